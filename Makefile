@@ -1,0 +1,39 @@
+# make run   — install if needed, build the graph from seeds/ into out/
+# make test  — install if needed, lint and run the tests
+PYTHON ?= python3
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+STAMP   = $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
+
+.PHONY: install run test lint eval bench clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	# torch first, pinned: hanlp needs it, and an unpinned torch pulls gigabytes of CUDA packages
+	$(BIN)/python -m pip install --quiet torch==2.13.0
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	rm -f $(VENV)/.installed-* && touch $(STAMP)
+
+run: install
+	$(BIN)/kg build seeds --out out
+	@echo
+	@echo "Open out/graph.html in a browser; query out/graph.ttl with SPARQL (see README)."
+
+test: install lint
+	$(BIN)/python -m pytest -q
+
+lint: install
+	$(BIN)/ruff check kg tests bench
+	$(BIN)/ruff format --check kg tests bench
+
+eval: install
+	$(BIN)/kg eval tests/gold --input seeds
+
+bench: install
+	$(BIN)/python bench/throughput.py seeds
+
+clean:
+	rm -rf out .pytest_cache

@@ -1,0 +1,132 @@
+"""Repair layout damage while keeping a map back to the original text.
+
+Newspaper text comes out of page layout with words broken across lines
+("嘉明经\\n\\n济开发区"), spaces inside runs of Chinese ("聊城 市绿色低碳"),
+and full-width ASCII ("１２月"). Cleaning only deletes characters or replaces
+one character by one, so every cleaned character has exactly one original
+position: `offsets[i]` is the original index of cleaned character `i`.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+
+from .model import Document
+
+_TERMINAL = set("。！？!?；;…")
+_CLOSING = set('”"』」）)’')
+_CONTINUING = set("，,、：:（(“‘《")
+# Bylines keep their spaces: they separate reporters' names ("记者 张伟 于新新").
+_BYLINE = re.compile(r"(?:记者|通讯员|融媒体|摄影)((?:[ \u3000]+[\u4e00-\u9fff]{2,4})+)")
+_REPORTERS_ONLY = re.compile(r"^[■\s]*[\u4e00-\u9fff]{0,4}记者([ \u3000]+[\u4e00-\u9fff]{2,4})+$")
+HEADLINE_MAX = 45  # longer lines are body text, even on pages of long paragraphs
+_OPENERS = re.compile(r"^\s*(■|本报讯|据新华社|[\u4e00-\u9fff]{2,5}讯|（下转|\(下转|——)")
+
+
+def is_cjk(ch: str) -> bool:
+    """Chinese characters, CJK punctuation and full-width forms."""
+    code = ord(ch)
+    return (
+        0x4E00 <= code <= 0x9FFF
+        or 0x3400 <= code <= 0x4DBF
+        or 0x3000 < code <= 0x303F
+        or 0xFF00 <= code <= 0xFFEF
+        or code in (0x201C, 0x201D, 0x2018, 0x2019, 0x2014, 0x2026, 0x00B7)
+    )
+
+
+def _joinable(ch: str) -> bool:
+    return is_cjk(ch) or ch.isdigit() or ch == "%"
+
+
+def to_halfwidth(ch: str) -> str:
+    """Full-width ASCII and the ideographic space to their ASCII forms."""
+    code = ord(ch)
+    if 0xFF01 <= code <= 0xFF5E and not (0xFF08 <= code <= 0xFF09 or code in (0xFF0C, 0xFF1A, 0xFF1B)):
+        return chr(code - 0xFEE0)
+    if code == 0x3000:
+        return " "
+    return ch
+
+
+def _column_width(lines: list[str]) -> float:
+    """Typical length of a full line of body text on this page."""
+    lengths = sorted(len(line.strip()) for line in lines if line.strip())
+    if not lengths:
+        return 0.0
+    return float(statistics.quantiles(lengths, n=4)[2]) if len(lengths) > 3 else float(lengths[-1])
+
+
+def _protected(text: str) -> set[int]:
+    """Positions of spaces inside bylines, which must stay."""
+    keep: set[int] = set()
+    for match in _BYLINE.finditer(text):
+        keep.update(i for i in range(match.start(1), match.end(1)) if text[i] in " \u3000")
+    return keep
+
+
+def _break_is_soft(prev_line: str, next_line: str, width: float) -> bool:
+    """A line break that the layout made, not the author."""
+    prev, nxt = prev_line.rstrip(), next_line.lstrip()
+    if not prev or not nxt or _OPENERS.match(nxt) or _REPORTERS_ONLY.match(prev):
+        return False
+    last, first = prev[-1], nxt[0]
+    if last in _CLOSING and len(prev) > 1:
+        last = prev[-2] if prev[-2] in _TERMINAL else "字"  # a quote closes a sentence only after 。！？
+    if last in _TERMINAL:
+        return False
+    if last in _CONTINUING:
+        return True
+    return _joinable(last) and _joinable(first) and len(prev) >= min(0.6 * width, HEADLINE_MAX + 1)
+
+
+def clean(text: str) -> tuple[str, list[int]]:
+    """Return the cleaned text and, per cleaned character, its original index."""
+    lines = text.split("\n")
+    width = _column_width(lines)
+    keep_spaces = _protected(text)
+    out: list[str] = []
+    offsets: list[int] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch.isspace() and i not in keep_spaces:
+            j = i
+            while j < n and text[j].isspace():
+                j += 1
+            _emit_whitespace(text, i, j, width, out, offsets)
+            i = j
+            continue
+        out.append(to_halfwidth(ch) if ch != "\u3000" else " ")
+        offsets.append(i)
+        i += 1
+    return "".join(out), offsets
+
+
+def _emit_whitespace(text: str, i: int, j: int, width: float, out: list[str], offsets: list[int]) -> None:
+    """Decide what a run of whitespace text[i:j] becomes: nothing, a space, or a line break."""
+    run = text[i:j]
+    before = out[-1] if out else ""
+    after = text[j] if j < len(text) else ""
+    if "\n" in run:
+        line_start = text.rfind("\n", 0, i) + 1
+        next_end = text.find("\n", j)
+        prev_line = text[line_start:i]
+        next_line = text[j : next_end if next_end != -1 else len(text)]
+        if before and after and _break_is_soft(prev_line, next_line, width):
+            return
+        if out and out[-1] != "\n":
+            out.append("\n")
+            offsets.append(i + run.index("\n"))
+        return
+    if before and after and _joinable(before) and _joinable(after):
+        return  # a space inside a run of Chinese
+    if before and after and before != " ":
+        out.append(" ")
+        offsets.append(i)
+
+
+def clean_document(doc: Document) -> Document:
+    doc.text, doc.offsets = clean(doc.original)
+    return doc

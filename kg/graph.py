@@ -1,0 +1,188 @@
+"""The knowledge graph in RDF (rdflib), in the vocabulary of kg/data/ontology.ttl.
+
+Reads resolved records only (kg.model.Corpus); knows nothing of NER. Entity
+descriptions live in the default graph; what each article says (its metadata,
+the posts read from it and their evidence) lives in a named graph per article.
+IRIs are minted from stable keys, so the same input always gives the same IRIs.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+from rdflib import RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import PROV
+
+from .model import ArticleRecord, Corpus, Entity, Evidence, Membership
+
+KG = Namespace("https://w3id.org/kg-news/ns#")
+ID = Namespace("https://w3id.org/kg-news/id/")
+SCHEMA = Namespace("https://schema.org/")
+ORG = Namespace("http://www.w3.org/ns/org#")
+OA = Namespace("http://www.w3.org/ns/oa#")
+ENTITIES_GRAPH = ID["graph/entities"]
+
+_PERSON_CLASSES = (SCHEMA.Person, KG.Person)
+_ORG_CLASSES = {
+    "government": (SCHEMA.GovernmentOrganization, KG.GovernmentOrganization),
+    "party": (SCHEMA.GovernmentOrganization, KG.PartyOrganization),
+    "congress": (SCHEMA.GovernmentOrganization, KG.Congress),
+    "cppcc": (SCHEMA.GovernmentOrganization, KG.CPPCC),
+    "court": (SCHEMA.GovernmentOrganization, KG.Court),
+    "procuratorate": (SCHEMA.GovernmentOrganization, KG.Procuratorate),
+    "company": (SCHEMA.Corporation, KG.Company),
+    "university": (SCHEMA.CollegeOrUniversity, KG.University),
+    "association": (SCHEMA.Organization, KG.Association),
+    "media": (SCHEMA.NewsMediaOrganization, KG.MediaOrganization),
+    "other": (SCHEMA.Organization, KG.OtherOrganization),
+}
+_OTHER_CLASSES = {
+    "PLACE": (SCHEMA.Place, KG.Place),
+    "EVENT": (SCHEMA.Event, KG.Event),
+    "PROJECT": (SCHEMA.Project, KG.Project),
+}
+
+
+def iri_part(text: str) -> str:
+    """A readable, always-valid IRI segment: letters (Chinese included) stay, the rest is %-encoded."""
+    out = []
+    for ch in text:
+        if ch.isalnum() or ch in "-._~":
+            out.append(ch)
+        else:
+            out.extend(f"%{b:02X}" for b in ch.encode("utf-8"))
+    return "".join(out) or "_"
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def entity_iri(entity: Entity) -> URIRef:
+    kind = {"PERSON": "person", "ORG": "org", "PLACE": "place", "EVENT": "event", "PROJECT": "project"}
+    return ID[f"{kind[entity.type]}/{iri_part(entity.label)}"]
+
+
+def article_iri(article_id: str) -> URIRef:
+    return ID[f"article/{iri_part(article_id)}"]
+
+
+def source_iri(path: str) -> URIRef:
+    return ID[f"source/{iri_part(Path(path).name)}"]
+
+
+def role_iri(title: str) -> URIRef:
+    return ID[f"role/{iri_part(title)}"]
+
+
+def membership_iri(membership: Membership) -> URIRef:
+    return ID[f"membership/{_digest(membership.person, membership.organization, membership.role)}"]
+
+
+def evidence_iri(evidence: Evidence, fact: URIRef) -> URIRef:
+    return ID[f"evidence/{_digest(str(fact), evidence.source, str(evidence.start), str(evidence.end))}"]
+
+
+def bind_prefixes(graph: Graph) -> None:
+    for prefix, namespace in (
+        ("kg", KG), ("id", ID), ("schema", SCHEMA), ("org", ORG), ("oa", OA),
+        ("prov", PROV), ("skos", SKOS), ("rdfs", RDFS), ("xsd", XSD),
+    ):  # fmt: skip
+        graph.bind(prefix, namespace, override=True, replace=True)
+
+
+def zh(text: str) -> Literal:
+    return Literal(text, lang="zh")
+
+
+def build_dataset(corpus: Corpus) -> Dataset:
+    dataset = Dataset()
+    bind_prefixes(dataset)
+    entities = dataset.graph(ENTITIES_GRAPH)
+    for entity in corpus.entities.values():
+        _add_entity(entities, entity)
+    for path in corpus.sources:
+        node = source_iri(path)
+        entities.add((node, RDF.type, KG.SourceFile))
+        entities.add((node, KG.path, Literal(path)))
+    article_graphs = {a.id: dataset.graph(article_iri(a.id)) for a in corpus.articles}
+    for article in corpus.articles:
+        _add_article(article_graphs[article.id], article, corpus)
+    for membership in corpus.memberships.values():
+        _add_membership(entities, article_graphs, membership, corpus)
+    return dataset
+
+
+def _add_entity(graph: Graph, entity: Entity) -> None:
+    node = entity_iri(entity)
+    if entity.type == "PERSON":
+        classes = _PERSON_CLASSES
+    elif entity.type == "ORG":
+        classes = _ORG_CLASSES.get(entity.subtype or "other", _ORG_CLASSES["other"])
+        graph.add((node, KG.subtype, Literal(entity.subtype or "other")))
+    else:
+        classes = _OTHER_CLASSES[entity.type]
+    for cls in classes:
+        graph.add((node, RDF.type, cls))
+    graph.add((node, RDFS.label, zh(entity.label)))
+    for alt in sorted(entity.alt_labels):
+        graph.add((node, SKOS.altLabel, zh(alt)))
+    if entity.identifier:
+        graph.add((node, SCHEMA.identifier, Literal(entity.identifier)))
+
+
+def _add_article(graph: Graph, article: ArticleRecord, corpus: Corpus) -> None:
+    node = article_iri(article.id)
+    graph.add((node, RDF.type, SCHEMA.NewsArticle))
+    graph.add((node, SCHEMA.headline, zh(article.headline)))
+    graph.add((node, KG.sourceFile, source_iri(article.source)))
+    graph.add((node, KG.articleIndex, Literal(article.index)))
+    for key in article.authors:
+        graph.add((node, SCHEMA.author, entity_iri(corpus.entities[key])))
+    for key in article.mentions:
+        graph.add((node, SCHEMA.mentions, entity_iri(corpus.entities[key])))
+
+
+def _add_membership(
+    entities: Graph, article_graphs: dict[str, Graph], membership: Membership, corpus: Corpus
+) -> None:
+    node = membership_iri(membership)
+    role = role_iri(membership.role)
+    entities.add((node, RDF.type, ORG.Membership))
+    entities.add((node, ORG.member, entity_iri(corpus.entities[membership.person])))
+    entities.add((node, ORG.organization, entity_iri(corpus.entities[membership.organization])))
+    entities.add((node, ORG.role, role))
+    entities.add((role, RDF.type, ORG.Role))
+    entities.add((role, RDFS.label, zh(membership.role)))
+    for evidence in membership.evidence:
+        _add_evidence(article_graphs[evidence.article], node, evidence)
+
+
+def _add_evidence(graph: Graph, fact: URIRef, evidence: Evidence) -> None:
+    node = evidence_iri(evidence, fact)
+    article = article_iri(evidence.article)
+    position, quote = URIRef(f"{node}#position"), URIRef(f"{node}#quote")
+    graph.add((fact, PROV.wasDerivedFrom, article))
+    graph.add((fact, KG.evidence, node))
+    graph.add((node, RDF.type, OA.SpecificResource))
+    graph.add((node, OA.hasSource, source_iri(evidence.source)))
+    graph.add((node, KG.article, article))
+    graph.add((node, OA.hasSelector, position))
+    graph.add((node, OA.hasSelector, quote))
+    graph.add((position, RDF.type, OA.TextPositionSelector))
+    graph.add((position, OA.start, Literal(evidence.start, datatype=XSD.nonNegativeInteger)))
+    graph.add((position, OA.end, Literal(evidence.end, datatype=XSD.nonNegativeInteger)))
+    graph.add((quote, RDF.type, OA.TextQuoteSelector))
+    graph.add((quote, OA.exact, zh(evidence.sentence)))
+    if evidence.quote:
+        graph.add((node, KG.mentionText, zh(evidence.quote)))
+
+
+def union_graph(dataset: Dataset) -> Graph:
+    """All named graphs as one plain graph, for Turtle, N-Triples and JSON-LD."""
+    graph = Graph()
+    bind_prefixes(graph)
+    for subject, predicate, obj, _ in dataset.quads((None, None, None, None)):
+        graph.add((subject, predicate, obj))
+    return graph

@@ -1,0 +1,64 @@
+"""Lexicons and patterns from kg/data: read once, shared by every stage."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+
+def data_text(name: str) -> str:
+    return resources.files("kg").joinpath("data", name).read_text(encoding="utf-8")
+
+
+def _rows(name: str) -> list[list[str]]:
+    rows = []
+    for line in data_text(name).splitlines():
+        line = line.strip()
+        if line and not line.startswith("#"):
+            rows.append(line.split("\t"))
+    return rows
+
+
+@cache
+def word_list(name: str) -> tuple[str, ...]:
+    """One entry per line; longest first so alternations prefer the longest match."""
+    return tuple(sorted({row[0] for row in _rows(name)}, key=len, reverse=True))
+
+
+@cache
+def table(name: str) -> dict[str, tuple[str, ...]]:
+    """Tab-separated rows keyed by their first column."""
+    return {row[0]: tuple(row[1:]) for row in _rows(name)}
+
+
+def alternation(words: tuple[str, ...]) -> str:
+    return "|".join(re.escape(w) for w in words)
+
+
+@cache
+def title_pattern() -> re.Pattern[str]:
+    """A title at the end of a string: qualifiers then a base title (常务副市长, 二级巡视员)."""
+    qualifiers = alternation(word_list("title_qualifiers.txt"))
+    titles = alternation(word_list("titles.txt"))
+    return re.compile(f"(?:{qualifiers})*(?:{titles})$")
+
+
+@cache
+def surnames() -> frozenset[str]:
+    return frozenset(word_list("surnames.txt"))
+
+
+@cache
+def org_types() -> list[tuple[str, str]]:
+    """(suffix, or ^prefix, subtype) in the file's order: the first that fits wins."""
+    return [(key, values[0]) for key, values in table("org_types.tsv").items()]
+
+
+def org_subtype(name: str) -> str:
+    """One of: government, party, congress, cppcc, court, procuratorate, company,
+    university, association, media, other."""
+    for key, subtype in org_types():
+        if name.startswith(key[1:]) if key.startswith("^") else name.endswith(key):
+            return subtype
+    return "other"

@@ -1,0 +1,136 @@
+"""Plain data passed between pipeline stages.
+
+Spans (`start`, `end`) count characters of the *cleaned* text of a document;
+`Document.to_original` maps them back to the original file text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class Mention:
+    """A typed span of text: a person, organisation, title, place, …"""
+
+    start: int
+    end: int
+    text: str
+    type: str  # PERSON, ORG, PLACE, POSITION, PROJECT, EVENT, DATE, MONEY
+    subtype: str | None = None  # for ORG: government, party, company, …
+    source: str = "model"  # model, lexicon or pattern
+    canonical: str | None = None  # resolved name, where a stage resolved it (市委 → 中共聊城市委员会)
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    text: str
+    mentions: list[Mention] = field(default_factory=list)
+    tokens: list[Any] = field(default_factory=list)  # the engine's tokens, offsets into `text`
+
+
+@dataclass
+class Position:
+    """A post held by a person, read from one sentence.
+
+    `organization` is the canonical name resolved in the city of publication
+    ("中共聊城市委宣传部"); `org_text` the words it was read from ("宣传部").
+    """
+
+    person: str
+    title: str
+    organization: str
+    org_subtype: str
+    org_text: str
+    sentence: Sentence
+    chain_start: int  # span of the whole title chain + name
+    chain_end: int
+    person_start: int
+    person_end: int
+
+
+@dataclass
+class Article:
+    index: int  # 1-based position on the page
+    headline: str
+    start: int
+    end: int
+    authors: list[str] = field(default_factory=list)
+    sentences: list[Sentence] = field(default_factory=list)
+    positions: list[Position] = field(default_factory=list)
+
+    @property
+    def mentions(self) -> list[Mention]:
+        return [m for s in self.sentences for m in s.mentions]
+
+
+@dataclass
+class Document:
+    path: str
+    original: str
+    text: str = ""  # cleaned
+    offsets: list[int] = field(default_factory=list)  # cleaned index -> original index
+    articles: list[Article] = field(default_factory=list)
+    city: str | None = None
+    province: str | None = None
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a cleaned span [start, end) to the original text."""
+        if start >= end:
+            pos = self.offsets[start] if start < len(self.offsets) else len(self.original)
+            return pos, pos
+        return self.offsets[start], self.offsets[end - 1] + 1
+
+
+# ---- resolved records: what the graph layer reads (it knows nothing of NER) ----
+
+
+@dataclass
+class Evidence:
+    """Where a fact was read: a sentence, with offsets into the original file."""
+
+    source: str  # file path
+    article: str  # article id
+    start: int
+    end: int
+    sentence: str
+    quote: str = ""  # the words the fact was read from
+
+
+@dataclass
+class Entity:
+    key: str  # stable: "person:张百顺", "org:中共聊城市委员会"
+    type: str  # PERSON, ORG, PLACE, EVENT, PROJECT
+    label: str
+    subtype: str | None = None
+    alt_labels: set[str] = field(default_factory=set)
+    identifier: str | None = None  # e.g. an administrative division code
+
+
+@dataclass
+class Membership:
+    person: str  # entity keys
+    organization: str
+    role: str
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class ArticleRecord:
+    id: str  # "<file stem>-<index>"
+    source: str
+    index: int
+    headline: str
+    authors: list[str] = field(default_factory=list)  # entity keys
+    mentions: list[str] = field(default_factory=list)  # entity keys
+
+
+@dataclass
+class Corpus:
+    entities: dict[str, Entity] = field(default_factory=dict)
+    memberships: dict[tuple[str, str, str], Membership] = field(default_factory=dict)
+    articles: list[ArticleRecord] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)

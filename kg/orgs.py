@@ -1,0 +1,210 @@
+"""Organisation names resolved in the city of publication.
+
+In a 聊城 paper "市委" is 中共聊城市委员会, "市商务局" is 聊城市商务局 and "省科技厅"
+is 山东省科技厅. An organisation as written is split into a *scope* (the place:
+市, 省, 东阿县, 开发区, 温陈街道) and a *unit* (委, 商务局, 宣传部); the unit's
+template in kg/data/org_templates.tsv gives the canonical name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+from .gazetteer import Gazetteer
+from .lexicon import org_subtype, table, word_list
+
+_TOWN = re.compile(r"^([\u4e00-\u9fff]{2,4}?(?:街道|镇|乡))(?=[\u4e00-\u9fff])")
+_LEVELS = {"市": "city", "省": "province"}
+COMPANY_REFERENCES = ("该公司", "本公司", "公司", "该企业", "企业", "该集团", "集团")
+
+
+@dataclass(frozen=True)
+class Locale:
+    """The place a paper is published in: the city and its province."""
+
+    city: str = ""  # 聊城市
+    city_short: str = ""  # 聊城
+    province: str = ""  # 山东省
+    city_code: str = ""
+
+    @classmethod
+    def for_city(cls, name: str, gazetteer: Gazetteer | None = None) -> Locale:
+        gazetteer = gazetteer or Gazetteer.default()
+        division = gazetteer.resolve(name)
+        if division is None:
+            raise ValueError(f"unknown city {name!r}: not a division in the gazetteer")
+        province = gazetteer.province_of(division)
+        return cls(
+            city=division.name,
+            city_short=gazetteer.short_name(division),
+            province=province.name if province else "",
+            city_code=division.code,
+        )
+
+
+def infer_city(texts: list[str], gazetteer: Gazetteer | None = None) -> Locale:
+    """The most prominent prefecture-level city in the texts (full names count double)."""
+    gazetteer = gazetteer or Gazetteer.default()
+    counts: Counter[str] = Counter()
+    for division in gazetteer.prefectures():
+        short = gazetteer.short_name(division)
+        for text in texts:
+            counts[division.code] += text.count(division.name) + text.count(short)
+    if not counts or counts.most_common(1)[0][1] == 0:
+        return Locale()
+    code = counts.most_common(1)[0][0]
+    division = gazetteer.get(code)
+    assert division is not None
+    return Locale.for_city(division.name, gazetteer)
+
+
+@dataclass(frozen=True)
+class Org:
+    """An organisation resolved from text."""
+
+    name: str  # canonical
+    subtype: str
+    scope: str  # the place it belongs to ("" when unknown)
+    unit: str  # 委, 商务局, 宣传部, …
+
+    @property
+    def is_party_committee(self) -> bool:
+        return self.unit in _party_committee_units()
+
+
+@cache
+def _templates() -> dict[str, tuple[str, ...]]:
+    return table("org_templates.tsv")
+
+
+@cache
+def _party_committee_units() -> frozenset[str]:
+    return frozenset(
+        u for u, (template, _) in _templates().items() if template.endswith("}委员会") and "中共" in template
+    )
+
+
+@cache
+def _party_departments() -> tuple[str, ...]:
+    return word_list("party_departments.txt")
+
+
+@cache
+def _aliases() -> dict[str, str]:
+    return {key: values[0] for key, values in table("place_aliases.tsv").items()}
+
+
+class OrgResolver:
+    """Turns organisation text into canonical organisations for one locale."""
+
+    def __init__(self, locale: Locale, gazetteer: Gazetteer | None = None) -> None:
+        self.locale = locale
+        self.gazetteer = gazetteer or Gazetteer.default()
+        self._city = self.gazetteer.get(locale.city_code) if locale.city_code else None
+
+    def resolve(self, text: str, context: Org | None = None) -> Org:
+        """Canonical organisation for `text`; `context` is the organisation of the
+        previous post in the same title chain, whose place a bare unit inherits."""
+        scope, unit = self.split(text)
+        if not scope and context is not None and context.scope:
+            if unit in _party_departments() and context.is_party_committee:
+                return self._party_department(context.scope, unit)
+            if self._needs_scope(unit):
+                scope = context.scope
+        if not scope and (unit in _templates() or unit in _party_departments()):
+            scope = self.locale.city  # 政协, 人大常委会, 宣传部 written bare mean the city's
+        return self.build(scope, unit, text)
+
+    def build(self, scope: str, unit: str, text: str = "") -> Org:
+        if scope and unit in _party_departments():
+            return self._party_department(scope, unit)
+        if scope and unit.startswith("委") and len(unit) > 1 and not unit.startswith("委员"):
+            return self._party_department(scope, unit[1:])  # 市委党校, 市委宣传部
+        if scope and unit in _templates():
+            template, subtype = _templates()[unit]
+            return Org(template.format(scope=scope), subtype, scope, unit)
+        parent = self._template_prefix(unit) if scope else None
+        if parent:  # 市政协党组, 市政府新闻办公室: a body of a templated organisation
+            body = self.build(scope, parent).name + unit[len(parent) :]
+            return Org(body, org_subtype(body), scope, unit)
+        name = scope + unit if scope else (text or unit)
+        return Org(name, org_subtype(name), scope, unit)
+
+    @staticmethod
+    def _template_prefix(unit: str) -> str | None:
+        prefixes = [
+            key
+            for key in _templates()
+            if unit.startswith(key) and len(unit) > len(key) and not (key == "委" and unit.startswith("委员"))
+        ]
+        return max(prefixes, key=len) if prefixes else None
+
+    def head_of(self, title: str, context: Org | None) -> Org | None:
+        """The organisation a title names by itself: 市长 → the city government."""
+        for suffix, (unit,) in table("head_titles.tsv").items():
+            if title.endswith(suffix):
+                level = suffix[0]
+                scope = context.scope if context and context.scope.endswith(level) else ""
+                if not scope and level in _LEVELS:
+                    scope = self._level_scope(level)
+                return self.build(scope, unit) if scope else None
+        return None
+
+    def trim(self, text: str) -> str:
+        """Drop words run in from a neighbouring column:
+        "推动传统产业绿市工业和信息化局" → "市工业和信息化局"."""
+        if self.split(text)[0]:
+            return text
+        for i in range(1, len(text) - 1):
+            if (
+                text[i] in _LEVELS
+                and self.split(text[i:])[0]
+                and self.gazetteer.resolve(text[: i + 1]) is None
+            ):
+                return text[i:]
+        return text
+
+    def split(self, text: str) -> tuple[str, str]:
+        """("市", "商务局") → (聊城市, 商务局); ("东阿县委") → (东阿县, 委); unknown places keep the text."""
+        text = text.removeprefix("中共") or text
+        if len(text) > 1 and text[0] in _LEVELS and not text.startswith("市场"):
+            return self._level_scope(text[0]), text[1:]
+        for alias, full in sorted(_aliases().items(), key=lambda kv: -len(kv[0])):
+            if text.startswith(alias) and self.locale.city_short:
+                return full.format(city=self.locale.city_short), text[len(alias) :]
+        division_scope = self._division_prefix(text)
+        if division_scope:
+            return division_scope
+        town = _TOWN.match(text)
+        if town:
+            return town.group(1), text[town.end() :]
+        return "", text
+
+    def _division_prefix(self, text: str) -> tuple[str, str] | None:
+        for length in range(min(len(text), 12), 1, -1):
+            head, rest = text[:length], text[length:]
+            division = self.gazetteer.resolve(head, within=self._city)
+            if division is None:
+                continue
+            if head == division.name:
+                return division.name, rest
+            # a short form ("东阿县委" is full, "聊城大学" is not a place + unit)
+            if rest in _templates() or rest in _party_departments():
+                return division.name, rest
+        return None
+
+    def _level_scope(self, level: str) -> str:
+        return self.locale.city if level == "市" else self.locale.province
+
+    def _party_department(self, scope: str, unit: str) -> Org:
+        committee = self.build(scope, "委")
+        name = committee.name.removesuffix("员会") if committee.name.endswith("委员会") else committee.name
+        return Org(name + unit, "party", scope, unit)
+
+    @staticmethod
+    def _needs_scope(unit: str) -> bool:
+        """Units that are meaningless without a place: 管委会, 办事处, 政府, …"""
+        return unit in _templates() or unit.endswith(("管委会", "办事处", "党工委", "政府", "工委"))

@@ -1,0 +1,47 @@
+"""The whole pipeline: read → clean → segment → recognise → relate → resolve."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from .clean import clean_document
+from .engines import Engine, load_engine
+from .model import Corpus, Document
+from .orgs import Locale, OrgResolver, infer_city
+from .positions import PositionReader
+from .read import read_paths
+from .recognise import recognise
+from .resolve import complete_names, resolve
+from .segment import segment_document
+
+
+def analyse(docs: Sequence[Document], engine: Engine, locale: Locale) -> list[Document]:
+    """Run every stage up to relations on documents already read."""
+    for doc in docs:
+        clean_document(doc)
+        segment_document(doc)
+    recognise(docs, engine)
+    reader = PositionReader(OrgResolver(locale))
+    for doc in docs:
+        doc.city, doc.province = locale.city, locale.province
+        complete_names(doc)
+        for article in doc.articles:
+            reader.read_article(article)
+    return list(docs)
+
+
+def locale_for(docs: Iterable[Document], city: str | None) -> Locale:
+    if city:
+        return Locale.for_city(city)
+    return infer_city([doc.original for doc in docs])
+
+
+def run(paths: Sequence[str | Path], city: str | None = None, engine: str | Engine = "lac") -> list[Document]:
+    docs = read_paths(paths)
+    model = load_engine(engine) if isinstance(engine, str) else engine
+    return analyse(docs, model, locale_for(docs, city))
+
+
+def build_corpus(docs: Sequence[Document], locale: Locale) -> Corpus:
+    return resolve(docs, OrgResolver(locale))

@@ -1,0 +1,78 @@
+"""Mentions: the engine's named entities plus patterns for what it misses.
+
+The model gives PERSON, ORG, PLACE and DATE. Patterns add MONEY, DATE forms it
+misses, PROJECT (…项目) and EVENT (…会议/大会/仪式/展/赛); titles (POSITION) and
+the organisations of posts come from the positions stage.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from .engines import ENTITY_TAGS, Engine, Token
+from .lexicon import org_subtype
+from .model import Document, Mention, Sentence
+
+_MONEY = re.compile(r"\d+(?:\.\d+)?(?:多|余)?(?:万|亿|万亿)?(?:多|余)?元")
+_DATE = re.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日|\d{4}年(?:\d{1,2}月)?|\d{1,2}月(?:份)?(?=\D)")
+_EVENT_END = (
+    "会议", "大会", "发布会", "座谈会", "推进会", "对接会", "推介会", "洽谈会", "交流会", "研讨会",
+    "论坛", "仪式", "典礼", "展览", "博览会", "展", "大赛", "赛", "节", "活动",
+)  # fmt: skip
+_BOUNDARY_POS = {"w", "v", "p", "c", "u", "d", "r", "xc", "vd", "DATE", "m", "q"}
+
+
+def recognise(docs: Sequence[Document], engine: Engine) -> None:
+    """Fill every sentence's mentions, with one batched engine call for all documents."""
+    sentences = [s for doc in docs for article in doc.articles for s in article.sentences]
+    for sentence, tokens in zip(sentences, engine.analyse([s.text for s in sentences]), strict=True):
+        sentence.tokens = tokens
+        sentence.mentions = mentions_of(sentence, tokens)
+
+
+def mentions_of(sentence: Sentence, tokens: list[Token]) -> list[Mention]:
+    base = sentence.start
+    found = [
+        Mention(base + t.start, base + t.end, t.text, t.tag, org_subtype(t.text) if t.tag == "ORG" else None)
+        for t in tokens
+        if t.tag in ENTITY_TAGS
+    ]
+    found += _pattern_mentions(sentence, _MONEY, "MONEY")
+    found += [m for m in _pattern_mentions(sentence, _DATE, "DATE") if not _overlaps(m, found)]
+    found += _suffix_phrases(sentence, tokens, ("项目",), "PROJECT")
+    found += _suffix_phrases(sentence, tokens, _EVENT_END, "EVENT")
+    return sorted(found, key=lambda m: (m.start, -m.end))
+
+
+def _pattern_mentions(sentence: Sentence, pattern: re.Pattern[str], kind: str) -> list[Mention]:
+    base = sentence.start
+    return [
+        Mention(base + m.start(), base + m.end(), m.group(), kind, source="pattern")
+        for m in pattern.finditer(sentence.text)
+    ]
+
+
+def _suffix_phrases(
+    sentence: Sentence, tokens: list[Token], endings: tuple[str, ...], kind: str
+) -> list[Mention]:
+    """Noun phrases ending in a head word: runs of content tokens up to 项目, 大会, …"""
+    found = []
+    for i, token in enumerate(tokens):
+        if not token.text.endswith(endings) or token.tag in ("v", "w"):
+            continue
+        j = i
+        while j > 0 and tokens[j - 1].tag not in _BOUNDARY_POS and tokens[j - 1].text not in ("的",):
+            j -= 1
+        if j < i or len(token.text) > 3:
+            text = sentence.text[tokens[j].start : token.end]
+            found.append(
+                Mention(
+                    sentence.start + tokens[j].start, sentence.start + token.end, text, kind, source="pattern"
+                )
+            )
+    return found
+
+
+def _overlaps(mention: Mention, others: list[Mention]) -> bool:
+    return any(o.start < mention.end and mention.start < o.end for o in others)

@@ -1,0 +1,194 @@
+"""Split a cleaned page into articles, and articles into sentences.
+
+A page is a sequence of lines. Bylines ("本报讯(记者 X)", "东昌府讯", "■ 本报记者 X")
+open articles; runs of short unpunctuated lines are headlines. On pages laid out
+in columns a headline can stand *after* its article, so each headline block goes
+to whichever neighbouring article shares more of its words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .clean import HEADLINE_MAX
+from .model import Article, Document, Sentence
+
+_OPENER = re.compile(r"^[■\s]*(本报讯|据新华社|本报记者|[\u4e00-\u9fff]{2,4}讯(?![息员录号])|■)")
+_REPORTER_LINE = re.compile(
+    r"^[■\s]*[\u4e00-\u9fff]{0,4}(记者|通讯员|融媒体)([ \u3000]+[\u4e00-\u9fff]{2,4})+$"
+)
+_ROLE_WORDS = {"记者", "通讯员", "融媒体", "本报记者", "文/图"}
+_CREDIT = re.compile(r"^[(（]\s*(融媒体|记者|通讯员|文/图)[^()（）]*[)）]$")
+_CONTINUED = re.compile(r"[(（]\s*下转[^()（）]{0,6}[)）]")
+_REPORTERS = re.compile(r"(?:记者|通讯员|融媒体)((?:[ \u3000]+[\u4e00-\u9fff]{2,4}(?=[ \u3000)）\n]|$))+)")
+_SENTENCE_END = re.compile(r"[。！？!?；;]+[”’\"」』]?|\n")
+
+
+@dataclass
+class _Line:
+    start: int
+    end: int
+    text: str
+    kind: str  # opener, credit, headline, body
+
+
+def _lines(text: str) -> list[_Line]:
+    lines, pos = [], 0
+    for raw in text.split("\n"):
+        start, end = pos, pos + len(raw)
+        pos = end + 1
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        lines.append(_Line(start, end, raw, _classify(stripped)))
+    for i, line in enumerate(lines):
+        if _REPORTER_LINE.match(line.text.strip()):
+            line.kind = _reporter_line_kind(lines, i)
+    return lines
+
+
+def _reporter_line_kind(lines: list[_Line], i: int) -> str:
+    """A line of reporters' names opens the article below it, or credits the one above."""
+    if i > 0 and _REPORTER_LINE.match(lines[i - 1].text.strip()):
+        return "credit"
+    j = i + 1
+    while j < len(lines) and _REPORTER_LINE.match(lines[j].text.strip()):
+        j += 1
+    following = lines[j].kind if j < len(lines) else "headline"
+    return "opener" if following == "body" else "credit"
+
+
+def _classify(line: str) -> str:
+    if _OPENER.match(line):
+        return "opener"
+    if _CREDIT.match(line) or _CONTINUED.fullmatch(line):
+        return "credit"
+    if len(line) <= HEADLINE_MAX and not re.search(r"[。！？!?；;][”’\"]?$", line) and "。" not in line:
+        return "headline"
+    return "body"
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1) if not text[i : i + 2].isspace()}
+
+
+def _overlap(headline: str, body: str) -> float:
+    grams = _bigrams(headline)
+    return len(grams & _bigrams(body)) / len(grams) if grams else 0.0
+
+
+@dataclass
+class _Draft:
+    body: list[_Line]
+    headlines: list[list[_Line]]
+    before: list[list[_Line]]  # headline blocks standing just above the body
+
+
+def _drafts(lines: list[_Line]) -> list[_Draft]:
+    """Group lines into articles: bodies, and the headline blocks around them."""
+    drafts: list[_Draft] = []
+    pending: list[list[_Line]] = []  # headline blocks not yet given to an article
+    block: list[_Line] = []
+    for line in lines:
+        if line.kind == "headline":
+            block.append(line)
+            continue
+        if block:
+            pending.append(block)
+            block = []
+        starts_new = line.kind == "opener" or (pending and line.kind == "body") or not drafts
+        if starts_new and not (line.kind == "credit" and drafts):
+            drafts.append(_Draft([line], [], pending))
+            pending = []
+        else:
+            drafts[-1].body.append(line)
+    if block:
+        pending.append(block)
+    if pending and drafts:
+        drafts[-1].headlines.extend(pending)
+    elif pending:
+        drafts.append(_Draft([], pending, []))
+    for i, draft in enumerate(drafts):
+        _assign(draft.before, drafts[i - 1] if i else None, draft)
+    return drafts
+
+
+def _assign(blocks: list[list[_Line]], previous: _Draft | None, new: _Draft) -> None:
+    """Give headline blocks standing between two articles to the one they describe."""
+    for block in blocks:
+        text = "".join(line.text for line in block)
+        if previous is not None and _overlap(text, _body_text(previous)) > _overlap(text, _body_text(new)):
+            previous.headlines.append(block)
+        else:
+            new.headlines.append(block)
+
+
+def _body_text(draft: _Draft) -> str:
+    return "".join(line.text for line in draft.body)
+
+
+def _headline(draft: _Draft) -> str:
+    candidates = [line.text.strip() for block in draft.headlines for line in block]
+    candidates = [c for c in candidates if not c.startswith("——")] or candidates
+    if candidates:
+        return max(candidates, key=len)
+    first = draft.body[0].text.strip() if draft.body else ""
+    return first[:30]
+
+
+def _authors(lines: list[_Line]) -> list[str]:
+    names: list[str] = []
+    for line in lines:
+        if line.kind not in ("opener", "credit") and not line.text.lstrip().startswith("■"):
+            head = line.text[:40]
+            if "记者" not in head and "通讯员" not in head:
+                continue
+        for match in _REPORTERS.finditer(line.text[:80]):
+            for name in re.split(r"[ \u3000]+", match.group(1).strip()):
+                if 2 <= len(name) <= 4 and name not in names and name not in _ROLE_WORDS:
+                    names.append(name)
+    return names
+
+
+def split_sentences(text: str, start: int, end: int) -> list[Sentence]:
+    """Sentences of text[start:end], dropping continuation marks and blank pieces."""
+    sentences: list[Sentence] = []
+    pos = start
+    for match in _SENTENCE_END.finditer(text, start, end):
+        _add_sentence(text, pos, match.end(), sentences)
+        pos = match.end()
+    _add_sentence(text, pos, end, sentences)
+    return sentences
+
+
+def _add_sentence(text: str, start: int, end: int, out: list[Sentence]) -> None:
+    piece = text[start:end]
+    mark = _CONTINUED.search(piece)
+    if mark:
+        _add_sentence(text, start, start + mark.start(), out)
+        _add_sentence(text, start + mark.end(), end, out)
+        return
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Sentence(start, end, text[start:end]))
+
+
+def segment_document(doc: Document) -> Document:
+    lines = _lines(doc.text)
+    doc.articles = []
+    for index, draft in enumerate(_drafts(lines), start=1):
+        body = draft.body
+        start = body[0].start if body else draft.headlines[0][0].start
+        end = body[-1].end if body else draft.headlines[-1][-1].end
+        article = Article(index=index, headline=_headline(draft), start=start, end=end)
+        article.authors = _authors(body[:3] + body[-2:])
+        spans = [(line.start, line.end) for block in draft.headlines for line in block]
+        spans += [(line.start, line.end) for line in body]
+        for s_start, s_end in sorted(spans):
+            article.sentences.extend(split_sentences(doc.text, s_start, s_end))
+        doc.articles.append(article)
+    return doc
