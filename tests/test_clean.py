@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+from kg.clean import clean
+
+
+def _check_map(original: str, cleaned: str, offsets: list[int]) -> None:
+    assert len(cleaned) == len(offsets)
+    assert offsets == sorted(offsets)
+    for ch, pos in zip(cleaned, offsets, strict=True):
+        assert ch == original[pos] or ch in " \n" or ord(original[pos]) - ord(ch) == 0xFEE0
+
+
+def test_word_broken_across_blank_lines_is_joined() -> None:
+    original = "今年以来，开发区加快建设新能源项目，嘉明经济开发区在合作共建、优化营商环境等方面出台了一系列举措，嘉明经\n\n济开发区的干部职工没有丝毫懈怠。"
+    cleaned, offsets = clean(original)
+    assert "嘉明经济开发区的干部" in cleaned
+    _check_map(original, cleaned, offsets)
+
+
+def test_spaces_inside_chinese_are_removed_but_byline_spaces_stay() -> None:
+    original = (
+        "本报讯（记者 王晓东 李卫）12月 28日，在市政府新闻办召开的德州 市新闻发布会 上，市长赵 志明介绍。"
+    )
+    cleaned, offsets = clean(original)
+    assert "记者 王晓东 李卫" in cleaned
+    assert "12月28日" in cleaned and "德州市新闻发布会上" in cleaned and "赵志明" in cleaned
+    _check_map(original, cleaned, offsets)
+
+
+def test_full_width_ascii_and_digits() -> None:
+    cleaned, offsets = clean("总投资１２亿元，ＡＢＣ公司")
+    assert cleaned == "总投资12亿元，ABC公司"
+    assert offsets == list(range(len(cleaned)))
+
+
+def test_headline_lines_stay_separate() -> None:
+    original = "德州市召开优化营商环境推进会\n\n本报讯（记者 王晓东）3月15日，会议召开。"
+    cleaned, _ = clean(original)
+    assert cleaned.split("\n")[0] == "德州市召开优化营商环境推进会"
+
+
+def test_offsets_map_back_to_original() -> None:
+    original = "　市委常委、宣传部部长\n孙立新　出席。\n\n（下转二版）"
+    cleaned, offsets = clean(original)
+    i = cleaned.index("孙立新")
+    assert original[offsets[i] : offsets[i + 2] + 1] == "孙立新"

@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+import pytest
+
+from kg.orgs import Locale, OrgResolver, infer_city
+
+
+@pytest.fixture(scope="module")
+def dezhou() -> OrgResolver:
+    return OrgResolver(Locale.for_city("德州市"))
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "subtype"),
+    [
+        ("市委", "中共德州市委员会", "party"),
+        ("市委宣传部", "中共德州市委宣传部", "party"),
+        ("市统战部", "中共德州市委统战部", "party"),
+        ("市政府", "德州市人民政府", "government"),
+        ("市人大常委会", "德州市人民代表大会常务委员会", "congress"),
+        ("政协", "中国人民政治协商会议德州市委员会", "cppcc"),
+        ("市政协党组", "中国人民政治协商会议德州市委员会党组", "party"),
+        ("市中级人民法院", "德州市中级人民法院", "court"),
+        ("市人民检察院", "德州市人民检察院", "procuratorate"),
+        ("市纪委", "中共德州市纪律检查委员会", "party"),
+        ("市监委", "德州市监察委员会", "government"),
+        ("市商务局", "德州市商务局", "government"),
+        ("省科技厅", "山东省科技厅", "government"),
+        ("乐陵市委", "中共乐陵市委员会", "party"),
+        ("德城区委", "中共德城区委员会", "party"),
+        ("开发区党工委", "德州经济技术开发区党工委", "party"),
+        ("德州学院", "德州学院", "university"),
+        ("山东恒达新材料有限公司", "山东恒达新材料有限公司", "company"),
+        ("市工商联", "德州市工商联", "association"),
+    ],
+)
+def test_resolve_in_city_of_publication(dezhou: OrgResolver, text: str, name: str, subtype: str) -> None:
+    org = dezhou.resolve(text)
+    assert (org.name, org.subtype) == (name, subtype)
+
+
+def test_bare_units_inherit_from_the_chain(dezhou: OrgResolver) -> None:
+    committee = dezhou.resolve("市委")
+    assert dezhou.resolve("组织部", committee).name == "中共德州市委组织部"
+    zone = dezhou.resolve("开发区党工委")
+    assert dezhou.resolve("管委会", zone).name == "德州经济技术开发区管委会"
+    county = dezhou.resolve("乐陵市委")
+    assert dezhou.head_of("市长", county).name == "乐陵市人民政府"
+    assert dezhou.head_of("常务副市长", None).name == "德州市人民政府"
+
+
+def test_other_province() -> None:
+    baoding = OrgResolver(Locale.for_city("保定市"))
+    assert baoding.resolve("省发展改革委").name == "河北省发展改革委"
+    assert baoding.resolve("市委").name == "中共保定市委员会"
+
+
+def test_city_is_inferred_from_the_text() -> None:
+    texts = ["本报讯 菏泽市召开会议。菏泽高质量发展……市委书记在菏泽调研，济南客人到访。"]
+    assert infer_city(texts).city == "菏泽市"
+    assert infer_city(["没有地名的文本"]).city == ""

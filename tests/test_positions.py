@@ -1,0 +1,59 @@
+"""Title chains in sentences written for these tests, in the genre of a city daily."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.model import Document
+from kg.orgs import Locale
+from kg.pipeline import analyse
+
+TEXT = """德州市召开优化营商环境工作推进会
+
+本报讯（记者 王晓东 通讯员 李卫）3月15日，全市优化营商环境工作推进会召开。市委副书记、市长赵志明出席会议并讲话。市委常委、组织部部长、统战部部长孙立新主持会议。副市长、市公安局局长周海涛，市人大常委会副主任马红梅，市政协副主席郑国栋出席。
+
+市政府党组成员，开发区党工委书记、管委会主任钱文杰作了发言。德城区委书记吴建华、区长黄立平参加会议。
+
+在德州经济技术开发区，山东恒达新材料有限公司正在建设年产5万吨新材料项目，总投资12亿元。“我们的产品供不应求。”公司总经理冯雪峰介绍。
+
+会议选举刘晓峰为市政协秘书长。德州学院党委书记、副校长陈立民出席。
+"""
+
+
+@pytest.fixture(scope="module")
+def posts(engine) -> set[tuple[str, str, str]]:
+    docs = analyse([Document("dezhou.txt", TEXT)], engine, Locale.for_city("德州市"))
+    return {(p.person, p.title, p.organization) for a in docs[0].articles for p in a.positions}
+
+
+@pytest.mark.parametrize(
+    "post",
+    [
+        ("赵志明", "副书记", "中共德州市委员会"),
+        ("赵志明", "市长", "德州市人民政府"),
+        ("孙立新", "常委", "中共德州市委员会"),
+        ("孙立新", "部长", "中共德州市委组织部"),
+        ("孙立新", "部长", "中共德州市委统战部"),
+        ("周海涛", "副市长", "德州市人民政府"),
+        ("周海涛", "局长", "德州市公安局"),
+        ("马红梅", "副主任", "德州市人民代表大会常务委员会"),
+        ("郑国栋", "副主席", "中国人民政治协商会议德州市委员会"),
+        ("钱文杰", "党组成员", "德州市人民政府"),
+        ("钱文杰", "书记", "德州经济技术开发区党工委"),
+        ("钱文杰", "主任", "德州经济技术开发区管委会"),
+        ("吴建华", "书记", "中共德城区委员会"),
+        ("黄立平", "区长", "德城区人民政府"),
+        ("冯雪峰", "总经理", "山东恒达新材料有限公司"),
+        ("刘晓峰", "秘书长", "中国人民政治协商会议德州市委员会"),
+        ("陈立民", "党委书记", "德州学院"),
+        ("陈立民", "副校长", "德州学院"),
+    ],
+)
+def test_post_is_read(posts: set, post: tuple[str, str, str]) -> None:
+    assert post in posts
+
+
+def test_no_posts_for_reporters_or_meetings(posts: set) -> None:
+    people = {p[0] for p in posts}
+    assert "王晓东" not in people and "李卫" not in people
+    assert len(posts) == 18

@@ -1,0 +1,59 @@
+from __future__ import annotations
+
+from kg.clean import clean_document
+from kg.model import Document
+from kg.segment import segment_document, split_sentences
+
+PAGE = """德州市召开优化营商环境工作推进会
+
+本报讯（记者 王晓东 通讯员 李卫）3月15日，全市优化营商环境工作推进会召开。市委副书记、市长赵志明出席会议并讲话。
+
+会议强调，要持续深化改革。（下转第二版）
+
+乐陵市小麦喜获丰收
+
+本报讯（记者 张青）6月20日，记者从乐陵市农业农村局获悉，今年全市小麦总产量创新高。
+
+■ 本报记者 周明 刘芳
+在德州经济技术开发区，山东恒达新材料有限公司的车间里机器轰鸣。公司总经理冯雪峰介绍，项目预计明年投产。
+开发区新材料项目加快建设
+"""
+
+
+def _segment(text: str) -> Document:
+    doc = Document("page.txt", text)
+    return segment_document(clean_document(doc))
+
+
+def test_articles_headlines_and_bylines() -> None:
+    doc = _segment(PAGE)
+    assert [a.headline for a in doc.articles] == [
+        "德州市召开优化营商环境工作推进会",
+        "乐陵市小麦喜获丰收",
+        "开发区新材料项目加快建设",  # a headline set below its article goes to the article it describes
+    ]
+    assert doc.articles[0].authors == ["王晓东", "李卫"]
+    assert doc.articles[1].authors == ["张青"]
+    assert doc.articles[2].authors == ["周明", "刘芳"]
+
+
+def test_continuation_marks_are_not_sentences() -> None:
+    doc = _segment(PAGE)
+    texts = [s.text for s in doc.articles[0].sentences]
+    assert "会议强调，要持续深化改革。" in texts
+    assert not any("下转" in t for t in texts)
+
+
+def test_sentences_keep_offsets() -> None:
+    text = "他说：“要抓落实。”会议结束！下一步怎么办？"
+    sentences = split_sentences(text, 0, len(text))
+    assert [s.text for s in sentences] == ["他说：“要抓落实。”", "会议结束！", "下一步怎么办？"]
+    for s in sentences:
+        assert text[s.start : s.end] == s.text
+
+
+def test_segmentation_loses_no_article_text() -> None:
+    doc = _segment(PAGE)
+    covered = "".join(s.text for a in doc.articles for s in a.sentences)
+    for word in ("赵志明", "乐陵市农业农村局", "冯雪峰", "开发区新材料项目加快建设"):
+        assert word in covered
