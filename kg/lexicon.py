@@ -36,12 +36,22 @@ def alternation(words: tuple[str, ...]) -> str:
     return "|".join(re.escape(w) for w in words)
 
 
-@cache
-def title_pattern() -> re.Pattern[str]:
-    """A title at the end of a string: qualifiers then a base title (常务副市长, 二级巡视员)."""
+def _title_regex() -> str:
+    """Qualifiers then a base title: 常务副市长, 二级巡视员, 执行董事."""
     qualifiers = alternation(word_list("title_qualifiers.txt"))
     titles = alternation(word_list("titles.txt"))
-    return re.compile(f"(?:{qualifiers})*(?:{titles})$")
+    return f"(?:{qualifiers})*(?:{titles})"
+
+
+@cache
+def title_pattern() -> re.Pattern[str]:
+    """A title at the end of a string."""
+    return re.compile(_title_regex() + "$")
+
+
+@cache
+def titles_anywhere() -> re.Pattern[str]:
+    return re.compile(_title_regex())
 
 
 @cache

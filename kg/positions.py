@@ -10,10 +10,9 @@ read the same way after the verb.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass
 
-from .lexicon import alternation, surnames, title_pattern, word_list
+from .lexicon import surnames, title_pattern, titles_anywhere
 from .model import Article, Mention, Position, Sentence
 from .orgs import COMPANY_REFERENCES, Org, OrgResolver
 
@@ -35,28 +34,20 @@ class _Segment:
     end: int
 
 
-def _title_anywhere() -> re.Pattern[str]:
-    qualifiers = alternation(word_list("title_qualifiers.txt"))
-    titles = alternation(word_list("titles.txt"))
-    return re.compile(f"(?:{qualifiers})*(?:{titles})")
-
-
 class PositionReader:
     def __init__(self, resolver: OrgResolver) -> None:
         self.resolver = resolver
-        self._titles = _title_anywhere()
-        self._last_org: Org | None = None  # organisation of the last post read
 
     def read_article(self, article: Article) -> None:
         legal: str | None = None  # the last company named in full (…有限公司) so far
         brand: str | None = None  # the last company named any way
         for sentence in article.sentences:
             self._add_names_after_titles(sentence)
-            for position in self.read_sentence(sentence, lambda c=legal or brand: c):
-                article.positions.append(position)
+            article.positions += self.read_sentence(sentence, legal or brand)
             legal, brand = _last_company(sentence, legal, brand)
 
-    def read_sentence(self, sentence: Sentence, company: Callable[[], str | None]) -> list[Position]:
+    def read_sentence(self, sentence: Sentence, company: str | None = None) -> list[Position]:
+        """Posts in a sentence; `company` is the one a bare "公司总经理" refers to."""
         persons = [m for m in sentence.mentions if m.type == "PERSON"]
         found: list[Position] = []
         previous_end, context = 0, None
@@ -65,9 +56,10 @@ class PositionReader:
             segments = self._chain(sentence.text, previous_end, start)
             # "县委书记X、县长Y": a chain right after the previous person's continues its place
             adjacent = segments and segments[0].start - previous_end == 1 and previous_end > 0
-            positions = self._positions(sentence, person, segments, company, context if adjacent else None)
+            positions, context = self._positions(
+                sentence, person, segments, company, context if adjacent else None
+            )
             found += positions
-            context = self._last_org if positions else None
             previous_end = person.end - sentence.start
         found += self._appointments(sentence, persons, company)
         return _unique(found)
@@ -100,30 +92,31 @@ class PositionReader:
         sentence: Sentence,
         person: Mention,
         segments: list[_Segment],
-        company: Callable[[], str | None],
+        company: str | None,
         context: Org | None = None,
-    ) -> list[Position]:
+    ) -> tuple[list[Position], Org | None]:
+        """The chain's posts, and the organisation of its last post (None when it has none)."""
         found: list[Position] = []
+        last: Org | None = None
         for segment in segments:
             org = self._org(segment, context, company)
             if org is None:
                 continue
-            context = self._last_org = org
+            context = last = org
             found.append(_position(sentence, person, segment, org, segments))
             self._add_mentions(sentence, segment, org)
-        return found
+        return found, last
 
-    def _org(self, segment: _Segment, context: Org | None, company: Callable[[], str | None]) -> Org | None:
+    def _org(self, segment: _Segment, context: Org | None, company: str | None) -> Org | None:
         if segment.org_text in COMPANY_REFERENCES:
-            name = company()
-            return self.resolver.build("", name) if name else None
+            return self.resolver.build("", company) if company else None
         if segment.org_text:
             org = self.resolver.resolve(self.resolver.trim(segment.org_text), context)
             return self.resolver.head_of(segment.title, org) if not org.unit else org
         return self.resolver.head_of(segment.title, context) or context
 
     def _appointments(
-        self, sentence: Sentence, persons: list[Mention], company: Callable[[], str | None]
+        self, sentence: Sentence, persons: list[Mention], company: str | None
     ) -> list[Position]:
         """ "X当选市政协秘书长", "选举X为…", "任…的X", "X…担任过…"."""
         found: list[Position] = []
@@ -139,7 +132,7 @@ class PositionReader:
             before = [p for p in persons if p.end - base <= verb.start()]
             person = after[0] if after else (before[-1] if before else None)
             if person is not None:
-                found += self._positions(sentence, person, segments, company)
+                found += self._positions(sentence, person, segments, company)[0]
         for match in re.finditer(r"选举(\S{2,4}?)为", text):
             person = next((p for p in persons if p.start - base == match.start(1)), None) or self._name_at(
                 sentence, match.start(1), match.end(1)
@@ -147,7 +140,7 @@ class PositionReader:
             end = _CHAIN_END.search(text, match.end()).start()
             segments = self._chain(text, match.end(), end)
             if person and segments and segments[0].start == match.end():
-                found += self._positions(sentence, person, segments, company)
+                found += self._positions(sentence, person, segments, company)[0]
         return found
 
     def _name_at(self, sentence: Sentence, start: int, end: int) -> Mention | None:
@@ -167,7 +160,7 @@ class PositionReader:
         starts = {m.start for m in sentence.mentions if m.type == "PERSON"}
         tokens = sentence.tokens
         by_start = {t.start: i for i, t in enumerate(tokens)}
-        for match in self._titles.finditer(sentence.text):
+        for match in titles_anywhere().finditer(sentence.text):
             i = by_start.get(match.end())
             if i is None or sentence.start + match.end() in starts:
                 continue
