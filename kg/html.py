@@ -111,13 +111,18 @@ class Link:
 
 def write_html(graph: Graph, path: Path, title: str = "kg") -> None:
     """Write the entities of `graph` and the relations between them as one offline HTML page."""
-    entities = _entities(graph)
-    links = _links(graph, entities)
+    everything = _entities(graph)
+    links = _links(graph, everything)
+    # Entities that are only mentioned would drown the relations in a cloud of lone dots:
+    # draw those that take part in a relation, and say how many were left to the graph files.
+    linked = {term for link in links for term in (link.source, link.target)}
+    entities = {term: e for term, e in everything.items() if term in linked} if linked else everything
     net = _network(entities, links)
     nodes, edges, *_ = net.get_network_data()
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(_page(title, nodes, edges, _options_for(len(nodes)), entities), encoding="utf-8")
+    page = _page(title, nodes, edges, _options_for(len(nodes)), entities, len(everything) - len(entities))
+    path.write_text(page, encoding="utf-8")
 
 
 # ---- reading the graph ---------------------------------------------------------------------------------
@@ -357,10 +362,13 @@ def _legend(entities: dict[Node, Entity]) -> list[dict]:
     ]
 
 
-def _page(title: str, nodes: list, edges: list, options: dict, entities: dict[Node, Entity]) -> str:
+def _page(
+    title: str, nodes: list, edges: list, options: dict, entities: dict[Node, Entity], n_hidden: int
+) -> str:
     env = jinja2.Environment(autoescape=True, undefined=jinja2.StrictUndefined)
     return env.from_string(PAGE).render(
         title=title,
+        n_hidden=n_hidden,
         n_nodes=len(nodes),
         n_edges=len(edges),
         legend=_legend(entities),
@@ -418,7 +426,9 @@ div.vis-tooltip { white-space: normal; max-width: 460px; font-family: inherit; f
 <body>
 <header>
   <div class="kg-title"><h1>{{ title }}</h1>
-    <span>{{ n_nodes }} 个实体 · {{ n_edges }} 条关系 · 悬停查看详情，滚轮缩放，拖动移动</span>
+    <span>{{ n_nodes }} 个实体 · {{ n_edges }} 条关系
+      {%- if n_hidden %}（另有 {{ n_hidden }} 个仅被提及的实体未绘出）{% endif %}
+      · 悬停查看详情，滚轮缩放，拖动移动</span>
     <span id="kg-status">{% if n_nodes %}布局计算中…{% else %}图谱为空{% endif %}</span></div>
   <div id="kg-legend">
     {%- for item in legend %}

@@ -78,7 +78,7 @@ def small_graph() -> Graph:
         g, "o/gov", "聊城市人民政府", KG.GovernmentOrganization, SCHEMA.GovernmentOrganization, f"市政府{IMG}"
     )
     company = add_entity(g, "o/co", "聊城鲁西化工有限公司", KG.Company, SCHEMA.Corporation)
-    add_entity(g, "o/uni", "聊城大学", KG.University, SCHEMA.Organization)
+    uni = add_entity(g, "o/uni", "聊城大学", KG.University, SCHEMA.Organization)
     city = add_entity(g, "pl/lc", "聊城市", KG.Place, SCHEMA.Place)
     meeting = add_entity(g, "e/meeting", "全市宣传思想工作会议", KG.Event, SCHEMA.Event)
     add_entity(g, "pr/canal", "大运河文化带建设", KG.Project, SCHEMA.Project)
@@ -97,7 +97,8 @@ def small_graph() -> Graph:
     g.add((company, SCHEMA.location, city))
     g.add((meeting, SCHEMA.attendee, zhang))
     g.add((dept, ORG.subOrganizationOf, gov))
-    return g
+    g.add((uni, SCHEMA.location, city))
+    return g  # 赵六 (an author) and 大运河文化带建设 take part in no relation
 
 
 @pytest.fixture(scope="module")
@@ -159,8 +160,10 @@ def test_payloads_are_escaped_in_the_file(page: Path) -> None:
 def test_nodes_edges_and_tooltips(page: Path) -> None:
     data = page_data(page)
     nodes = {n["label"]: n for n in data["nodes"]}
-    # Entities only: no articles, memberships, roles or evidence.
-    assert len(nodes) == 11
+    # Entities in relations only: no articles, memberships, roles or evidence, no lone mentions.
+    assert len(nodes) == 9
+    assert "赵六" not in nodes and "大运河文化带建设" not in nodes
+    assert "另有 2 个仅被提及的实体未绘出" in page.read_text(encoding="utf-8")
     assert "全市宣传思想工作会议召开" not in nodes and "部长" not in nodes
     assert {nodes["张三"]["shape"], nodes["中共聊城市委宣传部"]["shape"], nodes["聊城市"]["shape"]} == {
         "dot",
@@ -185,7 +188,7 @@ def test_nodes_edges_and_tooltips(page: Path) -> None:
     assert by_pair[(ids["聊城鲁西化工有限公司"], ids["聊城市"])]["label"] == "location"
     assert by_pair[(ids["全市宣传思想工作会议"], ids["张三"])]["label"] == "attendee"
     assert by_pair[(ids["中共聊城市委宣传部"], ids["聊城市人民政府"])]["label"] == "subOrganizationOf"
-    assert len(data["edges"]) == 6
+    assert len(data["edges"]) == 7
     assert data["options"]["physics"]["stabilization"]["enabled"] is True
 
 
@@ -306,7 +309,7 @@ def test_renders_offline_and_nothing_executes(page: Path, tmp_path: Path) -> Non
     match = re.search(r'<pre id="kg-test"[^>]*>(.*?)</pre>', dom, re.S)
     assert match, "the page did not stabilise within the time budget:\n" + dom[-3000:]
     result = json.loads(html.unescape(match.group(1)))
-    assert result["state"] == "stable" and result["canvas"] and result["nodes"] == 11
+    assert result["state"] == "stable" and result["canvas"] and result["nodes"] == 9
     assert re.search(r'<div id="kg-network"><div class="vis-network"[^>]*><canvas', dom)
     # vis-network showed our tooltip, formatted, with the payload as plain text.
     assert result["tooltipVisible"], result
