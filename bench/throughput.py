@@ -69,7 +69,7 @@ def engine_calls(folder: Path) -> list[list[str]]:
         clean_document(doc)
         segment_document(doc)
     chunks = [docs[begin : begin + CLI_BATCH] for begin in range(0, len(docs), CLI_BATCH)]
-    return [[s.text for doc in chunk for article in doc.articles for s in article.sentences] for chunk in chunks]
+    return [[s.text for doc in chunk for a in doc.articles for s in a.sentences] for chunk in chunks]
 
 
 # ---- timing helpers ------------------------------------------------------------------------------------

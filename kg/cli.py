@@ -1,8 +1,14 @@
-"""Command line: kg build, kg extract, kg eval."""
+"""Command line: kg build, kg extract, kg eval, and the commands of kg/commands/.
+
+Each further command is a module in kg/commands with `register(subparsers)`, which
+adds its parser and sets `run=handler` (a function of the parsed args returning an
+exit code); list it in COMMANDS below.
+"""
 
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import sys
 import time
@@ -18,6 +24,7 @@ from .model import Corpus, Document
 from .read import InputError, iter_files, read_file
 
 EXIT_INPUT_ERRORS = 3  # some inputs could not be read; the rest were processed
+COMMANDS: tuple[str, ...] = ()  # modules under kg.commands, e.g. "query"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -27,21 +34,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     build = sub.add_parser("build", help="build the graph files and graph.html from text files or folders")
     _common(build)
     build.add_argument("--out", default="out", help="output folder (default: out)")
+    build.set_defaults(run=_build)
 
     extract = sub.add_parser("extract", help="print mentions and facts as JSON lines")
     _common(extract)
     extract.add_argument("--format", choices=["jsonl"], default="jsonl")
     extract.add_argument("--lines", action="store_true", help="treat every input line as its own document")
+    extract.set_defaults(run=_extract)
 
     ev = sub.add_parser("eval", help="score the extractor against gold annotations")
+    ev.set_defaults(run=_eval)
     ev.add_argument("gold", help="folder with positions.jsonl and persons.jsonl")
     ev.add_argument("--input", default="seeds", help="folder of the annotated texts (default: seeds)")
     ev.add_argument("--city", default=None)
     ev.add_argument("--engine", default="lac")
     ev.add_argument("--show-errors", action="store_true", help="list missed and spurious posts")
 
+    for name in COMMANDS:
+        importlib.import_module(f"kg.commands.{name}").register(sub)
     args = parser.parse_args(argv)
-    return {"build": _build, "extract": _extract, "eval": _eval}[args.command](args)
+    return args.run(args)
 
 
 def _common(p: argparse.ArgumentParser) -> None:
@@ -52,7 +64,7 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--engine", default="lac", help="NER engine (default: lac)")
 
 
-def _read_all(paths: Sequence[str]) -> tuple[list[Document], list[str]]:
+def read_all(paths: Sequence[str]) -> tuple[list[Document], list[str]]:
     """Read every file; a bad one is reported and skipped, never fatal."""
     docs, failures = [], []
     try:
@@ -69,7 +81,7 @@ def _read_all(paths: Sequence[str]) -> tuple[list[Document], list[str]]:
     return docs, failures
 
 
-def _analyse(docs: list[Document], args: argparse.Namespace) -> tuple[list[Document], Corpus]:
+def analyse_all(docs: list[Document], args: argparse.Namespace) -> tuple[list[Document], Corpus]:
     locale = pipeline.locale_for(docs, args.city)
     if not args.city:
         print(
@@ -98,11 +110,11 @@ def _build(args: argparse.Namespace) -> int:
     from .export import export
 
     started = time.perf_counter()
-    docs, failures = _read_all(args.paths)
+    docs, failures = read_all(args.paths)
     if not docs:
         print("kg: no readable input files", file=sys.stderr)
         return 2
-    docs, corpus = _analyse(docs, args)
+    docs, corpus = analyse_all(docs, args)
     written = export(build_dataset(corpus), Path(args.out), title="kg: " + ", ".join(args.paths))
     print(summary(corpus, docs))
     print(f"\n{sum(len(d.original) for d in docs):,} characters in {time.perf_counter() - started:.1f} s")
@@ -126,7 +138,7 @@ def summary(corpus: Corpus, docs: list[Document]) -> str:
 
 
 def _extract(args: argparse.Namespace) -> int:
-    docs, failures = _read_all(args.paths)
+    docs, failures = read_all(args.paths)
     if args.lines:
         docs = [
             Document(path=f"{doc.path}:{n}", original=line)
@@ -135,7 +147,7 @@ def _extract(args: argparse.Namespace) -> int:
             if line.strip()
         ]
     if docs:
-        docs, _ = _analyse(docs, args)
+        docs, _ = analyse_all(docs, args)
     for doc in docs:
         print(json.dumps(document_json(doc), ensure_ascii=False))
     return EXIT_INPUT_ERRORS if failures else 0
@@ -177,8 +189,8 @@ def document_json(doc: Document) -> dict:
 
 
 def _eval(args: argparse.Namespace) -> int:
-    docs, _ = _read_all([args.input])
-    docs, corpus = _analyse(docs, args)
+    docs, _ = read_all([args.input])
+    docs, corpus = analyse_all(docs, args)
     gold = Path(args.gold)
     print(format_scores(evaluate(corpus, gold)))
     if args.show_errors:

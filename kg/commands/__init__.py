@@ -1,0 +1,1 @@
+"""Sub-commands of `kg` beyond build/extract/eval: one module each, listed in kg.cli.COMMANDS."""
