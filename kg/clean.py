@@ -120,11 +120,19 @@ def _emit_whitespace(text: str, i: int, j: int, width: float, out: list[str], of
             out.append("\n")
             offsets.append(i + run.index("\n"))
         return
-    if before and after and _joinable(before) and _joinable(after):
-        return  # a space inside a run of Chinese
+    if before and after and _joinable(before) and _joinable(after) and not _in_headline(text, i):
+        return  # a space inside a run of Chinese (in a headline it separates phrases: keep it)
     if before and after and before != " ":
         out.append(" ")
         offsets.append(i)
+
+
+def _in_headline(text: str, i: int) -> bool:
+    """Is position i on a short line without sentence punctuation (a headline)?"""
+    start = text.rfind("\n", 0, i) + 1
+    end = text.find("\n", i)
+    line = text[start : end if end != -1 else len(text)].strip()
+    return len(line) <= HEADLINE_MAX and not re.search("[。！？!?；;]", line)
 
 
 def clean_document(doc: Document) -> Document:

@@ -30,6 +30,7 @@ class Sentence:
     text: str
     mentions: list[Mention] = field(default_factory=list)
     tokens: list[Any] = field(default_factory=list)  # the engine's tokens, offsets into `text`
+    headline: bool = False  # from the article's headline lines
 
 
 @dataclass
@@ -53,6 +54,66 @@ class Position:
 
 
 @dataclass
+class EventMention:
+    """An event read from the text: a meeting, ceremony, inspection, …"""
+
+    name: str
+    type: str  # meeting, conference, press_conference, ceremony, signing, exhibition, competition, inspection
+    sentence: Sentence
+    start: int  # span of the name in the cleaned text
+    end: int
+    date: str | None = None  # ISO date "2025-01-02", or "--12-27" when the year is not known
+    end_date: str | None = None
+    place: str | None = None  # as written
+    organizers: list[str] = field(default_factory=list)  # as written (主办)
+    co_organizers: list[str] = field(default_factory=list)  # 承办, 协办
+    visitor: str | None = None  # the person whose visit ("X到Y调研") the event is
+
+
+@dataclass
+class Participation:
+    person: str
+    event: EventMention
+    role: str  # the verb: 出席, 主持, 讲话, …
+    sentence: Sentence
+
+
+@dataclass
+class Quantity:
+    value: float
+    unit: str
+    kind: str = ""  # 装机容量, 年产, …
+    text: str = ""
+
+
+@dataclass
+class ProjectMention:
+    name: str
+    sentence: Sentence
+    start: int
+    end: int
+    place: str | None = None  # as written
+    investment: float | None = None  # yuan
+    investment_approximate: bool = False
+    owner: str | None = None  # as written (由…建设, …投资)
+    contractor: str | None = None  # 承建
+    quantities: list[Quantity] = field(default_factory=list)
+    statuses: list[tuple[str, str | None]] = field(default_factory=list)  # (签约/开工/投产…, date)
+
+
+@dataclass
+class Relation:
+    """A plain binary fact between named things, read from a sentence (a company's parent, its place, …)."""
+
+    subject: str
+    subject_type: str  # ORG, PERSON, PLACE, …
+    predicate: str  # parentOrganization, location, industry
+    object: str
+    object_type: str  # ORG, PLACE, or LITERAL
+    sentence: Sentence
+
+
+@dataclass
 class Article:
     index: int  # 1-based position on the page
     headline: str
@@ -61,6 +122,10 @@ class Article:
     authors: list[str] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     positions: list[Position] = field(default_factory=list)
+    events: list[EventMention] = field(default_factory=list)
+    participations: list[Participation] = field(default_factory=list)
+    projects: list[ProjectMention] = field(default_factory=list)
+    relations: list[Relation] = field(default_factory=list)
 
     @property
     def mentions(self) -> list[Mention]:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from .clean import clean_document
 from .engines import Engine, load_engine
+from .events import EventReader
 from .model import Corpus, Document
 from .orgs import Locale, OrgResolver, infer_city
 from .positions import PositionReader
@@ -16,18 +17,22 @@ from .resolve import complete_names, resolve
 from .segment import segment_document
 
 
-def analyse(docs: Sequence[Document], engine: Engine, locale: Locale) -> list[Document]:
+def analyse(
+    docs: Sequence[Document], engine: Engine, locale: Locale, issue_date: str | None = None
+) -> list[Document]:
     """Run every stage up to relations on documents already read."""
     for doc in docs:
         clean_document(doc)
         segment_document(doc)
     recognise(docs, engine)
     reader = PositionReader(OrgResolver(locale))
+    events = EventReader(issue_date)
     for doc in docs:
         doc.city, doc.province = locale.city, locale.province
         complete_names(doc)
         for article in doc.articles:
             reader.read_article(article)
+            events.read_article(article)
     return list(docs)
 
 

@@ -35,7 +35,7 @@ def recognise(docs: Sequence[Document], engine: Engine) -> None:
 def mentions_of(sentence: Sentence, tokens: list[Token]) -> list[Mention]:
     base = sentence.start
     found = []
-    for t in tokens:
+    for t in repair_names(tokens):
         kind = _entity_type(t)
         if kind:
             found.append(
@@ -46,8 +46,32 @@ def mentions_of(sentence: Sentence, tokens: list[Token]) -> list[Mention]:
     found += _pattern_mentions(sentence, _MONEY, "MONEY")
     found += [m for m in _pattern_mentions(sentence, _DATE, "DATE") if not _overlaps(m, found)]
     found += _suffix_phrases(sentence, tokens, ("项目",), "PROJECT")
-    found += _suffix_phrases(sentence, tokens, _EVENT_END, "EVENT")
     return sorted(found, key=lambda m: (m.start, -m.end))
+
+
+def repair_names(tokens: list[Token]) -> list[Token]:
+    """Mend two slips of the model around names: a surname split off ("曾|晓黎" → 曾晓黎), and a name
+    typed as a place before a person's verb ("魏天山当选" where 魏天山 is no known place)."""
+    out: list[Token] = []
+    for i, t in enumerate(tokens):
+        lone_surname = out and out[-1].tag == "PERSON" and len(out[-1].text) == 1
+        if lone_surname and t.tag == "PERSON" and len(t.text) <= 2:
+            out[-1] = Token(out[-1].text + t.text, out[-1].start, t.end, "PERSON")
+            continue
+        following = tokens[i + 1].text if i + 1 < len(tokens) else ""
+        if t.tag == "PLACE" and _name_before_verb(t.text, following):
+            t = Token(t.text, t.start, t.end, "PERSON")
+        out.append(t)
+    return out
+
+
+def _name_before_verb(word: str, following: str) -> bool:
+    return (
+        2 <= len(word) <= 3
+        and word[0] in surnames()
+        and following.startswith(word_list("person_verbs.txt"))
+        and not Gazetteer.default().lookup(word)
+    )
 
 
 def _entity_type(token: Token) -> str | None:

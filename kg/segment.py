@@ -186,9 +186,11 @@ def segment_document(doc: Document) -> Document:
         end = body[-1].end if body else draft.headlines[-1][-1].end
         article = Article(index=index, headline=_headline(draft), start=start, end=end)
         article.authors = _authors(body[:3] + body[-2:])
-        spans = [(line.start, line.end) for block in draft.headlines for line in block]
-        spans += [(line.start, line.end) for line in body]
+        headline_spans = [(line.start, line.end) for block in draft.headlines for line in block]
+        spans = headline_spans + [(line.start, line.end) for line in body]
         for s_start, s_end in sorted(spans):
-            article.sentences.extend(split_sentences(doc.text, s_start, s_end))
+            for sentence in split_sentences(doc.text, s_start, s_end):
+                sentence.headline = (s_start, s_end) in headline_spans
+                article.sentences.append(sentence)
         doc.articles.append(article)
     return doc

@@ -1,0 +1,275 @@
+"""Events and who took part in them, read from the patterns of the genre.
+
+- "XX会议(在P)召开/举行", "召开/举行XX会议", "在召开的XX大会上": a named event;
+- "PERSON到P调研": a visit, an event of its own;
+- "由A、B主办，C承办": organisers;
+- "PERSON(、PERSON)…出席/主持/讲话/…": participation with the verb as role; persons
+  listed before a verb all get it, and "主持并讲话" gives both roles.
+The year of a date comes only from the text or the issue date (kg.dates).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from .dates import DateSpan, month_of, parse_date
+from .lexicon import alternation, table, word_list
+from .model import Article, EventMention, Mention, Participation, Sentence
+
+_CLAUSE = re.compile(r"[，,。；;：:！？!?]")
+_LEADING = re.compile(
+    r"^(?:本报讯\s*[(（][^)）]*[)）]|[\u4e00-\u9fff]{2,4}讯|据[^，,]{0,10}电|\s|\d{4}年|\d{1,2}月|\d{1,2}[日号]"
+    r"|上午|下午|晚上|近日|日前|今天|昨天|至|—|-)+"
+)
+_BEFORE_TRIGGER = re.compile(
+    r"(?:将|于|已|正式|隆重|胜利|顺利|圆满|在[^，,。在]{1,25}?)*(?:正式|隆重|胜利|顺利|圆满)?$"
+)
+_PLACE_BEFORE_TRIGGER = re.compile(r"在(?P<place>[^，,。在]{1,25}?)(?:正式|隆重|胜利|顺利|圆满)?$")
+_ORGANIZERS = re.compile(r"由(?P<orgs>[^。；;]+?)(?:联合|共同)?主办")
+_CO_ORGANIZERS = re.compile(r"(?:[，,]|^)(?P<orgs>[^，,。；;]+?)(?:承办|协办)(?=[，,。；;]|$)")
+_LIST = re.compile(r"[、和及与]")
+_NOT_A_NAME = re.compile(r"[是的将把]")  # a clause, not a name: "…执委会议是全省规模最大的盛会"
+_SERIAL = re.compile(r"^第[一二三四五六七八九十\d]+[场次期届]")
+
+
+@cache
+def _heads() -> list[tuple[str, str]]:
+    return sorted(((k, v[0]) for k, v in table("event_heads.tsv").items()), key=lambda kv: -len(kv[0]))
+
+
+@cache
+def _trigger_after() -> re.Pattern[str]:
+    return re.compile(alternation(word_list("event_triggers.txt")))
+
+
+@cache
+def _trigger_before() -> re.Pattern[str]:
+    return re.compile(r"(?:主持)?(召开|举行|举办|签署|签订)了?")
+
+
+@cache
+def _roles() -> re.Pattern[str]:
+    return re.compile(alternation(tuple(sorted(table("participation_roles.tsv"), key=len, reverse=True))))
+
+
+@cache
+def _inspection() -> re.Pattern[str]:
+    verbs = alternation(word_list("inspection_verbs.txt"))
+    return re.compile(
+        rf"^(?:带领[^，,。]{{0,12}}?)?(?:到|赴)(?P<place>[^，,。]{{2,20}}?)(?:现场)?(?P<verb>{verbs})"
+    )
+
+
+def event_type(name: str) -> str | None:
+    """The type an event's name gives by its last word, or None when it names no event."""
+    if name.endswith(word_list("non_event_endings.txt")):
+        return None
+    for head, kind in _heads():
+        if name.endswith(head):
+            return kind
+    if name.endswith(("协议", "合同", "备忘录")):
+        return "signing"
+    return None
+
+
+class EventReader:
+    def __init__(self, issue_date: str | None = None) -> None:
+        self.issue_date = issue_date
+
+    def read_article(self, article: Article) -> None:
+        lead = _lead_sentence(article)
+        lead_date = self._date(lead.text, None) if lead else None
+        events: list[EventMention] = []
+        for sentence in article.sentences:
+            for event in self._events_in(sentence, lead_date):
+                _merge(events, event)
+        article.events = events
+        main = _main_event(article, events, lead)
+        reporters = set(article.authors)
+        seen: set[tuple[str, int, str]] = set()
+        for event in events:
+            if event.visitor:
+                _add_participation(article, seen, Participation(event.visitor, event, "调研", event.sentence))
+        for sentence in article.sentences:
+            self._organizers(sentence, events, main)
+            for participation in _participations(sentence, events, main):
+                if participation.person not in reporters:
+                    _add_participation(article, seen, participation)
+        if main and main.date is None and lead_date:
+            main.date, main.end_date = lead_date.start, lead_date.end
+        for event in events:
+            _add_mention(event)
+
+    def _date(self, text: str, month_hint: int | None) -> DateSpan | None:
+        return parse_date(text, self.issue_date, month_hint)
+
+    def _events_in(self, sentence: Sentence, lead_date: DateSpan | None) -> list[EventMention]:
+        text = sentence.text
+        found = [e for e in (self._named_before(sentence, m) for m in _trigger_after().finditer(text)) if e]
+        found += [e for e in (self._named_after(sentence, m) for m in _trigger_before().finditer(text)) if e]
+        found += self._inspections(sentence)
+        hint = month_of(text) or (
+            month_of(lead_date.start) if lead_date and not lead_date.year_known else None
+        )
+        for event in found:
+            date = self._date(text[: event.start - sentence.start], hint)
+            if date:
+                event.date, event.end_date = date.start, date.end
+        return found
+
+    def _named_before(self, sentence: Sentence, trigger: re.Match[str]) -> EventMention | None:
+        """ "XX会议(将在P)召开"."""
+        text = sentence.text
+        before = text[: trigger.start()]
+        tail = _BEFORE_TRIGGER.search(before)
+        name_end = tail.start() if tail else len(before)
+        place = _PLACE_BEFORE_TRIGGER.search(before)
+        clause_start = max((m.end() for m in _CLAUSE.finditer(text, 0, name_end)), default=0)
+        return self._event(sentence, clause_start, name_end, place.group("place") if place else None)
+
+    def _named_after(self, sentence: Sentence, trigger: re.Match[str]) -> EventMention | None:
+        """ "召开XX会议", "在召开的XX大会上", "签署XX协议"."""
+        text = sentence.text
+        end = next((m.start() for m in _CLAUSE.finditer(text, trigger.end())), len(text))
+        start = trigger.end() + (1 if text.startswith("的", trigger.end()) else 0)
+        piece = text[start:end]
+        cut = max((piece.rfind(head) + len(head) for head, _ in _heads() if head in piece), default=-1)
+        if trigger.group(1) in ("签署", "签订"):
+            return self._event(sentence, trigger.start(1), end, None)
+        if cut <= 0:
+            return None
+        serial = _SERIAL.match(piece[cut:])
+        return self._event(sentence, start, start + cut + (serial.end() if serial else 0), None)
+
+    def _event(self, sentence: Sentence, start: int, end: int, place: str | None) -> EventMention | None:
+        raw = sentence.text[start:end]
+        lead = _LEADING.match(raw)
+        if lead:
+            start += lead.end()
+        name = sentence.text[start:end].strip("“”\"' ").removeprefix("了")
+        kind = event_type(re.sub(r"第[^第]{1,3}[场次]$", "", name))
+        if len(name) < 3 or kind is None or _NOT_A_NAME.search(name) or _has_person(sentence, start, end):
+            return None
+        base = sentence.start
+        return EventMention(name, kind, sentence, base + start, base + end, place=place)
+
+    def _inspections(self, sentence: Sentence) -> list[EventMention]:
+        """ "曾晓黎到东阿县调研": the visit is an event, the visitor its first participant."""
+        found = []
+        for person in (m for m in sentence.mentions if m.type == "PERSON"):
+            rest = sentence.text[person.end - sentence.start :]
+            match = _inspection().match(rest)
+            if match:
+                name = person.text + rest[: match.end()]
+                event = EventMention(name, "inspection", sentence, person.start, person.end + match.end())
+                event.place, event.visitor = match.group("place"), person.text
+                found.append(event)
+        return found
+
+    def _organizers(self, sentence: Sentence, events: list[EventMention], main: EventMention | None) -> None:
+        target = _event_named_in(sentence, events) or main
+        if target is None:
+            return
+        for match in _ORGANIZERS.finditer(sentence.text):
+            target.organizers += _split_list(match.group("orgs"))
+        for match in _CO_ORGANIZERS.finditer(sentence.text):
+            target.co_organizers += _split_list(match.group("orgs"))
+
+
+def _has_person(sentence: Sentence, start: int, end: int) -> bool:
+    base = sentence.start
+    return any(
+        m.type == "PERSON" and m.start < base + end and base + start < m.end for m in sentence.mentions
+    )
+
+
+def _add_participation(
+    article: Article, seen: set[tuple[str, int, str]], participation: Participation
+) -> None:
+    key = (participation.person, id(participation.event), participation.role)
+    if key not in seen:
+        seen.add(key)
+        article.participations.append(participation)
+
+
+def _split_list(text: str) -> list[str]:
+    return [part.strip() for part in _LIST.split(text) if len(part.strip()) >= 2]
+
+
+def _lead_sentence(article: Article) -> Sentence | None:
+    return next((s for s in article.sentences if not s.headline), None)
+
+
+def _main_event(article: Article, events: list[EventMention], lead: Sentence | None) -> EventMention | None:
+    """The event an article is about: named in its headline, else in its lead, else first named."""
+    for wanted in (lambda e: e.sentence.headline, lambda e: e.sentence is lead, lambda e: True):
+        chosen = next((e for e in events if wanted(e)), None)
+        if chosen:
+            return chosen
+    return None
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"[“”\"'‘’\s]", "", name)
+
+
+def _merge(events: list[EventMention], new: EventMention) -> None:
+    """One event per name in an article: a name inside a longer one is the same event."""
+    for i, old in enumerate(events):
+        a, b = _norm(old.name), _norm(new.name)
+        if a in b or b in a:
+            keep, other = (new, old) if len(b) > len(a) else (old, new)
+            keep.date = keep.date or other.date
+            keep.end_date = keep.end_date or other.end_date
+            keep.place = keep.place or other.place
+            events[i] = keep
+            return
+    events.append(new)
+
+
+def _event_named_in(sentence: Sentence, events: list[EventMention]) -> EventMention | None:
+    text = _norm(sentence.text)
+    named = [e for e in events if e.sentence is sentence or _norm(e.name) in text]
+    return named[0] if named else None
+
+
+def _participations(
+    sentence: Sentence, events: list[EventMention], main: EventMention | None
+) -> list[Participation]:
+    """Persons before a role verb take that role; a verb with none right before it ("主持并讲话")
+    shares the persons of the verb before."""
+    event = _event_named_in(sentence, events) or main
+    if event is None:
+        return []
+    roles = table("participation_roles.tsv")
+    persons = [m for m in sentence.mentions if m.type == "PERSON"]
+    found: list[Participation] = []
+    previous_end, previous_persons = 0, []
+    for verb in _roles().finditer(sentence.text):
+        start = sentence.start
+        here = [p for p in persons if previous_end <= p.end - start <= verb.start()]
+        gap = sentence.text[previous_end : verb.start()]
+        if not here and previous_persons and not _CLAUSE.search(gap) and len(gap) <= 12:
+            here = previous_persons
+        target = _event_at(sentence, events, verb.start()) or event
+        for person in here:
+            found.append(Participation(person.text, target, roles[verb.group()][0], sentence))
+        if here:
+            previous_persons = here
+        previous_end = verb.end()
+    return found
+
+
+def _event_at(sentence: Sentence, events: list[EventMention], position: int) -> EventMention | None:
+    """An event named in this sentence right after the verb ("出席了阳谷县图书馆开馆仪式")."""
+    absolute = sentence.start + position
+    after = [e for e in events if e.sentence is sentence and 0 <= e.start - absolute <= 4]
+    return after[0] if after else None
+
+
+def _add_mention(event: EventMention) -> None:
+    sentence = event.sentence
+    if not any(m.type == "EVENT" and m.start == event.start for m in sentence.mentions):
+        sentence.mentions.append(Mention(event.start, event.end, event.name, "EVENT", event.type, "pattern"))
+        sentence.mentions.sort(key=lambda m: (m.start, -m.end))
