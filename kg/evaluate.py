@@ -1,13 +1,17 @@
 """Score the extractor against gold annotations: precision, recall, F1 per relation.
 
-Gold lives in a folder of JSON-lines files (see tests/gold/README.md):
-positions.jsonl ({file, person, title, org}) and persons.jsonl ({file, person}).
-Facts are compared per file, so a post found in the wrong article's file is wrong.
+Gold lives in a folder of JSON-lines files (see tests/gold/README.md): positions,
+persons, events, participation, projects and org_types. Facts are compared per
+file, so a post found in the wrong article's file is wrong. Names of events and
+projects match leniently (one contains the other, or most of their character
+pairs agree), because "全国摄影展开展仪式" and "“七十五载…”全国摄影展开展仪式" name one event.
 """
 
 from __future__ import annotations
 
 import json
+import re
+from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -84,7 +88,144 @@ def evaluate(corpus: Corpus, gold_dir: Path) -> list[Score]:
     scores.append(
         Score("post-organisation (accuracy)", len(pairs_gold), len(pairs_gold), len(pairs_gold & positions))
     )
+    return scores + evaluate_relations(corpus, gold_dir)
+
+
+def _norm(name: str) -> str:
+    return re.sub(r"[“”\"'‘’「」\s]", "", name or "")
+
+
+def same_name(a: str, b: str) -> bool:
+    a, b = _norm(a), _norm(b)
+    if not a or not b:
+        return False
+    if a in b or b in a:
+        return True
+    grams_a, grams_b = {a[i : i + 2] for i in range(len(a) - 1)}, {b[i : i + 2] for i in range(len(b) - 1)}
+    return 2 * len(grams_a & grams_b) / (len(grams_a) + len(grams_b) or 1) >= 0.6
+
+
+def same_place(a: str | None, b: str | None) -> bool:
+    return (not a and not b) or bool(a and b and (a in b or b in a))
+
+
+def _match(gold: list[str], predicted: list[str]) -> dict[int, int]:
+    """Greedy one-to-one matching of predicted names to gold names: predicted index → gold index."""
+    pairs: dict[int, int] = {}
+    used: set[int] = set()
+    for i, name in enumerate(predicted):
+        for j, wanted in enumerate(gold):
+            if j not in used and same_name(name, wanted):
+                pairs[i] = j
+                used.add(j)
+                break
+    return pairs
+
+
+def _by_file(corpus: Corpus, kind: str) -> dict[str, list[str]]:
+    """Entity keys of a type, per file whose articles mention them."""
+    found: dict[str, list[str]] = defaultdict(list)
+    for article in corpus.articles:
+        for key in article.mentions:
+            if corpus.entities[key].type == kind and key not in found[Path(article.source).name]:
+                found[Path(article.source).name].append(key)
+    return found
+
+
+def _location(corpus: Corpus, key: str) -> str | None:
+    places = [
+        corpus.entities[f.object].label
+        for f in corpus.facts.values()
+        if f.subject == key and f.predicate == "location"
+    ]
+    return places[0] if places else None
+
+
+def _owner(corpus: Corpus, key: str) -> str | None:
+    owners = [
+        corpus.entities[f.object].label
+        for f in corpus.facts.values()
+        if f.subject == key and f.predicate in ("owner", "contractor")
+    ]
+    return owners[0] if owners else None
+
+
+def evaluate_relations(corpus: Corpus, gold_dir: Path) -> list[Score]:
+    """Events (name; with date and place), participation, projects (name; with place and
+    investment; owner) and organisation types."""
+    scores: list[Score] = []
+    gold_events = load_gold(gold_dir, "events.jsonl")
+    if gold_events:
+        scores += _event_scores(corpus, gold_events, load_gold(gold_dir, "participation.jsonl"))
+    gold_projects = load_gold(gold_dir, "projects.jsonl")
+    if gold_projects:
+        scores += _project_scores(corpus, gold_projects)
+    gold_types = load_gold(gold_dir, "org_types.jsonl")
+    if gold_types:
+        labels = {e.label: e.subtype for e in corpus.entities.values() if e.type == "ORG"}
+        found = [g for g in gold_types if g["org"] in labels]
+        right = [g for g in found if labels[g["org"]] == g["type"]]
+        scores.append(Score("org-type (accuracy of found)", len(found), len(found), len(right)))
+        scores.append(Score("org (found by name)", len(gold_types), len(labels), len(found)))
     return scores
+
+
+def _event_scores(corpus: Corpus, gold: list[dict], participation: list[dict]) -> list[Score]:
+    predicted = _by_file(corpus, "EVENT")
+    named = full = 0
+    predicted_count = sum(len(keys) for keys in predicted.values())
+    renamed: dict[tuple[str, str], str] = {}  # (file, event key) → gold name
+    for file in {g["file"] for g in gold} | set(predicted):
+        wanted = [g for g in gold if g["file"] == file]
+        keys = predicted.get(file, [])
+        for i, j in _match([g["event"] for g in wanted], [corpus.entities[k].label for k in keys]).items():
+            named += 1
+            renamed[(file, keys[i])] = wanted[j]["event"]
+            details = corpus.events.get(keys[i])
+            date = details.date if details else None
+            if date == wanted[j]["date"] and same_place(_location(corpus, keys[i]), wanted[j]["place"]):
+                full += 1
+    scores = [
+        Score("event", len(gold), predicted_count, named),
+        Score("event-date-place", len(gold), predicted_count, full),
+    ]
+    if participation:
+        found = set()
+        for (person, event, role), evidence in corpus.participations.items():
+            for item in evidence:
+                file = Path(item.source).name
+                name = renamed.get((file, event), corpus.entities[event].label)
+                found.add((file, corpus.entities[person].label, name, role))
+        wanted = {(g["file"], g["person"], g["event"], g["role"]) for g in participation}
+        files = {g[0] for g in wanted}
+        found = {f for f in found if f[0] in files}
+        scores.append(_score("participation", wanted, found))
+    return scores
+
+
+def _project_scores(corpus: Corpus, gold: list[dict]) -> list[Score]:
+    predicted = _by_file(corpus, "PROJECT")
+    predicted_count = sum(len(keys) for keys in predicted.values())
+    named = placed = owned = 0
+    for file in {g["file"] for g in gold} | set(predicted):
+        wanted = [g for g in gold if g["file"] == file]
+        keys = predicted.get(file, [])
+        for i, j in _match([g["project"] for g in wanted], [corpus.entities[k].label for k in keys]).items():
+            named += 1
+            details = corpus.projects.get(keys[i])
+            money, expected = details.investment if details else None, wanted[j]["investment_yuan"]
+            same_money = money == expected or (
+                money and expected and abs(money - expected) <= 0.01 * expected
+            )
+            if same_money and same_place(_location(corpus, keys[i]), wanted[j]["place"]):
+                placed += 1
+            if same_place(_owner(corpus, keys[i]), wanted[j]["owner"]):
+                owned += 1
+    return [
+        Score("project", len(gold), predicted_count, named),
+        Score("project-place-investment", len(gold), predicted_count, placed),
+        Score("project-owner", len(gold), predicted_count, owned),
+    ]
 
 
 def differences(corpus: Corpus, gold_dir: Path) -> tuple[list[tuple], list[tuple]]:

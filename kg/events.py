@@ -18,6 +18,7 @@ from .lexicon import alternation, table, word_list
 from .model import Article, EventMention, Mention, Participation, Sentence
 
 _CLAUSE = re.compile(r"[，,。；;：:！？!?]")
+_HEADLINE_CLAUSE = re.compile(r"[，,。；;：:！？!?\s]")
 _LEADING = re.compile(
     r"^(?:本报讯\s*[(（][^)）]*[)）]|[\u4e00-\u9fff]{2,4}讯|据[^，,]{0,10}电|\s|\d{4}年|\d{1,2}月|\d{1,2}[日号]"
     r"|上午|下午|晚上|近日|日前|今天|昨天|至|—|-)+"
@@ -29,6 +30,7 @@ _PLACE_BEFORE_TRIGGER = re.compile(r"在(?P<place>[^，,。在]{1,25}?)(?:正式
 _ORGANIZERS = re.compile(r"由(?P<orgs>[^。；;]+?)(?:联合|共同)?主办")
 _CO_ORGANIZERS = re.compile(r"(?:[，,]|^)(?P<orgs>[^，,。；;]+?)(?:承办|协办)(?=[，,。；;]|$)")
 _LIST = re.compile(r"[、和及与]")
+_GROUND_BREAKING = ("开工建设", "开工", "奠基", "揭牌", "投产")
 _NOT_A_NAME = re.compile(r"[是的将把]")  # a clause, not a name: "…执委会议是全省规模最大的盛会"
 _SERIAL = re.compile(r"^第[一二三四五六七八九十\d]+[场次期届]")
 
@@ -45,7 +47,7 @@ def _trigger_after() -> re.Pattern[str]:
 
 @cache
 def _trigger_before() -> re.Pattern[str]:
-    return re.compile(r"(?:主持)?(召开|举行|举办|签署|签订)了?")
+    return re.compile(r"(?:主持)?(召开|举行|举办|签署|签订|进行)了?")
 
 
 @cache
@@ -84,6 +86,7 @@ class EventReader:
         for sentence in article.sentences:
             for event in self._events_in(sentence, lead_date):
                 _merge(events, event)
+        _join_headline_event(events, lead)
         article.events = events
         main = _main_event(article, events, lead)
         reporters = set(article.authors)
@@ -125,8 +128,33 @@ class EventReader:
         tail = _BEFORE_TRIGGER.search(before)
         name_end = tail.start() if tail else len(before)
         place = _PLACE_BEFORE_TRIGGER.search(before)
-        clause_start = max((m.end() for m in _CLAUSE.finditer(text, 0, name_end)), default=0)
-        return self._event(sentence, clause_start, name_end, place.group("place") if place else None)
+        # in a headline a space separates phrases: "坚定信心 勇毅前行 … 市十八届人大三次会议胜利闭幕"
+        breaks = _HEADLINE_CLAUSE if sentence.headline else _CLAUSE
+        clause_start = max((m.end() for m in breaks.finditer(text, 0, name_end)), default=0)
+        where = place.group("place") if place else None
+        if not _LEADING.sub("", text[clause_start:name_end]).strip() and clause_start > 0:
+            # "XX会议圆满完成各项议程，在P胜利闭幕": the event is the subject of the clause before
+            previous = max((m.end() for m in breaks.finditer(text, 0, clause_start - 1)), default=0)
+            subject = text[previous : clause_start - 1]
+            cut = max(
+                (subject.rfind(head) + len(head) for head, _ in _heads() if head in subject), default=-1
+            )
+            return self._event(sentence, previous, previous + cut, where) if cut > 0 else None
+        if trigger.group() in _GROUND_BREAKING:
+            return self._ground_breaking(sentence, clause_start, name_end, trigger, where)
+        return self._event(sentence, clause_start, name_end, where)
+
+    def _ground_breaking(
+        self, sentence: Sentence, start: int, end: int, trigger: re.Match[str], place: str | None
+    ) -> EventMention | None:
+        """ "XX项目在P开工建设": the ground-breaking is an event (a ceremony) named after the project."""
+        subject = _LEADING.sub("", sentence.text[start:end]).strip()
+        if not subject.endswith("项目"):
+            return None
+        name = subject + trigger.group()
+        base = sentence.start
+        begin = base + sentence.text.index(subject, start)
+        return EventMention(name, "ceremony", sentence, begin, begin + len(subject), place=place)
 
     def _named_after(self, sentence: Sentence, trigger: re.Match[str]) -> EventMention | None:
         """ "召开XX会议", "在召开的XX大会上", "签署XX协议"."""
@@ -208,6 +236,17 @@ def _main_event(article: Article, events: list[EventMention], lead: Sentence | N
         if chosen:
             return chosen
     return None
+
+
+def _join_headline_event(events: list[EventMention], lead: Sentence | None) -> None:
+    """A headline names the lead's event in short ("市十八届人大三次会议" for
+    "聊城市第十八届人民代表大会第三次会议"): same type, one event, the lead's name."""
+    headline = next((e for e in events if e.sentence.headline), None)
+    in_lead = next((e for e in events if e.sentence is lead), None)
+    if headline and in_lead and headline is not in_lead and headline.type == in_lead.type:
+        in_lead.date = in_lead.date or headline.date
+        in_lead.place = in_lead.place or headline.place
+        events.remove(headline)
 
 
 def _norm(name: str) -> str:

@@ -14,7 +14,7 @@ from pathlib import Path
 from rdflib import RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import PROV
 
-from .model import ArticleRecord, Corpus, Entity, Evidence, Membership
+from .model import ArticleRecord, Corpus, Entity, Evidence, Fact, Membership, ProjectDetails
 
 KG = Namespace("https://w3id.org/kg-news/ns#")
 ID = Namespace("https://w3id.org/kg-news/id/")
@@ -76,6 +76,19 @@ def role_iri(title: str) -> URIRef:
     return ID[f"role/{iri_part(title)}"]
 
 
+FACT_PREDICATES = {
+    "location": SCHEMA.location,
+    "containedInPlace": SCHEMA.containedInPlace,
+    "organizer": SCHEMA.organizer,
+    "coOrganizer": KG.coOrganizer,
+    "parentOrganization": SCHEMA.parentOrganization,
+    "subOrganizationOf": ORG.subOrganizationOf,
+    "owner": KG.owner,
+    "contractor": KG.contractor,
+    "industry": KG.industry,
+}
+
+
 def membership_iri(membership: Membership) -> URIRef:
     return ID[f"membership/{_digest(membership.person, membership.organization, membership.role)}"]
 
@@ -111,6 +124,19 @@ def build_dataset(corpus: Corpus) -> Dataset:
         _add_article(article_graphs[article.id], article, corpus)
     for membership in corpus.memberships.values():
         _add_membership(entities, article_graphs, membership, corpus)
+    for fact in corpus.facts.values():
+        _add_fact(entities, article_graphs, fact, corpus)
+    for key, details in corpus.events.items():
+        _add_event_details(entities, entity_iri(corpus.entities[key]), details)
+    for (person, event, role), evidence in corpus.participations.items():
+        _add_participation(entities, article_graphs, corpus, person, event, role, evidence)
+    for key, project in corpus.projects.items():
+        _add_project_details(entities, entity_iri(corpus.entities[key]), project)
+    for key, notes in corpus.notes.items():
+        if len(notes) > 1 and key in corpus.entities:
+            entities.add(
+                (entity_iri(corpus.entities[key]), KG.resolutionNote, Literal("; ".join(notes), lang="zh"))
+            )
     return dataset
 
 
@@ -157,6 +183,76 @@ def _add_membership(
     entities.add((role, RDFS.label, zh(membership.role)))
     for evidence in membership.evidence:
         _add_evidence(article_graphs[evidence.article], node, evidence)
+
+
+def _add_fact(entities: Graph, article_graphs: dict[str, Graph], fact: Fact, corpus: Corpus) -> None:
+    """A fact read from articles stands in each of their graphs; one derived from names in the
+    entities graph."""
+    subject = entity_iri(corpus.entities[fact.subject])
+    obj = Literal(fact.object, lang="zh") if fact.literal else entity_iri(corpus.entities[fact.object])
+    triple = (subject, FACT_PREDICATES[fact.predicate], obj)
+    graphs = {article_graphs[e.article] for e in fact.evidence} if fact.evidence else {entities}
+    for graph in graphs:
+        graph.add(triple)
+
+
+def _date_literal(value: str) -> Literal:
+    return Literal(value, datatype=XSD.gMonthDay if value.startswith("--") else XSD.date)
+
+
+def _add_event_details(graph: Graph, node: URIRef, details) -> None:
+    graph.add((node, KG.eventType, Literal(details.type)))
+    if details.date:
+        graph.add((node, SCHEMA.startDate, _date_literal(details.date)))
+    if details.end_date:
+        graph.add((node, SCHEMA.endDate, _date_literal(details.end_date)))
+
+
+def _add_participation(
+    entities: Graph,
+    article_graphs: dict[str, Graph],
+    corpus: Corpus,
+    person: str,
+    event: str,
+    role: str,
+    evidence: list[Evidence],
+) -> None:
+    """Who took part in which event in which role, with the sentences that say so."""
+    person_node, event_node = entity_iri(corpus.entities[person]), entity_iri(corpus.entities[event])
+    node = ID[f"participation/{_digest(person, event, role)}"]
+    entities.add((node, RDF.type, KG.Participation))
+    entities.add((node, KG.participant, person_node))
+    entities.add((node, KG.event, event_node))
+    entities.add((node, KG.role, zh(role)))
+    entities.add((event_node, SCHEMA.attendee, person_node))
+    for item in evidence:
+        _add_evidence(article_graphs[item.article], node, item)
+
+
+def _add_project_details(graph: Graph, node: URIRef, project: ProjectDetails) -> None:
+    if project.investment is not None:
+        money = URIRef(f"{node}#investment")
+        graph.add((node, KG.investment, money))
+        graph.add((money, RDF.type, SCHEMA.MonetaryAmount))
+        graph.add((money, SCHEMA.value, Literal(f"{project.investment:.2f}", datatype=XSD.decimal)))
+        graph.add((money, SCHEMA.currency, Literal("CNY")))
+        graph.add((money, KG.approximate, Literal(project.investment_approximate)))
+    for i, quantity in enumerate(project.quantities, start=1):
+        value = URIRef(f"{node}#quantity-{i}")
+        graph.add((node, KG.quantity, value))
+        graph.add((value, RDF.type, SCHEMA.QuantitativeValue))
+        graph.add((value, SCHEMA.value, Literal(quantity.value)))
+        graph.add((value, SCHEMA.unitText, zh(quantity.unit)))
+        if quantity.kind:
+            graph.add((value, KG.quantityKind, zh(quantity.kind)))
+        graph.add((value, RDFS.label, zh(quantity.text)))
+    for i, (status, date) in enumerate(project.statuses, start=1):
+        change = URIRef(f"{node}#status-{i}")
+        graph.add((node, KG.statusChange, change))
+        graph.add((change, RDF.type, KG.StatusChange))
+        graph.add((change, KG.status, zh(status)))
+        if date:
+            graph.add((change, SCHEMA.startDate, _date_literal(date)))
 
 
 def _add_evidence(graph: Graph, fact: URIRef, evidence: Evidence) -> None:

@@ -141,6 +141,11 @@ class Document:
     articles: list[Article] = field(default_factory=list)
     city: str | None = None
     province: str | None = None
+    # What the file was: text, html or pdf. For html and pdf, `original` is the extracted text (offsets
+    # point into it), and the page's title and date (YYYY-MM-DD) are kept here when the file has them.
+    format: str = "text"
+    title: str | None = None
+    date: str | None = None
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a cleaned span [start, end) to the original text."""
@@ -194,8 +199,41 @@ class ArticleRecord:
 
 
 @dataclass
+class Fact:
+    """subject –predicate→ object between entities (object a key), or to a literal value."""
+
+    subject: str
+    predicate: str  # location, containedInPlace, organizer, coOrganizer, parentOrganization, …
+    object: str
+    literal: bool = False
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class EventDetails:
+    type: str
+    date: str | None = None
+    end_date: str | None = None
+
+
+@dataclass
+class ProjectDetails:
+    investment: float | None = None
+    investment_approximate: bool = False
+    quantities: list[Quantity] = field(default_factory=list)
+    statuses: list[tuple[str, str | None]] = field(default_factory=list)
+
+
+@dataclass
 class Corpus:
     entities: dict[str, Entity] = field(default_factory=dict)
     memberships: dict[tuple[str, str, str], Membership] = field(default_factory=dict)
     articles: list[ArticleRecord] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
+    facts: dict[tuple[str, str, str], Fact] = field(default_factory=dict)
+    events: dict[str, EventDetails] = field(default_factory=dict)  # by event key
+    participations: dict[tuple[str, str, str], list[Evidence]] = field(
+        default_factory=dict
+    )  # (person, event, role)
+    projects: dict[str, ProjectDetails] = field(default_factory=dict)  # by project key
+    notes: dict[str, list[str]] = field(default_factory=dict)  # by entity key: how mentions were joined

@@ -11,6 +11,7 @@ from .events import EventReader
 from .model import Corpus, Document
 from .orgs import Locale, OrgResolver, infer_city
 from .positions import PositionReader
+from .projects import ProjectReader
 from .read import read_paths
 from .recognise import recognise
 from .resolve import complete_names, resolve
@@ -26,13 +27,14 @@ def analyse(
         segment_document(doc)
     recognise(docs, engine)
     reader = PositionReader(OrgResolver(locale))
-    events = EventReader(issue_date)
+    events, projects = EventReader(issue_date), ProjectReader(issue_date)
     for doc in docs:
         doc.city, doc.province = locale.city, locale.province
         complete_names(doc)
         for article in doc.articles:
             reader.read_article(article)
             events.read_article(article)
+            projects.read_article(article)
     return list(docs)
 
 

@@ -1,8 +1,9 @@
 """Mentions: the engine's named entities plus patterns for what it misses.
 
-The model gives PERSON, ORG, PLACE and DATE. Patterns add MONEY, DATE forms it
-misses, PROJECT (…项目) and EVENT (…会议/大会/仪式/展/赛); titles (POSITION) and
-the organisations of posts come from the positions stage.
+The model gives PERSON, ORG, PLACE and DATE; patterns add MONEY and the DATE forms
+it misses, and mend its slips around names. Later stages type what they read:
+POSITION and the organisations of posts (kg.positions), EVENT (kg.events),
+PROJECT (kg.projects).
 """
 
 from __future__ import annotations
@@ -17,11 +18,6 @@ from .model import Document, Mention, Sentence
 
 _MONEY = re.compile(r"\d+(?:\.\d+)?(?:多|余)?(?:万|亿|万亿)?(?:多|余)?元")
 _DATE = re.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日|\d{4}年(?:\d{1,2}月)?|\d{1,2}月(?:份)?(?=\D)")
-_EVENT_END = (
-    "会议", "大会", "发布会", "座谈会", "推进会", "对接会", "推介会", "洽谈会", "交流会", "研讨会",
-    "论坛", "仪式", "典礼", "展览", "博览会", "展", "大赛", "赛", "节", "活动",
-)  # fmt: skip
-_BOUNDARY_POS = {"w", "v", "p", "c", "u", "d", "r", "xc", "vd", "DATE", "m", "q"}
 
 
 def recognise(docs: Sequence[Document], engine: Engine) -> None:
@@ -45,7 +41,6 @@ def mentions_of(sentence: Sentence, tokens: list[Token]) -> list[Mention]:
             )
     found += _pattern_mentions(sentence, _MONEY, "MONEY")
     found += [m for m in _pattern_mentions(sentence, _DATE, "DATE") if not _overlaps(m, found)]
-    found += _suffix_phrases(sentence, tokens, ("项目",), "PROJECT")
     return sorted(found, key=lambda m: (m.start, -m.end))
 
 
@@ -104,27 +99,6 @@ def _pattern_mentions(sentence: Sentence, pattern: re.Pattern[str], kind: str) -
         Mention(base + m.start(), base + m.end(), m.group(), kind, source="pattern")
         for m in pattern.finditer(sentence.text)
     ]
-
-
-def _suffix_phrases(
-    sentence: Sentence, tokens: list[Token], endings: tuple[str, ...], kind: str
-) -> list[Mention]:
-    """Noun phrases ending in a head word: runs of content tokens up to 项目, 大会, …"""
-    found = []
-    for i, token in enumerate(tokens):
-        if not token.text.endswith(endings) or token.tag in ("v", "w"):
-            continue
-        j = i
-        while j > 0 and tokens[j - 1].tag not in _BOUNDARY_POS and tokens[j - 1].text not in ("的",):
-            j -= 1
-        if j < i or len(token.text) > 3:
-            text = sentence.text[tokens[j].start : token.end]
-            found.append(
-                Mention(
-                    sentence.start + tokens[j].start, sentence.start + token.end, text, kind, source="pattern"
-                )
-            )
-    return found
 
 
 def _overlaps(mention: Mention, others: list[Mention]) -> bool:

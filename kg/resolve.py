@@ -2,7 +2,10 @@
 
 Mentions with the same canonical name join one entity, within and across
 articles: a later bare "张百顺强调" joins the titled "市长张百顺". Every surface
-form is kept as an alternative label.
+form is kept as an alternative label, and each person keeps a note of the
+mentions joined. People of the same name whose posts are in different cities
+stay apart. Places resolve to administrative divisions with their codes and the
+divisions they are in; organisations get the bodies they belong to.
 """
 
 from __future__ import annotations
@@ -10,11 +13,27 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from .gazetteer import Gazetteer
-from .model import ArticleRecord, Corpus, Document, Entity, Evidence, Membership, Mention
+from .gazetteer import Division, Gazetteer
+from .hierarchy import Hierarchy
+from .model import (
+    Article,
+    ArticleRecord,
+    Corpus,
+    Document,
+    Entity,
+    EventDetails,
+    EventMention,
+    Evidence,
+    Fact,
+    Membership,
+    Mention,
+    Position,
+    ProjectDetails,
+    ProjectMention,
+    Relation,
+    Sentence,
+)
 from .orgs import OrgResolver
-
-ENTITY_TYPES = ("PERSON", "ORG", "PLACE", "EVENT", "PROJECT")
 
 
 def complete_names(doc: Document) -> None:
@@ -38,67 +57,226 @@ def article_id(doc: Document, index: int) -> str:
 
 
 class Resolver:
+    """Turns documents' mentions and facts into corpus entities and facts, one at a time."""
+
     def __init__(self, orgs: OrgResolver, gazetteer: Gazetteer | None = None) -> None:
         self.orgs = orgs
         self.gazetteer = gazetteer or orgs.gazetteer
         self._city = self.gazetteer.get(orgs.locale.city_code) if orgs.locale.city_code else None
+        self.hierarchy = Hierarchy(self.gazetteer, self._city)
         self.corpus = Corpus()
 
     def add(self, docs: Sequence[Document]) -> Corpus:
         for doc in docs:
             self.corpus.sources.append(doc.path)
+            homes = self._homes(doc)
             for article in doc.articles:
-                self._add_article(doc, article)
+                self._add_article(doc, article, homes)
+        self._add_hierarchy()
         return self.corpus
 
-    def _add_article(self, doc: Document, article) -> None:
+    # ---- people ------------------------------------------------------------------------------
+
+    def _homes(self, doc: Document) -> dict[str, str]:
+        """Each person's home city in this document: the city of their posts, when it is another
+        city than the paper's; people of the same name in different cities stay apart."""
+        homes: dict[str, str] = {}
+        for article in doc.articles:
+            for position in article.positions:
+                place = self.hierarchy.place_of(position.organization)
+                city = self._prefecture(place)
+                if city and self._city and city.code != self._city.code:
+                    homes.setdefault(position.person, city.name)
+        return homes
+
+    def _prefecture(self, place: Division | None) -> Division | None:
+        chain = [place, *self.gazetteer.ancestors(place)] if place else []
+        return next((d for d in chain if d.level == 2), None)
+
+    def _person(self, name: str, homes: dict[str, str], surface: str, where: str) -> Entity:
+        home = homes.get(name)
+        entity = self._entity("PERSON", name, None, surface, key=f"person:{name}@{home}" if home else None)
+        note = f"{where}: {surface}" + (f" ({home})" if home else "")
+        notes = self.corpus.notes.setdefault(entity.key, [])
+        if note not in notes:
+            notes.append(note)
+        return entity
+
+    # ---- articles ----------------------------------------------------------------------------
+
+    def _add_article(self, doc: Document, article: Article, homes: dict[str, str]) -> None:
         record = ArticleRecord(article_id(doc, article.index), doc.path, article.index, article.headline)
+        self.corpus.articles.append(record)
         record.authors = [self._entity("PERSON", name, None, name).key for name in article.authors]
         for mention in article.mentions:
-            entity = self._entity_for(mention)
-            if entity and entity.key not in record.mentions:
-                record.mentions.append(entity.key)
+            entity = self._entity_for(mention, homes, record.id)
+            if entity:
+                _mention(record, entity.key)
         for position in article.positions:
-            person = self._entity("PERSON", position.person, None, position.person)
-            org = self._entity("ORG", position.organization, position.org_subtype, position.org_text)
-            key = (person.key, org.key, position.title)
-            membership = self.corpus.memberships.setdefault(
-                key, Membership(person.key, org.key, position.title)
+            self._add_position(doc, record, position, homes)
+        for event in article.events:
+            self._add_event(doc, record, event)
+        for participation in article.participations:
+            person = self._person(participation.person, homes, participation.person, record.id)
+            event = self._event_entity(participation.event)
+            evidence = self._evidence(doc, record, participation.sentence)
+            self.corpus.participations.setdefault((person.key, event.key, participation.role), []).append(
+                evidence
             )
-            start, end = doc.to_original(position.sentence.start, position.sentence.end)
-            quote = doc.text[position.chain_start : position.chain_end]
-            membership.evidence.append(
-                Evidence(doc.path, record.id, start, end, position.sentence.text, quote)
-            )
-            for key_ in (person.key, org.key):
-                if key_ not in record.mentions:
-                    record.mentions.append(key_)
-        self.corpus.articles.append(record)
+            _mention(record, person.key)
+        for project in article.projects:
+            self._add_project(doc, record, project)
+        for relation in article.relations:
+            self._add_relation(doc, record, relation)
 
-    def _entity_for(self, mention: Mention) -> Entity | None:
-        if mention.type not in ENTITY_TYPES:
-            return None
+    def _evidence(
+        self, doc: Document, record: ArticleRecord, sentence: Sentence, quote: str = ""
+    ) -> Evidence:
+        start, end = doc.to_original(sentence.start, sentence.end)
+        return Evidence(doc.path, record.id, start, end, sentence.text, quote)
+
+    def _fact(
+        self, subject: str, predicate: str, obj: str, evidence: Evidence | None, literal: bool = False
+    ) -> None:
+        fact = self.corpus.facts.setdefault((subject, predicate, obj), Fact(subject, predicate, obj, literal))
+        if evidence and evidence not in fact.evidence:
+            fact.evidence.append(evidence)
+
+    def _add_position(
+        self, doc: Document, record: ArticleRecord, position: Position, homes: dict[str, str]
+    ) -> None:
+        person = self._person(position.person, homes, position.person, record.id)
+        org = self._entity("ORG", position.organization, position.org_subtype, position.org_text)
+        key = (person.key, org.key, position.title)
+        membership = self.corpus.memberships.setdefault(key, Membership(person.key, org.key, position.title))
+        quote = doc.text[position.chain_start : position.chain_end]
+        membership.evidence.append(self._evidence(doc, record, position.sentence, quote))
+        _mention(record, person.key)
+        _mention(record, org.key)
+
+    def _add_event(self, doc: Document, record: ArticleRecord, event: EventMention) -> None:
+        entity = self._event_entity(event)
+        details = self.corpus.events.setdefault(entity.key, EventDetails(event.type))
+        details.date = details.date or event.date
+        details.end_date = details.end_date or event.end_date
+        evidence = self._evidence(doc, record, event.sentence)
+        if event.place:
+            place = self._place(event.place)
+            self._fact(entity.key, "location", place.key, evidence)
+        for predicate, names in (("organizer", event.organizers), ("coOrganizer", event.co_organizers)):
+            for name in names:
+                org = self._org(name)
+                self._fact(entity.key, predicate, org.key, evidence)
+        _mention(record, entity.key)
+
+    def _event_entity(self, event: EventMention) -> Entity:
+        """Events are one per name and date: the same press conference reported twice is one event."""
+        return self._entity(
+            "EVENT", event.name, event.type, event.name, key=f"event:{event.name}@{event.date or ''}"
+        )
+
+    def _add_project(self, doc: Document, record: ArticleRecord, project: ProjectMention) -> None:
+        entity = self._entity("PROJECT", project.name, None, project.name)
+        details = self.corpus.projects.setdefault(entity.key, ProjectDetails())
+        if project.investment is not None and details.investment is None:
+            details.investment, details.investment_approximate = (
+                project.investment,
+                project.investment_approximate,
+            )
+        details.quantities += [
+            q for q in project.quantities if q.text not in {d.text for d in details.quantities}
+        ]
+        details.statuses += [s for s in project.statuses if s not in details.statuses]
+        evidence = self._evidence(doc, record, project.sentence)
+        if project.place:
+            self._fact(entity.key, "location", self._place(project.place).key, evidence)
+        for predicate, name in (("owner", project.owner), ("contractor", project.contractor)):
+            if name:
+                self._fact(entity.key, predicate, self._org(name).key, evidence)
+        _mention(record, entity.key)
+
+    def _add_relation(self, doc: Document, record: ArticleRecord, relation: Relation) -> None:
+        subject = self._org(relation.subject)
+        evidence = self._evidence(doc, record, relation.sentence)
+        if relation.object_type == "LITERAL":
+            self._fact(subject.key, relation.predicate, relation.object, evidence, literal=True)
+        else:
+            self._fact(subject.key, relation.predicate, self._org(relation.object).key, evidence)
+
+    # ---- organisations and places ------------------------------------------------------------
+
+    def _org(self, text: str) -> Entity:
+        org = self.orgs.resolve(self.orgs.trim(text))
+        return self._entity("ORG", org.name, org.subtype, text)
+
+    def _place(self, text: str) -> Entity:
+        """A division (阳谷 → 阳谷县; an OCR slip one character off a division of the city is
+        corrected), a zone of the city (开发区), or a venue (市委党校 → 中共聊城市委党校)."""
+        division = self.gazetteer.resolve(text, within=self._city)
+        if division is None and self._city is not None and len(text) >= 3:
+            division = self.gazetteer.correct_ocr(text, self._city)  # 在平区 → 茌平区
+        if division is not None:
+            return self._division(division, text)
+        scope, unit = self.orgs.split(text)
+        if scope and not unit:
+            return self._entity("PLACE", scope, None, text)  # 开发区 → 聊城经济技术开发区
+        name = self.orgs.build(scope, unit, text).name if scope else text
+        return self._entity("PLACE", name, None, text)
+
+    def _division(self, division: Division, surface: str) -> Entity:
+        entity = self._entity("PLACE", division.name, None, surface)
+        entity.identifier = division.code
+        child = entity
+        for ancestor in self.gazetteer.ancestors(division):
+            parent = self._entity("PLACE", ancestor.name, None, ancestor.name)
+            parent.identifier = ancestor.code
+            self._fact(child.key, "containedInPlace", parent.key, None)
+            child = parent
+        return entity
+
+    def _add_hierarchy(self) -> None:
+        """Bodies organisations belong to and the places they are in, from their names."""
+        orgs = [e for e in self.corpus.entities.values() if e.type == "ORG"]
+        known = [e.label for e in orgs]
+        for entity in orgs:
+            parent = self.hierarchy.parent_of(entity.label, entity.subtype or "other", known)
+            if parent and parent != entity.label:
+                predicate = "parentOrganization" if entity.subtype == "company" else "subOrganizationOf"
+                subtype = self.orgs.build("", parent).subtype
+                self._fact(entity.key, predicate, self._entity("ORG", parent, subtype, parent).key, None)
+            place = self.hierarchy.place_of(entity.label)
+            if place is not None:
+                self._fact(entity.key, "location", self._division(place, place.name).key, None)
+
+    # ---- mentions ----------------------------------------------------------------------------
+
+    def _entity_for(self, mention: Mention, homes: dict[str, str], where: str) -> Entity | None:
+        if mention.type not in ("PERSON", "ORG", "PLACE"):
+            return None  # events and projects come with their facts
         if mention.type == "ORG":
-            org = self.orgs.resolve(mention.text) if mention.canonical is None else None
-            name = mention.canonical or (org.name if org else mention.text)
-            subtype = mention.subtype if mention.canonical else (org.subtype if org else mention.subtype)
-            return self._entity("ORG", name, subtype, mention.text)
+            if mention.canonical:
+                return self._entity("ORG", mention.canonical, mention.subtype, mention.text)
+            return self._org(mention.text)
         if mention.type == "PLACE":
-            division = self.gazetteer.resolve(mention.text, within=self._city)
-            if division is not None:
-                entity = self._entity("PLACE", division.name, None, mention.text)
-                entity.identifier = division.code
-                return entity
-        return self._entity(mention.type, mention.canonical or mention.text, mention.subtype, mention.text)
+            return self._place(mention.text)
+        name = mention.canonical or mention.text
+        return self._person(name, homes, mention.text, where)
 
-    def _entity(self, kind: str, name: str, subtype: str | None, surface: str) -> Entity:
-        key = f"{kind.lower()}:{name}"
+    def _entity(
+        self, kind: str, name: str, subtype: str | None, surface: str, key: str | None = None
+    ) -> Entity:
+        key = key or f"{kind.lower()}:{name}"
         entity = self.corpus.entities.get(key)
         if entity is None:
             entity = self.corpus.entities[key] = Entity(key, kind, name, subtype)
         if surface and surface != name:
             entity.alt_labels.add(surface)
         return entity
+
+
+def _mention(record: ArticleRecord, key: str) -> None:
+    if key not in record.mentions:
+        record.mentions.append(key)
 
 
 def resolve(docs: Sequence[Document], orgs: OrgResolver) -> Corpus:
