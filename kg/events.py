@@ -30,7 +30,8 @@ _PLACE_BEFORE_TRIGGER = re.compile(r"在(?P<place>[^，,。在]{1,25}?)(?:正式
 _ORGANIZERS = re.compile(r"由(?P<orgs>[^。；;]+?)(?:联合|共同)?主办")
 _CO_ORGANIZERS = re.compile(r"(?:[，,]|^)(?P<orgs>[^，,。；;]+?)(?:承办|协办)(?=[，,。；;]|$)")
 _LIST = re.compile(r"[、和及与]")
-_GROUND_BREAKING = ("开工建设", "开工", "奠基", "揭牌", "投产")
+_GROUND_BREAKING = ("开工建设", "开工", "奠基", "揭牌")
+_JOINED = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")  # layout spaces inside a name
 _NOT_A_NAME = re.compile(r"[是的将把]")  # a clause, not a name: "…执委会议是全省规模最大的盛会"
 _SERIAL = re.compile(r"^第[一二三四五六七八九十\d]+[场次期届]")
 
@@ -132,7 +133,7 @@ class EventReader:
         breaks = _HEADLINE_CLAUSE if sentence.headline else _CLAUSE
         clause_start = max((m.end() for m in breaks.finditer(text, 0, name_end)), default=0)
         where = place.group("place") if place else None
-        if not _LEADING.sub("", text[clause_start:name_end]).strip() and clause_start > 0:
+        if where and not _LEADING.sub("", text[clause_start:name_end]).strip() and clause_start > 0:
             # "XX会议圆满完成各项议程，在P胜利闭幕": the event is the subject of the clause before
             previous = max((m.end() for m in breaks.finditer(text, 0, clause_start - 1)), default=0)
             subject = text[previous : clause_start - 1]
@@ -149,8 +150,8 @@ class EventReader:
     ) -> EventMention | None:
         """ "XX项目在P开工建设": the ground-breaking is an event (a ceremony) named after the project."""
         subject = _LEADING.sub("", sentence.text[start:end]).strip()
-        if not subject.endswith("项目"):
-            return None
+        if not subject.endswith("项目") or len(subject) < 8:
+            return None  # "项目开工" says nothing of which project
         name = subject + trigger.group()
         base = sentence.start
         begin = base + sentence.text.index(subject, start)
@@ -175,7 +176,7 @@ class EventReader:
         lead = _LEADING.match(raw)
         if lead:
             start += lead.end()
-        name = sentence.text[start:end].strip("“”\"' ").removeprefix("了")
+        name = _JOINED.sub("", sentence.text[start:end].strip("“”\"' ").removeprefix("了"))
         kind = event_type(re.sub(r"第[^第]{1,3}[场次]$", "", name))
         if len(name) < 3 or kind is None or _NOT_A_NAME.search(name) or _has_person(sentence, start, end):
             return None

@@ -212,14 +212,16 @@ class Resolver:
     def _place(self, text: str) -> Entity:
         """A division (阳谷 → 阳谷县; an OCR slip one character off a division of the city is
         corrected), a zone of the city (开发区), or a venue (市委党校 → 中共聊城市委党校)."""
+        scope, unit = self.orgs.split(text)
+        if scope and not unit and scope != text:
+            return self._entity(
+                "PLACE", scope, None, text
+            )  # 开发区 → 聊城经济技术开发区, before any town "开发区街道"
         division = self.gazetteer.resolve(text, within=self._city)
         if division is None and self._city is not None and len(text) >= 3:
             division = self.gazetteer.correct_ocr(text, self._city)  # 在平区 → 茌平区
         if division is not None:
             return self._division(division, text)
-        scope, unit = self.orgs.split(text)
-        if scope and not unit:
-            return self._entity("PLACE", scope, None, text)  # 开发区 → 聊城经济技术开发区
         name = self.orgs.build(scope, unit, text).name if scope else text
         return self._entity("PLACE", name, None, text)
 
