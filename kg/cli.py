@@ -8,6 +8,7 @@ exit code); list it in COMMANDS below.
 from __future__ import annotations
 
 import argparse
+import datetime
 import importlib
 import json
 import sys
@@ -17,14 +18,17 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import pipeline
-from .engines import load_engine
+from .engines import EngineError, load_engine
 from .evaluate import differences, evaluate, format_scores
 from .graph import build_dataset
+from .manifest import totals, write_manifest
 from .model import Corpus, Document
-from .read import InputError, iter_files, read_file
+from .read import Entry, Inputs, Selection, read_inputs
 
-EXIT_INPUT_ERRORS = 3  # some inputs could not be read; the rest were processed
-COMMANDS: tuple[str, ...] = ()  # modules under kg.commands, e.g. "query"
+EXIT_ENGINE = 4  # the engine cannot be used (unknown, or its model is not on this machine)
+EXIT_INPUT_ERRORS = 3  # some inputs could not be read; the rest were processed (or --strict stopped)
+EXIT_NOTHING_READ = 2  # no input could be read (argparse also exits 2 on a usage error)
+COMMANDS: tuple[str, ...] = ("query", "serve", "train_ner")  # modules under kg.commands
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -53,32 +57,76 @@ def main(argv: Sequence[str] | None = None) -> int:
     for name in COMMANDS:
         importlib.import_module(f"kg.commands.{name}").register(sub)
     args = parser.parse_args(argv)
-    return args.run(args)
+    try:
+        return args.run(args)
+    except EngineError as error:  # unknown engine, model not on this machine: the message says what to do
+        print(f"kg: {error}", file=sys.stderr)
+        return EXIT_ENGINE
 
 
 def _common(p: argparse.ArgumentParser) -> None:
-    p.add_argument("paths", nargs="+", help="UTF-8 text files or folders of them")
+    p.add_argument("paths", nargs="+", help="text, HTML or PDF files, or folders of them")
+    in_folders = "in folders (glob on the path relative to the folder, or on the name; repeatable)"
+    p.add_argument(
+        "--include", action="append", default=[], metavar="GLOB", help=f"read only these {in_folders}"
+    )
+    p.add_argument(
+        "--exclude", action="append", default=[], metavar="GLOB", help=f"leave these out {in_folders}"
+    )
+    p.add_argument("--strict", action="store_true", help="stop at the first input that cannot be read")
     p.add_argument(
         "--city", default=None, help="city of publication, e.g. 聊城市 (default: inferred from the text)"
     )
-    p.add_argument("--engine", default="lac", help="NER engine (default: lac)")
+    p.add_argument(
+        "--date",
+        default=None,
+        type=_issue_date,
+        metavar="YYYY-MM-DD",
+        help="issue date: gives dates written without a year ('12月27日') their year",
+    )
+    p.add_argument(
+        "--engine",
+        default="lac",
+        help="NER engine: lac (default), hanlp (HanLP's pretrained model, from HANLP_HOME), hanlp:DIR "
+        "(a model saved by HanLP, e.g. by kg train-ner), auto (hanlp if its model is there, else lac)",
+    )
 
 
-def read_all(paths: Sequence[str]) -> tuple[list[Document], list[str]]:
-    """Read every file; a bad one is reported and skipped, never fatal."""
-    docs, failures = [], []
+def read_all(
+    paths: Sequence[str], include: Sequence[str] = (), exclude: Sequence[str] = (), strict: bool = False
+) -> tuple[list[Document], list[str]]:
+    """Read every file; a bad one is reported on stderr and skipped, never fatal (unless strict)."""
+    inputs = _read(paths, include, exclude, strict)
+    return inputs.docs, inputs.failures
+
+
+def _read(paths: Sequence[str], include: Sequence[str], exclude: Sequence[str], strict: bool) -> Inputs:
+    inputs = read_inputs(paths, Selection(tuple(include), tuple(exclude)), strict, report=_report)
+    skipped = sum(e.status == "skipped" for e in inputs.entries)
+    if skipped:
+        print(f"kg: {skipped} files in the folders not read (other formats, or globs)", file=sys.stderr)
+    if inputs.stopped:
+        print("kg: stopped at the first bad input (--strict); nothing written", file=sys.stderr)
+    elif not inputs.docs:
+        print("kg: no readable input files", file=sys.stderr)
+    return inputs
+
+
+def _report(entry: Entry) -> None:
+    """One line on stderr per input that is not simply read: failed, empty, or read with a repair."""
+    if entry.status == "failed":
+        print(f"kg: skipped {entry.message()}", file=sys.stderr)
+    elif entry.status == "empty":
+        print(f"kg: nothing to read in {entry.message()}", file=sys.stderr)
+    elif entry.status == "ok" and entry.note:
+        print(f"kg: warning: {entry.message()}", file=sys.stderr)
+
+
+def _issue_date(text: str) -> str:
     try:
-        files = iter_files(paths)
-    except InputError as error:
-        return [], [str(error)]
-    for path in files:
-        try:
-            docs.append(read_file(path))
-        except InputError as error:
-            failures.append(str(error))
-    for failure in failures:
-        print(f"kg: skipped {failure}", file=sys.stderr)
-    return docs, failures
+        return datetime.date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {text!r}") from None
 
 
 def analyse_all(docs: list[Document], args: argparse.Namespace) -> tuple[list[Document], Corpus]:
@@ -92,7 +140,7 @@ def analyse_all(docs: list[Document], args: argparse.Namespace) -> tuple[list[Do
     analysed: list[Document] = []
     batch = 20  # documents per engine call: keeps memory flat and shows progress
     for begin in range(0, len(docs), batch):
-        analysed += pipeline.analyse(docs[begin : begin + batch], engine, locale)
+        analysed += pipeline.analyse(docs[begin : begin + batch], engine, locale, getattr(args, "date", None))
         _progress(min(begin + batch, len(docs)), len(docs))
     return analysed, pipeline.build_corpus(analysed, locale)
 
@@ -110,18 +158,35 @@ def _build(args: argparse.Namespace) -> int:
     from .export import export
 
     started = time.perf_counter()
-    docs, failures = read_all(args.paths)
-    if not docs:
-        print("kg: no readable input files", file=sys.stderr)
-        return 2
-    docs, corpus = analyse_all(docs, args)
-    written = export(build_dataset(corpus), Path(args.out), title="kg: " + ", ".join(args.paths))
+    inputs = _read(args.paths, args.include, args.exclude, args.strict)
+    if inputs.stopped:
+        return EXIT_INPUT_ERRORS
+    if not inputs.docs:
+        return EXIT_NOTHING_READ
+    docs, corpus = analyse_all(inputs.docs, args)
+    out = Path(args.out)
+    written = export(build_dataset(corpus), out, title="kg: " + ", ".join(args.paths))
+    # Last, so that a manifest always describes the graph files beside it.
+    written["manifest.json"] = out / "manifest.json"
+    write_manifest(written["manifest.json"], inputs.entries, docs)
     print(summary(corpus, docs))
     print(f"\n{sum(len(d.original) for d in docs):,} characters in {time.perf_counter() - started:.1f} s")
+    print(inputs_summary(inputs))
     print("outputs:")
     for path in written.values():
         print(f"  {path}")
-    return EXIT_INPUT_ERRORS if failures else 0
+    return EXIT_INPUT_ERRORS if inputs.failures else 0
+
+
+def inputs_summary(inputs: Inputs) -> str:
+    """What became of the inputs, and each failure with its reason."""
+    counts = totals(inputs.entries)
+    lines = [
+        f"inputs: {counts['ok']} read, {counts['empty']} empty, {counts['failed']} failed,"
+        f" {counts['skipped']} not read (see manifest.json)"
+    ]
+    lines += [f"  failed: {failure}" for failure in inputs.failures]
+    return "\n".join(lines)
 
 
 def summary(corpus: Corpus, docs: list[Document]) -> str:
@@ -138,7 +203,10 @@ def summary(corpus: Corpus, docs: list[Document]) -> str:
 
 
 def _extract(args: argparse.Namespace) -> int:
-    docs, failures = read_all(args.paths)
+    inputs = _read(args.paths, args.include, args.exclude, args.strict)
+    if inputs.stopped:
+        return EXIT_INPUT_ERRORS
+    docs = inputs.docs
     if args.lines:
         docs = [
             Document(path=f"{doc.path}:{n}", original=line)
@@ -150,7 +218,9 @@ def _extract(args: argparse.Namespace) -> int:
         docs, _ = analyse_all(docs, args)
     for doc in docs:
         print(json.dumps(document_json(doc), ensure_ascii=False))
-    return EXIT_INPUT_ERRORS if failures else 0
+    if not inputs.docs:
+        return EXIT_NOTHING_READ
+    return EXIT_INPUT_ERRORS if inputs.failures else 0
 
 
 def document_json(doc: Document) -> dict:
@@ -181,6 +251,9 @@ def document_json(doc: Document) -> dict:
     articles = [{"index": a.index, "headline": a.headline, "authors": a.authors} for a in doc.articles]
     return {
         "document": doc.path,
+        "format": doc.format,
+        "title": doc.title,
+        "date": doc.date,
         "city": doc.city,
         "articles": articles,
         "mentions": mentions,

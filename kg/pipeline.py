@@ -27,10 +27,11 @@ def analyse(
         segment_document(doc)
     recognise(docs, engine)
     reader = PositionReader(OrgResolver(locale))
-    events, projects = EventReader(issue_date), ProjectReader(issue_date)
     for doc in docs:
         doc.city, doc.province = locale.city, locale.province
         complete_names(doc)
+        # a page's own date (from HTML or PDF metadata) beats the one given for the whole run
+        events, projects = EventReader(doc.date or issue_date), ProjectReader(doc.date or issue_date)
         for article in doc.articles:
             reader.read_article(article)
             events.read_article(article)

@@ -44,6 +44,7 @@ _REFERENCE = re.compile(r"(?:该|此|这个|这一)项目")
 _JOINT_VENTURE = re.compile(
     r"由(?P<a>[^，,。与和]{2,20})(?:与|和)(?P<b>[^，,。]{2,20}?)(?:强强)?(?:联合|合资|共同出资)(?:组建|成立|设立)"
 )
+_DEMONSTRATIVE = re.compile(r"这家|该公司|该企业|该集团")
 _INDUSTRY = re.compile(
     r"是一家(?:主要)?(?:从事|专注于?)?(?P<what>[^，,。]{2,30}?)的(?:[^，,。的]{0,12})(?:企业|公司)"
 )
@@ -253,7 +254,9 @@ def _company_relations(article: Article) -> list[Relation]:
                 for m in sentence.mentions
                 if m.type == "ORG" and m.end - sentence.start <= industry.start()
             ]
-            owner = (before or [company])[-1]
+            # "这家…的企业，是一家…": the company the passage is about, not an organisation named on the way
+            pointed = _DEMONSTRATIVE.search(sentence.text, 0, industry.start())
+            owner = company if pointed and company else (before or [company])[-1]
             if owner:
                 relations.append(Relation(owner, "ORG", "industry", industry["what"], "LITERAL", sentence))
         company = ([n for n in named if n.endswith("公司")] or named or [company])[-1]

@@ -69,24 +69,21 @@ class Resolver:
     def add(self, docs: Sequence[Document]) -> Corpus:
         for doc in docs:
             self.corpus.sources.append(doc.path)
-            homes = self._homes(doc)
             for article in doc.articles:
-                self._add_article(doc, article, homes)
+                self._add_article(doc, article, self._homes(article))
         self._add_hierarchy()
         return self.corpus
 
     # ---- people ------------------------------------------------------------------------------
 
-    def _homes(self, doc: Document) -> dict[str, str]:
-        """Each person's home city in this document: the city of their posts, when it is another
+    def _homes(self, article: Article) -> dict[str, str]:
+        """Each person's home city in this article: the city of their posts, when it is another
         city than the paper's; people of the same name in different cities stay apart."""
         homes: dict[str, str] = {}
-        for article in doc.articles:
-            for position in article.positions:
-                place = self.hierarchy.place_of(position.organization)
-                city = self._prefecture(place)
-                if city and self._city and city.code != self._city.code:
-                    homes.setdefault(position.person, city.name)
+        for position in article.positions:
+            city = self._prefecture(self.hierarchy.place_of(position.organization))
+            if city and self._city and city.code != self._city.code:
+                homes.setdefault(position.person, city.name)
         return homes
 
     def _prefecture(self, place: Division | None) -> Division | None:
