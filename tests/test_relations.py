@@ -9,8 +9,8 @@ from kg.dates import parse_date
 from kg.hierarchy import Hierarchy
 from kg.model import Document
 from kg.orgs import Locale, OrgResolver
-from kg.resolve import Resolver
 from kg.pipeline import analyse, build_corpus
+from kg.resolve import Resolver
 
 PAGE = """全市招商引资工作推进会召开
 
