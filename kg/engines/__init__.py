@@ -23,6 +23,10 @@ class Token:
 ENTITY_TAGS = {"PERSON", "ORG", "PLACE", "DATE"}
 
 
+class EngineError(ValueError):
+    """An engine that cannot be used: unknown name, missing model. The message says what to do."""
+
+
 class Engine(Protocol):
     name: str
 
@@ -39,10 +43,10 @@ def register(name: str, factory: Callable[[str | None], Engine]) -> None:
 
 
 def load_engine(spec: str = "lac") -> Engine:
-    """`lac`, or `NAME:ARGUMENT` for engines that take one (a model directory)."""
+    """`lac`, `hanlp`, `auto`, or `NAME:ARGUMENT` for engines that take one (`hanlp:DIR`: a model folder)."""
     name, _, argument = spec.partition(":")
     if name not in _REGISTRY:
-        raise ValueError(f"unknown engine {name!r}; available: {', '.join(sorted(_REGISTRY))}")
+        raise EngineError(f"unknown engine {name!r}; available: {', '.join(sorted(_REGISTRY))}")
     return _REGISTRY[name](argument or None)
 
 
@@ -56,9 +60,11 @@ def tokens_from_words(words: Sequence[tuple[str, str]], tag_map: dict[str, str])
 
 
 def _register_builtin() -> None:
-    from . import lac
+    from . import hanlp, lac
 
     register("lac", lac.LacEngine)
+    register("hanlp", hanlp.HanlpEngine)
+    register("auto", hanlp.auto)
 
 
 _register_builtin()
