@@ -120,19 +120,25 @@ def _emit_whitespace(text: str, i: int, j: int, width: float, out: list[str], of
             out.append("\n")
             offsets.append(i + run.index("\n"))
         return
-    if before and after and _joinable(before) and _joinable(after) and not _in_headline(text, i):
+    if before and after and _joinable(before) and _joinable(after) and not _in_headline(text, i, width):
         return  # a space inside a run of Chinese (in a headline it separates phrases: keep it)
     if before and after and before != " ":
         out.append(" ")
         offsets.append(i)
 
 
-def _in_headline(text: str, i: int) -> bool:
-    """Is position i on a short line without sentence punctuation (a headline)?"""
+def _in_headline(text: str, i: int, width: float) -> bool:
+    """Is position i on a headline: a short line without sentence punctuation, not a byline,
+    and not a column line running on into the next?"""
     start = text.rfind("\n", 0, i) + 1
     end = text.find("\n", i)
-    line = text[start : end if end != -1 else len(text)].strip()
-    return len(line) <= HEADLINE_MAX and not re.search("[。！？!?；;]", line)
+    end = end if end != -1 else len(text)
+    line = text[start:end].strip()
+    if len(line) > HEADLINE_MAX or re.search("[。！？!?；;]", line) or _OPENERS.match(line):
+        return False
+    following = text[end:].lstrip()
+    next_line = following.split("\n", 1)[0]
+    return not (following and _break_is_soft(line, next_line, width))
 
 
 def clean_document(doc: Document) -> Document:

@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 
 _DATE = re.compile(
-    r"(?:(?P<year>\d{4})年)?(?:(?P<month>\d{1,2})月)?(?P<day>\d{1,2})[日号]"
-    r"(?:\s*(?:至|到|—|-|~)\s*(?:(?P<month2>\d{1,2})月)?(?P<day2>\d{1,2})[日号])?"
+    r"(?:(?P<year>\d{4})\s*年\s*)?(?:(?P<month>\d{1,2})\s*月\s*)?(?P<day>\d{1,2})\s*[日号]"
+    r"(?:\s*(?:至|到|—|-|~)\s*(?:(?P<month2>\d{1,2})\s*月\s*)?(?P<day2>\d{1,2})\s*[日号])?"
 )
 
 

@@ -32,6 +32,7 @@ _CO_ORGANIZERS = re.compile(r"(?:[，,]|^)(?P<orgs>[^，,。；;]+?)(?:承办|�
 _LIST = re.compile(r"[、和及与]")
 _GROUND_BREAKING = ("开工建设", "开工", "奠基", "揭牌")
 _JOINED = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")  # layout spaces inside a name
+_SAME_DAY = re.compile(r"^(?:会后|会上|随后|当天|同日|其间|活动中|会前)")
 _NOT_A_NAME = re.compile(r"[是的将把]")  # a clause, not a name: "…执委会议是全省规模最大的盛会"
 _SERIAL = re.compile(r"^第[一二三四五六七八九十\d]+[场次期届]")
 
@@ -58,9 +59,11 @@ def _roles() -> re.Pattern[str]:
 
 @cache
 def _inspection() -> re.Pattern[str]:
+    """ "到P调研" (a visit to a place), or "现场督导X" (the place is what is inspected)."""
     verbs = alternation(word_list("inspection_verbs.txt"))
     return re.compile(
-        rf"^(?:带领[^，,。]{{0,12}}?)?(?:到|赴)(?P<place>[^，,。]{{2,20}}?)(?:现场)?(?P<verb>{verbs})"
+        rf"^(?:带领[^，,。]{{0,12}}?)?(?:(?:到|赴)(?P<place>[^，,。]{{2,20}}?)(?:现场)?(?:{verbs})"
+        rf"|(?:现场)?(?:{verbs})(?P<object>[^，,。（(]{{2,30}}?)(?=[（(，,。]|安全|工作|情况|$))"
     )
 
 
@@ -100,9 +103,16 @@ class EventReader:
             for participation in _participations(sentence, events, main):
                 if participation.person not in reporters:
                     _add_participation(article, seen, participation)
-        if main and main.date is None and lead_date:
-            main.date, main.end_date = lead_date.start, lead_date.end
         for event in events:
+            same_day = event is main or _SAME_DAY.match(event.sentence.text)
+            if event.date is None and lead_date and same_day:
+                event.date, event.end_date = lead_date.start, lead_date.end
+        # an event named only in passing, with no date, place, organiser or participant, is background
+        taking_part = {id(p.event) for p in article.participations}
+        article.events = [
+            e for e in events if e is main or id(e) in taking_part or e.date or e.place or e.organizers
+        ]
+        for event in article.events:
             _add_mention(event)
 
     def _date(self, text: str, month_hint: int | None) -> DateSpan | None:
@@ -165,18 +175,22 @@ class EventReader:
         piece = text[start:end]
         cut = max((piece.rfind(head) + len(head) for head, _ in _heads() if head in piece), default=-1)
         if trigger.group(1) in ("签署", "签订"):
-            return self._event(sentence, trigger.start(1), end, None)
+            return self._event(sentence, trigger.start(1), end, None, drop="了")
         if cut <= 0:
             return None
         serial = _SERIAL.match(piece[cut:])
         return self._event(sentence, start, start + cut + (serial.end() if serial else 0), None)
 
-    def _event(self, sentence: Sentence, start: int, end: int, place: str | None) -> EventMention | None:
+    def _event(
+        self, sentence: Sentence, start: int, end: int, place: str | None, drop: str = ""
+    ) -> EventMention | None:
         raw = sentence.text[start:end]
         lead = _LEADING.match(raw)
         if lead:
             start += lead.end()
         name = _JOINED.sub("", sentence.text[start:end].strip("“”\"' ").removeprefix("了"))
+        if drop:
+            name = name.replace(drop, "", 1)  # "签署了战略合作框架协议" names "签署战略合作框架协议"
         kind = event_type(re.sub(r"第[^第]{1,3}[场次]$", "", name))
         if len(name) < 3 or kind is None or _NOT_A_NAME.search(name) or _has_person(sentence, start, end):
             return None
@@ -192,7 +206,7 @@ class EventReader:
             if match:
                 name = person.text + rest[: match.end()]
                 event = EventMention(name, "inspection", sentence, person.start, person.end + match.end())
-                event.place, event.visitor = match.group("place"), person.text
+                event.place, event.visitor = match.group("place") or match.group("object"), person.text
                 found.append(event)
         return found
 

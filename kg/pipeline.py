@@ -35,7 +35,7 @@ def analyse(
         for article in doc.articles:
             reader.read_article(article)
             events.read_article(article)
-            projects.read_article(article)
+            projects.read_article(article, locale.city_short or None)
     return list(docs)
 
 

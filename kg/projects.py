@@ -44,6 +44,12 @@ _REFERENCE = re.compile(r"(?:该|此|这个|这一)项目")
 _JOINT_VENTURE = re.compile(
     r"由(?P<a>[^，,。与和]{2,20})(?:与|和)(?P<b>[^，,。]{2,20}?)(?:强强)?(?:联合|合资|共同出资)(?:组建|成立|设立)"
 )
+_LISTED = re.compile(
+    r"(?:^|[，,；;：:])(?P<items>[^，,。；;：:]+、[^，,。；;：:]+?)等(?:[\d一二三四五六七八九十百]+(?:余|多)?[个家项])?"
+    r"(?P<kind>[\u4e00-\u9fff]{0,6}?)项目"
+)
+_ZONES = re.compile(r"开发区|高新区|经开区")
+_OWN_CITY = re.compile(r"我市|全市|本市")
 _DEMONSTRATIVE = re.compile(r"这家|该公司|该企业|该集团")
 _INDUSTRY = re.compile(
     r"是一家(?:主要)?(?:从事|专注于?)?(?P<what>[^，,。]{2,30}?)的(?:[^，,。的]{0,12})(?:企业|公司)"
@@ -73,18 +79,18 @@ class ProjectReader:
     def __init__(self, issue_date: str | None = None) -> None:
         self.issue_date = issue_date
 
-    def read_article(self, article: Article) -> None:
+    def read_article(self, article: Article, city: str | None = None) -> None:
         projects: list[ProjectMention] = []
         for sentence in article.sentences:
-            named = self._projects_in(sentence)
+            named = self._projects_in(sentence) + _listed_projects(sentence)
             for project in named:
                 _merge(projects, project)
             referred = named or (projects[-1:] if _REFERENCE.search(sentence.text) else [])
             for project in referred:
                 self._details(sentence, _merged(projects, project))
-        headline_place = _headline_place(article)
+        fallback = _headline_place(article) or _article_place(article, city)
         for project in projects:
-            project.place = project.place or headline_place
+            project.place = project.place or fallback
             _add_mention(project)
         article.projects = projects
         article.relations += _company_relations(article)
@@ -162,6 +168,50 @@ class ProjectReader:
                 project.statuses.append((status, date.start if date else None))
 
 
+def _listed_projects(sentence: Sentence) -> list[ProjectMention]:
+    """ "推进A、B、C等9个项目落地建设": each item of a list the text calls projects is one."""
+    found = []
+    for match in _LISTED.finditer(sentence.text):
+        if "类" in match.group("kind") or _COUNTED_AFTER.match(sentence.text[match.end() :]):
+            continue  # "休闲书吧、餐饮酒吧等各类业态活化项目140余个": kinds of projects, not projects
+        offset = match.start("items")
+        for item in re.finditer(r"[^、]+", match.group("items")):
+            start, end = offset + item.start(), offset + item.end()
+            start = _skip_leading_verbs(sentence, start, end)
+            name = sentence.text[start:end]
+            if len(name) < 3 or _generic(name) or "项目" in name:
+                continue
+            base = sentence.start
+            project = ProjectMention(name, sentence, base + start, base + end)
+            first = next((t for t in sentence.tokens if t.start == start), None)
+            if (
+                first is not None
+                and first.tag == "ORG"
+                and first.text.endswith(("集团", "公司"))
+                and first.end < end
+            ):
+                project.owner = first.text  # "鲁商集团福瑞达医药产业园"
+            found.append(project)
+    return found
+
+
+def _skip_leading_verbs(sentence: Sentence, start: int, end: int) -> int:
+    """ "继续推进上海国创…" → "上海国创…": drop verbs and adverbs before a list item's name."""
+    for token in sentence.tokens:
+        if token.start < start or token.start >= end:
+            continue
+        if token.tag not in ("v", "d", "p", "c", "vd", "u"):
+            return token.start
+    return start
+
+
+def _generic(name: str) -> bool:
+    rest = name
+    for word in word_list("generic_project_words.txt"):
+        rest = rest.replace(word, "")
+    return len(re.sub(r"[\d.]+|[个项批类期]", "", rest)) < 2
+
+
 def _specific(name: str, tokens: list[Token], owner: str | None) -> bool:
     """Does the phrase name one project? It needs a proper name (a company, a person, a named
     place that is no division, a Latin acronym), a quantity, or words beyond the classifiers
@@ -188,6 +238,11 @@ def _division_prefix(name: str) -> str | None:
         if any(d.name == name[:length] for d in gazetteer.lookup(name[:length])):
             return name[:length]
     return None
+
+
+def _known_place(name: str) -> bool:
+    """A division, or a zone named as one ("嘉明经济开发区"): not a word the model typed as a place."""
+    return _is_division(name) or name.endswith(("开发区", "高新区", "园区", "新区"))
 
 
 def _is_division(name: str) -> bool:
@@ -217,12 +272,28 @@ def _merged(projects: list[ProjectMention], project: ProjectMention) -> ProjectM
 
 
 def _headline_place(article: Article) -> str | None:
+    """A division or zone the headline names ("…风电项目在阳谷开工建设")."""
     for sentence in article.sentences:
         if sentence.headline:
-            places = [m.text for m in sentence.mentions if m.type == "PLACE"]
+            places = [m.text for m in sentence.mentions if m.type == "PLACE" and _known_place(m.text)]
             if places:
                 return places[-1]
     return None
+
+
+def _article_place(article: Article, city: str | None) -> str | None:
+    """The place an article is about: the one it names most ("我市", "全市" count for the city)."""
+    counts: dict[str, int] = {}
+    for sentence in article.sentences:
+        for mention in sentence.mentions:
+            if mention.type == "PLACE":
+                counts[mention.text] = counts.get(mention.text, 0) + 1
+        for zone in _ZONES.findall(sentence.text):
+            counts[zone] = counts.get(zone, 0) + 1
+        if city:
+            counts[city] = counts.get(city, 0) + len(_OWN_CITY.findall(sentence.text))
+    best = max(counts.items(), key=lambda kv: kv[1], default=(None, 0))
+    return best[0] if best[1] >= 2 else None
 
 
 def _add_mention(project: ProjectMention) -> None:
