@@ -188,7 +188,7 @@ class EventReader:
         lead = _LEADING.match(raw)
         if lead:
             start += lead.end()
-        name = _JOINED.sub("", sentence.text[start:end].strip("“”\"' ").removeprefix("了"))
+        name = _JOINED.sub("", _trim_quotes(sentence.text[start:end].strip()).removeprefix("了"))
         if drop:
             name = name.replace(drop, "", 1)  # "签署了战略合作框架协议" names "签署战略合作框架协议"
         kind = event_type(re.sub(r"第[^第]{1,3}[场次]$", "", name))
@@ -218,6 +218,17 @@ class EventReader:
             target.organizers += _split_list(match.group("orgs"))
         for match in _CO_ORGANIZERS.finditer(sentence.text):
             target.co_organizers += _split_list(match.group("orgs"))
+
+
+def _trim_quotes(name: str) -> str:
+    """Drop quote marks left over at the ends, keep those that pair up ("“书香德州”全民阅读摄影展")."""
+    while name and name[0] in "“\"'" and name.count("“") + name.count('"') > name.count("”") + 1:
+        name = name[1:]
+    while name and name[-1] in "”\"'" and name.count("”") > name.count("“"):
+        name = name[:-1]
+    if name.startswith("“") and "”" not in name:
+        name = name[1:]
+    return name
 
 
 def _has_person(sentence: Sentence, start: int, end: int) -> bool:

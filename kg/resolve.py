@@ -208,19 +208,26 @@ class Resolver:
 
     def _place(self, text: str) -> Entity:
         """A division (阳谷 → 阳谷县; an OCR slip one character off a division of the city is
-        corrected), a zone of the city (开发区), or a venue (市委党校 → 中共聊城市委党校)."""
+        corrected), a zone of the city (开发区), or a venue (市委党校 → 中共聊城市委党校). Zones and
+        venues with a known place are contained in it."""
         scope, unit = self.orgs.split(text)
         if scope and not unit and scope != text:
-            return self._entity(
-                "PLACE", scope, None, text
-            )  # 开发区 → 聊城经济技术开发区, before any town "开发区街道"
+            # 开发区 → 聊城经济技术开发区, before any town of that short name ("开发区街道")
+            return self._within(self._entity("PLACE", scope, None, text), self._city)
         division = self.gazetteer.resolve(text, within=self._city)
         if division is None and self._city is not None and len(text) >= 3:
             division = self.gazetteer.correct_ocr(text, self._city)  # 在平区 → 茌平区
         if division is not None:
             return self._division(division, text)
-        name = self.orgs.build(scope, unit, text).name if scope else text
-        return self._entity("PLACE", name, None, text)
+        if not scope:
+            return self._entity("PLACE", text, None, text)
+        venue = self._entity("PLACE", self.orgs.build(scope, unit, text).name, None, text)
+        return self._within(venue, self.hierarchy.place_of(scope) or self._city)
+
+    def _within(self, place: Entity, division: Division | None) -> Entity:
+        if division is not None:
+            self._fact(place.key, "containedInPlace", self._division(division, division.name).key, None)
+        return place
 
     def _division(self, division: Division, surface: str) -> Entity:
         entity = self._entity("PLACE", division.name, None, surface)
