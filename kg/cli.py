@@ -22,7 +22,7 @@ from .engines import EngineError, load_engine
 from .evaluate import differences, evaluate, format_scores
 from .graph import build_dataset
 from .manifest import totals, write_manifest
-from .model import Corpus, Document
+from .model import Article, Corpus, Document, Sentence
 from .read import Entry, Inputs, Selection, read_inputs
 
 EXIT_ENGINE = 4  # the engine cannot be used (unknown, or its model is not on this machine)
@@ -231,23 +231,7 @@ def document_json(doc: Document) -> dict:
             start, end = doc.to_original(m.start, m.end)
             mentions.append({"type": m.type, "subtype": m.subtype, "text": doc.original[start:end],
                              "start": start, "end": end, "article": article.index})  # fmt: skip
-        for p in article.positions:
-            start, end = doc.to_original(p.person_start, p.person_end)
-            s_start, s_end = doc.to_original(p.sentence.start, p.sentence.end)
-            facts.append(
-                {
-                    "relation": "position",
-                    "person": p.person,
-                    "title": p.title,
-                    "organization": p.organization,
-                    "organization_type": p.org_subtype,
-                    "person_start": start,
-                    "person_end": end,
-                    "sentence_start": s_start,
-                    "sentence_end": s_end,
-                    "article": article.index,
-                }
-            )
+        facts += [{**fact, "article": article.index} for fact in _article_facts(doc, article)]
     articles = [{"index": a.index, "headline": a.headline, "authors": a.authors} for a in doc.articles]
     return {
         "document": doc.path,
@@ -259,6 +243,40 @@ def document_json(doc: Document) -> dict:
         "mentions": mentions,
         "facts": facts,
     }
+
+
+def _article_facts(doc: Document, article: Article) -> list[dict]:
+    """Every fact read from an article, each with its sentence's offsets in the original text."""
+
+    def sentence(s: Sentence) -> dict:
+        start, end = doc.to_original(s.start, s.end)
+        return {"sentence_start": start, "sentence_end": end}
+
+    facts = []
+    for p in article.positions:
+        start, end = doc.to_original(p.person_start, p.person_end)
+        facts.append({"relation": "position", "person": p.person, "title": p.title,
+                      "organization": p.organization, "organization_type": p.org_subtype,
+                      "person_start": start, "person_end": end, **sentence(p.sentence)})  # fmt: skip
+    for e in article.events:
+        facts.append({"relation": "event", "event": e.name, "type": e.type, "date": e.date,
+                      "end_date": e.end_date, "place": e.place, "organizers": e.organizers,
+                      "co_organizers": e.co_organizers, **sentence(e.sentence)})  # fmt: skip
+    for t in article.participations:
+        facts.append({"relation": "participation", "person": t.person, "event": t.event.name,
+                      "role": t.role, **sentence(t.sentence)})  # fmt: skip
+    for j in article.projects:
+        quantities = [{"value": q.value, "unit": q.unit, "kind": q.kind} for q in j.quantities]
+        statuses = [{"status": status, "date": date} for status, date in j.statuses]
+        facts.append({"relation": "project", "project": j.name, "place": j.place,
+                      "investment_yuan": j.investment, "approximate": j.investment_approximate,
+                      "owner": j.owner, "contractor": j.contractor, "quantities": quantities,
+                      "statuses": statuses, **sentence(j.sentence)})  # fmt: skip
+    for r in article.relations:
+        facts.append(
+            {"relation": r.predicate, "subject": r.subject, "object": r.object, **sentence(r.sentence)}
+        )
+    return facts
 
 
 def _eval(args: argparse.Namespace) -> int:
