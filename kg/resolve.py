@@ -215,6 +215,8 @@ class Resolver:
             # 开发区 → 聊城经济技术开发区, before any town of that short name ("开发区街道")
             return self._within(self._entity("PLACE", scope, None, text), self._city)
         division = self.gazetteer.resolve(text, within=self._city)
+        if division is not None and not self._near_enough(division, text):
+            division = None
         if division is None and self._city is not None and len(text) >= 3:
             division = self.gazetteer.correct_ocr(text, self._city)  # 在平区 → 茌平区
         if division is not None:
@@ -223,6 +225,17 @@ class Resolver:
             return self._entity("PLACE", text, None, text)
         venue = self._entity("PLACE", self.orgs.build(scope, unit, text).name, None, text)
         return self._within(venue, self.hierarchy.place_of(scope) or self._city)
+
+    def _near_enough(self, division: Division, text: str) -> bool:
+        """A short form ("宝马", "合作", "嘉明") names a town only in the paper's city and a county only
+        in its province; elsewhere it is an ordinary word. Full names and short forms of prefectures
+        and provinces ("拉萨", "北京") are taken anywhere."""
+        if division.name == text or division.level <= 2 or self._city is None:
+            return True
+        if division.level == 3:
+            province = self.gazetteer.province_of(self._city)
+            return province is not None and self.gazetteer.contains(province, division)
+        return self.gazetteer.contains(self._city, division)
 
     def _within(self, place: Entity, division: Division | None) -> Entity:
         if division is not None:

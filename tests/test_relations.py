@@ -158,6 +158,9 @@ def test_places_resolve_in_context_and_ocr_slips_are_corrected() -> None:
     assert corrected.label == "茌平区" and "在平区" in corrected.alt_labels
     assert resolver._place("开发区").label == "聊城经济技术开发区"
     assert resolver._place("市委党校").label == "中共聊城市委党校"
+    assert resolver._place("拉萨").label == "拉萨市"  # a prefecture far away: still a place
+    assert resolver._place("宝马").identifier is None  # a town's short form far away: a word (宝马镇, 四川)
+    assert resolver._place("合作").identifier is None  # a county's short form outside the province
 
 
 def test_same_name_in_another_city_stays_apart(engine) -> None:
