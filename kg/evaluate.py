@@ -10,12 +10,12 @@ pairs agree), because "全国摄影展开展仪式" and "“七十五载…”�
 from __future__ import annotations
 
 import json
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
 from .model import Corpus
+from .names import normalize
 
 
 @dataclass
@@ -91,12 +91,8 @@ def evaluate(corpus: Corpus, gold_dir: Path) -> list[Score]:
     return scores + evaluate_relations(corpus, gold_dir)
 
 
-def _norm(name: str) -> str:
-    return re.sub(r"[“”\"'‘’「」\s]", "", name or "")
-
-
 def same_name(a: str, b: str) -> bool:
-    a, b = _norm(a), _norm(b)
+    a, b = normalize(a), normalize(b)
     if not a or not b:
         return False
     if a in b or b in a:

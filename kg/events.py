@@ -16,6 +16,7 @@ from functools import cache
 from .dates import DateSpan, month_of, parse_date
 from .lexicon import alternation, table, word_list
 from .model import Article, EventMention, Mention, Participation, Sentence
+from .names import merge_by_name, normalize
 
 _CLAUSE = re.compile(r"[，,。；;：:！？!?]")
 _HEADLINE_CLAUSE = re.compile(r"[，,。；;：:！？!?\s]")
@@ -89,7 +90,7 @@ class EventReader:
         events: list[EventMention] = []
         for sentence in article.sentences:
             for event in self._events_in(sentence, lead_date):
-                _merge(events, event)
+                merge_by_name(events, event, ("date", "end_date", "place"))
         _join_headline_event(events, lead)
         article.events = events
         main = _main_event(article, events, lead)
@@ -275,27 +276,9 @@ def _join_headline_event(events: list[EventMention], lead: Sentence | None) -> N
         events.remove(headline)
 
 
-def _norm(name: str) -> str:
-    return re.sub(r"[“”\"'‘’\s]", "", name)
-
-
-def _merge(events: list[EventMention], new: EventMention) -> None:
-    """One event per name in an article: a name inside a longer one is the same event."""
-    for i, old in enumerate(events):
-        a, b = _norm(old.name), _norm(new.name)
-        if a in b or b in a:
-            keep, other = (new, old) if len(b) > len(a) else (old, new)
-            keep.date = keep.date or other.date
-            keep.end_date = keep.end_date or other.end_date
-            keep.place = keep.place or other.place
-            events[i] = keep
-            return
-    events.append(new)
-
-
 def _event_named_in(sentence: Sentence, events: list[EventMention]) -> EventMention | None:
-    text = _norm(sentence.text)
-    named = [e for e in events if e.sentence is sentence or _norm(e.name) in text]
+    text = normalize(sentence.text)
+    named = [e for e in events if e.sentence is sentence or normalize(e.name) in text]
     return named[0] if named else None
 
 

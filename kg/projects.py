@@ -18,6 +18,7 @@ from .engines import Token
 from .gazetteer import Gazetteer
 from .lexicon import alternation, table, word_list
 from .model import Article, Mention, ProjectMention, Quantity, Relation, Sentence
+from .names import merge_by_name
 
 _NAME_TAGS = {"n", "nz", "nw", "m", "q", "a", "an", "vn", "ORG", "PLACE", "PERSON", "s", "f", "c"}
 _NAME_VERBS = {"年产", "年加工", "年处理", "新建", "改建", "扩建"}
@@ -83,11 +84,10 @@ class ProjectReader:
         projects: list[ProjectMention] = []
         for sentence in article.sentences:
             named = self._projects_in(sentence) + _listed_projects(sentence)
-            for project in named:
-                _merge(projects, project)
-            referred = named or (projects[-1:] if _REFERENCE.search(sentence.text) else [])
+            kept = [merge_by_name(projects, project, ("place", "owner")) for project in named]
+            referred = kept or (projects[-1:] if _REFERENCE.search(sentence.text) else [])
             for project in referred:
-                self._details(sentence, _merged(projects, project))
+                self._details(sentence, project)
         fallback = _headline_place(article) or _article_place(article, city)
         for project in projects:
             project.place = project.place or fallback
@@ -247,28 +247,6 @@ def _known_place(name: str) -> bool:
 
 def _is_division(name: str) -> bool:
     return bool(Gazetteer.default().lookup(name))
-
-
-def _norm(name: str) -> str:
-    return re.sub(r"[“”\"'\s]", "", name)
-
-
-def _merge(projects: list[ProjectMention], new: ProjectMention) -> None:
-    for i, old in enumerate(projects):
-        a, b = _norm(old.name), _norm(new.name)
-        if a in b or b in a:
-            keep, other = (new, old) if len(b) > len(a) else (old, new)
-            keep.place = keep.place or other.place
-            keep.owner = keep.owner or other.owner
-            projects[i] = keep
-            return
-    projects.append(new)
-
-
-def _merged(projects: list[ProjectMention], project: ProjectMention) -> ProjectMention:
-    """The project that `project` was merged into."""
-    name = _norm(project.name)
-    return next(p for p in projects if name in _norm(p.name) or _norm(p.name) in name)
 
 
 def _headline_place(article: Article) -> str | None:

@@ -1,0 +1,35 @@
+"""Names that denote the same thing within an article: "全国摄影展" and "“…”全国摄影展开展仪式"."""
+
+from __future__ import annotations
+
+import re
+from typing import Protocol, TypeVar
+
+_QUOTES_AND_SPACES = re.compile(r"[“”\"'‘’「」\s]")
+
+
+def normalize(name: str) -> str:
+    return _QUOTES_AND_SPACES.sub("", name or "")
+
+
+class Named(Protocol):
+    name: str
+
+
+T = TypeVar("T", bound=Named)
+
+
+def merge_by_name(items: list[T], new: T, fill: tuple[str, ...]) -> T:
+    """Add `new` to `items` unless a name there contains it or is contained in it; then the longer
+    name is kept and its empty `fill` fields are taken from the other. Returns the item kept."""
+    for i, old in enumerate(items):
+        a, b = normalize(old.name), normalize(new.name)
+        if a in b or b in a:
+            keep, other = (new, old) if len(b) > len(a) else (old, new)
+            for field in fill:
+                if not getattr(keep, field):
+                    setattr(keep, field, getattr(other, field))
+            items[i] = keep
+            return keep
+    items.append(new)
+    return new
