@@ -159,11 +159,12 @@ def build(
     docs = read_paths(paths)
     locale = pipeline.locale_for(docs, city)
     docs = pipeline.analyse(docs, load_engine(engine), locale)
-    dataset = build_dataset(pipeline.build_corpus(docs, locale))
+    corpus = pipeline.build_corpus(docs, locale)
+    dataset = build_dataset(corpus)
     if out is not None:
         from .export import export
 
-        export(dataset, Path(out), title="kg: " + ", ".join(str(p) for p in paths))
+        export(corpus, Path(out), title="kg: " + ", ".join(str(p) for p in paths))
     graph = union_graph(dataset)
     return KnowledgeGraph(RdflibStore(graph, Path(out) if out is not None else None), _rdf=graph)
 

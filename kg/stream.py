@@ -1,0 +1,122 @@
+"""A build that streams: files are read one at a time, analysed in chunks and dropped once resolved.
+
+Two passes over the inputs. The first reads every file to account for it (its manifest entry) and to
+count the cities it names, so the city of publication is known before any analysis; it keeps no text.
+The second reads the files again and hands them to the workers chunk by chunk. What stays in memory
+is the resolved corpus (entities, facts and their evidence), never the documents or their sentences.
+
+`--append` keeps the resolved corpus of a build in the output folder (kg-state.pickle), before the
+organisation hierarchy is added: appending B to a build of A resolves B's documents after A's, as a
+build of A and B together would, so both give the same graph.
+"""
+
+from __future__ import annotations
+
+import json
+import pickle
+from collections import Counter
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+
+from .manifest import totals
+from .model import Corpus, Document
+from .orgs import Locale, city_counts, locale_of_counts
+from .read import Entry, Selection, read_input, walk
+
+STATE = "kg-state.pickle"
+STATE_VERSION = 1
+
+
+@dataclass
+class Plan:
+    """The first pass: what the inputs are, before any analysis."""
+
+    files: list[Path] = field(default_factory=list)  # readable, non-empty, in input order
+    entries: list[Entry] = field(default_factory=list)
+    cities: Counter[str] = field(default_factory=Counter)
+    stopped: Entry | None = None  # with strict: the failure the run stopped at
+
+    @property
+    def failures(self) -> list[str]:
+        return [e.message() for e in self.entries if e.status == "failed"]
+
+
+def plan(
+    paths: Sequence[str],
+    selection: Selection,
+    strict: bool,
+    report: Callable[[Entry], None],
+    count_cities: bool = True,
+) -> Plan:
+    """Account for every input as kg.read.read_inputs does, keeping paths instead of documents."""
+    found = walk(paths, selection)
+    result = Plan()
+    for entry in found.entries:
+        result.entries.append(entry)
+        report(entry)
+        if strict and entry.status == "failed":
+            result.stopped = entry
+            return result
+    for path in found.files:
+        doc, entry = read_input(path)
+        result.entries.append(entry)
+        report(entry)
+        if doc is not None:
+            result.files.append(path)
+            if count_cities:
+                result.cities.update(city_counts(doc.original))
+        elif strict and entry.status == "failed":
+            result.stopped = entry
+            break
+    return result
+
+
+def documents(files: Sequence[Path]) -> Iterator[Document]:
+    """The second pass: each file read again, when the workers need it."""
+    for path in files:
+        doc, _ = read_input(path)
+        if doc is not None:
+            yield doc
+
+
+def locale(cities: Counter[str], city: str | None) -> Locale:
+    return Locale.for_city(city) if city else locale_of_counts(cities)
+
+
+# ---- the state kept for --append ------------------------------------------------------------------
+
+
+@dataclass
+class State:
+    locale: Locale
+    corpus: Corpus  # resolved, before kg.resolve.Resolver.finish
+    entries: list[Entry] = field(default_factory=list)
+    counts: dict[str, dict[str, int]] = field(default_factory=dict)  # manifest counts by path
+    version: int = STATE_VERSION
+
+
+def load_state(out: Path) -> State | None:
+    path = out / STATE
+    if not path.exists():
+        return None
+    state = pickle.loads(path.read_bytes())
+    if getattr(state, "version", None) != STATE_VERSION:
+        raise SystemExit(f"kg: {path} was written by another version of kg; build again without --append")
+    return state
+
+
+def state_bytes(state: State) -> bytes:
+    # Taken before finish() adds the hierarchy: the next append resolves on the corpus as it was.
+    return pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def manifest_text(entries: list[Entry], by_path: dict[str, dict[str, int]]) -> str:
+    """kg.manifest.write_manifest's record, from counts kept per path (the documents are gone by the end
+    of a streaming build). Same fields, same order, so the same inputs give the same bytes."""
+    records = []
+    for entry in sorted(entries, key=lambda e: (e.path, e.status)):
+        record = asdict(entry)
+        record["counts"] = by_path.get(entry.path) if entry.status == "ok" else None
+        records.append(record)
+    return json.dumps({"totals": totals(entries), "inputs": records}, ensure_ascii=False, indent=1) + "\n"

@@ -1,0 +1,107 @@
+"""Issue 6: the same bytes whatever the workers or executor, --append, and views of big graphs."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from kg import export as export_module
+from kg.cli import main
+from kg.neighbourhood import focus, is_entity, overview, read_links
+
+from .conftest import SEEDS
+
+GRAPH_FILES = ("graph.nt", "graph.nq", "graph.ttl", "graph.trig", "graph.jsonld")
+RENAMED = {"张百顺": "李明华", "曾晓黎": "王建新"}  # other people in the same posts
+
+
+def _files(out: Path, names=GRAPH_FILES) -> dict[str, bytes]:
+    return {name: (out / name).read_bytes() for name in names}
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> list[Path]:
+    """Two seed pages, and a copy of one with its officials renamed: shared entities and new ones."""
+    folder = tmp_path_factory.mktemp("corpus")
+    pages = sorted(SEEDS.glob("*.txt"))
+    files = [Path(shutil.copy(pages[0], folder / "a.txt")), Path(shutil.copy(pages[4], folder / "b.txt"))]
+    text = pages[4].read_text(encoding="utf-8")
+    for old, new in RENAMED.items():
+        text = text.replace(old, new)
+    (folder / "c.txt").write_text(text, encoding="utf-8")
+    return [*files, folder / "c.txt"]
+
+
+@pytest.fixture(scope="module")
+def one_worker(corpus, tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("one-worker")
+    assert main(["build", *map(str, corpus), "--out", str(out), "--city", "聊城市"]) == 0
+    return out
+
+
+def test_two_workers_give_the_seeds_graph_byte_for_byte(seeds_out, tmp_path) -> None:
+    assert main(["build", str(SEEDS), "--out", str(tmp_path), "--workers", "2"]) == 0
+    assert _files(tmp_path, (*GRAPH_FILES, "manifest.json")) == _files(
+        seeds_out, (*GRAPH_FILES, "manifest.json")
+    )
+
+
+def test_worker_counts_agree_on_a_corpus_with_renamed_people(corpus, one_worker, tmp_path) -> None:
+    assert (
+        main(["build", *map(str, corpus), "--out", str(tmp_path), "--city", "聊城市", "--workers", "3"]) == 0
+    )
+    assert _files(tmp_path) == _files(one_worker)
+    nt = (tmp_path / "graph.nt").read_text(encoding="utf-8")
+    assert all(f'"{name}"@zh' in nt for name in (*RENAMED, *RENAMED.values()))
+
+
+def test_append_gives_the_graph_of_one_build(corpus, one_worker, tmp_path) -> None:
+    out = tmp_path / "out"
+    assert main(["build", str(corpus[0]), "--out", str(out), "--city", "聊城市"]) == 0
+    first = (out / "graph.nt").read_bytes()
+    assert main(["build", *map(str, corpus[1:]), "--append", str(out)]) == 0
+    assert (out / "graph.nt").read_bytes() != first
+    assert _files(out) == _files(one_worker)
+    manifest = (out / "manifest.json").read_text(encoding="utf-8")
+    assert all(path.name in manifest for path in corpus)
+    # appending what is already there adds nothing: the IRIs come from the same keys
+    assert main(["build", str(corpus[2]), "--out", str(out), "--append"]) == 0
+    assert _files(out) == _files(one_worker)
+
+
+def test_dask_local_cluster_gives_the_same_bytes(corpus, one_worker, tmp_path) -> None:
+    pytest.importorskip("dask.distributed")
+    command = ["build", *map(str, corpus), "--out", str(tmp_path), "--city", "聊城市"]
+    assert main([*command, "--executor", "dask", "--workers", "2"]) == 0
+    assert _files(tmp_path) == _files(one_worker)
+
+
+def test_overview_keeps_the_most_connected_and_nothing_dangling(seeds_out) -> None:
+    graph, note = overview(seeds_out / "graph.nt", size=12)
+    entities = {str(s) for s in graph.subjects() if str(s).startswith("https://w3id.org/kg-news/id/person/")}
+    assert 0 < len(entities) <= 12 and "12 most connected" in note
+    described = {str(s) for s in graph.subjects() if is_entity(str(s))}
+    pointed = {str(o) for o in graph.objects() if is_entity(str(o))}
+    assert pointed <= described  # no link to an entity left out of the page
+
+
+def test_a_big_graph_gets_an_overview_page(seeds_out, tmp_path, monkeypatch) -> None:
+    monkeypatch.setattr(export_module, "HTML_WHOLE", 100)
+    export_module.write_graph_html(seeds_out / "graph.nt", tmp_path / "graph.html", "kg")
+    page = (tmp_path / "graph.html").read_text(encoding="utf-8")
+    assert "Overview: the 150 most connected of" in page and "--focus" in page
+
+
+def test_kg_html_focus_draws_one_neighbourhood(seeds_out, tmp_path) -> None:
+    nt = seeds_out / "graph.nt"
+    zhang = {e for e in read_links(nt, with_labels=True).labels["张百顺"]}
+    near = set().union(*(read_links(nt).neighbours[e] for e in zhang)) | zhang
+    drawn = {str(s) for s in focus(nt, "张百顺", hops=1).subjects() if is_entity(str(s))}
+    assert drawn == near and len(drawn) > 3
+    page = tmp_path / "zhang.html"
+    assert main(["html", str(seeds_out), "--focus", "张百顺", "--hops", "1", "--out", str(page)]) == 0
+    text = page.read_text(encoding="utf-8")
+    assert "聊城市人民政府" in text and "刘昌松" not in text  # 刘昌松 is two hops away (a shared meeting)
+    assert main(["html", str(seeds_out), "--focus", "无此人", "--out", str(page)]) == 2
