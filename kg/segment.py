@@ -22,6 +22,8 @@ _ROLE_WORDS = {"记者", "通讯员", "融媒体", "本报记者", "文/图"}
 _CREDIT = re.compile(r"^[(（]\s*(融媒体|记者|通讯员|文/图)[^()（）]*[)）]$")
 _CONTINUED = re.compile(r"[(（]\s*下转[^()（）]{0,6}[)）]")
 _REPORTERS = re.compile(r"(?:记者|通讯员|融媒体)((?:[ \u3000]+[\u4e00-\u9fff]{2,4}(?=[ \u3000)）\n]|$))+)")
+MAX_SENTENCE = 300
+_SOFT_BREAK = re.compile(r"[，,、：:\s]")
 _SENTENCE_END = re.compile(r"[。！？!?；;]+[”’\"」』]?|\n")
 
 
@@ -156,10 +158,28 @@ def split_sentences(text: str, start: int, end: int) -> list[Sentence]:
     sentences: list[Sentence] = []
     pos = start
     for match in _SENTENCE_END.finditer(text, start, end):
-        _add_sentence(text, pos, match.end(), sentences)
+        for piece_start, piece_end in _bounded(text, pos, match.end()):
+            _add_sentence(text, piece_start, piece_end, sentences)
         pos = match.end()
-    _add_sentence(text, pos, end, sentences)
+    for piece_start, piece_end in _bounded(text, pos, end):
+        _add_sentence(text, piece_start, piece_end, sentences)
     return sentences
+
+
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A run with no sentence end (a page of OCR without punctuation) cut into pieces of at most
+    MAX_SENTENCE characters, at a comma or space where there is one: the model's time grows faster
+    than the length of what it is given."""
+    pieces = []
+    while end - start > MAX_SENTENCE:
+        limit = start + MAX_SENTENCE
+        soft = max(
+            (m.end() for m in _SOFT_BREAK.finditer(text, start + MAX_SENTENCE // 2, limit)), default=limit
+        )
+        pieces.append((start, soft))
+        start = soft
+    pieces.append((start, end))
+    return pieces
 
 
 def _add_sentence(text: str, start: int, end: int, out: list[Sentence]) -> None:

@@ -57,3 +57,11 @@ def test_segmentation_loses_no_article_text() -> None:
     covered = "".join(s.text for a in doc.articles for s in a.sentences)
     for word in ("赵志明", "乐陵市农业农村局", "冯雪峰", "开发区新材料项目加快建设"):
         assert word in covered
+
+
+def test_a_run_without_sentence_ends_is_cut_into_bounded_pieces() -> None:
+    text = ("市委常委、宣传部部长王某某出席，" * 60) + "会议" * 400
+    sentences = split_sentences(text, 0, len(text))
+    assert max(len(s.text) for s in sentences) <= 300
+    assert "".join(s.text for s in sentences) == text  # nothing lost
+    assert all(s.text[-1] in "，、" for s in sentences[:3])  # cut at commas where there are some
