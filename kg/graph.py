@@ -9,12 +9,21 @@ IRIs are minted from stable keys, so the same input always gives the same IRIs.
 from __future__ import annotations
 
 import hashlib
-from pathlib import Path
 
 from rdflib import RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import PROV
 
-from .model import ArticleRecord, Corpus, Entity, Evidence, Fact, Membership, ProjectDetails
+from .model import (
+    ArticleRecord,
+    Corpus,
+    Entity,
+    Evidence,
+    Fact,
+    Membership,
+    ProjectDetails,
+    SourceInfo,
+    source_key,
+)
 
 KG = Namespace("https://w3id.org/kg-news/ns#")
 ID = Namespace("https://w3id.org/kg-news/id/")
@@ -69,7 +78,7 @@ def article_iri(article_id: str) -> URIRef:
 
 
 def source_iri(path: str) -> URIRef:
-    return ID[f"source/{iri_part(Path(path).name)}"]
+    return ID[f"source/{iri_part(source_key(path))}"]
 
 
 def role_iri(title: str) -> URIRef:
@@ -118,9 +127,7 @@ def build_dataset(corpus: Corpus, dataset: Dataset | None = None) -> Dataset:
     for entity in corpus.entities.values():
         _add_entity(entities, entity)
     for path in corpus.sources:
-        node = source_iri(path)
-        entities.add((node, RDF.type, KG.SourceFile))
-        entities.add((node, KG.path, Literal(path)))
+        _add_source(entities, path, corpus.source_info.get(path))
     article_graphs = {a.id: dataset.graph(article_iri(a.id)) for a in corpus.articles}
     for article in corpus.articles:
         _add_article(article_graphs[article.id], article, corpus)
@@ -140,6 +147,19 @@ def build_dataset(corpus: Corpus, dataset: Dataset | None = None) -> Dataset:
                 (entity_iri(corpus.entities[key]), KG.resolutionNote, Literal("; ".join(notes), lang="zh"))
             )
     return dataset
+
+
+def _add_source(graph: Graph, path: str, info: SourceInfo | None) -> None:
+    node = source_iri(path)
+    graph.add((node, RDF.type, KG.SourceFile))
+    graph.add((node, KG.path, Literal(path)))
+    if info is None:
+        return
+    graph.add((node, KG.sourceFormat, Literal(info.format)))
+    if info.title:
+        graph.add((node, SCHEMA.name, Literal(info.title, lang="zh")))
+    if info.date:
+        graph.add((node, SCHEMA.datePublished, Literal(info.date, datatype=XSD.date)))
 
 
 def _add_entity(graph: Graph, entity: Entity) -> None:

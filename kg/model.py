@@ -6,7 +6,9 @@ Spans (`start`, `end`) count characters of the *cleaned* text of a document;
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 
@@ -225,11 +227,19 @@ class ProjectDetails:
 
 
 @dataclass
+class SourceInfo:
+    format: str = "text"  # text, html, pdf
+    title: str | None = None  # an HTML page's title
+    date: str | None = None  # the page's own date (YYYY-MM-DD)
+
+
+@dataclass
 class Corpus:
     entities: dict[str, Entity] = field(default_factory=dict)
     memberships: dict[tuple[str, str, str], Membership] = field(default_factory=dict)
     articles: list[ArticleRecord] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
+    source_info: dict[str, SourceInfo] = field(default_factory=dict)  # by path: what the page itself says
     facts: dict[tuple[str, str, str], Fact] = field(default_factory=dict)
     events: dict[str, EventDetails] = field(default_factory=dict)  # by event key
     participations: dict[tuple[str, str, str], list[Evidence]] = field(
@@ -237,3 +247,9 @@ class Corpus:
     )  # (person, event, role)
     projects: dict[str, ProjectDetails] = field(default_factory=dict)  # by project key
     notes: dict[str, list[str]] = field(default_factory=dict)  # by entity key: how mentions were joined
+
+
+def source_key(path: str) -> str:
+    """A file's path as a stable key: the same file named as "seeds/a.txt" or "./seeds/a.txt" is one
+    source, and a/1.txt and b/1.txt are two."""
+    return Path(os.path.normpath(path)).as_posix()

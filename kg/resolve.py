@@ -32,6 +32,8 @@ from .model import (
     ProjectMention,
     Relation,
     Sentence,
+    SourceInfo,
+    source_key,
 )
 from .orgs import OrgResolver
 
@@ -53,7 +55,7 @@ def complete_names(doc: Document) -> None:
 
 
 def article_id(doc: Document, index: int) -> str:
-    return f"{Path(doc.path).stem}-{index}"
+    return f"{Path(source_key(doc.path)).with_suffix('').as_posix()}-{index}"
 
 
 class Resolver:
@@ -77,6 +79,7 @@ class Resolver:
         each chunk's documents after it."""
         for doc in docs:
             self.corpus.sources.append(doc.path)
+            self.corpus.source_info[doc.path] = SourceInfo(doc.format, doc.title, doc.date)
             for article in doc.articles:
                 self._add_article(doc, article, self._homes(article))
 

@@ -162,3 +162,34 @@ def test_bad_file_is_named_and_the_rest_is_built(tmp_path, capsys) -> None:
     assert code == 3
     assert "bad.txt" in capsys.readouterr().err
     assert (tmp_path / "out" / "graph.ttl").exists()
+
+
+def test_files_of_the_same_name_in_different_folders_stay_apart(tmp_path) -> None:
+    for folder, city in (("a", "德州市"), ("b", "菏泽市")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "1.txt").write_text(f"本报讯（记者 王晓东）{city}副市长李小红出席会议。", encoding="utf-8")
+    assert main(["build", str(tmp_path / "a"), str(tmp_path / "b"), "--out", str(tmp_path / "out")]) == 0
+    g = Graph()
+    g.parse(tmp_path / "out" / "graph.ttl")
+    articles = list(g.query(PREFIXES + "SELECT ?a WHERE { ?a a schema:NewsArticle }"))
+    sources = list(g.query(PREFIXES + "SELECT ?s WHERE { ?s a kg:SourceFile }"))
+    assert len(articles) == 2 and len(sources) == 2
+
+
+def test_a_pages_own_title_and_date_are_in_the_graph(tmp_path) -> None:
+    page = tmp_path / "news.html"
+    page.write_text(
+        "<html><head><title>德州日报：市政府常务会议召开</title>"
+        '<meta property="article:published_time" content="2025-03-15"></head><body><article>'
+        "<h1>市政府常务会议召开</h1><p>本报讯（记者 王晓东）3月14日，市委副书记、市长赵志明主持召开市政府常务会议，"
+        "研究招商引资、就业等工作。会议强调，要把稳就业摆在更加突出的位置，持续优化营商环境。</p></article></body></html>",
+        encoding="utf-8",
+    )
+    assert main(["build", str(page), "--out", str(tmp_path / "out")]) == 0
+    g = Graph()
+    g.parse(tmp_path / "out" / "graph.ttl")
+    rows = list(g.query(PREFIXES + "SELECT ?t ?d ?f WHERE { ?s a kg:SourceFile ; schema:name ?t ; schema:datePublished ?d ; kg:sourceFormat ?f }"))
+    assert [(str(t), str(d), str(f)) for t, d, f in rows] == [("市政府常务会议召开", "2025-03-15", "html")]
+    # the page's date gives the year of "3月14日"
+    dates = {str(r[0]) for r in g.query(PREFIXES + "SELECT ?d WHERE { ?e a schema:Event ; schema:startDate ?d }")}
+    assert "2025-03-14" in dates
