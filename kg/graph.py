@@ -253,14 +253,14 @@ def _add_participation(
 
 def _add_project_details(graph: Graph, node: URIRef, project: ProjectDetails) -> None:
     if project.investment is not None:
-        money = URIRef(f"{node}#investment")
+        money = URIRef(f"{node}-investment")
         graph.add((node, KG.investment, money))
         graph.add((money, RDF.type, SCHEMA.MonetaryAmount))
         graph.add((money, SCHEMA.value, Literal(f"{project.investment:.2f}", datatype=XSD.decimal)))
         graph.add((money, SCHEMA.currency, Literal("CNY")))
         graph.add((money, KG.approximate, Literal(project.investment_approximate)))
     for i, quantity in enumerate(project.quantities, start=1):
-        value = URIRef(f"{node}#quantity-{i}")
+        value = URIRef(f"{node}-quantity-{i}")
         graph.add((node, KG.quantity, value))
         graph.add((value, RDF.type, SCHEMA.QuantitativeValue))
         graph.add((value, SCHEMA.value, Literal(quantity.value)))
@@ -269,7 +269,7 @@ def _add_project_details(graph: Graph, node: URIRef, project: ProjectDetails) ->
             graph.add((value, KG.quantityKind, zh(quantity.kind)))
         graph.add((value, RDFS.label, zh(quantity.text)))
     for i, (status, date) in enumerate(project.statuses, start=1):
-        change = URIRef(f"{node}#status-{i}")
+        change = URIRef(f"{node}-status-{i}")
         graph.add((node, KG.statusChange, change))
         graph.add((change, RDF.type, KG.StatusChange))
         graph.add((change, KG.status, zh(status)))
@@ -280,7 +280,7 @@ def _add_project_details(graph: Graph, node: URIRef, project: ProjectDetails) ->
 def _add_evidence(graph: Graph, fact: URIRef, evidence: Evidence) -> None:
     node = evidence_iri(evidence, fact)
     article = article_iri(evidence.article)
-    position, quote = URIRef(f"{node}#position"), URIRef(f"{node}#quote")
+    position, quote = URIRef(f"{node}-position"), URIRef(f"{node}-quote")
     graph.add((fact, PROV.wasDerivedFrom, article))
     graph.add((fact, KG.evidence, node))
     graph.add((node, RDF.type, OA.SpecificResource))
