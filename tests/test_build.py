@@ -167,7 +167,9 @@ def test_bad_file_is_named_and_the_rest_is_built(tmp_path, capsys) -> None:
 def test_files_of_the_same_name_in_different_folders_stay_apart(tmp_path) -> None:
     for folder, city in (("a", "德州市"), ("b", "菏泽市")):
         (tmp_path / folder).mkdir()
-        (tmp_path / folder / "1.txt").write_text(f"本报讯（记者 王晓东）{city}副市长李小红出席会议。", encoding="utf-8")
+        (tmp_path / folder / "1.txt").write_text(
+            f"本报讯（记者 王晓东）{city}副市长李小红出席会议。", encoding="utf-8"
+        )
     assert main(["build", str(tmp_path / "a"), str(tmp_path / "b"), "--out", str(tmp_path / "out")]) == 0
     g = Graph()
     g.parse(tmp_path / "out" / "graph.ttl")
@@ -188,8 +190,15 @@ def test_a_pages_own_title_and_date_are_in_the_graph(tmp_path) -> None:
     assert main(["build", str(page), "--out", str(tmp_path / "out")]) == 0
     g = Graph()
     g.parse(tmp_path / "out" / "graph.ttl")
-    rows = list(g.query(PREFIXES + "SELECT ?t ?d ?f WHERE { ?s a kg:SourceFile ; schema:name ?t ; schema:datePublished ?d ; kg:sourceFormat ?f }"))
+    rows = list(
+        g.query(
+            PREFIXES
+            + "SELECT ?t ?d ?f WHERE { ?s a kg:SourceFile ; schema:name ?t ; schema:datePublished ?d ; kg:sourceFormat ?f }"
+        )
+    )
     assert [(str(t), str(d), str(f)) for t, d, f in rows] == [("市政府常务会议召开", "2025-03-15", "html")]
     # the page's date gives the year of "3月14日"
-    dates = {str(r[0]) for r in g.query(PREFIXES + "SELECT ?d WHERE { ?e a schema:Event ; schema:startDate ?d }")}
+    dates = {
+        str(r[0]) for r in g.query(PREFIXES + "SELECT ?d WHERE { ?e a schema:Event ; schema:startDate ?d }")
+    }
     assert "2025-03-14" in dates
