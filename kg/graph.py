@@ -95,6 +95,9 @@ FACT_PREDICATES = {
     "owner": KG.owner,
     "contractor": KG.contractor,
     "industry": KG.industry,
+    "visited": KG.visited,
+    "signedWith": KG.signedWith,
+    "met": KG.met,
 }
 
 

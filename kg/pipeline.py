@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from . import deprel
 from .clean import clean_document
 from .engines import Engine, load_engine
 from .events import EventReader
@@ -36,6 +37,7 @@ def analyse(
             reader.read_article(article)
             events.read_article(article)
             projects.read_article(article, locale.city_short or None)
+            deprel.read_article(article)  # only where the engine parsed dependencies
     return list(docs)
 
 

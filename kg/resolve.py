@@ -139,7 +139,7 @@ class Resolver:
         for project in article.projects:
             self._add_project(doc, record, project)
         for relation in article.relations:
-            self._add_relation(doc, record, relation)
+            self._add_relation(doc, record, relation, homes)
 
     def _evidence(
         self, doc: Document, record: ArticleRecord, sentence: Sentence, quote: str = ""
@@ -207,13 +207,21 @@ class Resolver:
                 self._fact(entity.key, predicate, self._org(name).key, evidence)
         _mention(record, entity.key)
 
-    def _add_relation(self, doc: Document, record: ArticleRecord, relation: Relation) -> None:
-        subject = self._org(relation.subject)
+    def _add_relation(
+        self, doc: Document, record: ArticleRecord, relation: Relation, homes: dict[str, str]
+    ) -> None:
+        subject = self._named(relation.subject, relation.subject_type, homes, record.id)
         evidence = self._evidence(doc, record, relation.sentence)
         if relation.object_type == "LITERAL":
             self._fact(subject.key, relation.predicate, relation.object, evidence, literal=True)
         else:
-            self._fact(subject.key, relation.predicate, self._org(relation.object).key, evidence)
+            obj = self._named(relation.object, relation.object_type, homes, record.id)
+            self._fact(subject.key, relation.predicate, obj.key, evidence)
+
+    def _named(self, text: str, kind: str, homes: dict[str, str], where: str) -> Entity:
+        if kind == "PERSON":
+            return self._person(text, homes, text, where)
+        return self._place(text) if kind == "PLACE" else self._org(text)
 
     # ---- organisations and places ------------------------------------------------------------
 

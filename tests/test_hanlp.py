@@ -182,11 +182,12 @@ class _MultiTask:
     )
 
     def __call__(self, texts: list[str], tasks: list[str]) -> dict:
-        assert texts == ["市长韩素梅在德州 调研"] and tasks == ["tok/fine", "pos/pku", "ner/msra"]
+        assert texts == ["市长韩素梅在德州 调研"] and tasks == ["tok/fine", "pos/pku", "ner/msra", "dep"]
         return {
             "tok/fine": [["市长", "韩素梅", "在", "德州", "调研"]],
             "pos/pku": [["n", "nr", "p", "ns", "v"]],
             "ner/msra": [[("韩素梅", "PERSON", 1, 2), ("德州", "LOCATION", 3, 4)]],
+            "dep": [[(2, "nn"), (5, "nsubj"), (5, "prep"), (3, "pobj"), (0, "root")]],  # heads 1-based
         }
 
 
@@ -198,11 +199,13 @@ def test_multi_task_model_gives_words_pos_and_typed_entities(monkeypatch, capsys
     engine = load_engine("hanlp")
     assert engine.analyse(["市长韩素梅在德州 调研", ""]) == [
         [
-            Token("市长", 0, 2, "n"),
-            Token("韩素梅", 2, 5, "PERSON"),
-            Token("在", 5, 6, "p"),
-            Token("德州", 6, 8, "PLACE"),
-            Token("调研", 9, 11, "v"),  # offsets into the sentence, past the space the tokeniser dropped
+            Token("市长", 0, 2, "n", 1, "nn"),
+            Token("韩素梅", 2, 5, "PERSON", 4, "nsubj"),
+            Token("在", 5, 6, "p", 4, "prep"),
+            Token("德州", 6, 8, "PLACE", 2, "pobj"),
+            Token(
+                "调研", 9, 11, "v", -1, "root"
+            ),  # offsets into the sentence, past the space the tokeniser dropped
         ],
         [],
     ]

@@ -18,6 +18,8 @@ class Token:
     start: int
     end: int
     tag: str
+    head: int = -1  # index of the head token in the sentence, where the engine parses dependencies
+    deprel: str = ""  # the dependency relation to the head (nsubj, dobj, pobj, …)
 
 
 ENTITY_TAGS = {"PERSON", "ORG", "PLACE", "DATE"}

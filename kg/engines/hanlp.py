@@ -13,6 +13,7 @@ types through kg/data/hanlp_tags.tsv; entities of other types (MONEY, INTEGER, â
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import sys
 from collections.abc import Iterator, Sequence
@@ -32,6 +33,7 @@ LICENCE = (
 TOK = ("tok/fine", "tok/coarse", "tok")
 POS = ("pos/pku", "pos/ctb", "pos/863", "pos")
 NER = ("ner/msra", "ner/pku", "ner/ontonotes", "ner")
+DEP = ("dep",)  # dependency arcs, read by kg/deprel.py
 # LAC's entity types as the plain POS tags they are when a NER-only model does not call them entities
 LAC_POS = {"PERSON": "nr", "PLACE": "ns", "ORG": "nt", "DATE": "t"}
 
@@ -52,8 +54,8 @@ class HanlpEngine:
             self._lac: Engine | None = LacEngine()
             return
         self._lac = None
-        self._tok, self._pos, self._ner = (
-            next((t for t in names if t in tasks), None) for names in (TOK, POS, NER)
+        self._tok, self._pos, self._ner, self._dep = (
+            next((t for t in names if t in tasks), None) for names in (TOK, POS, NER, DEP)
         )
         if not (self._tok and self._ner):
             raise EngineError(f"the HanLP model {model_dir or PRETRAINED} has no tokeniser or no NER task")
@@ -70,13 +72,14 @@ class HanlpEngine:
         return results
 
     def _multi_task(self, texts: list[str]) -> Iterator[list[Token]]:
-        doc = self._model(texts, tasks=[t for t in (self._tok, self._pos, self._ner) if t])
+        doc = self._model(texts, tasks=[t for t in (self._tok, self._pos, self._ner, self._dep) if t])
         for k, text in enumerate(texts):
             words = doc[self._tok][k]
             tags = doc[self._pos][k] if self._pos else ["n"] * len(words)
             spans = word_spans(text, words)
             entities = [(spans[b][0], spans[e - 1][1], label) for _, label, b, e in doc[self._ner][k]]
-            yield merge(text, [(s, e, tag) for (s, e), tag in zip(spans, tags, strict=True)], entities)
+            tokens = merge(text, [(s, e, tag) for (s, e), tag in zip(spans, tags, strict=True)], entities)
+            yield with_arcs(tokens, spans, doc[self._dep][k]) if self._dep else tokens
 
     def _ner_only(self, texts: list[str]) -> Iterator[list[Token]]:
         predicted = self._model.predict([list(text) for text in texts])
@@ -129,6 +132,33 @@ def merge(
             tokens.append(Token(text[pos:end], pos, end, key[1]))
         pos = end
     return tokens
+
+
+def with_arcs(
+    tokens: list[Token], spans: Sequence[tuple[int, int]], arcs: Sequence[tuple[int, str]]
+) -> list[Token]:
+    """Tokens with their dependency head and relation. `arcs` give each word its head (1-based, 0 for
+    the root) and relation; a token covering several words (an entity) takes the arc of the word
+    whose head lies outside it."""
+    token_at = {}
+    for index, token in enumerate(tokens):
+        for char in range(token.start, token.end):
+            token_at[char] = index
+    covered: dict[int, list[int]] = {}
+    for word, (start, _) in enumerate(spans):
+        if start in token_at:
+            covered.setdefault(token_at[start], []).append(word)
+    result = []
+    for index, token in enumerate(tokens):
+        words = covered.get(index, [])
+        outside = [w for w in words if arcs[w][0] - 1 not in words] or words
+        if not outside:
+            result.append(token)
+            continue
+        head_word, relation = arcs[outside[0]][0] - 1, arcs[outside[0]][1]
+        head = token_at.get(spans[head_word][0], -1) if head_word >= 0 else -1
+        result.append(dataclasses.replace(token, head=head, deprel=relation))
+    return result
 
 
 def word_spans(text: str, words: Sequence[str]) -> list[tuple[int, int]]:
