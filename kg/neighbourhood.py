@@ -8,6 +8,7 @@ point to an entity left out is dropped.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict, deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -24,10 +25,14 @@ _ENTITY_PREFIXES = tuple(f"{ID}{kind}" for kind in ENTITY_KINDS)
 _NOT_LINKS = {str(SCHEMA.mentions), str(SCHEMA.author)}  # every article mentions everything
 _LABELS = {"http://www.w3.org/2000/01/rdf-schema#label", "http://www.w3.org/2004/02/skos/core#altLabel"}
 OVERVIEW = 150  # entities in an overview
+MAX_DEPTH = 5
+
+
+_PARTS = re.compile(r"-(?:investment|quantity-\d+|status-\d+)$")  # a project's nodes (kg.graph)
 
 
 def is_entity(value: str) -> bool:
-    return value.startswith(_ENTITY_PREFIXES) and "#" not in value
+    return value.startswith(_ENTITY_PREFIXES) and not _PARTS.search(value)
 
 
 @dataclass
@@ -70,20 +75,27 @@ def read_links(ntriples: Path, with_labels: bool = False) -> Links:
 
 def subgraph(ntriples: Path, keep: set[str], links: Links) -> Graph:
     """The triples about the kept entities and the nodes between them (see the module's docstring)."""
-    nodes = {node for node, entities in links.nodes.items() if set(entities) <= keep}
-    kept, more = _kept_triples(ntriples, keep | nodes, keep)
-    kept += _kept_triples(ntriples, more, keep)[0]
+    subjects = keep | {node for node, entities in links.nodes.items() if set(entities) <= keep}
+    kept: list[str] = []
+    seen = set(subjects)
+    for _ in range(MAX_DEPTH):  # entity → post → evidence → selector: a pass per step
+        lines, more = _kept_triples(ntriples, subjects, keep)
+        kept += lines
+        subjects = more - seen
+        if not subjects:
+            break
+        seen |= subjects
     graph = Graph()
     graph.parse(data="".join(kept), format="nt")
     return graph
 
 
 def _kept_triples(ntriples: Path, subjects: set[str], keep: set[str]) -> tuple[list[str], set[str]]:
-    """N-Triples lines of the triples of `subjects` (and their #parts) pointing to no dropped entity; and
-    the other nodes they point to (evidence, roles, articles)."""
+    """N-Triples lines of the triples of `subjects` pointing to no dropped entity; and the other nodes
+    they point to (evidence, roles, articles, selectors, a project's investment)."""
     lines, more = [], set()
     for subject, predicate, obj in _triples(ntriples):
-        if subject not in subjects and subject.partition("#")[0] not in subjects:
+        if subject not in subjects:
             continue
         if isinstance(obj, ox.NamedNode):
             if is_entity(obj.value) and obj.value not in keep:
@@ -91,7 +103,7 @@ def _kept_triples(ntriples: Path, subjects: set[str], keep: set[str]) -> tuple[l
             if not is_entity(obj.value):
                 more.add(obj.value)
         lines.append(f"<{subject}> <{predicate}> {obj} .\n")
-    return lines, more - subjects
+    return lines, more
 
 
 def overview(ntriples: Path, size: int = OVERVIEW) -> tuple[Graph, str]:

@@ -52,15 +52,6 @@ def _load(work: Work) -> Engine:
     return load_engine(work.engine)
 
 
-def check_engine(work: Work, in_process: bool) -> None:
-    """Load the model here, not in a worker, so that a missing model is reported once (kg exits 4);
-    kept when the work runs in this process."""
-    engine = _engine(work)
-    if not in_process:
-        _ENGINES.clear()
-        del engine
-
-
 def analyse_chunk(docs: list[Document], work: Work) -> list[Document]:
     return pipeline.analyse(docs, _engine(work), work.locale, work.issue_date)
 

@@ -12,14 +12,12 @@ build of A and B together would, so both give the same graph.
 
 from __future__ import annotations
 
-import json
 import pickle
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from .manifest import totals
 from .model import Corpus, Document
 from .orgs import Locale, city_counts, locale_of_counts
 from .read import Entry, Selection, read_input, walk
@@ -109,14 +107,3 @@ def load_state(out: Path) -> State | None:
 def state_bytes(state: State) -> bytes:
     # Taken before finish() adds the hierarchy: the next append resolves on the corpus as it was.
     return pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)
-
-
-def manifest_text(entries: list[Entry], by_path: dict[str, dict[str, int]]) -> str:
-    """kg.manifest.write_manifest's record, from counts kept per path (the documents are gone by the end
-    of a streaming build). Same fields, same order, so the same inputs give the same bytes."""
-    records = []
-    for entry in sorted(entries, key=lambda e: (e.path, e.status)):
-        record = asdict(entry)
-        record["counts"] = by_path.get(entry.path) if entry.status == "ok" else None
-        records.append(record)
-    return json.dumps({"totals": totals(entries), "inputs": records}, ensure_ascii=False, indent=1) + "\n"

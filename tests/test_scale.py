@@ -85,6 +85,8 @@ def test_overview_keeps_the_most_connected_and_nothing_dangling(seeds_out) -> No
     described = {str(s) for s in graph.subjects() if is_entity(str(s))}
     pointed = {str(o) for o in graph.objects() if is_entity(str(o))}
     assert pointed <= described  # no link to an entity left out of the page
+    quotes = {str(p) for p in graph.predicates()} & {"http://www.w3.org/ns/oa#exact"}
+    assert quotes  # the posts drawn come with their evidence, down to the quoted sentence
 
 
 def test_a_big_graph_gets_an_overview_page(seeds_out, tmp_path, monkeypatch) -> None:
@@ -105,3 +107,17 @@ def test_kg_html_focus_draws_one_neighbourhood(seeds_out, tmp_path) -> None:
     text = page.read_text(encoding="utf-8")
     assert "聊城市人民政府" in text and "刘昌松" not in text  # 刘昌松 is two hops away (a shared meeting)
     assert main(["html", str(seeds_out), "--focus", "无此人", "--out", str(page)]) == 2
+
+
+def test_compiled_viterbi_gives_the_numpy_paths_ties_included() -> None:
+    import numpy as np
+
+    from kg.engines import lac
+
+    if lac._compiled() is None:
+        pytest.skip("numba not installed")
+    rng = np.random.default_rng(6)
+    emissions = rng.integers(-3, 3, size=(40, 30, 59)).astype(np.float32)  # small integers: many ties
+    transitions = rng.integers(-3, 3, size=(59, 59)).astype(np.float32)
+    lengths = rng.integers(1, 31, size=40)
+    assert lac.viterbi(emissions, transitions, lengths) == lac.viterbi_numpy(emissions, transitions, lengths)

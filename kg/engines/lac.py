@@ -11,13 +11,15 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from functools import cache
 
 import numpy as np
 
 from . import Token, tokens_from_words
 
 TAG_MAP = {"PER": "PERSON", "ORG": "ORG", "LOC": "PLACE", "TIME": "DATE"}
-BATCH_SIZE = 64
+BATCH_SIZE = 64  # sentences per model call
+DECODE_SIZE = 256  # sentences per Viterbi decode
 
 
 class LacEngine:
@@ -44,22 +46,31 @@ class LacEngine:
         for i, sentence in enumerate(sentences):
             if sentence:
                 by_length[len(sentence)].append(i)
+        emissions: dict[int, np.ndarray] = {}
         for same_length in by_length.values():
             for begin in range(0, len(same_length), BATCH_SIZE):
                 batch = same_length[begin : begin + BATCH_SIZE]
-                for i, tag_ids in zip(batch, self._tag_batch([sentences[i] for i in batch]), strict=True):
-                    results[i] = tokens_from_words(self._words(sentences[i], tag_ids), TAG_MAP)
+                emissions.update(zip(batch, self._emissions([sentences[i] for i in batch]), strict=True))
+        # Decode sentences of all lengths together, shortest first: a numpy step per character of the
+        # longest sentence of a group, not per character of every equal-length batch. Each row's path
+        # depends on its own emissions only.
+        order = sorted(emissions, key=lambda i: (len(sentences[i]), i))
+        for begin in range(0, len(order), DECODE_SIZE):
+            group = order[begin : begin + DECODE_SIZE]
+            lengths = np.array([len(sentences[i]) for i in group], dtype=np.int64)
+            padded = np.zeros((len(group), int(lengths.max()), self._lac._transitions.shape[0]), np.float32)
+            for row, i in enumerate(group):
+                padded[row, : lengths[row]] = emissions.pop(i)
+            for i, tag_ids in zip(group, viterbi(padded, self._lac._transitions, lengths), strict=True):
+                results[i] = tokens_from_words(self._words(sentences[i], tag_ids), TAG_MAP)
         return results
 
-    def _tag_batch(self, texts: list[str]) -> list[list[int]]:
+    def _emissions(self, texts: list[str]) -> np.ndarray:
+        """The model's scores for texts of one length: (batch, length, tags)."""
         lac = self._lac
-        width = max(len(t) for t in texts)
-        ids = np.zeros((len(texts), width), dtype=np.int64)
-        for row, text in enumerate(texts):
-            ids[row, : len(text)] = [lac._vocab.get(lac._q2b.get(c, c), lac._oov_id) for c in text]
-        lengths = np.array([len(t) for t in texts], dtype=np.int64)
-        logits = lac._session.run(None, {"token_ids": ids, "length": lengths})[0]
-        return viterbi(logits, lac._transitions, lengths)
+        ids = np.array([[lac._vocab.get(lac._q2b.get(c, c), lac._oov_id) for c in text] for text in texts])
+        lengths = np.full(len(texts), len(texts[0]), dtype=np.int64)
+        return lac._session.run(None, {"token_ids": ids.astype(np.int64), "length": lengths})[0]
 
     def _words(self, text: str, tag_ids: list[int]) -> list[tuple[str, str]]:
         id2tag = self._lac._id2tag
@@ -74,7 +85,16 @@ class LacEngine:
 
 
 def viterbi(emissions: np.ndarray, transitions: np.ndarray, lengths: np.ndarray) -> list[list[int]]:
-    """Best tag paths for a padded batch: emissions (batch, time, tags)."""
+    """Best tag paths for a padded batch: emissions (batch, time, tags); compiled when numba is there."""
+    compiled = _compiled()
+    if compiled is not None:
+        paths = compiled(emissions, transitions, lengths)
+        return [paths[row, : int(lengths[row])].tolist() for row in range(len(lengths))]
+    return viterbi_numpy(emissions, transitions, lengths)
+
+
+def viterbi_numpy(emissions: np.ndarray, transitions: np.ndarray, lengths: np.ndarray) -> list[list[int]]:
+    """The same paths in numpy: a step per character of the longest row, O(tags²) per row and step."""
     batch, steps, _ = emissions.shape
     score = emissions[:, 0, :].copy()
     back = np.zeros((batch, steps, emissions.shape[2]), dtype=np.int64)
@@ -95,3 +115,44 @@ def viterbi(emissions: np.ndarray, transitions: np.ndarray, lengths: np.ndarray)
         if t:
             tag = np.where(t < lengths, back[rows, t, tag], tag)
     return [tags[row, : int(lengths[row])].tolist() for row in range(batch)]
+
+
+def _viterbi_loops(emissions: np.ndarray, transitions: np.ndarray, lengths: np.ndarray) -> np.ndarray:
+    """viterbi_numpy as plain loops for numba: the same float32 sums, the first best index on ties
+    (as argmax), so the same paths; about five times faster, with no (batch, tags, tags) temporaries."""
+    batch, steps, tags = emissions.shape
+    paths = np.zeros((batch, steps), dtype=np.int64)
+    back = np.zeros((steps, tags), dtype=np.int64)
+    score, new_score = np.zeros(tags, dtype=np.float32), np.zeros(tags, dtype=np.float32)
+    for row in range(batch):
+        length = lengths[row]
+        score[:] = emissions[row, 0]
+        for t in range(1, length):
+            for to in range(tags):
+                best, best_from = score[0] + transitions[0, to], 0
+                for source in range(1, tags):
+                    candidate = score[source] + transitions[source, to]
+                    if candidate > best:
+                        best, best_from = candidate, source
+                new_score[to] = best + emissions[row, t, to]
+                back[t, to] = best_from
+            score[:] = new_score
+        tag = 0
+        for j in range(1, tags):
+            if score[j] > score[tag]:
+                tag = j
+        for t in range(length - 1, -1, -1):
+            paths[row, t] = tag
+            tag = back[t, tag]
+    return paths
+
+
+@cache
+def _compiled():
+    """The compiled decoder, on first use: a process that never decodes (kg build's parent with workers)
+    does not load numba."""
+    try:
+        import numba
+    except ImportError:  # numba is a dependency, but a platform without its wheels still runs
+        return None
+    return numba.njit(cache=True, nogil=True)(_viterbi_loops)
