@@ -17,7 +17,7 @@ from .model import Document
 _TERMINAL = set("。！？!?；;…")
 _CLOSING = set('”"』」）)’')
 _CONTINUING = set("，,、：:（(“‘《")
-# Bylines keep their spaces: they separate reporters' names ("记者 张伟 于新新").
+# Bylines keep their spaces: they separate reporters' names ("记者 王晓东 李卫").
 _BYLINE = re.compile(r"(?:记者|通讯员|融媒体|摄影)((?:[ \u3000]+[\u4e00-\u9fff]{2,4})+)")
 _REPORTERS_ONLY = re.compile(r"^[■\s]*[\u4e00-\u9fff]{0,4}记者([ \u3000]+[\u4e00-\u9fff]{2,4})+$")
 HEADLINE_MAX = 45  # longer lines are body text, even on pages of long paragraphs

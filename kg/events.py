@@ -199,7 +199,7 @@ class EventReader:
         return EventMention(name, kind, sentence, base + start, base + end, place=place)
 
     def _inspections(self, sentence: Sentence) -> list[EventMention]:
-        """ "曾晓黎到东阿县调研": the visit is an event, the visitor its first participant."""
+        """ "孙丽华到东阿县调研": the visit is an event, the visitor its first participant."""
         found = []
         for person in (m for m in sentence.mentions if m.type == "PERSON"):
             rest = sentence.text[person.end - sentence.start :]

@@ -174,7 +174,7 @@ class Evidence:
 
 @dataclass
 class Entity:
-    key: str  # stable: "person:张百顺", "org:中共聊城市委员会"
+    key: str  # stable: "person:赵志明", "org:中共聊城市委员会"
     type: str  # PERSON, ORG, PLACE, EVENT, PROJECT
     label: str
     subtype: str | None = None

@@ -1,9 +1,9 @@
 """Posts held, read from title chains.
 
-"市委常委、宣传部部长、统战部部长柳庆发" is a chain of (organisation, title)
+"市委常委、宣传部部长、统战部部长孙立新" is a chain of (organisation, title)
 segments ending at a name; a segment with no organisation of its own, or with a
 bare unit ("宣传部", "管委会"), takes it from the segment before. Elections and
-appointments ("魏天山当选市政协秘书长", "任拉萨市信访局党组书记的崔建勇") are
+appointments ("刘晓峰当选市政协秘书长", "任拉萨市信访局党组书记的马建军") are
 read the same way after the verb.
 """
 
@@ -144,7 +144,7 @@ class PositionReader:
         return found
 
     def _name_at(self, sentence: Sentence, start: int, end: int) -> Mention | None:
-        """A word the model typed as a place but the grammar says is a person ("选举魏天山为…")."""
+        """A word the model typed as a place but the grammar says is a person ("选举刘晓峰为…")."""
         word = sentence.text[start:end]
         if word[0] not in surnames() or self.resolver.gazetteer.lookup(word):
             return None
@@ -156,7 +156,7 @@ class PositionReader:
         return mention
 
     def _add_names_after_titles(self, sentence: Sentence) -> None:
-        """Names the model missed right after a title: 主任高峰 (高峰 is also a noun)."""
+        """Names the model missed right after a title: 主任高山 (高山 is also a noun)."""
         starts = {m.start for m in sentence.mentions if m.type == "PERSON"}
         tokens = sentence.tokens
         by_start = {t.start: i for i, t in enumerate(tokens)}

@@ -407,7 +407,7 @@ def render(results: Results, fmt: str) -> str:
 
 
 def compact(term: Node | None) -> str:
-    """A term for human eyes: IRIs with a known prefix (id:person/张百顺), literals as their text."""
+    """A term for human eyes: IRIs with a known prefix (id:person/赵志明), literals as their text."""
     if term is None:
         return ""
     if isinstance(term, URIRef):

@@ -45,8 +45,8 @@ def mentions_of(sentence: Sentence, tokens: list[Token]) -> list[Mention]:
 
 
 def repair_names(tokens: list[Token]) -> list[Token]:
-    """Mend two slips of the model around names: a surname split off ("曾|晓黎" → 曾晓黎), and a name
-    typed as a place before a person's verb ("魏天山当选" where 魏天山 is no known place)."""
+    """Mend two slips of the model around names: a surname split off ("孙|丽华" → 孙丽华), and a name
+    typed as a place before a person's verb ("刘晓峰当选" where 刘晓峰 is no known place)."""
     out: list[Token] = []
     for i, t in enumerate(tokens):
         lone_surname = out and out[-1].tag == "PERSON" and len(out[-1].text) == 1

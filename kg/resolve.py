@@ -1,7 +1,7 @@
 """One entity per real person, organisation, place, event and project.
 
 Mentions with the same canonical name join one entity, within and across
-articles: a later bare "张百顺强调" joins the titled "市长张百顺". Every surface
+articles: a later bare "赵志明强调" joins the titled "市长赵志明". Every surface
 form is kept as an alternative label, and each person keeps a note of the
 mentions joined. People of the same name whose posts are in different cities
 stay apart. Places resolve to administrative divisions with their codes and the
@@ -40,7 +40,7 @@ from .orgs import OrgResolver
 
 def complete_names(doc: Document) -> None:
     """Mend names by the full names in the same document: a name the model cut short
-    ("刘元|朝向…" → 刘元朝), and a given name used alone ("繁森" → 孔繁森)."""
+    ("王立|朝向…" → 王立朝), and a given name used alone ("建国" → 周建国)."""
     mentions = [m for a in doc.articles for s in a.sentences for m in s.mentions if m.type == "PERSON"]
     names = sorted({m.text for m in mentions})
     for m in mentions:

@@ -31,7 +31,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         action="append",
         default=[],
         metavar="NAME=VALUE",
-        help="a preset's parameter, e.g. name=张百顺 (repeatable)",
+        help="a preset's parameter, e.g. name=赵志明 (repeatable)",
     )
     p.add_argument("--format", choices=FORMATS, default="table", help="output (default: an aligned table)")
     p.add_argument(
@@ -80,6 +80,6 @@ def parse_params(pairs: list[str]) -> dict[str, str]:
     for pair in pairs:
         name, sep, value = pair.partition("=")
         if not sep or not name.strip():
-            raise QueryError(f"--param {pair!r}: expected NAME=VALUE, e.g. name=张百顺")
+            raise QueryError(f"--param {pair!r}: expected NAME=VALUE, e.g. name=赵志明")
         params[name.strip()] = value.strip()
     return params
