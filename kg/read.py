@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import fnmatch
 import hashlib
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -224,26 +224,33 @@ class Inputs:
         return [e.message() for e in self.entries if e.status == "failed"]
 
 
+def each_input(
+    paths: Sequence[str | Path],
+    selection: Selection = Selection(),
+    report: Callable[[Entry], None] = lambda entry: None,
+) -> Iterator[tuple[Document | None, Entry]]:
+    """Every input as it is accounted for: the walk's own entries (empty folders, …) with no document,
+    then each file read. `report` sees each entry as soon as it is known."""
+    found = walk(paths, selection)
+    for entry in found.entries:
+        report(entry)
+        yield None, entry
+    for path in found.files:
+        doc, entry = read_input(path)
+        report(entry)
+        yield doc, entry
+
+
 def read_inputs(
     paths: Sequence[str | Path],
     selection: Selection = Selection(),
     strict: bool = False,
     report: Callable[[Entry], None] = lambda entry: None,
 ) -> Inputs:
-    """Read every input; `report` sees each entry as soon as it is known. With strict, stop at the
-    first input that failed."""
-    found = walk(paths, selection)
+    """Read every input. With strict, stop at the first input that failed."""
     inputs = Inputs()
-    for entry in found.entries:
+    for doc, entry in each_input(paths, selection, report):
         inputs.entries.append(entry)
-        report(entry)
-        if strict and entry.status == "failed":
-            inputs.stopped = entry
-            return inputs
-    for path in found.files:
-        doc, entry = read_input(path)
-        inputs.entries.append(entry)
-        report(entry)
         if doc is not None:
             inputs.docs.append(doc)
         elif strict and entry.status == "failed":

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .model import Corpus, Document
 from .orgs import Locale, city_counts, locale_of_counts
-from .read import Entry, Selection, read_input, walk
+from .read import Entry, Selection, each_input, read_input
 
 STATE = "kg-state.pickle"
 STATE_VERSION = 1
@@ -48,20 +48,11 @@ def plan(
     count_cities: bool = True,
 ) -> Plan:
     """Account for every input as kg.read.read_inputs does, keeping paths instead of documents."""
-    found = walk(paths, selection)
     result = Plan()
-    for entry in found.entries:
+    for doc, entry in each_input(paths, selection, report):
         result.entries.append(entry)
-        report(entry)
-        if strict and entry.status == "failed":
-            result.stopped = entry
-            return result
-    for path in found.files:
-        doc, entry = read_input(path)
-        result.entries.append(entry)
-        report(entry)
         if doc is not None:
-            result.files.append(path)
+            result.files.append(Path(doc.path))
             if count_cities:
                 result.cities.update(city_counts(doc.original))
         elif strict and entry.status == "failed":
