@@ -23,7 +23,7 @@ from .evaluate import differences, evaluate, format_scores
 from .manifest import counts, totals, write_manifest
 from .model import Article, Corpus, Document, Sentence
 from .orgs import Locale, OrgResolver
-from .read import Entry, Inputs, Selection, read_inputs
+from .read import Accounted, Entry, Inputs, Selection, read_inputs
 from .resolve import Resolver
 
 EXIT_ENGINE = 4  # the engine cannot be used (unknown, or its model is not on this machine)
@@ -125,14 +125,18 @@ def read_all(
 
 def _read(paths: Sequence[str], include: Sequence[str], exclude: Sequence[str], strict: bool) -> Inputs:
     inputs = read_inputs(paths, Selection(tuple(include), tuple(exclude)), strict, report=_report)
-    skipped = sum(e.status == "skipped" for e in inputs.entries)
+    _say_what_was_read(inputs, bool(inputs.docs))
+    return inputs
+
+
+def _say_what_was_read(accounted: Accounted, anything: bool) -> None:
+    skipped = sum(e.status == "skipped" for e in accounted.entries)
     if skipped:
         print(f"kg: {skipped} files in the folders not read (other formats, or globs)", file=sys.stderr)
-    if inputs.stopped:
+    if accounted.stopped:
         print("kg: stopped at the first bad input (--strict); nothing written", file=sys.stderr)
-    elif not inputs.docs:
+    elif not anything:
         print("kg: no readable input files", file=sys.stderr)
-    return inputs
 
 
 def _report(entry: Entry) -> None:
@@ -257,13 +261,7 @@ def _plan(args: argparse.Namespace, count_cities: bool) -> stream.Plan:
     found = stream.plan(
         args.paths, Selection(tuple(args.include), tuple(args.exclude)), args.strict, _report, count_cities
     )
-    skipped = sum(e.status == "skipped" for e in found.entries)
-    if skipped:
-        print(f"kg: {skipped} files in the folders not read (other formats, or globs)", file=sys.stderr)
-    if found.stopped:
-        print("kg: stopped at the first bad input (--strict); nothing written", file=sys.stderr)
-    elif not found.files:
-        print("kg: no readable input files", file=sys.stderr)
+    _say_what_was_read(found, bool(found.files))
     return found
 
 

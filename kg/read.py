@@ -214,14 +214,20 @@ def read_paths(paths: Iterable[str | Path]) -> list[Document]:
 
 
 @dataclass
-class Inputs:
-    docs: list[Document] = field(default_factory=list)
+class Accounted:
+    """Every input of a run accounted for, read or not."""
+
     entries: list[Entry] = field(default_factory=list)
     stopped: Entry | None = None  # with strict: the failure the run stopped at
 
     @property
     def failures(self) -> list[str]:
         return [e.message() for e in self.entries if e.status == "failed"]
+
+
+@dataclass
+class Inputs(Accounted):
+    docs: list[Document] = field(default_factory=list)
 
 
 def each_input(

@@ -20,24 +20,18 @@ from pathlib import Path
 
 from .model import Corpus, Document
 from .orgs import Locale, city_counts, locale_of_counts
-from .read import Entry, Selection, each_input, read_input
+from .read import Accounted, Entry, Selection, each_input, read_input
 
 STATE = "kg-state.pickle"
 STATE_VERSION = 1
 
 
 @dataclass
-class Plan:
+class Plan(Accounted):
     """The first pass: what the inputs are, before any analysis."""
 
     files: list[Path] = field(default_factory=list)  # readable, non-empty, in input order
-    entries: list[Entry] = field(default_factory=list)
     cities: Counter[str] = field(default_factory=Counter)
-    stopped: Entry | None = None  # with strict: the failure the run stopped at
-
-    @property
-    def failures(self) -> list[str]:
-        return [e.message() for e in self.entries if e.status == "failed"]
 
 
 def plan(
