@@ -127,14 +127,23 @@ def _emit_whitespace(text: str, i: int, j: int, width: float, out: list[str], of
         offsets.append(i)
 
 
+def headline_shaped(line: str) -> bool:
+    """Short, with no sentence punctuation: a headline, unless the layout cut a body line short.
+    A comma marks body text ("局长王某介绍,我市…"); only a subtitle ("——访…") has one."""
+    line = line.strip()
+    if len(line) > HEADLINE_MAX or re.search(r"[。！？!?；;][”’\"]?$", line) or "。" in line:
+        return False
+    return not re.search(r"[，,]", line) or line.startswith("—")
+
+
 def _in_headline(text: str, i: int, width: float) -> bool:
-    """Is position i on a headline: a short line without sentence punctuation, not a byline,
-    and not a column line running on into the next?"""
+    """Is position i on a headline: headline-shaped, not a byline, and not a column line running
+    on into the next?"""
     start = text.rfind("\n", 0, i) + 1
     end = text.find("\n", i)
     end = end if end != -1 else len(text)
     line = text[start:end].strip()
-    if len(line) > HEADLINE_MAX or re.search("[。！？!?；;]", line) or _OPENERS.match(line):
+    if not headline_shaped(line) or _OPENERS.match(line):
         return False
     following = text[end:].lstrip()
     next_line = following.split("\n", 1)[0]

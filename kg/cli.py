@@ -62,7 +62,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ev.add_argument("--input", default="seeds", help="folder of the annotated texts (default: seeds)")
     ev.add_argument("--city", default=None)
     ev.add_argument("--engine", default="lac")
-    ev.add_argument("--show-errors", action="store_true", help="list missed and spurious posts")
+    ev.add_argument("--show-errors", action="store_true", help="list what was missed or wrong, per relation")
 
     for name in COMMANDS:
         importlib.import_module(f"kg.commands.{name}").register(sub)
@@ -348,7 +348,8 @@ def _article_facts(doc: Document, article: Article) -> list[dict]:
     for e in article.events:
         facts.append({"relation": "event", "event": e.name, "type": e.type, "date": e.date,
                       "end_date": e.end_date, "place": e.place, "organizers": e.organizers,
-                      "co_organizers": e.co_organizers, **sentence(e.sentence)})  # fmt: skip
+                      "co_organizers": e.co_organizers, "part_of": e.part_of.name if e.part_of else None,
+                      **sentence(e.sentence)})  # fmt: skip
     for t in article.participations:
         facts.append({"relation": "participation", "person": t.person, "event": t.event.name,
                       "role": t.role, **sentence(t.sentence)})  # fmt: skip
@@ -370,13 +371,16 @@ def _eval(args: argparse.Namespace) -> int:
     docs, _ = read_all([args.input])
     docs, corpus = analyse_all(docs, args)
     gold = Path(args.gold)
-    print(format_scores(evaluate(corpus, gold)))
+    errors: list[str] = []
+    print(format_scores(evaluate(corpus, gold, errors)))
     if args.show_errors:
         missed, spurious = differences(corpus, gold)
-        print("\nmissed:")
+        print("\nposts missed:")
         print("\n".join(f"  {m}" for m in missed) or "  none")
-        print("spurious:")
+        print("posts spurious:")
         print("\n".join(f"  {s}" for s in spurious) or "  none")
+        print("events, participation and projects:")
+        print("\n".join(f"  {e}" for e in errors) or "  none")
     return 0
 
 

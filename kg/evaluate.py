@@ -69,7 +69,7 @@ def _score(relation: str, gold: set, predicted: set) -> Score:
     return Score(relation, len(gold), len(predicted), len(gold & predicted))
 
 
-def evaluate(corpus: Corpus, gold_dir: Path) -> list[Score]:
+def evaluate(corpus: Corpus, gold_dir: Path, errors: list[str] | None = None) -> list[Score]:
     gold_positions = {
         (g["file"], g["person"], g["title"], g["org"]) for g in load_gold(gold_dir, "positions.jsonl")
     }
@@ -88,7 +88,7 @@ def evaluate(corpus: Corpus, gold_dir: Path) -> list[Score]:
     scores.append(
         Score("post-organisation (accuracy)", len(pairs_gold), len(pairs_gold), len(pairs_gold & positions))
     )
-    return scores + evaluate_relations(corpus, gold_dir)
+    return scores + evaluate_relations(corpus, gold_dir, errors)
 
 
 def same_name(a: str, b: str) -> bool:
@@ -106,15 +106,18 @@ def same_place(a: str | None, b: str | None) -> bool:
 
 
 def _match(gold: list[str], predicted: list[str]) -> dict[int, int]:
-    """Greedy one-to-one matching of predicted names to gold names: predicted index → gold index."""
+    """Greedy one-to-one matching of predicted names to gold names: predicted index → gold index.
+    Equal names pair first, so "摄影展开展仪式" pairs with the ceremony, not with "摄影展"."""
     pairs: dict[int, int] = {}
     used: set[int] = set()
-    for i, name in enumerate(predicted):
-        for j, wanted in enumerate(gold):
-            if j not in used and same_name(name, wanted):
+    for same in (lambda a, b: normalize(a) == normalize(b), same_name):
+        for i, name in enumerate(predicted):
+            if i in pairs:
+                continue
+            j = next((j for j, wanted in enumerate(gold) if j not in used and same(name, wanted)), None)
+            if j is not None:
                 pairs[i] = j
                 used.add(j)
-                break
     return pairs
 
 
@@ -146,16 +149,18 @@ def _owner(corpus: Corpus, key: str) -> str | None:
     return owners[0] if owners else None
 
 
-def evaluate_relations(corpus: Corpus, gold_dir: Path) -> list[Score]:
+def evaluate_relations(corpus: Corpus, gold_dir: Path, errors: list[str] | None = None) -> list[Score]:
     """Events (name; with date and place), participation, projects (name; with place and
-    investment; owner) and organisation types."""
+    investment; owner) and organisation types. Each mismatch is described in `errors`
+    when a list is given."""
+    errors = [] if errors is None else errors
     scores: list[Score] = []
     gold_events = load_gold(gold_dir, "events.jsonl")
     if gold_events:
-        scores += _event_scores(corpus, gold_events, load_gold(gold_dir, "participation.jsonl"))
+        scores += _event_scores(corpus, gold_events, load_gold(gold_dir, "participation.jsonl"), errors)
     gold_projects = load_gold(gold_dir, "projects.jsonl")
     if gold_projects:
-        scores += _project_scores(corpus, gold_projects)
+        scores += _project_scores(corpus, gold_projects, errors)
     gold_types = load_gold(gold_dir, "org_types.jsonl")
     if gold_types:
         labels = {e.label: e.subtype for e in corpus.entities.values() if e.type == "ORG"}
@@ -166,7 +171,9 @@ def evaluate_relations(corpus: Corpus, gold_dir: Path) -> list[Score]:
     return scores
 
 
-def _event_scores(corpus: Corpus, gold: list[dict], participation: list[dict]) -> list[Score]:
+def _event_scores(
+    corpus: Corpus, gold: list[dict], participation: list[dict], errors: list[str]
+) -> list[Score]:
     predicted = _by_file(corpus, "EVENT")
     named = full = 0
     predicted_count = sum(len(keys) for keys in predicted.values())
@@ -174,13 +181,21 @@ def _event_scores(corpus: Corpus, gold: list[dict], participation: list[dict]) -
     for file in {g["file"] for g in gold} | set(predicted):
         wanted = [g for g in gold if g["file"] == file]
         keys = predicted.get(file, [])
-        for i, j in _match([g["event"] for g in wanted], [corpus.entities[k].label for k in keys]).items():
+        labels = [corpus.entities[k].label for k in keys]
+        pairs = _match([g["event"] for g in wanted], labels)
+        _unmatched(errors, "event", file, wanted, "event", labels, pairs)
+        for i, j in pairs.items():
             named += 1
             renamed[(file, keys[i])] = wanted[j]["event"]
             details = corpus.events.get(keys[i])
-            date = details.date if details else None
-            if date == wanted[j]["date"] and same_place(_location(corpus, keys[i]), wanted[j]["place"]):
+            date, place = details.date if details else None, _location(corpus, keys[i])
+            if date == wanted[j]["date"] and same_place(place, wanted[j]["place"]):
                 full += 1
+            else:
+                errors.append(
+                    f"event {file} {labels[i]}: date {date} place {place}"
+                    f" (gold {wanted[j]['date']} {wanted[j]['place']})"
+                )
     scores = [
         Score("event", len(gold), predicted_count, named),
         Score("event-date-place", len(gold), predicted_count, full),
@@ -195,33 +210,54 @@ def _event_scores(corpus: Corpus, gold: list[dict], participation: list[dict]) -
         wanted = {(g["file"], g["person"], g["event"], g["role"]) for g in participation}
         files = {g[0] for g in wanted}
         found = {f for f in found if f[0] in files}
+        errors += [f"participation missed {m}" for m in sorted(wanted - found)]
+        errors += [f"participation spurious {s}" for s in sorted(found - wanted)]
         scores.append(_score("participation", wanted, found))
     return scores
 
 
-def _project_scores(corpus: Corpus, gold: list[dict]) -> list[Score]:
+def _project_scores(corpus: Corpus, gold: list[dict], errors: list[str]) -> list[Score]:
     predicted = _by_file(corpus, "PROJECT")
     predicted_count = sum(len(keys) for keys in predicted.values())
     named = placed = owned = 0
     for file in {g["file"] for g in gold} | set(predicted):
         wanted = [g for g in gold if g["file"] == file]
         keys = predicted.get(file, [])
-        for i, j in _match([g["project"] for g in wanted], [corpus.entities[k].label for k in keys]).items():
+        labels = [corpus.entities[k].label for k in keys]
+        pairs = _match([g["project"] for g in wanted], labels)
+        _unmatched(errors, "project", file, wanted, "project", labels, pairs)
+        for i, j in pairs.items():
             named += 1
             details = corpus.projects.get(keys[i])
             money, expected = details.investment if details else None, wanted[j]["investment_yuan"]
             same_money = money == expected or (
                 money and expected and abs(money - expected) <= 0.01 * expected
             )
-            if same_money and same_place(_location(corpus, keys[i]), wanted[j]["place"]):
+            place, owner = _location(corpus, keys[i]), _owner(corpus, keys[i])
+            if same_money and same_place(place, wanted[j]["place"]):
                 placed += 1
-            if same_place(_owner(corpus, keys[i]), wanted[j]["owner"]):
+            else:
+                errors.append(
+                    f"project {file} {labels[i]}: place {place} investment {money}"
+                    f" (gold {wanted[j]['place']} {expected})"
+                )
+            if same_place(owner, wanted[j]["owner"]):
                 owned += 1
+            else:
+                errors.append(f"project-owner {file} {labels[i]}: {owner} (gold {wanted[j]['owner']})")
     return [
         Score("project", len(gold), predicted_count, named),
         Score("project-place-investment", len(gold), predicted_count, placed),
         Score("project-owner", len(gold), predicted_count, owned),
     ]
+
+
+def _unmatched(
+    errors: list[str], kind: str, file: str, wanted: list[dict], field: str, labels: list[str], pairs: dict
+) -> None:
+    matched = set(pairs.values())
+    errors += [f"{kind} missed {file} {g[field]}" for j, g in enumerate(wanted) if j not in matched]
+    errors += [f"{kind} spurious {file} {label}" for i, label in enumerate(labels) if i not in pairs]
 
 
 def differences(corpus: Corpus, gold_dir: Path) -> tuple[list[tuple], list[tuple]]:

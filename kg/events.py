@@ -36,6 +36,12 @@ _JOINED = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")  # layout sp
 _SAME_DAY = re.compile(r"^(?:会后|会上|随后|当天|同日|其间|活动中|会前)")
 _NOT_A_NAME = re.compile(r"[是的将把]")  # a clause, not a name: "…执委会议是全省规模最大的盛会"
 _SERIAL = re.compile(r"^第[一二三四五六七八九十\d]+[场次期届]")
+_REPORTING = re.compile(r"了解到|获悉|得知")
+_HELD_AT = re.compile(r"(?:主会场|分会场|会场)?设在(?P<place>[^，,。；;]{2,40}?)(?:现场)?(?=[，,。；;]|$)")
+_SIGNED = re.compile(r"[^，,。；;]*?(?:协议书|协议|合同|备忘录)")
+_SPEECH_AS_NOUN = re.compile(r"精神|内容|要求")
+_DURING = re.compile(r"在(?P<name>[^，,。；;在]{3,40}?)期间")
+_NTH = re.compile(r"^第[一二三四五六七八九十\d]+次")
 
 
 @cache
@@ -90,10 +96,17 @@ class EventReader:
         events: list[EventMention] = []
         for sentence in article.sentences:
             for event in self._events_in(sentence, lead_date):
-                merge_by_name(events, event, ("date", "end_date", "place"))
+                merge_by_name(events, event, ("date", "end_date", "place", "part_of"))
         _join_headline_event(events, lead)
+        _fold_session_parts(events)
         article.events = events
         main = _main_event(article, events, lead)
+        for event in events:
+            same_day = event is main or _SAME_DAY.match(event.sentence.text)
+            if event.date is None and lead_date and same_day and not _reported(event):
+                event.date, event.end_date = lead_date.start, lead_date.end
+        _opened(events)
+        _programme(article, events, main)
         reporters = set(article.authors)
         seen: set[tuple[str, int, str]] = set()
         for event in events:
@@ -104,15 +117,11 @@ class EventReader:
             for participation in _participations(sentence, events, main):
                 if participation.person not in reporters:
                     _add_participation(article, seen, participation)
-        for event in events:
-            same_day = event is main or _SAME_DAY.match(event.sentence.text)
-            if event.date is None and lead_date and same_day:
-                event.date, event.end_date = lead_date.start, lead_date.end
         # an event named only in passing, with no date, place, organiser or participant, is background
         taking_part = {id(p.event) for p in article.participations}
-        article.events = [
-            e for e in events if e is main or id(e) in taking_part or e.date or e.place or e.organizers
-        ]
+        kept = [e for e in events if id(e) in taking_part or e.date or e.place or e.organizers]
+        wholes = {id(e.part_of) for e in kept if e.part_of}  # "在X期间": X stays with its parts
+        article.events = [e for e in events if e in kept or id(e) in wholes]
         for event in article.events:
             _add_mention(event)
 
@@ -124,14 +133,32 @@ class EventReader:
         found = [e for e in (self._named_before(sentence, m) for m in _trigger_after().finditer(text)) if e]
         found += [e for e in (self._named_after(sentence, m) for m in _trigger_before().finditer(text)) if e]
         found += self._inspections(sentence)
+        found += self._held_at(sentence)
         hint = month_of(text) or (
             month_of(lead_date.start) if lead_date and not lead_date.year_known else None
         )
         for event in found:
-            date = self._date(text[: event.start - sentence.start], hint)
+            before = text[: event.start - sentence.start]
+            # "7月1日，记者了解到，在刚刚召开的X大会上…": the date is the report's, not the event's
+            reported = max((m.end() for m in _REPORTING.finditer(before)), default=0)
+            date = self._date(before[reported:], hint)
             if date:
                 event.date, event.end_date = date.start, date.end
-        return found
+        return found + self._during(sentence, found)
+
+    def _during(self, sentence: Sentence, found: list[EventMention]) -> list[EventMention]:
+        """ "在X研讨班期间，A与B签署…协议": X was under way; what the sentence reports after it is
+        part of it. The sentence's date is that part's, not X's start."""
+        wholes = []
+        for match in _DURING.finditer(sentence.text):
+            whole = self._event(sentence, match.start("name"), match.end("name"), None)
+            if whole is None:
+                continue
+            for event in found:
+                if event.start >= sentence.start + match.end() and event.part_of is None:
+                    event.part_of = whole
+            wholes.append(whole)
+        return wholes
 
     def _named_before(self, sentence: Sentence, trigger: re.Match[str]) -> EventMention | None:
         """ "XX会议(将在P)召开"."""
@@ -176,11 +203,22 @@ class EventReader:
         piece = text[start:end]
         cut = max((piece.rfind(head) + len(head) for head, _ in _heads() if head in piece), default=-1)
         if trigger.group(1) in ("签署", "签订"):
-            return self._event(sentence, trigger.start(1), end, None, drop="了")
+            signed = _SIGNED.match(text, trigger.end())  # "签订战略合作协议等内容": up to the document
+            return self._event(sentence, trigger.start(1), signed.end() if signed else end, None, drop="了")
         if cut <= 0:
             return None
         serial = _SERIAL.match(piece[cut:])
         return self._event(sentence, start, start + cut + (serial.end() if serial else 0), None)
+
+    def _held_at(self, sentence: Sentence) -> list[EventMention]:
+        """ "XX现场会主会场设在P现场": the event, held at P."""
+        found = []
+        for match in _HELD_AT.finditer(sentence.text):
+            start = max((m.end() for m in _CLAUSE.finditer(sentence.text, 0, match.start())), default=0)
+            event = self._event(sentence, start, match.start(), match["place"])
+            if event:
+                found.append(event)
+        return found
 
     def _event(
         self, sentence: Sentence, start: int, end: int, place: str | None, drop: str = ""
@@ -265,6 +303,90 @@ def _main_event(article: Article, events: list[EventMention], lead: Sentence | N
     return None
 
 
+def _reported(event: EventMention) -> bool:
+    """Is the event part of what a reporter learnt ("记者了解到，在刚刚召开的X上…")? Then the
+    dateline is the report's date, not the event's."""
+    return bool(_REPORTING.search(event.sentence.text[: event.start - event.sentence.start]))
+
+
+def _fold_session_parts(events: list[EventMention]) -> None:
+    """ "举行选举大会" in an article on a session is a sitting of that session, not an event of its
+    own: drop it, so that who chaired it is taken to the session (the article's main event)."""
+    parts = [e for e in events if _NTH.sub("", e.name) in word_list("session_parts.txt")]
+    if len(parts) < len(events):
+        for part in parts:
+            events.remove(part)
+
+
+@cache
+def _openings() -> list[tuple[str, str]]:
+    return sorted(((k, v[0]) for k, v in table("opening_ceremonies.tsv").items()), key=lambda kv: -len(kv[0]))
+
+
+def _opened(events: list[EventMention]) -> None:
+    """ "X展开展仪式": the exhibition X is an event of its own that the ceremony is part of, on the same
+    day at the same place. "X图书馆开馆仪式": the ceremony is held at X."""
+    for ceremony in list(events):
+        last = ceremony.name.split("暨")[-1]
+        suffix, opens = next(((s, o) for s, o in _openings() if last.endswith(s)), ("", ""))
+        opened = last[: len(last) - len(suffix)]
+        if not suffix or len(opened) < 3:
+            continue
+        kind = event_type(opened)
+        if opens == "event" and kind:
+            whole = next((e for e in events if normalize(e.name) == normalize(opened)), None)
+            if whole is None:
+                end = ceremony.start + len(opened) if ceremony.name.startswith(opened) else ceremony.end
+                whole = EventMention(opened, kind, ceremony.sentence, ceremony.start, end)
+                whole.date, whole.place = ceremony.date, ceremony.place
+                events.insert(events.index(ceremony) + 1, whole)
+            ceremony.part_of = whole
+        elif opens == "venue" and ceremony.place is None:
+            ceremony.place = opened
+
+
+def _programme(article: Article, events: list[EventMention], main: EventMention | None) -> None:
+    """Events a passage on the main event names as its parts: "既举办省工商联执委会议，又举办…大会"
+    name the main event's own parts (abbreviated), so they are the main event; "大会共有9项议程，…
+    签订战略合作协议" is an item of its programme, held where it is held (and on its day, if it lasts
+    one day)."""
+    if main is None or not (main.date or main.place):
+        return
+    on_programme = _programme_sentences(article, main)
+    for event in list(events):
+        if event is main or event is main.part_of or event.type == "inspection":
+            continue
+        if any(_abbreviates(event.name, part) for part in main.name.split("暨")):
+            events.remove(event)
+        elif event.place is None and id(event.sentence) in on_programme:
+            event.part_of, event.place = main, main.place
+            if not main.end_date:
+                event.date = event.date or main.date
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """ "省工商联执委会议" for "山东省工商联十四届四次执委会议": its characters, in order."""
+    rest = iter(normalize(name))
+    return len(short) < len(name) and all(ch in rest for ch in normalize(short))
+
+
+def _programme_sentences(article: Article, main: EventMention) -> set[int]:
+    """Sentences of the paragraphs on the main event: a paragraph that opens with its head word
+    ("大会涉及…") or has a cue ("会上", "议程")."""
+    head = next((h for h, _ in _heads() if main.name.endswith(h)), None)
+    paragraphs: list[list[Sentence]] = []
+    for sentence in article.sentences:
+        if not paragraphs or sentence.start > paragraphs[-1][-1].end:  # a line break between them
+            paragraphs.append([])
+        paragraphs[-1].append(sentence)
+    found: set[int] = set()
+    for paragraph in paragraphs:
+        opens = bool(head) and _LEADING.sub("", paragraph[0].text).startswith(head)
+        if opens or any(cue in s.text for s in paragraph for cue in word_list("programme_cues.txt")):
+            found.update(id(s) for s in paragraph)
+    return found
+
+
 def _join_headline_event(events: list[EventMention], lead: Sentence | None) -> None:
     """A headline names the lead's event in short ("市十八届人大三次会议" for
     "聊城市第十八届人民代表大会第三次会议"): same type, one event, the lead's name."""
@@ -295,6 +417,8 @@ def _participations(
     found: list[Participation] = []
     previous_end, previous_persons = 0, []
     for verb in _roles().finditer(sentence.text):
+        if _as_noun(sentence.text, verb):
+            continue
         start = sentence.start
         here = [p for p in persons if previous_end <= p.end - start <= verb.start()]
         gap = sentence.text[previous_end : verb.start()]
@@ -307,6 +431,11 @@ def _participations(
             previous_persons = here
         previous_end = verb.end()
     return found
+
+
+def _as_noun(text: str, verb: re.Match[str]) -> bool:
+    """ "学习习近平总书记重要讲话精神": his speech, not a part he took in this event."""
+    return bool(_SPEECH_AS_NOUN.match(text, verb.end())) or text.endswith("重要", 0, verb.start())
 
 
 def _event_at(sentence: Sentence, events: list[EventMention], position: int) -> EventMention | None:

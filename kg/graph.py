@@ -90,6 +90,7 @@ FACT_PREDICATES = {
     "containedInPlace": SCHEMA.containedInPlace,
     "organizer": SCHEMA.organizer,
     "coOrganizer": KG.coOrganizer,
+    "superEvent": SCHEMA.superEvent,
     "parentOrganization": SCHEMA.parentOrganization,
     "subOrganizationOf": ORG.subOrganizationOf,
     "owner": KG.owner,

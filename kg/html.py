@@ -119,6 +119,7 @@ PREDICATES: dict[URIRef, tuple[str, str, bool]] = {
     SCHEMA.attendees: ("attendance", "出席", True),
     SCHEMA.organizer: ("organizing", "主办", True),
     KG.coOrganizer: ("organizing", "承办", True),
+    SCHEMA.superEvent: ("part", "属于", False),  # 开展仪式 → 摄影展, 签约仪式 → 大会
     KG.owner: ("project", "建设", True),
     KG.contractor: ("project", "承建", True),
     SCHEMA.containedInPlace: ("part", "属于", False),  # 东昌府区 → 聊城市 → 山东省

@@ -70,6 +70,7 @@ class EventMention:
     organizers: list[str] = field(default_factory=list)  # as written (主办)
     co_organizers: list[str] = field(default_factory=list)  # 承办, 协办
     visitor: str | None = None  # the person whose visit ("X到Y调研") the event is
+    part_of: EventMention | None = None  # the event it opens or is an agenda item of
 
 
 @dataclass

@@ -175,6 +175,8 @@ class Resolver:
         if event.place:
             place = self._place(event.place)
             self._fact(entity.key, "location", place.key, evidence)
+        if event.part_of is not None:  # the exhibition a 开展仪式 opens, the conference of an agenda item
+            self._fact(entity.key, "superEvent", self._event_entity(event.part_of).key, evidence)
         for predicate, names in (("organizer", event.organizers), ("coOrganizer", event.co_organizers)):
             for name in names:
                 org = self._org(name)

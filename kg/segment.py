@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .clean import HEADLINE_MAX
+from .clean import headline_shaped
 from .model import Article, Document, Sentence
 
 _OPENER = re.compile(r"^[■\s]*(本报讯|据新华社|本报记者|[\u4e00-\u9fff]{2,4}讯(?![息员录号])|■)")
@@ -66,7 +66,7 @@ def _classify(line: str) -> str:
         return "opener"
     if _CREDIT.match(line) or _CONTINUED.fullmatch(line):
         return "credit"
-    if len(line) <= HEADLINE_MAX and not re.search(r"[。！？!?；;][”’\"]?$", line) and "。" not in line:
+    if headline_shaped(line):
         return "headline"
     return "body"
 

@@ -1,0 +1,133 @@
+"""Events in the shapes a city daily reports them: opening ceremonies, sittings of a session, agenda
+items of a conference, venues "设在" a site, dates that belong to the report and not to the event.
+Sentences written for these tests (a 潍坊 paper), not copied from any page."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.clean import clean_document
+from kg.model import Document
+from kg.orgs import Locale
+from kg.pipeline import analyse, build_corpus
+from kg.segment import segment_document
+
+PAGE = """“风筝故里”非遗展开展仪式举行
+
+本报讯（记者 高明）4月18日，“风筝故里”非遗展开展仪式在潍坊市博物馆举行。市委常委、宣传部部长周建国宣布展览开幕，市人大常委会副主任韩立新出席活动。
+
+本报讯（记者 吴雪）4月19日，潍坊市城市书房建设推进会暨昌乐县图书馆开馆仪式举行。副市长冯志强出席并讲话。
+
+政协第十四届潍坊市委员会第三次会议闭幕
+
+本报讯（记者 孙涛）1月10日，政协第十四届潍坊市委员会第三次会议在潍坊市会议中心闭幕。闭幕大会前，在秦海波主持下，举行选举大会。
+
+本报讯（记者 许静）3月6日，全市2025年重点项目观摩现场会主会场设在潍坊滨海经济技术开发区新能源装备产业园项目现场。
+
+本报讯（记者 李娜）7月1日，记者从市商务局了解到，在刚刚召开的全国跨境电商发展推广大会上，我市申报的案例成功入选典型案例。
+
+本报讯（记者 郑华）2025年3月8日至9日，全省优强民企助力潍坊高质量发展大会将在潍坊召开。
+
+大会共有8项议程，主要包括省市领导致辞、企业家代表发言、潍坊市人民政府和山东省工商联签订战略合作协议等内容。
+
+本报讯（记者 赵宁）5月20日，在全省县域经济发展专题研讨班期间，潍坊市科协与淄博市科协签署战略合作框架协议。
+
+本报讯（记者 王芳）12月26日，全市党风廉政建设工作情况座谈会召开。市委常委、市纪委书记杜明远向党外人士通报了今年以来工作情况。会议强调，要深入学习领会习近平总书记重要讲话精神。
+"""
+
+
+@pytest.fixture(scope="module")
+def corpus(engine):
+    locale = Locale.for_city("潍坊市")
+    docs = analyse([Document("weifang.txt", PAGE)], engine, locale, issue_date="2025-04-20")
+    return build_corpus(docs, locale)
+
+
+def _events(corpus) -> dict[str, str]:
+    return {e.label: k for k, e in corpus.entities.items() if e.type == "EVENT"}
+
+
+def _facts(corpus, predicate: str) -> set[tuple[str, str]]:
+    label = lambda key: corpus.entities[key].label  # noqa: E731
+    return {(label(f.subject), label(f.object)) for f in corpus.facts.values() if f.predicate == predicate}
+
+
+def _roles(corpus, event: str) -> set[tuple[str, str]]:
+    key = _events(corpus)[event]
+    return {(corpus.entities[p].label, r) for (p, e, r) in corpus.participations if e == key}
+
+
+def test_an_exhibition_opening_is_a_ceremony_within_the_exhibition(corpus) -> None:
+    events = _events(corpus)
+    ceremony, exhibition = "“风筝故里”非遗展开展仪式", "“风筝故里”非遗展"
+    assert {ceremony, exhibition} <= set(events)
+    assert corpus.events[events[exhibition]].type == "exhibition"
+    for name in (ceremony, exhibition):
+        assert corpus.events[events[name]].date == "2025-04-18"
+        assert (name, "潍坊市博物馆") in _facts(corpus, "location")
+    assert (ceremony, exhibition) in _facts(corpus, "superEvent")
+    assert ("周建国", "宣布") in _roles(corpus, ceremony) and ("韩立新", "出席") in _roles(corpus, ceremony)
+
+
+def test_a_venue_opening_is_held_at_the_venue(corpus) -> None:
+    name = "潍坊市城市书房建设推进会暨昌乐县图书馆开馆仪式"
+    assert name in _events(corpus)
+    assert any(a == name and "昌乐县" in b for a, b in _facts(corpus, "location"))
+
+
+def test_a_sitting_of_a_session_is_the_session(corpus) -> None:
+    events = _events(corpus)
+    assert "选举大会" not in events
+    assert ("秦海波", "主持") in _roles(corpus, "政协第十四届潍坊市委员会第三次会议")
+
+
+def test_an_event_set_at_a_site(engine) -> None:
+    text = "本报讯（记者 许静）3月6日，全市2025年重点项目观摩现场会主会场设在潍坊滨海经济技术开发区新能源装备产业园项目现场。"
+    doc = analyse([Document("site.txt", text)], engine, Locale.for_city("潍坊市"))[0]
+    (event,) = [e for a in doc.articles for e in a.events]
+    assert event.name == "全市2025年重点项目观摩现场会"
+    assert event.date == "--03-06"
+    assert event.place == "潍坊滨海经济技术开发区新能源装备产业园项目"
+
+
+def test_the_dateline_of_a_report_is_not_the_date_of_the_event_it_reports(corpus) -> None:
+    # "7月1日，记者了解到，在刚刚召开的…大会上": no date, no place, nobody named: background
+    assert not any("推广大会" in name for name in _events(corpus))
+
+
+def test_agenda_items_are_parts_of_the_conference(corpus) -> None:
+    events = _events(corpus)
+    conference = "全省优强民企助力潍坊高质量发展大会"
+    signing = next(name for name in events if name.endswith("签订战略合作协议"))
+    assert corpus.events[events[conference]].date == "2025-03-08"
+    assert corpus.events[events[signing]].date is None  # no day of its own in a two-day conference
+    assert any(a == signing and "潍坊" in b for a, b in _facts(corpus, "location"))
+    assert (signing, conference) in _facts(corpus, "superEvent")
+
+
+def test_a_line_with_a_comma_is_body_text_not_a_headline() -> None:
+    text = (
+        "本报讯（记者 李娜）12月28日，记者从市政府新闻办召开的新闻发布会上获悉，今年全市外贸增长。\n"
+        "市商务局党组书记、局长马立华 介绍,我市积极培育外贸主体,构建\n"
+        '"外贸综合服务"体系，成效明显。\n'  # an ASCII quote: the cleaner cannot join across it
+    )
+    doc = segment_document(clean_document(Document("comma.txt", text)))
+    assert len(doc.articles) == 1
+    assert not any(s.headline for s in doc.articles[0].sentences)
+    assert "马立华介绍" in doc.text  # the layout space inside the body line is gone
+
+
+def test_a_briefing_is_a_role_and_a_speech_studied_is_not(corpus) -> None:
+    roles = _roles(corpus, "全市党风廉政建设工作情况座谈会")
+    assert ("杜明远", "介绍") in roles  # 向党外人士通报了…情况
+    assert not any(name == "习近平" for name, _ in roles)  # 学习…重要讲话精神: his speech, not his part
+
+
+def test_an_event_under_way_is_the_whole_of_what_happened_during_it(corpus) -> None:
+    events = _events(corpus)
+    course = "全省县域经济发展专题研讨班"
+    signing = next(name for name in events if name.endswith("签署战略合作框架协议"))
+    assert course in events
+    assert corpus.events[events[signing]].date == "2025-05-20"
+    assert corpus.events[events[course]].date is None  # 5月20日 is a day within it, not its start
+    assert (signing, course) in _facts(corpus, "superEvent")
