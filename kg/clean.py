@@ -20,6 +20,7 @@ _CONTINUING = set("，,、：:（(“‘《")
 # Bylines keep their spaces: they separate reporters' names ("记者 王晓东 李卫").
 _BYLINE = re.compile(r"(?:记者|通讯员|融媒体|摄影)((?:[ \u3000]+[\u4e00-\u9fff]{2,4})+)")
 _REPORTERS_ONLY = re.compile(r"^[■\s]*[\u4e00-\u9fff]{0,4}记者([ \u3000]+[\u4e00-\u9fff]{2,4})+$")
+_JUMP = re.compile(r"[（(](?:下转|上接|转)[^)）]{0,12}[)）]$")  # "（下转第二版）" ends the article here
 HEADLINE_MAX = 45  # longer lines are body text, even on pages of long paragraphs
 _OPENERS = re.compile(r"^\s*(■|本报讯|据新华社|[\u4e00-\u9fff]{2,5}讯|（下转|\(下转|——)")
 
@@ -69,7 +70,7 @@ def _protected(text: str) -> set[int]:
 def _break_is_soft(prev_line: str, next_line: str, width: float) -> bool:
     """A line break that the layout made, not the author."""
     prev, nxt = prev_line.rstrip(), next_line.lstrip()
-    if not prev or not nxt or _OPENERS.match(nxt) or _REPORTERS_ONLY.match(prev):
+    if not prev or not nxt or _OPENERS.match(nxt) or _REPORTERS_ONLY.match(prev) or _JUMP.search(prev):
         return False
     last, first = prev[-1], nxt[0]
     if last in _CLOSING and len(prev) > 1:
@@ -78,7 +79,10 @@ def _break_is_soft(prev_line: str, next_line: str, width: float) -> bool:
         return False
     if last in _CONTINUING:
         return True
-    return _joinable(last) and _joinable(first) and len(prev) >= min(0.6 * width, HEADLINE_MAX + 1)
+    if not (_joinable(last) and _joinable(first)):
+        return False
+    # a full line runs on; so does a short one of body text (it has a comma) in a narrow column
+    return len(prev) >= min(0.6 * width, HEADLINE_MAX + 1) or not headline_shaped(prev)
 
 
 def clean(text: str) -> tuple[str, list[int]]:

@@ -118,8 +118,13 @@ class EventReader:
                 if participation.person not in reporters:
                     _add_participation(article, seen, participation)
         # an event named only in passing, with no date, place, organiser or participant, is background
+        # ("在刚刚召开的X大会上，我市…入选"), unless the headline names it: then the article is about it
         taking_part = {id(p.event) for p in article.participations}
-        kept = [e for e in events if id(e) in taking_part or e.date or e.place or e.organizers]
+        kept = [
+            e
+            for e in events
+            if id(e) in taking_part or e.date or e.place or e.organizers or e.sentence.headline
+        ]
         wholes = {id(e.part_of) for e in kept if e.part_of}  # "在X期间": X stays with its parts
         article.events = [e for e in events if e in kept or id(e) in wholes]
         for event in article.events:

@@ -39,6 +39,25 @@ def test_headline_lines_stay_separate() -> None:
     assert cleaned.split("\n")[0] == "德州市召开优化营商环境推进会"
 
 
+def test_a_narrow_column_of_body_text_runs_on_but_headlines_and_subtitles_stay() -> None:
+    long_line = "今年以来，全市上下坚持稳中求进工作总基调，完整准确全面贯彻新发展理念，加快构建新发展格局，推动经济实现质的有效提升和量的合理增长。"
+    original = (
+        f"{long_line}\n\n"
+        "德州开发区新能源装备产业园开工\n\n"  # a headline: no comma, stays a line of its own
+        "——访市政府党组成员，开发区党工委书记王立群\n\n"  # a subtitle keeps its line despite the comma
+        "本报讯(记者 李卫) 3月6日，记者从市政府新\n\n"  # short lines of body text in a narrow column
+        "闻办召开的新闻发布会上获悉,我市统筹推进\n\n"
+        "高水平保护。\n\n"
+        f"{long_line}"
+    )
+    cleaned, offsets = clean(original)
+    lines = cleaned.split("\n")
+    assert "德州开发区新能源装备产业园开工" in lines
+    assert "——访市政府党组成员，开发区党工委书记王立群" in lines
+    assert "记者从市政府新闻办召开的新闻发布会上获悉,我市统筹推进高水平保护。" in cleaned
+    _check_map(original, cleaned, offsets)
+
+
 def test_offsets_map_back_to_original() -> None:
     original = "　市委常委、宣传部部长\n孙立新　出席。\n\n（下转二版）"
     cleaned, offsets = clean(original)
