@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import statistics
+from dataclasses import dataclass
 
 from .model import Document
 
@@ -19,6 +20,7 @@ _CLOSING = set('”"』」）)’')
 _CONTINUING = set("，,、：:（(“‘《")
 # Bylines keep their spaces: they separate reporters' names ("记者 王晓东 李卫").
 _BYLINE = re.compile(r"(?:记者|通讯员|融媒体|摄影)((?:[ \u3000]+[\u4e00-\u9fff]{2,4})+)")
+_CREDITED = re.compile(r"(?:记者|通讯员|摄影|摄)(?:[ \u3000]+[\u4e00-\u9fff]{2,4})+$")
 _REPORTERS_ONLY = re.compile(r"^[■\s]*[\u4e00-\u9fff]{0,4}记者([ \u3000]+[\u4e00-\u9fff]{2,4})+$")
 _JUMP = re.compile(r"[（(](?:下转|上接|转)[^)）]{0,12}[)）]$")  # "（下转第二版）" ends the article here
 HEADLINE_MAX = 45  # longer lines are body text, even on pages of long paragraphs
@@ -67,11 +69,13 @@ def _protected(text: str) -> set[int]:
     return keep
 
 
-def _break_is_soft(prev_line: str, next_line: str, width: float) -> bool:
-    """A line break that the layout made, not the author."""
+def _break_is_soft(prev_line: str, next_line: str, width: float, body: bool) -> bool:
+    """A line break that the layout made, not the author. `body`: prev_line is body text."""
     prev, nxt = prev_line.rstrip(), next_line.lstrip()
     if not prev or not nxt or _OPENERS.match(nxt) or _REPORTERS_ONLY.match(prev) or _JUMP.search(prev):
         return False
+    if _CREDITED.search(prev):
+        return False  # a photo caption ends with its credit ("■ 本报记者 许金松"); a headline may follow
     last, first = prev[-1], nxt[0]
     if last in _CLOSING and len(prev) > 1:
         last = prev[-2] if prev[-2] in _TERMINAL else "字"  # a quote closes a sentence only after 。！？
@@ -81,14 +85,47 @@ def _break_is_soft(prev_line: str, next_line: str, width: float) -> bool:
         return True
     if not (_joinable(last) and _joinable(first)):
         return False
-    # a full line runs on; so does a short one of body text (it has a comma) in a narrow column
-    return len(prev) >= min(0.6 * width, HEADLINE_MAX + 1) or not headline_shaped(prev)
+    # a full line runs on; so does a short line of body text in a narrow column
+    return len(prev) >= min(0.6 * width, HEADLINE_MAX + 1) or body
+
+
+@dataclass
+class _Layout:
+    soft_ends: set[int]  # positions of the line breaks the layout made
+    headline_starts: set[int]  # where the lines that may be headlines start
+
+
+def _layout(text: str, width: float) -> _Layout:
+    """Read the lines in order. A line is body text when it is not headline-shaped, opens an article
+    ("本报讯…"), or continues body text from the line before; a line of body text runs on into the
+    next when the break falls inside a sentence, unless the next line stands right above an article's
+    opening line: that is the article's headline."""
+    layout = _Layout(set(), set())
+    lines = [m for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    body = False
+    for i, line in enumerate(lines):
+        previous = lines[i - 1] if i else None
+        following = lines[i + 1].group() if i + 1 < len(lines) else ""
+        continued = (
+            previous is not None
+            and not (headline_shaped(line.group()) and _OPENERS.match(following.strip()))
+            and _break_is_soft(previous.group(), line.group(), width, body)
+        )
+        if continued and previous is not None:
+            layout.soft_ends.add(previous.end())
+        body = (
+            (continued and body)
+            or not headline_shaped(line.group())
+            or bool(_OPENERS.match(line.group().strip()))
+        )
+        if not body:
+            layout.headline_starts.add(line.start())
+    return layout
 
 
 def clean(text: str) -> tuple[str, list[int]]:
     """Return the cleaned text and, per cleaned character, its original index."""
-    lines = text.split("\n")
-    width = _column_width(lines)
+    layout = _layout(text, _column_width(text.split("\n")))
     keep_spaces = _protected(text)
     out: list[str] = []
     offsets: list[int] = []
@@ -99,7 +136,7 @@ def clean(text: str) -> tuple[str, list[int]]:
             j = i
             while j < n and text[j].isspace():
                 j += 1
-            _emit_whitespace(text, i, j, width, out, offsets)
+            _emit_whitespace(text, i, j, layout, out, offsets)
             i = j
             continue
         out.append(to_halfwidth(ch) if ch != "\u3000" else " ")
@@ -108,23 +145,22 @@ def clean(text: str) -> tuple[str, list[int]]:
     return "".join(out), offsets
 
 
-def _emit_whitespace(text: str, i: int, j: int, width: float, out: list[str], offsets: list[int]) -> None:
+def _emit_whitespace(text: str, i: int, j: int, layout: _Layout, out: list[str], offsets: list[int]) -> None:
     """Decide what a run of whitespace text[i:j] becomes: nothing, a space, or a line break."""
     run = text[i:j]
     before = out[-1] if out else ""
     after = text[j] if j < len(text) else ""
     if "\n" in run:
-        line_start = text.rfind("\n", 0, i) + 1
-        next_end = text.find("\n", j)
-        prev_line = text[line_start:i]
-        next_line = text[j : next_end if next_end != -1 else len(text)]
-        if before and after and _break_is_soft(prev_line, next_line, width):
+        if before and after and text.find("\n", i) in layout.soft_ends:
+            if text[max(0, i - 4) : i].rstrip().endswith(("记者", "通讯员")):
+                out.append(" ")  # "本报讯(记者\n林金彦)": the space that separates the reporter's name
+                offsets.append(i)
             return
         if out and out[-1] != "\n":
             out.append("\n")
             offsets.append(i + run.index("\n"))
         return
-    if before and after and _joinable(before) and _joinable(after) and not _in_headline(text, i, width):
+    if before and after and _joinable(before) and _joinable(after) and not _in_headline(text, i, layout):
         return  # a space inside a run of Chinese (in a headline it separates phrases: keep it)
     if before and after and before != " ":
         out.append(" ")
@@ -140,18 +176,11 @@ def headline_shaped(line: str) -> bool:
     return not re.search(r"[，,]", line) or line.startswith("—")
 
 
-def _in_headline(text: str, i: int, width: float) -> bool:
-    """Is position i on a headline: headline-shaped, not a byline, and not a column line running
-    on into the next?"""
+def _in_headline(text: str, i: int, layout: _Layout) -> bool:
+    """Is position i on a line that may be a headline and does not run on into the next?"""
     start = text.rfind("\n", 0, i) + 1
     end = text.find("\n", i)
-    end = end if end != -1 else len(text)
-    line = text[start:end].strip()
-    if not headline_shaped(line) or _OPENERS.match(line):
-        return False
-    following = text[end:].lstrip()
-    next_line = following.split("\n", 1)[0]
-    return not (following and _break_is_soft(line, next_line, width))
+    return start in layout.headline_starts and (end == -1 or end not in layout.soft_ends)
 
 
 def clean_document(doc: Document) -> Document:

@@ -25,7 +25,8 @@ _LEADING = re.compile(
     r"|上午|下午|晚上|近日|日前|今天|昨天|至|—|-)+"
 )
 _BEFORE_TRIGGER = re.compile(
-    r"(?:将|于|已|正式|隆重|胜利|顺利|圆满|在[^，,。在]{1,25}?)*(?:正式|隆重|胜利|顺利|圆满)?$"
+    r"(?:将|于|已|正式|隆重|胜利|顺利|圆满|\d{4}年|\d{1,2}月|\d{1,2}[日号]|至|在[^，,。在]{1,25}?)*"
+    r"(?:正式|隆重|胜利|顺利|圆满)?$"
 )
 _PLACE_BEFORE_TRIGGER = re.compile(r"在(?P<place>[^，,。在]{1,25}?)(?:正式|隆重|胜利|顺利|圆满)?$")
 _ORGANIZERS = re.compile(r"由(?P<orgs>[^。；;]+?)(?:联合|共同)?主办")
@@ -41,6 +42,10 @@ _HELD_AT = re.compile(r"(?:主会场|分会场|会场)?设在(?P<place>[^，,。
 _SIGNED = re.compile(r"[^，,。；;]*?(?:协议书|协议|合同|备忘录)")
 _SPEECH_AS_NOUN = re.compile(r"精神|内容|要求")
 _DURING = re.compile(r"在(?P<name>[^，,。；;在]{3,40}?)期间")
+_PLANNED = re.compile(r"(?:关于|决定|将|拟|计划|筹备)[^，,。；;]*$")
+_HEARING = re.compile(r"(?:听取|听了|观看|邀请)[^，,。；;]{0,15}$")
+_TERM = re.compile(r"第?([一二三四五六七八九十\d]{1,3})届")
+_SITTING = re.compile(r"第?([一二三四五六七八九十\d]{1,3})次")
 _NTH = re.compile(r"^第[一二三四五六七八九十\d]+次")
 
 
@@ -98,6 +103,7 @@ class EventReader:
             for event in self._events_in(sentence, lead_date):
                 merge_by_name(events, event, ("date", "end_date", "place", "part_of"))
         _join_headline_event(events, lead)
+        _join_sessions(events)
         _fold_session_parts(events)
         article.events = events
         main = _main_event(article, events, lead)
@@ -106,6 +112,7 @@ class EventReader:
             if event.date is None and lead_date and same_day and not _reported(event):
                 event.date, event.end_date = lead_date.start, lead_date.end
         _opened(events)
+        main = _join_abbreviated_headline(events, main)
         _programme(article, events, main)
         reporters = set(article.authors)
         seen: set[tuple[str, int, str]] = set()
@@ -147,7 +154,7 @@ class EventReader:
             # "7月1日，记者了解到，在刚刚召开的X大会上…": the date is the report's, not the event's
             reported = max((m.end() for m in _REPORTING.finditer(before)), default=0)
             date = self._date(before[reported:], hint)
-            if date:
+            if date and event.date is None:
                 event.date, event.end_date = date.start, date.end
         return found + self._during(sentence, found)
 
@@ -186,15 +193,19 @@ class EventReader:
             return self._event(sentence, previous, previous + cut, where) if cut > 0 else None
         if trigger.group() in _GROUND_BREAKING:
             return self._ground_breaking(sentence, clause_start, name_end, trigger, where)
-        return self._event(sentence, clause_start, name_end, where)
+        event = self._event(sentence, clause_start, name_end, where)
+        when = self._date(before[name_end:], None)  # "X会议于2025年1月13日至16日在潍坊召开"
+        if event and when:
+            event.date, event.end_date = when.start, when.end
+        return event
 
     def _ground_breaking(
         self, sentence: Sentence, start: int, end: int, trigger: re.Match[str], place: str | None
     ) -> EventMention | None:
         """ "XX项目在P开工建设": the ground-breaking is an event (a ceremony) named after the project."""
         subject = _LEADING.sub("", sentence.text[start:end]).strip()
-        if not subject.endswith("项目") or len(subject) < 8:
-            return None  # "项目开工" says nothing of which project
+        if not subject.endswith("项目") or len(subject) < 8 or _has_person(sentence, start, end):
+            return None  # "项目开工" says nothing of which project; "副市长X宣布项目开工" is no name
         name = subject + trigger.group()
         base = sentence.start
         begin = base + sentence.text.index(subject, start)
@@ -300,8 +311,9 @@ def _lead_sentence(article: Article) -> Sentence | None:
 
 
 def _main_event(article: Article, events: list[EventMention], lead: Sentence | None) -> EventMention | None:
-    """The event an article is about: named in its headline, else in its lead, else first named."""
-    for wanted in (lambda e: e.sentence.headline, lambda e: e.sentence is lead, lambda e: True):
+    """The event an article is about: named in its headline, else in its lead. An article that
+    names events only further down ("在此前举办的X对接会上…") is about something else."""
+    for wanted in (lambda e: e.sentence.headline, lambda e: e.sentence is lead):
         chosen = next((e for e in events if wanted(e)), None)
         if chosen:
             return chosen
@@ -312,6 +324,45 @@ def _reported(event: EventMention) -> bool:
     """Is the event part of what a reporter learnt ("记者了解到，在刚刚召开的X上…")? Then the
     dateline is the report's date, not the event's."""
     return bool(_REPORTING.search(event.sentence.text[: event.start - event.sentence.start]))
+
+
+def _session_key(name: str) -> tuple[str, bool, int, int] | None:
+    """ "市政协十三届五次会议" and "中国人民政治协商会议第十三届潍坊市委员会第五次会议" are one
+    session: (body, standing committee?, term, sitting)."""
+    body = (
+        "政协"
+        if "政协" in name or "政治协商" in name
+        else "人大"
+        if "人大" in name or "人民代表大会" in name
+        else ""
+    )
+    term, sitting = _TERM.search(name), _SITTING.search(name)
+    if not (body and term and sitting):
+        return None
+    standing = "常委" in name or "常务委员会" in name
+    return body, standing, _numeral(term.group(1)), _numeral(sitting.group(1))
+
+
+def _numeral(text: str) -> int:
+    """ "十三" → 13, "5" → 5: the small numbers of terms and sittings."""
+    if text.isdigit():
+        return int(text)
+    digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
+    tens, _, units = text.partition("十")
+    if "十" not in text:
+        return digits.get(text, 0)
+    return (digits.get(tens, 1) if tens else 1) * 10 + digits.get(units, 0)
+
+
+def _join_sessions(events: list[EventMention]) -> None:
+    """One event for a session named in full and in short within an article: the full name kept."""
+    for short in sorted(events, key=lambda e: len(e.name)):
+        key = _session_key(short.name)
+        full = next((e for e in events if e is not short and key and _session_key(e.name) == key), None)
+        if full is not None and len(full.name) >= len(short.name):
+            full.date, full.end_date = full.date or short.date, full.end_date or short.end_date
+            full.place = full.place or short.place
+            events.remove(short)
 
 
 def _fold_session_parts(events: list[EventMention]) -> None:
@@ -363,16 +414,28 @@ def _programme(article: Article, events: list[EventMention], main: EventMention 
             continue
         if any(_abbreviates(event.name, part) for part in main.name.split("暨")):
             events.remove(event)
-        elif event.place is None and id(event.sentence) in on_programme:
+        elif event.place is None and id(event.sentence) in on_programme and not _planned(event):
             event.part_of, event.place = main, main.place
             if not main.end_date:
                 event.date = event.date or main.date
 
 
-def _abbreviates(short: str, name: str) -> bool:
-    """ "省工商联执委会议" for "山东省工商联十四届四次执委会议": its characters, in order."""
-    rest = iter(normalize(name))
-    return len(short) < len(name) and all(ch in rest for ch in normalize(short))
+def _planned(event: EventMention) -> bool:
+    """ "审议通过了关于召开X的决定": X is to come, not an item of this event's programme."""
+    return bool(_PLANNED.search(event.sentence.text, 0, event.start - event.sentence.start))
+
+
+def _abbreviates(short: str, name: str, in_order: bool = True) -> bool:
+    """ "省工商联执委会议" for "山东省工商联十四届四次执委会议": its characters, in order. A headline
+    may also reorder them ("台儿庄运河非遗展" for "“运河人家…”台儿庄区非物质文化遗产展"): then
+    all of them in the name and the same last character."""
+    short, name = normalize(short), normalize(name)
+    if len(short) >= len(name):
+        return False
+    if in_order:
+        rest = iter(name)
+        return all(ch in rest for ch in short)
+    return short[-1:] == name[-1:] and set(short) <= set(name)
 
 
 def _programme_sentences(article: Article, main: EventMention) -> set[int]:
@@ -403,6 +466,22 @@ def _join_headline_event(events: list[EventMention], lead: Sentence | None) -> N
         events.remove(headline)
 
 
+def _join_abbreviated_headline(events: list[EventMention], main: EventMention | None) -> EventMention | None:
+    """A headline names an event in short ("济宁市非遗精品展开幕" for the body's "“…”济宁市非物质文化
+    遗产精品展开幕式"): one event, the body's name. Returns the main event, which may be the body's."""
+    for short in [e for e in events if e.sentence.headline]:
+        full = next(
+            (e for e in events if not e.sentence.headline and _abbreviates(short.name, e.name, False)), None
+        )
+        if full is None:
+            continue
+        full.date, full.place = full.date or short.date, full.place or short.place
+        events.remove(short)
+        if main is short:
+            main = next((e for e in events if e.part_of is full), full)  # the ceremony that opens it
+    return main
+
+
 def _event_named_in(sentence: Sentence, events: list[EventMention]) -> EventMention | None:
     text = normalize(sentence.text)
     named = [e for e in events if e.sentence is sentence or normalize(e.name) in text]
@@ -414,9 +493,6 @@ def _participations(
 ) -> list[Participation]:
     """Persons before a role verb take that role; a verb with none right before it ("主持并讲话")
     shares the persons of the verb before."""
-    event = _event_named_in(sentence, events) or main
-    if event is None:
-        return []
     roles = table("participation_roles.tsv")
     persons = [m for m in sentence.mentions if m.type == "PERSON"]
     found: list[Participation] = []
@@ -429,7 +505,10 @@ def _participations(
         gap = sentence.text[previous_end : verb.start()]
         if not here and previous_persons and not _CLAUSE.search(gap) and len(gap) <= 12:
             here = previous_persons
-        target = _event_at(sentence, events, verb.start()) or event
+        target = _event_at(sentence, events, verb.start()) or _named_earlier(sentence, events, verb.start())
+        target = target or main  # "X介绍，在此前举办的Y上…": Y, named after the verb, is not where X spoke
+        if target is None:
+            continue
         for person in here:
             found.append(Participation(person.text, target, roles[verb.group()][0], sentence))
         if here:
@@ -438,9 +517,24 @@ def _participations(
     return found
 
 
+def _named_earlier(sentence: Sentence, events: list[EventMention], position: int) -> EventMention | None:
+    """The event this sentence names last before `position` ("在XX会议上，X讲话")."""
+    best, best_at = None, -1
+    for event in events:
+        at = event.start - sentence.start if event.sentence is sentence else sentence.text.find(event.name)
+        if best_at < at < position:
+            best, best_at = event, at
+    return best
+
+
 def _as_noun(text: str, verb: re.Match[str]) -> bool:
-    """ "学习习近平总书记重要讲话精神": his speech, not a part he took in this event."""
-    return bool(_SPEECH_AS_NOUN.match(text, verb.end())) or text.endswith("重要", 0, verb.start())
+    """ "学习习近平总书记重要讲话精神": his speech, not a part he took in this event; "听取企业负责人
+    介绍": someone else's."""
+    return (
+        bool(_SPEECH_AS_NOUN.match(text, verb.end()))
+        or text.endswith("重要", 0, verb.start())
+        or bool(_HEARING.search(text, 0, verb.start()))
+    )
 
 
 def _event_at(sentence: Sentence, events: list[EventMention], position: int) -> EventMention | None:

@@ -185,8 +185,9 @@ class OrgResolver:
         if len(text) > 1 and text[0] in _LEVELS and not text.startswith("市场"):
             return self._level_scope(text[0]), text[1:]
         for alias, full in sorted(_aliases().items(), key=lambda kv: -len(kv[0])):
-            if text.startswith(alias) and self.locale.city_short:
-                return full.format(city=self.locale.city_short), text[len(alias) :]
+            for written in (alias, self.locale.city_short + alias, self.locale.city + alias):
+                if text.startswith(written) and self.locale.city_short:  # 高新区, 潍坊高新区
+                    return full.format(city=self.locale.city_short), text[len(written) :]
         division_scope = self._division_prefix(text)
         if division_scope:
             return division_scope

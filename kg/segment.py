@@ -117,13 +117,25 @@ def _drafts(lines: list[_Line]) -> list[_Draft]:
 
 
 def _assign(blocks: list[list[_Line]], previous: _Draft | None, new: _Draft) -> None:
-    """Give headline blocks standing between two articles to the one they describe."""
+    """Give headline blocks standing between two articles to the one they describe. A block can
+    hold the headline set below the article before and the one above the next: it is cut where
+    the lines above share most words with the article before and those below with the next."""
     for block in blocks:
-        text = "".join(line.text for line in block)
-        if previous is not None and _overlap(text, _body_text(previous)) > _overlap(text, _body_text(new)):
-            previous.headlines.append(block)
-        else:
+        if previous is None:
             new.headlines.append(block)
+            continue
+        before, after = _body_text(previous), _body_text(new)
+        cut = max(range(len(block) + 1), key=lambda k: (_fit(block, k, before, after), -k))
+        if block[:cut]:
+            previous.headlines.append(block[:cut])
+        if block[cut:]:
+            new.headlines.append(block[cut:])
+
+
+def _fit(block: list[_Line], cut: int, before: str, after: str) -> float:
+    """How well the lines above `cut` describe the text before, and those below the text after."""
+    above = sum(_overlap(line.text, before) * len(line.text) for line in block[:cut])
+    return above + sum(_overlap(line.text, after) * len(line.text) for line in block[cut:])
 
 
 def _body_text(draft: _Draft) -> str:

@@ -131,3 +131,64 @@ def test_an_event_under_way_is_the_whole_of_what_happened_during_it(corpus) -> N
     assert corpus.events[events[signing]].date == "2025-05-20"
     assert corpus.events[events[course]].date is None  # 5月20日 is a day within it, not its start
     assert (signing, course) in _facts(corpus, "superEvent")
+
+
+PAGE_2 = """市政协十四届八次常委会议召开
+
+本报讯（记者 韩雪）1月6日，中国人民政治协商会议第十四届枣庄市委员会常务委员会第八次会议召开。市政协主席吕建军主持会议。
+
+会议审议通过了关于召开中国人民政治协商会议第十四届枣庄市委员会第四次会议的决定。会议决定，市政协十四届四次会议于2025年1月12日至15日在枣庄召开。
+
+台儿庄运河非遗展开幕
+
+
+本报讯（记者 马骏）2月20日，“运河人家·薪火相传”台儿庄区非物质文化遗产展开幕式在台儿庄古城举行。市委常委、宣传部部长邢丽萍宣布展览开幕，副市长杜海洋出席。
+
+本报讯（记者 马骏）2月21日，枣庄天工年产8万吨锂电隔膜项目开工仪式在滕州经济开发区举行。副市长杜海洋宣布项目开工。
+
+本报讯（记者 韩雪）2月18日，记者从市商务局获悉，前两个月全市外贸稳中有进。市商务局局长潘志刚介绍，在此前举办的枣庄—东盟经贸对接会上，全市企业签订意向订单8000万美元。
+
+在峄城区，侯明远来到山东安泰食品有限公司，听取企业负责人介绍。
+"""
+
+
+@pytest.fixture(scope="module")
+def corpus_2(engine):
+    locale = Locale.for_city("枣庄市")
+    return build_corpus(analyse([Document("zaozhuang.txt", PAGE_2)], engine, locale), locale)
+
+
+def test_a_session_named_in_full_and_in_short_is_one_event_with_its_own_dates(corpus_2) -> None:
+    events = _events(corpus_2)
+    session = "中国人民政治协商会议第十四届枣庄市委员会第四次会议"
+    assert session in events and "市政协十四届四次会议" not in events
+    details = corpus_2.events[events[session]]
+    assert (details.date, details.end_date) == ("2025-01-12", "2025-01-15")  # "于…至…在枣庄召开"
+    assert any(a == session and b == "枣庄市" for a, b in _facts(corpus_2, "location"))
+    assert not any(a == session for a, _ in _facts(corpus_2, "superEvent"))  # to come: no agenda item
+
+
+def test_a_headline_in_short_is_the_ceremony_the_body_reports(corpus_2) -> None:
+    events = _events(corpus_2)
+    ceremony = "“运河人家·薪火相传”台儿庄区非物质文化遗产展开幕式"
+    assert "台儿庄运河非遗展" not in events
+    assert ("邢丽萍", "宣布") in _roles(corpus_2, ceremony) and ("杜海洋", "出席") in _roles(
+        corpus_2, ceremony
+    )
+
+
+def test_who_announced_a_ground_breaking_is_no_part_of_its_name(corpus_2) -> None:
+    events = _events(corpus_2)
+    assert not any("杜海洋" in name for name in events)
+    assert ("杜海洋", "宣布") in _roles(corpus_2, "枣庄天工年产8万吨锂电隔膜项目开工仪式")
+
+
+def test_an_event_mentioned_further_down_takes_neither_dateline_nor_speakers(corpus_2) -> None:
+    assert not any("对接会" in name for name in _events(corpus_2))
+
+
+def test_hearing_someone_present_is_not_presenting(engine) -> None:
+    text = "本报讯（记者 马骏）2月22日，市长侯明远到峄城区调研。在峄城区，侯明远来到山东安泰食品有限公司，听取企业负责人介绍。"
+    doc = analyse([Document("visit.txt", text)], engine, Locale.for_city("枣庄市"))[0]
+    roles = {(p.person, p.role) for a in doc.articles for p in a.participations}
+    assert ("侯明远", "调研") in roles and ("侯明远", "介绍") not in roles

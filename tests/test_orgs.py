@@ -59,3 +59,8 @@ def test_city_is_inferred_from_the_text() -> None:
     texts = ["本报讯 菏泽市召开会议。菏泽高质量发展……市委书记在菏泽调研，济南客人到访。"]
     assert infer_city(texts).city == "菏泽市"
     assert infer_city(["没有地名的文本"]).city == ""
+
+
+@pytest.mark.parametrize("written", ["高新区", "德州高新区", "德州市高新区"])
+def test_the_city_zone_written_short_with_or_without_the_city(dezhou: OrgResolver, written: str) -> None:
+    assert dezhou.split(written) == ("德州高新技术产业开发区", "")

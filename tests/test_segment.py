@@ -65,3 +65,14 @@ def test_a_run_without_sentence_ends_is_cut_into_bounded_pieces() -> None:
     assert max(len(s.text) for s in sentences) <= 300
     assert "".join(s.text for s in sentences) == text  # nothing lost
     assert all(s.text[-1] in "，、" for s in sentences[:3])  # cut at commas where there are some
+
+
+def test_a_block_of_two_headlines_is_cut_between_the_articles_they_describe() -> None:
+    text = (
+        "本报讯（记者 孙浩）12月16日，市长赵志明到禹城市调研农业农村工作，察看禹城市小麦长势。\n\n"
+        "赵志明到禹城市调研\n\n"  # set below its article
+        "德州华光碳纤维项目开工\n\n"  # set above the next
+        "本报讯（记者 孙浩）12月17日，德州华光碳纤维项目开工仪式在临邑县举行，碳纤维项目总投资5亿元。\n"
+    )
+    doc = _segment(text)
+    assert [a.headline for a in doc.articles] == ["赵志明到禹城市调研", "德州华光碳纤维项目开工"]
