@@ -1,10 +1,14 @@
 """Projects and companies: what is built where, by whom, for how much.
 
-- A project is a noun phrase ending in 项目 ("山东华电聊城九标段343.75兆瓦风电项目"), not one
+- A project is a noun phrase ending in 项目 ("德州新能源装备产业园项目"), not one
   made only of classifying words ("重点项目", "20个实体投资项目") nor a predicate ("是…项目");
 - "总投资约26亿元" → 2.6e9 yuan, approximate; "由X全资建设", "X投资", "承建该项目的X" → owner,
-  contractor; "在阳谷县开工" → place; "装机容量343.75兆瓦", "年产200万台" → quantities;
+  contractor; "在乐陵市开工" → place; "装机容量343.75兆瓦", "年产200万台" → quantities;
   签约/开工/投产/竣工 → status changes;
+- a project's place is what the text states: a locative after the name or opening the sentence,
+  a division the name begins with, "位于同一区域" (the previous project's place), or else the place
+  the passage is about (`_Topic`: the headline's, then each clause whose subject is a place or
+  我市 — later sentences without a subject of their own keep it); otherwise none;
 - companies: "由A与B联合组建" (joint venture) and "是一家生产…的企业" (industry).
 """
 
@@ -15,14 +19,12 @@ from functools import cache
 
 from .dates import parse_date
 from .engines import Token
-from .gazetteer import Gazetteer
-from .lexicon import alternation, table, word_list
+from .gazetteer import Division, Gazetteer, SuffixTable
+from .lexicon import alternation, org_subtype, table, word_list
 from .model import Article, Mention, ProjectMention, Quantity, Relation, Sentence
 from .names import merge_by_name
 
 _NAME_TAGS = {"n", "nz", "nw", "m", "q", "a", "an", "vn", "ORG", "PLACE", "PERSON", "s", "f", "c"}
-_NAME_VERBS = {"年产", "年加工", "年处理", "新建", "改建", "扩建"}
-_PREDICATE = ("是", "属于", "列入", "作为")
 _SUFFIX = re.compile(r"^(?:[一二三四五六七八九十\d]+期)")
 _SET = re.compile(
     r"^(?:全市|全区|全县|全省|我市|我区|我县|省市|省级|市级|更多|各类|一批|多个|部分|[\d一二三四五六七八九十百]+[个项批家余])"
@@ -41,16 +43,36 @@ _CONTRACTOR = re.compile(r"承建(?:该|此|这个)?项目的(?P<org>[^，,。�
 _PLACE_AFTER = re.compile(
     r"^(?:二期|一期|三期)?(?:建设)?(?:在|落户|位于)(?P<place>[^，,。在]{2,15}?)(?:正式|顺利)?(?:开工|建设|落地|投产|签约|动工|实施|$)"
 )
+# "…项目落户天衢新区，": where a project settles, up to the end of the clause
+_SETTLED = re.compile(r"^(?:落户|位于|选址(?:于|在)?)(?P<place>[^，,。；;在]{2,15}?)(?=[，,。；;]|$)")
+# "…项目开工仪式在庆云经济开发区举行": a ground-breaking is held on the site (a signing is not)
+_CEREMONY = re.compile(
+    r"^(?:开工|奠基|投产|竣工)(?:仪式|活动|典礼)?在(?P<place>[^，,。；;在]{2,15}?)(?:隆重)?(?:举行|举办)"
+)
+# "山东X有限公司在夏津县投资建设的…项目": the company builds it there
+_BUILT_BY = re.compile(
+    r"(?P<org>[^，,。；;在]{2,40}?(?:公司|集团))在(?P<place>[^，,。；;在]{2,12}?)(?:投资)?(?:建设|兴建|新建|实施)的$"
+)
+# "总投资120亿元 18个项目": a count right before 项目 makes a set
+_COUNTED_HEAD = re.compile(r"[\d一二三四五六七八九十百]+(?:余|多)?[个项批家]\s*项目$")
+_CONJUNCTIONS = ("和", "及", "与", "以及")
 _REFERENCE = re.compile(r"(?:该|此|这个|这一)项目")
 _JOINT_VENTURE = re.compile(
     r"由(?P<a>[^，,。与和]{2,20})(?:与|和)(?P<b>[^，,。]{2,20}?)(?:强强)?(?:联合|合资|共同出资)(?:组建|成立|设立)"
 )
 _LISTED = re.compile(
-    r"(?:^|[，,；;：:])(?P<items>[^，,。；;：:]+、[^，,。；;：:]+?)等(?:[\d一二三四五六七八九十百]+(?:余|多)?[个家项])?"
+    r"(?:^|[，,；;：:])(?P<items>[^，,。；;：:]+?)等(?:[\d一二三四五六七八九十百]+(?:余|多)?[个家项])?"
     r"(?P<kind>[\u4e00-\u9fff]{0,6}?)项目"
 )
-_ZONES = re.compile(r"开发区|高新区|经开区")
-_OWN_CITY = re.compile(r"我市|全市|本市")
+_OWN_CITY = ("我市", "全市", "本市")
+_OWN_UNIT = re.compile(r"[我本全][市县区]")  # the paper's own city, county or district
+_BACK_REFERENCE = re.compile(r"[，,；;]\s*(?:该|此|这个|这一)?项目")
+_SENTENCE_END = re.compile(r"[。！？!?；;…”\"」）)]\s*$")
+# Leading words of a clause that are not its subject: dates, connectives, adverbs, quotes.
+_LEADING_TAGS = {"w", "c", "d", "ad", "f", "DATE", "TIME", "t"}
+# What follows a subject: its verb, an adverb, a preposition.
+_AFTER_SUBJECT_TAGS = {"v", "vd", "d", "ad", "p"}
+_QUOTES = set("“”‘’\"'「」")
 _DEMONSTRATIVE = re.compile(r"这家|该公司|该企业|该集团")
 _INDUSTRY = re.compile(
     r"是一家(?:主要)?(?:从事|专注于?)?(?P<what>[^，,。]{2,30}?)的(?:[^，,。的]{0,12})(?:企业|公司)"
@@ -82,15 +104,23 @@ class ProjectReader:
 
     def read_article(self, article: Article, city: str | None = None) -> None:
         projects: list[ProjectMention] = []
+        topic = _Topic(article, city)
+        company: str | None = None  # the company the passage is about
         for sentence in article.sentences:
-            named = self._projects_in(sentence) + _listed_projects(sentence)
+            listed = _listed_projects(sentence)
+            named = self._projects_in(sentence) + listed + self._facilities(sentence)
+            topic.read(sentence, projects)
+            for project in named:
+                project.place = project.place or _division_prefix(project.name, city) or topic.at(project)
+                project.owner = project.owner or _pointed_owner(sentence, project, company)
             kept = [merge_by_name(projects, project, ("place", "owner")) for project in named]
+            # "A、B等5个项目相继落地，总投资23.8亿元": the sum is the set's, not each item's
+            in_sets = {id(k) for k, n in zip(kept, named, strict=True) if any(n is item for item in listed)}
             referred = kept or (projects[-1:] if _REFERENCE.search(sentence.text) else [])
             for project in referred:
-                self._details(sentence, project)
-        fallback = _headline_place(article) or _article_place(article, city)
+                self._details(sentence, project, with_money=id(project) not in in_sets)
+            company = _passage_company(sentence, company)
         for project in projects:
-            project.place = project.place or fallback
             _add_mention(project)
         article.projects = projects
         article.relations += _company_relations(article)
@@ -101,47 +131,55 @@ class ProjectReader:
         for i, token in enumerate(tokens):
             if token.text != "项目" and not (token.text.endswith("项目") and token.tag in ("n", "nz")):
                 continue
+            if sentence.text.startswith(word_list("project_collections.txt"), token.end):
+                continue  # "…支持项目储备库": 项目 modifies a collection, it heads no name
             project = self._project_ending_at(sentence, tokens, i)
             if project:
                 found.append(project)
         return found
 
+    def _facilities(self, sentence: Sentence) -> list[ProjectMention]:
+        """ "X产业园区成为…，项目投产后…": a named facility opening a clause, which a later clause of
+        the same sentence calls 项目, is a project (a park only called 园区 is not)."""
+        reference = _BACK_REFERENCE.search(sentence.text)
+        if not reference:
+            return []
+        found = []
+        for first, tokens in _clauses(sentence):
+            head = first
+            while head < len(tokens) and tokens[head].tag in _NAME_TAGS:
+                head += 1
+            if head == first or tokens[head - 1].end > reference.start():
+                continue
+            if tokens[head - 1].text.endswith(word_list("facility_heads.txt")):
+                project = self._project_ending_at(sentence, tokens, head - 1)
+                found += [project] if project else []
+        return found
+
     def _project_ending_at(self, sentence: Sentence, tokens: list[Token], last: int) -> ProjectMention | None:
-        first = last
-        owner = None
-        while first > 0:
-            token = tokens[first - 1]
-            if token.tag == "ORG" and token.text.endswith(("公司", "集团")):
-                owner = token.text  # "聊城长鑫材料科技有限公司年产200万台…项目"
-                break
-            if token.tag not in _NAME_TAGS and token.text not in _NAME_VERBS or token.text.endswith("项目"):
-                break
-            first -= 1
+        first, owner = _name_start(tokens, last)
         start, end = tokens[first].start, tokens[last].end
         clause = sentence.text[
             max((m.end() for m in _CLAUSE.finditer(sentence.text, 0, start)), default=0) : start
         ]
-        if any(word in clause for word in _PREDICATE):
-            return None  # "…是首批集中式陆上风电项目": a kind, not a name
+        if any(word in clause for word in word_list("project_predicates.txt")):
+            return None  # "…是首批省级示范项目": a kind, not a name
         if _COUNTED_BEFORE.search(clause) or _COUNTED_AFTER.match(sentence.text[end:]):
             return None  # "引进多个汽车制造、新材料项目", "集中式光伏项目26个": a set
         suffix = _SUFFIX.match(sentence.text[end:])
         name = sentence.text[start : end + (suffix.end() if suffix else 0)]
-        if not _specific(name, tokens[first : last + 1], owner):
+        named = tokens[first : last + 1]
+        if not _specific(name, named, owner) or _generic_conjunct(sentence, named) or _programme(name):
             return None
         base = sentence.start
         project = ProjectMention(name, sentence, base + start, base + start + len(name), owner=owner)
-        place = _PLACE_AFTER.match(sentence.text[start + len(name) :]) or _SENTENCE_PLACE.match(sentence.text)
-        if place:
-            project.place = place.group("place")
-        else:
-            project.place = _division_prefix(name)  # "冠县代屯二期棚改安置区项目", "东昌府区力得科技…"
+        _stated_place(sentence, start, project)
         return project
 
-    def _details(self, sentence: Sentence, project: ProjectMention) -> None:
+    def _details(self, sentence: Sentence, project: ProjectMention, with_money: bool = True) -> None:
         text = sentence.text
         money = _MONEY.search(text)
-        if money and project.investment is None:
+        if money and project.investment is None and with_money:
             project.investment = yuan(money["amount"], money["mult"])
             project.investment_approximate = bool(money["approx"] or money["more"])
         owner = _OWNER.search(text)
@@ -168,35 +206,135 @@ class ProjectReader:
                 project.statuses.append((status, date.start if date else None))
 
 
+def _stated_place(sentence: Sentence, start: int, project: ProjectMention) -> None:
+    """The place the sentence states for a project named from `start`: after the name ("…项目在乐陵市
+    开工", "落户…", "开工仪式在…举行"), before it ("X公司在夏津县投资建设的…"), or opening the
+    sentence ("6月5日，在宋官屯街道，…"); "X公司在…建设的" also gives the owner."""
+    after = sentence.text[start + len(project.name) :]
+    built = _BUILT_BY.search(sentence.text, 0, start)
+    place = (
+        _PLACE_AFTER.match(after)
+        or _SETTLED.match(after)
+        or _CEREMONY.match(after)
+        or built
+        or _SENTENCE_PLACE.match(sentence.text)
+    )
+    if place:
+        project.place = place.group("place")
+    project.owner = project.owner or (built.group("org") if built else None)
+
+
+def _name_start(tokens: list[Token], last: int) -> tuple[int, str | None]:
+    """Walk left from the head over the tokens a name is made of; a company ends the walk and
+    both begins the name and owns the project ("德州恒信装备科技有限公司年产3万台…项目")."""
+    first = last
+    while first > 0:
+        token = tokens[first - 1]
+        if token.tag == "ORG" and token.text.endswith(("公司", "集团")):
+            return first - 1, token.text
+        if token.text.endswith("项目") or not (
+            token.tag in _NAME_TAGS
+            or token.text in word_list("project_name_verbs.txt")
+            or _split_word(tokens, first - 1)
+        ):
+            break
+        first -= 1
+    return first, _company_prefix(tokens[first])
+
+
+def _company_prefix(token: Token) -> str | None:
+    """The company an organisation token that begins a name starts with ("德齐集团康宁医药" →
+    德齐集团): the segmenter often runs a company's name into the project's."""
+    company = re.match(r"^.+(?:公司|集团)", token.text) if token.tag == "ORG" else None
+    return company.group() if company else None
+
+
+def _split_word(tokens: list[Token], i: int) -> bool:
+    """A verb next to a one-character noun inside a name is half of a word the segmenter cut
+    ("棚/n 改/v" is 棚改, "保持/v 器/n" is 保持器): a lone 棚 or 器 is no word of its own. On the
+    left the one-character noun must itself follow a name word ("我/r 市/n 实施/v" stays cut); on the
+    right the verb must follow a name word of two characters or more."""
+    if tokens[i].tag != "v" or i == 0:
+        return False
+    left = tokens[i - 1]
+    if len(left.text) == 1:
+        return left.tag == "n" and i > 1 and tokens[i - 2].tag in _NAME_TAGS
+    right = tokens[i + 1] if i + 1 < len(tokens) else None
+    return left.tag in _NAME_TAGS and right is not None and len(right.text) == 1 and right.tag == "n"
+
+
+def _generic_conjunct(sentence: Sentence, tokens: list[Token]) -> bool:
+    """ "调研工业经济和重点项目建设": a coordination whose last conjunct, the one 项目 heads, is only
+    classifying words ("…制动器和铝合金轮毂建设项目" is not)."""
+    joins = [t for t in tokens if t.tag == "c" and t.text in _CONJUNCTIONS]
+    if not joins:
+        return False
+    return _generic(sentence.text[joins[-1].end : tokens[-1].end].removesuffix("项目"))
+
+
+def _programme(name: str) -> bool:
+    """ "小麦政策性保险项目": a policy programme (insurance, subsidies, training), nothing built."""
+    return name.removesuffix("项目").endswith(word_list("project_programmes.txt"))
+
+
 def _listed_projects(sentence: Sentence) -> list[ProjectMention]:
-    """ "推进A、B、C等9个项目落地建设": each item of a list the text calls projects is one."""
+    """ "推进A、B、C等9个项目落地建设": each item of a list the text calls projects is one. A single
+    item ("实施X等文保利用项目46个") or a list followed by a count is one only when its items are
+    proper names: "书店、茶馆等各类业态活化项目60余个" are kinds of projects."""
     found = []
     for match in _LISTED.finditer(sentence.text):
-        if "类" in match.group("kind") or _COUNTED_AFTER.match(sentence.text[match.end() :]):
-            continue  # "休闲书吧、餐饮酒吧等各类业态活化项目140余个": kinds of projects, not projects
-        offset = match.start("items")
-        for item in re.finditer(r"[^、]+", match.group("items")):
-            start, end = offset + item.start(), offset + item.end()
-            start = _skip_leading_verbs(sentence, start, end)
-            name = sentence.text[start:end]
-            if len(name) < 3 or _generic(name) or "项目" in name:
-                continue
-            base = sentence.start
-            project = ProjectMention(name, sentence, base + start, base + end)
-            first = next((t for t in sentence.tokens if t.start == start), None)
-            if (
-                first is not None
-                and first.tag == "ORG"
-                and first.text.endswith(("集团", "公司"))
-                and first.end < end
-            ):
-                project.owner = first.text  # "鲁商集团福瑞达医药产业园"
-            found.append(project)
+        if "类" in match.group("kind") or _programme(match.group("kind") + "项目"):
+            continue  # "各类…项目", "62个非遗项目": kinds, programmes
+        items = _items(sentence, match)
+        strict = len(items) == 1 or _COUNTED_AFTER.match(sentence.text[match.end() :])
+        if strict and not all(_proper(sentence, start, end) for start, end in items):
+            continue
+        for start, end in items:
+            project = _listed_project(sentence, start, end)
+            found += [project] if project else []
     return found
 
 
+def _items(sentence: Sentence, match: re.Match[str]) -> list[tuple[int, int]]:
+    """Spans of a list's items. The verbs that govern the list stand before its first item
+    ("继续推进黄河国际会展中心、…"); a later item that seems to begin with one is a name the tagger
+    took for a verb (a brand tagged v before "新型建材")."""
+    offset = match.start("items")
+    spans = []
+    for n, item in enumerate(re.finditer(r"[^、]+", match.group("items"))):
+        start, end = offset + item.start(), offset + item.end()
+        spans.append((_skip_leading_verbs(sentence, start, end) if n == 0 else start, end))
+    return spans
+
+
+def _listed_project(sentence: Sentence, start: int, end: int) -> ProjectMention | None:
+    name = sentence.text[start:end]
+    if len(name) < 3 or _generic(name) or "项目" in name:
+        return None
+    base = sentence.start
+    project = ProjectMention(name, sentence, base + start, base + end)
+    first = next((t for t in sentence.tokens if t.start == start), None)
+    project.owner = _company_prefix(first) if first is not None and first.end < end else None
+    return project
+
+
+def _proper(sentence: Sentence, start: int, end: int) -> bool:
+    """Does the span hold a proper name: an organisation, a person, a work (nz), a named place
+    that is no division ("文庙大成殿"), a Latin acronym?"""
+    if re.search(r"[A-Za-z]{2,}", sentence.text[start:end]):
+        return True
+    return any(
+        t.tag in ("ORG", "PERSON", "nz") or (t.tag == "PLACE" and not _is_division(t.text))
+        for t in sentence.tokens
+        if start <= t.start and t.end <= end
+    )
+
+
 def _skip_leading_verbs(sentence: Sentence, start: int, end: int) -> int:
-    """ "继续推进上海国创…" → "上海国创…": drop verbs and adverbs before a list item's name."""
+    """ "继续推进黄河国际会展中心…" → "黄河国际会展中心…": drop verbs and adverbs before a list
+    item's name, and the city or county as their subject ("我市实施X等…项目", "全县X、Y等…")."""
+    own = _OWN_UNIT.match(sentence.text, start)
+    start = own.end() if own else start
     for token in sentence.tokens:
         if token.start < start or token.start >= end:
             continue
@@ -215,63 +353,212 @@ def _generic(name: str) -> bool:
 def _specific(name: str, tokens: list[Token], owner: str | None) -> bool:
     """Does the phrase name one project? It needs a proper name (a company, a person, a named
     place that is no division, a Latin acronym), a quantity, or words beyond the classifiers
-    ("重点", "改造", …); a set ("全市重点项目", "5个项目") is no project."""
-    if _SET.match(name):
+    ("重点", "改造", …); a set ("全市重点项目", "5个项目") is no project. A place token shaped like a
+    division ("平区", an OCR cut of a district's name) counts as a division, not as a name."""
+    if _SET.match(name) or _COUNTED_HEAD.search(name):
         return False
     if owner or re.search(r"[A-Za-z]{2,}", name) or _quantity().search(name):
         return True
-    if any(t.tag in ("ORG", "PERSON") or (t.tag == "PLACE" and not _is_division(t.text)) for t in tokens):
+    places = [t.text for t in tokens if t.tag == "PLACE"]
+    if any(t.tag in ("ORG", "PERSON") for t in tokens) or any(not _division_like(p) for p in places):
         return True
     rest = name.removesuffix("项目")
-    for t in tokens:
-        if t.tag == "PLACE":
-            rest = rest.replace(t.text, "")
+    for place in places:
+        rest = rest.replace(place, "")
     for word in word_list("generic_project_words.txt"):
         rest = rest.replace(word, "")
     return len(re.sub(r"[\d.]+|[个项批类期]", "", rest)) >= 3
 
 
-def _division_prefix(name: str) -> str | None:
-    """The longest administrative division a name begins with, written in full (东昌府区, 冠县)."""
+def _division_like(name: str) -> bool:
+    return _is_division(name) or name.endswith(_division_suffixes())
+
+
+@cache
+def _division_suffixes() -> tuple[str, ...]:
+    return tuple(SuffixTable.load().suffixes)
+
+
+def _division_prefix(name: str, city: str | None = None) -> str | None:
+    """The longest administrative division a name begins with, as written: a full name anywhere
+    (德城区, 齐河县), or the short form of a county of the city of publication (陵城)."""
     gazetteer = Gazetteer.default()
+    within = _city_division(city)
     for length in range(min(len(name), 8), 1, -1):
-        if any(d.name == name[:length] for d in gazetteer.lookup(name[:length])):
-            return name[:length]
+        for division in gazetteer.lookup(name[:length]):
+            if division.name == name[:length] or _inside(division, within):
+                return name[:length]
     return None
 
 
-def _known_place(name: str) -> bool:
-    """A division, or a zone named as one ("嘉明经济开发区"): not a word the model typed as a place."""
-    return _is_division(name) or name.endswith(("开发区", "高新区", "园区", "新区"))
+def _inside(division: Division, within: Division | None) -> bool:
+    """A county of the city. Short forms of towns are too often words, or brands named after them."""
+    return within is not None and division.level == 3 and Gazetteer.default().contains(within, division)
+
+
+@cache
+def _city_division(city: str | None) -> Division | None:
+    return Gazetteer.default().resolve(city) if city else None
 
 
 def _is_division(name: str) -> bool:
     return bool(Gazetteer.default().lookup(name))
 
 
-def _headline_place(article: Article) -> str | None:
-    """A division or zone the headline names ("…风电项目在阳谷开工建设")."""
-    for sentence in article.sentences:
+def _known_place(name: str, city: str | None) -> bool:
+    """A division (a short form only of a province, a prefecture or a county of the city: "合作" is
+    a town elsewhere and a word here), or a zone ("德州经济技术开发区", "开发区")."""
+    if name.endswith(word_list("zone_suffixes.txt")):
+        return True
+    within = _city_division(city)
+    for division in Gazetteer.default().lookup(name):
+        if division.name == name or division.level <= 2 or _inside(division, within):
+            return True
+    return False
+
+
+class _Topic:
+    """The place a passage is about, clause by clause. The headline's place (its subject, or a
+    locative 在X) starts it; a clause whose subject is a place ("开发区将…", "我市不断完善…",
+    "在乐陵市，…") sets it, and the sentences after it that have no subject of their own keep it;
+    a clause whose subject is an organisation ("市发展和改革委员会坚持…") ends it. "位于同一区域"
+    takes the previous project's place."""
+
+    def __init__(self, article: Article, city: str | None) -> None:
+        self.city = city
+        self.place = _headline_place(article, city)
+        self.marks: list[tuple[int, str | None]] = []  # (clause start in the sentence, place)
+        self.previous: Sentence | None = None
+
+    def read(self, sentence: Sentence, projects: list[ProjectMention]) -> None:
+        self.marks = [(0, self.place)]
         if sentence.headline:
-            places = [m.text for m in sentence.mentions if m.type == "PLACE" and _known_place(m.text)]
-            if places:
-                return places[-1]
+            return  # the headline's place is read first, wherever the headline stands
+        broken = _cut(self.previous)
+        self.previous = sentence
+        for n, (first, tokens) in enumerate(_clauses(sentence)):
+            if n == 0 and broken:
+                continue  # "…，德州" + "经济开发区开展…": a line cut mid-name starts no subject
+            if _same_place(sentence.text[tokens[first].start :]):
+                self.place = next((p.place for p in reversed(projects) if p.place), self.place)
+            else:
+                self.place = _clause_place(tokens, first, self.city, self.place)
+            self.marks.append((tokens[first].start, self.place))
+
+    def at(self, project: ProjectMention) -> str | None:
+        """The place of the passage at the clause the project is named in."""
+        offset = project.start - project.sentence.start
+        return next(place for start, place in reversed(self.marks) if start <= offset)
+
+
+def _cut(sentence: Sentence | None) -> bool:
+    """Does the sentence stop mid-way ("…瞄准头部企业，德州" / "经济开发区开展…", a line cut by the
+    layout)? A byline ("■ 本报记者 王芳") also ends without punctuation, but in a name."""
+    if sentence is None or sentence.headline or not sentence.tokens or _SENTENCE_END.search(sentence.text):
+        return False
+    return sentence.tokens[-1].tag != "PERSON"
+
+
+def _same_place(clause: str) -> bool:
+    return clause.startswith(tuple("位于同一" + word for word in word_list("same_place_words.txt")))
+
+
+def _clauses(sentence: Sentence) -> list[tuple[int, list[Token]]]:
+    """The sentence's tokens, and for each clause the index of its first token after the words
+    that lead into it (dates, connectives, adverbs, quotes)."""
+    tokens = sentence.tokens
+    found, start = [], 0
+    for i in range(len(tokens) + 1):
+        if i == len(tokens) or _CLAUSE.fullmatch(tokens[i].text):
+            first = start
+            while first < i and tokens[first].tag in _LEADING_TAGS:
+                first += 1
+            if first < i:
+                found.append((first, tokens))
+            start = i + 1
+    return found
+
+
+def _clause_place(tokens: list[Token], first: int, city: str | None, current: str | None) -> str | None:
+    """The place a clause starting at `first` is about, or `current` when its subject is no place
+    (or it has none); None when an organisation is its subject or the place it is at."""
+    if tokens[first].text == "在":
+        place, after = _place_at(tokens, first + 1, city)
+        ends = after >= len(tokens) or _CLAUSE.fullmatch(tokens[after].text)
+        if place and (ends or _subject_ends(tokens, after)):
+            return place  # "在乐陵市，…", "在开发区，…"
+        at_organisation = first + 1 < len(tokens) and tokens[first + 1].tag == "ORG"
+        return None if at_organisation else current  # "在X有限公司…项目现场": a site, not a place
+    place, after = _place_at(tokens, first, city)
+    if place and _subject_ends(tokens, after):
+        return place  # "开发区将…", "我市不断完善…"
+    token = tokens[first]
+    if token.tag == "ORG" and org_subtype(token.text) != "other" and _subject_ends(tokens, first + 1):
+        return None  # "市发展和改革委员会坚持…": the passage is now about an organisation
+    return current
+
+
+def _place_at(tokens: list[Token], i: int, city: str | None) -> tuple[str | None, int]:
+    """A place named from token i on ("我市" → the city; PLACE tokens or a zone word), and the index
+    after it."""
+    if i >= len(tokens):
+        return None, i
+    pair = tokens[i].text + (tokens[i + 1].text if i + 1 < len(tokens) else "")
+    if tokens[i].text in _OWN_CITY:
+        return city, i + 1
+    if pair in _OWN_CITY:
+        return city, i + 2
+    j = i
+    zones = word_list("zone_suffixes.txt")
+    while j < len(tokens) and (tokens[j].tag == "PLACE" or tokens[j].text.endswith(zones)):
+        j += 1
+    name = "".join(t.text for t in tokens[i:j])
+    if name and _known_place(name, city):
+        return name, j  # "德州/PLACE 经济开发区/PLACE" is one zone
+    if j > i and all(_known_place(t.text, city) for t in tokens[i:j]):
+        return tokens[j - 1].text, j  # "寿光市/PLACE 洛城街道/PLACE": the narrowest
+    return None, i
+
+
+def _subject_ends(tokens: list[Token], i: int) -> bool:
+    """Is token i (quotes skipped) where a subject ends: a verb, an adverb, a preposition, or a
+    headline's colon ("齐河县：…")?"""
+    while i < len(tokens) and tokens[i].text in _QUOTES:
+        i += 1
+    if i >= len(tokens) or tokens[i].text in word_list("project_name_verbs.txt"):
+        return False  # "德州恒信装备科技有限公司年产…项目": the company begins a name
+    return tokens[i].tag in _AFTER_SUBJECT_TAGS or tokens[i].text in (":", "：")
+
+
+def _headline_place(article: Article, city: str | None) -> str | None:
+    """The place the headline is about: its subject ("齐河县：…", "我市积极探索…") or a
+    locative ("…项目在乐陵开工建设"). A place that only qualifies a word ("…的“德州温度”") is not."""
+    for sentence in article.sentences:
+        if not sentence.headline:
+            continue
+        for first, tokens in _clauses(sentence):
+            place = _clause_place(tokens, first, city, None)
+            if place:
+                return place
+        for i, token in enumerate(sentence.tokens):
+            if token.text == "在":
+                place, after = _place_at(sentence.tokens, i + 1, city)
+                if place and _subject_ends(sentence.tokens, after):
+                    return place
     return None
 
 
-def _article_place(article: Article, city: str | None) -> str | None:
-    """The place an article is about: the one it names most ("我市", "全市" count for the city)."""
-    counts: dict[str, int] = {}
-    for sentence in article.sentences:
-        for mention in sentence.mentions:
-            if mention.type == "PLACE":
-                counts[mention.text] = counts.get(mention.text, 0) + 1
-        for zone in _ZONES.findall(sentence.text):
-            counts[zone] = counts.get(zone, 0) + 1
-        if city:
-            counts[city] = counts.get(city, 0) + len(_OWN_CITY.findall(sentence.text))
-    best = max(counts.items(), key=lambda kv: kv[1], default=(None, 0))
-    return best[0] if best[1] >= 2 else None
+def _pointed_owner(sentence: Sentence, project: ProjectMention, company: str | None) -> str | None:
+    """ "这家…的企业，正对X项目进行技术改造": the company the passage is about owns the project."""
+    before = sentence.text[: project.start - sentence.start]
+    return company if company and _DEMONSTRATIVE.search(before) else None
+
+
+def _passage_company(sentence: Sentence, company: str | None) -> str | None:
+    """The company the passage is about after this sentence: the last one it names, preferring a
+    full name (…公司) to a short one."""
+    named = [m.text for m in sentence.mentions if m.type == "ORG" and m.subtype == "company"]
+    return ([n for n in named if n.endswith("公司")] or named or [company])[-1]
 
 
 def _add_mention(project: ProjectMention) -> None:
@@ -308,5 +595,5 @@ def _company_relations(article: Article) -> list[Relation]:
             owner = company if pointed and company else (before or [company])[-1]
             if owner:
                 relations.append(Relation(owner, "ORG", "industry", industry["what"], "LITERAL", sentence))
-        company = ([n for n in named if n.endswith("公司")] or named or [company])[-1]
+        company = _passage_company(sentence, company)
     return relations

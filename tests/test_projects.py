@@ -1,0 +1,169 @@
+"""Projects: which noun phrases name one, and where each is. The page is written for these tests in
+the genre of a city daily (a 德州 paper); none of it comes from the seed pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.model import Document
+from kg.orgs import Locale
+from kg.pipeline import analyse, build_corpus
+
+PAGE = """市发展改革委深化“投资审批”改革
+
+本报讯（记者 韩冬）5月8日，记者从市发展和改革委员会了解到，今年以来，我市大力推进重点项目建设，全市新开工项目120个。市发展和改革委员会坚持“一窗受理”，为企业减少跑腿次数。推行“联合审图”后，晶华玻璃、丰源轮胎扩能、绿洲之家等20余家企业项目缩短了审批时间。
+
+在津县重点项目建设提速
+
+本报讯（记者 孙悦）6月5日，在宋官屯街道，德州恒信装备科技有限公司年产3万台农机装备项目建设现场，工人们正在安装设备。该项目总投资3.6亿元。同时，位于同一片区的山东鲁晶新材料有限公司也在加紧生产。这家由鲁南玻璃集团与北方新材集团合资成立的企业，今年启动了年产5万吨特种玻璃项目的智能化改造。
+
+我市生态环境治理成效明显
+
+本报讯（记者 周琳）12月20日，记者从市生态环境局获悉，我市持续完善环境治理体系，减河湿地EOD项目获评省级试点，马颊河EOD项目进入国家生态环境导向开发项目储备库。陵城高端化工产业园区去年获评省级化工园区，项目全部建成后，年消纳固废200万吨。北部新材料园区入驻企业达到40家。同时，我市完成文庙大成殿修缮等文物保护项目12个，引进书店、茶馆、民宿等各类文旅业态项目60余个，新建口袋公园、街心游园等城建项目30个，推进道路提升等项目建设。德城区持续推进新湖南岸改造提升项目。
+
+武城县小麦喜获丰收
+
+本报讯（记者 刘洋）6月20日，记者从武城县农业农村局获悉，武城县今年小麦单产再创新高。落实玉米政策性保险项目，全县投保面积40万亩。
+
+优化营商环境 德州再出实招
+
+本报讯（记者 王芳）在乐陵市，首个“交地即开工”棚改项目——乐陵市西关三期棚改安置区项目比计划提前4个月开工。开发区将持续优化营商环境。推进东部蒸汽管网、新河水厂等项目建设。3月2日，在山东丰源轮胎制造股份有限公司智能工厂扩产项目建设工地，两条新生产线正在调试。
+
+齐河县：重大项目建设蹄疾步稳
+
+本报讯（记者 高远）11月8日，齐河县招商投资部门正在梳理项目服务清单。加快推进黄河国际会展中心、鲁齐智能装备产业园、德齐集团康宁医药产业园等9个项目开工建设。
+
+总投资120亿元 18个项目集中开工
+
+本报讯（记者 陈晨）9月3日，德州金石新能源储能电池项目开工仪式在庆云经济开发区隆重举行。山东远航重工有限公司在夏津县投资建设的大型风电塔筒项目，总投资20亿元。德州瑞丰医疗器械项目落户天衢新区，总投资8亿元。今年以来，全县恒力精密铸件、金达新型建材等6个项目相继投产。市民俗馆展出剪纸、黑陶、扎染等36个非遗项目的200余件作品。
+
+市长到平原县调研工业经济和重点项目建设
+
+本报讯（记者 陈晨）9月4日，市长到平原县调研工业经济和重点项目建设。
+"""
+
+
+@pytest.fixture(scope="module")
+def corpus(engine):
+    locale = Locale.for_city("德州市")
+    docs = analyse([Document("dezhou-projects.txt", PAGE)], engine, locale, issue_date="2025-06-30")
+    return build_corpus(docs, locale)
+
+
+@pytest.fixture(scope="module")
+def projects(corpus) -> dict[str, str]:
+    """Project name → key."""
+    return {corpus.entities[k].label: k for k in corpus.projects}
+
+
+def _object(corpus, key: str, predicate: str) -> str | None:
+    found = [f.object for f in corpus.facts.values() if f.subject == key and f.predicate == predicate]
+    return corpus.entities[found[0]].label if found else None
+
+
+def _place(corpus, projects, name: str) -> str | None:
+    assert name in projects, f"no project {name!r}: {sorted(projects)}"
+    return _object(corpus, projects[name], "location")
+
+
+def test_no_place_when_none_is_stated(corpus, projects) -> None:
+    # the city was the subject two sentences before, but an organisation took over the passage
+    for name in ("晶华玻璃", "丰源轮胎扩能", "绿洲之家"):
+        assert _place(corpus, projects, name) is None
+
+
+def test_our_city_as_subject_places_its_projects(corpus, projects) -> None:
+    assert _place(corpus, projects, "减河湿地EOD项目") == "德州市"
+    assert _place(corpus, projects, "马颊河EOD项目") == "德州市"
+
+
+def test_a_collection_of_projects_is_no_project(projects) -> None:
+    assert not any("储备" in name or "导向开发" in name for name in projects)
+
+
+def test_same_area_takes_the_previous_projects_place_and_the_passage_company(corpus, projects) -> None:
+    assert _place(corpus, projects, "德州恒信装备科技有限公司年产3万台农机装备项目") == "宋官屯街道"
+    assert _place(corpus, projects, "年产5万吨特种玻璃项目") == "宋官屯街道"
+    # "这家…的企业，今年启动了…项目的智能化改造": the company of the passage, not its parents
+    assert _object(corpus, projects["年产5万吨特种玻璃项目"], "owner") == "山东鲁晶新材料有限公司"
+
+
+def test_policy_programme_is_no_project(projects) -> None:
+    assert not any("保险" in name for name in projects)
+
+
+def test_division_fragment_with_generic_words_is_no_project(projects) -> None:
+    # "津县" is a district's name cut short: with 重点 it names no particular project
+    assert not any(name.endswith("重点项目") for name in projects)
+
+
+def test_name_is_not_cut_at_a_split_word(corpus, projects) -> None:
+    # the segmenter cuts 棚改 into 棚/n 改/v; the name runs on to the dash
+    assert _place(corpus, projects, "乐陵市西关三期棚改安置区项目") == "乐陵市"
+    assert "棚改项目" not in projects
+
+
+def test_company_begins_the_name_and_owns_the_project(corpus, projects) -> None:
+    name = "山东丰源轮胎制造股份有限公司智能工厂扩产项目"
+    assert name in projects
+    assert _object(corpus, projects[name], "owner") == "山东丰源轮胎制造股份有限公司"
+    # "在X公司…现场" is a company's site: the zone of the sentences before is no longer stated
+    assert _place(corpus, projects, name) is None
+
+
+def test_single_named_item_before_a_count_is_a_project(corpus, projects) -> None:
+    assert _place(corpus, projects, "文庙大成殿修缮") == "德州市"
+    # kinds, not projects: "各类…项目60余个", generic items before a count, a generic single item
+    for kind in ("书店", "茶馆", "民宿", "口袋公园", "街心游园", "道路提升"):
+        assert kind not in projects
+
+
+def test_facility_the_sentence_calls_a_project(corpus, projects) -> None:
+    assert _place(corpus, projects, "陵城高端化工产业园区") == "陵城区"  # short form of the district
+    assert not any(name.startswith("北部") for name in projects)  # only called 园区
+    assert not any("化工园区" in name for name in projects)  # the kind it was rated, not a name
+
+
+def test_subject_of_a_passage_places_its_list(corpus, projects) -> None:
+    # "开发区将…。推进A、B等项目建设": the sentence after keeps the zone as its subject
+    assert _place(corpus, projects, "东部蒸汽管网") == "德州经济技术开发区"
+    assert _place(corpus, projects, "新河水厂") == "德州经济技术开发区"
+
+
+def test_narrower_subject_replaces_the_city(corpus, projects) -> None:
+    # 改造提升 is part of the name although tagged a verb; the district is the clause's subject
+    assert _place(corpus, projects, "新湖南岸改造提升项目") == "德城区"
+
+
+def test_headline_subject_places_the_articles_projects(corpus, projects) -> None:
+    assert _place(corpus, projects, "黄河国际会展中心") == "齐河县"
+    assert _place(corpus, projects, "鲁齐智能装备产业园") == "齐河县"
+
+
+def test_company_that_begins_a_listed_name_owns_it(corpus, projects) -> None:
+    # the segmenter runs the group's name into the park's: 德齐集团康宁医药/ORG 产业园/n
+    assert _object(corpus, projects["德齐集团康宁医药产业园"], "owner") == "德齐集团"
+    assert _object(corpus, projects["黄河国际会展中心"], "owner") is None
+
+
+def test_ground_breaking_ceremony_is_held_on_the_site(corpus, projects) -> None:
+    assert _place(corpus, projects, "德州金石新能源储能电池项目") == "庆云经济开发区"
+
+
+def test_company_building_somewhere_owns_and_places_the_project(corpus, projects) -> None:
+    assert _place(corpus, projects, "大型风电塔筒项目") == "夏津县"
+    assert _object(corpus, projects["大型风电塔筒项目"], "owner") == "山东远航重工有限公司"
+
+
+def test_project_settles_in_a_zone(corpus, projects) -> None:
+    assert _place(corpus, projects, "德州瑞丰医疗器械项目") == "天衢新区"
+
+
+def test_list_after_the_county_as_subject(projects) -> None:
+    assert {"恒力精密铸件", "金达新型建材"} <= set(projects)  # not "全县恒力精密铸件"
+
+
+def test_sets_coordinations_and_heritage_items_are_no_projects(projects) -> None:
+    assert not any("18个" in name for name in projects)  # "总投资120亿元 18个项目"
+    assert not any("工业经济" in name for name in projects)  # "工业经济和重点项目"
+    assert not {"剪纸", "黑陶", "扎染"} & set(projects)  # "36个非遗项目": items of a register
