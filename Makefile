@@ -5,7 +5,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
 
-.PHONY: install run test lint eval bench clean
+.PHONY: install run test lint eval eval-heldout bench clean
 
 install: $(STAMP)
 
@@ -31,6 +31,13 @@ lint: install
 
 eval: install
 	$(BIN)/kg eval tests/gold --input seeds
+
+# three pages of other cities' papers, each scored in its own city (one city of publication per run)
+eval-heldout: install
+	@for page in dezhou_01:德州市 weifang_02:潍坊市 jining_03:济宁市; do \
+		echo "== $${page%%:*} ($${page##*:})"; \
+		$(BIN)/kg eval tests/heldout/gold --input tests/heldout/pages/$${page%%:*}.txt --city $${page##*:}; \
+	done
 
 bench: install
 	$(BIN)/python bench/throughput.py seeds

@@ -46,6 +46,12 @@ def load_gold(folder: Path, name: str) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
+def _gold(corpus: Corpus, folder: Path, name: str) -> list[dict]:
+    """The gold of the files that were read: scoring one page of a gold set counts only its lines."""
+    read = {Path(article.source).name for article in corpus.articles}
+    return [g for g in load_gold(folder, name) if "file" not in g or g["file"] in read]
+
+
 def predicted_positions(corpus: Corpus) -> set[tuple[str, str, str, str]]:
     found = set()
     for m in corpus.memberships.values():
@@ -71,9 +77,9 @@ def _score(relation: str, gold: set, predicted: set) -> Score:
 
 def evaluate(corpus: Corpus, gold_dir: Path, errors: list[str] | None = None) -> list[Score]:
     gold_positions = {
-        (g["file"], g["person"], g["title"], g["org"]) for g in load_gold(gold_dir, "positions.jsonl")
+        (g["file"], g["person"], g["title"], g["org"]) for g in _gold(corpus, gold_dir, "positions.jsonl")
     }
-    gold_persons = {(g["file"], g["person"]) for g in load_gold(gold_dir, "persons.jsonl")}
+    gold_persons = {(g["file"], g["person"]) for g in _gold(corpus, gold_dir, "persons.jsonl")}
     files = {g[0] for g in gold_positions | gold_persons}
     positions = {p for p in predicted_positions(corpus) if p[0] in files}
     persons = {p for p in predicted_persons(corpus) if p[0] in files}
@@ -155,13 +161,13 @@ def evaluate_relations(corpus: Corpus, gold_dir: Path, errors: list[str] | None 
     when a list is given."""
     errors = [] if errors is None else errors
     scores: list[Score] = []
-    gold_events = load_gold(gold_dir, "events.jsonl")
+    gold_events = _gold(corpus, gold_dir, "events.jsonl")
     if gold_events:
-        scores += _event_scores(corpus, gold_events, load_gold(gold_dir, "participation.jsonl"), errors)
-    gold_projects = load_gold(gold_dir, "projects.jsonl")
+        scores += _event_scores(corpus, gold_events, _gold(corpus, gold_dir, "participation.jsonl"), errors)
+    gold_projects = _gold(corpus, gold_dir, "projects.jsonl")
     if gold_projects:
         scores += _project_scores(corpus, gold_projects, errors)
-    gold_types = load_gold(gold_dir, "org_types.jsonl")
+    gold_types = _gold(corpus, gold_dir, "org_types.jsonl")
     if gold_types:
         labels = {e.label: e.subtype for e in corpus.entities.values() if e.type == "ORG"}
         found = [g for g in gold_types if g["org"] in labels]
@@ -262,7 +268,9 @@ def _unmatched(
 
 def differences(corpus: Corpus, gold_dir: Path) -> tuple[list[tuple], list[tuple]]:
     """(missed gold positions, spurious predicted positions)."""
-    gold = {(g["file"], g["person"], g["title"], g["org"]) for g in load_gold(gold_dir, "positions.jsonl")}
+    gold = {
+        (g["file"], g["person"], g["title"], g["org"]) for g in _gold(corpus, gold_dir, "positions.jsonl")
+    }
     files = {g[0] for g in gold}
     predicted = {p for p in predicted_positions(corpus) if p[0] in files}
     return sorted(gold - predicted), sorted(predicted - gold)

@@ -167,3 +167,18 @@ def test_sets_coordinations_and_heritage_items_are_no_projects(projects) -> None
     assert not any("18个" in name for name in projects)  # "总投资120亿元 18个项目"
     assert not any("工业经济" in name for name in projects)  # "工业经济和重点项目"
     assert not {"剪纸", "黑陶", "扎染"} & set(projects)  # "36个非遗项目": items of a register
+
+
+def test_a_sets_total_is_not_each_items_investment_and_a_site_chosen_is_the_place(engine) -> None:
+    text = (
+        "本报讯（记者 陈晨）9月5日，宁津县招商工作成效明显。今年以来，全县恒力精密铸件、金达新型建材等6个项目"
+        "相继落地，总投资15亿元。德州华康医养综合体项目选址黄河涯镇，总投资约5亿元。"
+    )
+    locale = Locale.for_city("德州市")
+    corpus = build_corpus(analyse([Document("sets.txt", text)], engine, locale), locale)
+    found = {corpus.entities[k].label: (d, k) for k, d in corpus.projects.items()}
+    for item in ("恒力精密铸件", "金达新型建材"):
+        assert item in found and found[item][0].investment is None
+    details, key = found["德州华康医养综合体项目"]
+    assert details.investment == 500_000_000
+    assert _object(corpus, key, "location") == "黄河涯镇"
