@@ -75,7 +75,7 @@ def _break_is_soft(prev_line: str, next_line: str, width: float, body: bool) -> 
     if not prev or not nxt or _OPENERS.match(nxt) or _REPORTERS_ONLY.match(prev) or _JUMP.search(prev):
         return False
     if _CREDITED.search(prev):
-        return False  # a photo caption ends with its credit ("■ 本报记者 许金松"); a headline may follow
+        return False  # a photo caption ends with its credit ("■ 本报记者 王晓东"); a headline may follow
     last, first = prev[-1], nxt[0]
     if last in _CLOSING and len(prev) > 1:
         last = prev[-2] if prev[-2] in _TERMINAL else "字"  # a quote closes a sentence only after 。！？
@@ -153,7 +153,7 @@ def _emit_whitespace(text: str, i: int, j: int, layout: _Layout, out: list[str],
     if "\n" in run:
         if before and after and text.find("\n", i) in layout.soft_ends:
             if text[max(0, i - 4) : i].rstrip().endswith(("记者", "通讯员")):
-                out.append(" ")  # "本报讯(记者\n林金彦)": the space that separates the reporter's name
+                out.append(" ")  # "本报讯(记者\n王晓东)": the space that separates the reporter's name
                 offsets.append(i)
             return
         if out and out[-1] != "\n":

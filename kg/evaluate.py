@@ -177,33 +177,48 @@ def evaluate_relations(corpus: Corpus, gold_dir: Path, errors: list[str] | None 
     return scores
 
 
-def _event_scores(
-    corpus: Corpus, gold: list[dict], participation: list[dict], errors: list[str]
-) -> list[Score]:
-    predicted = _by_file(corpus, "EVENT")
-    named = full = 0
-    predicted_count = sum(len(keys) for keys in predicted.values())
-    renamed: dict[tuple[str, str], str] = {}  # (file, event key) → gold name
+@dataclass
+class _Pair:
+    file: str
+    key: str  # the predicted entity
+    label: str
+    gold: dict  # the gold line it matched
+
+
+def _pairs(corpus: Corpus, gold: list[dict], kind: str, errors: list[str]) -> tuple[int, list[_Pair]]:
+    """Predicted events or projects matched by name to gold lines of the same file; the unmatched on
+    either side described in `errors`. Returns the number predicted and the pairs."""
+    field = kind.lower()
+    predicted = _by_file(corpus, kind)
+    pairs: list[_Pair] = []
     for file in {g["file"] for g in gold} | set(predicted):
         wanted = [g for g in gold if g["file"] == file]
         keys = predicted.get(file, [])
         labels = [corpus.entities[k].label for k in keys]
-        pairs = _match([g["event"] for g in wanted], labels)
-        _unmatched(errors, "event", file, wanted, "event", labels, pairs)
-        for i, j in pairs.items():
-            named += 1
-            renamed[(file, keys[i])] = wanted[j]["event"]
-            details = corpus.events.get(keys[i])
-            date, place = details.date if details else None, _location(corpus, keys[i])
-            if date == wanted[j]["date"] and same_place(place, wanted[j]["place"]):
-                full += 1
-            else:
-                errors.append(
-                    f"event {file} {labels[i]}: date {date} place {place}"
-                    f" (gold {wanted[j]['date']} {wanted[j]['place']})"
-                )
+        matched = _match([g[field] for g in wanted], labels)
+        _unmatched(errors, field, file, wanted, field, labels, matched)
+        pairs += [_Pair(file, keys[i], labels[i], wanted[j]) for i, j in matched.items()]
+    return sum(len(keys) for keys in predicted.values()), pairs
+
+
+def _event_scores(
+    corpus: Corpus, gold: list[dict], participation: list[dict], errors: list[str]
+) -> list[Score]:
+    predicted_count, pairs = _pairs(corpus, gold, "EVENT", errors)
+    full = 0
+    renamed = {(pair.file, pair.key): pair.gold["event"] for pair in pairs}  # → the gold's name
+    for pair in pairs:
+        details = corpus.events.get(pair.key)
+        date, place = details.date if details else None, _location(corpus, pair.key)
+        if date == pair.gold["date"] and same_place(place, pair.gold["place"]):
+            full += 1
+        else:
+            errors.append(
+                f"event {pair.file} {pair.label}: date {date} place {place}"
+                f" (gold {pair.gold['date']} {pair.gold['place']})"
+            )
     scores = [
-        Score("event", len(gold), predicted_count, named),
+        Score("event", len(gold), predicted_count, len(pairs)),
         Score("event-date-place", len(gold), predicted_count, full),
     ]
     if participation:
@@ -223,36 +238,26 @@ def _event_scores(
 
 
 def _project_scores(corpus: Corpus, gold: list[dict], errors: list[str]) -> list[Score]:
-    predicted = _by_file(corpus, "PROJECT")
-    predicted_count = sum(len(keys) for keys in predicted.values())
-    named = placed = owned = 0
-    for file in {g["file"] for g in gold} | set(predicted):
-        wanted = [g for g in gold if g["file"] == file]
-        keys = predicted.get(file, [])
-        labels = [corpus.entities[k].label for k in keys]
-        pairs = _match([g["project"] for g in wanted], labels)
-        _unmatched(errors, "project", file, wanted, "project", labels, pairs)
-        for i, j in pairs.items():
-            named += 1
-            details = corpus.projects.get(keys[i])
-            money, expected = details.investment if details else None, wanted[j]["investment_yuan"]
-            same_money = money == expected or (
-                money and expected and abs(money - expected) <= 0.01 * expected
+    predicted_count, pairs = _pairs(corpus, gold, "PROJECT", errors)
+    placed = owned = 0
+    for pair in pairs:
+        details = corpus.projects.get(pair.key)
+        money, expected = details.investment if details else None, pair.gold["investment_yuan"]
+        same_money = money == expected or (money and expected and abs(money - expected) <= 0.01 * expected)
+        place, owner = _location(corpus, pair.key), _owner(corpus, pair.key)
+        if same_money and same_place(place, pair.gold["place"]):
+            placed += 1
+        else:
+            errors.append(
+                f"project {pair.file} {pair.label}: place {place} investment {money}"
+                f" (gold {pair.gold['place']} {expected})"
             )
-            place, owner = _location(corpus, keys[i]), _owner(corpus, keys[i])
-            if same_money and same_place(place, wanted[j]["place"]):
-                placed += 1
-            else:
-                errors.append(
-                    f"project {file} {labels[i]}: place {place} investment {money}"
-                    f" (gold {wanted[j]['place']} {expected})"
-                )
-            if same_place(owner, wanted[j]["owner"]):
-                owned += 1
-            else:
-                errors.append(f"project-owner {file} {labels[i]}: {owner} (gold {wanted[j]['owner']})")
+        if same_place(owner, pair.gold["owner"]):
+            owned += 1
+        else:
+            errors.append(f"project-owner {pair.file} {pair.label}: {owner} (gold {pair.gold['owner']})")
     return [
-        Score("project", len(gold), predicted_count, named),
+        Score("project", len(gold), predicted_count, len(pairs)),
         Score("project-place-investment", len(gold), predicted_count, placed),
         Score("project-owner", len(gold), predicted_count, owned),
     ]

@@ -528,7 +528,7 @@ def _named_earlier(sentence: Sentence, events: list[EventMention], position: int
 
 
 def _as_noun(text: str, verb: re.Match[str]) -> bool:
-    """ "学习习近平总书记重要讲话精神": his speech, not a part he took in this event; "听取企业负责人
+    """ "学习总书记重要讲话精神": the speech, not a part he took in this event; "听取企业负责人
     介绍": someone else's."""
     return (
         bool(_SPEECH_AS_NOUN.match(text, verb.end()))
