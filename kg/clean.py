@@ -21,7 +21,6 @@ _CONTINUING = set("，,、：:（(“‘《")
 # Bylines keep their spaces: they separate reporters' names ("记者 王晓东 李卫").
 _BYLINE = re.compile(r"(?:记者|通讯员|融媒体|摄影)((?:[ \u3000]+[\u4e00-\u9fff]{2,4})+)")
 _CREDITED = re.compile(r"(?:记者|通讯员|摄影|摄)(?:[ \u3000]+[\u4e00-\u9fff]{2,4})+$")
-_REPORTERS_ONLY = re.compile(r"^[■\s]*[\u4e00-\u9fff]{0,4}记者([ \u3000]+[\u4e00-\u9fff]{2,4})+$")
 _JUMP = re.compile(r"[（(](?:下转|上接|转)[^)）]{0,12}[)）]$")  # "（下转第二版）" ends the article here
 HEADLINE_MAX = 45  # longer lines are body text, even on pages of long paragraphs
 _OPENERS = re.compile(r"^\s*(■|本报讯|据新华社|[\u4e00-\u9fff]{2,5}讯|（下转|\(下转|——)")
@@ -72,10 +71,10 @@ def _protected(text: str) -> set[int]:
 def _break_is_soft(prev_line: str, next_line: str, width: float, body: bool) -> bool:
     """A line break that the layout made, not the author. `body`: prev_line is body text."""
     prev, nxt = prev_line.rstrip(), next_line.lstrip()
-    if not prev or not nxt or _OPENERS.match(nxt) or _REPORTERS_ONLY.match(prev) or _JUMP.search(prev):
+    if not prev or not nxt or _OPENERS.match(nxt) or _JUMP.search(prev):
         return False
     if _CREDITED.search(prev):
-        return False  # a photo caption ends with its credit ("■ 本报记者 王晓东"); a headline may follow
+        return False  # a line of reporters, or a caption ending in its credit ("■ 本报记者 王晓东")
     last, first = prev[-1], nxt[0]
     if last in _CLOSING and len(prev) > 1:
         last = prev[-2] if prev[-2] in _TERMINAL else "字"  # a quote closes a sentence only after 。！？
@@ -104,20 +103,16 @@ def _layout(text: str, width: float) -> _Layout:
     lines = [m for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
     body = False
     for i, line in enumerate(lines):
-        previous = lines[i - 1] if i else None
+        text, shaped = line.group(), headline_shaped(line.group())
         following = lines[i + 1].group() if i + 1 < len(lines) else ""
         continued = (
-            previous is not None
-            and not (headline_shaped(line.group()) and _OPENERS.match(following.strip()))
-            and _break_is_soft(previous.group(), line.group(), width, body)
+            i > 0
+            and not (shaped and _OPENERS.match(following.strip()))
+            and _break_is_soft(lines[i - 1].group(), text, width, body)
         )
-        if continued and previous is not None:
-            layout.soft_ends.add(previous.end())
-        body = (
-            (continued and body)
-            or not headline_shaped(line.group())
-            or bool(_OPENERS.match(line.group().strip()))
-        )
+        if continued:
+            layout.soft_ends.add(lines[i - 1].end())
+        body = (continued and body) or not shaped or bool(_OPENERS.match(text.strip()))
         if not body:
             layout.headline_starts.add(line.start())
     return layout

@@ -16,7 +16,7 @@ from functools import cache
 from .dates import DateSpan, month_of, parse_date
 from .lexicon import alternation, table, word_list
 from .model import Article, EventMention, Mention, Participation, Sentence
-from .names import merge_by_name, normalize
+from .names import fill_from, merge_by_name, normalize
 
 _CLAUSE = re.compile(r"[，,。；;：:！？!?]")
 _HEADLINE_CLAUSE = re.compile(r"[，,。；;：:！？!?\s]")
@@ -46,6 +46,7 @@ _PLANNED = re.compile(r"(?:关于|决定|将|拟|计划|筹备)[^，,。；;]*$"
 _HEARING = re.compile(r"(?:听取|听了|观看|邀请)[^，,。；;]{0,15}$")
 _TERM = re.compile(r"第?([一二三四五六七八九十\d]{1,3})届")
 _SITTING = re.compile(r"第?([一二三四五六七八九十\d]{1,3})次")
+_SESSION_BODIES = (("政协", ("政协", "政治协商")), ("人大", ("人大", "人民代表大会")))
 _NTH = re.compile(r"^第[一二三四五六七八九十\d]+次")
 
 
@@ -151,9 +152,7 @@ class EventReader:
         )
         for event in found:
             before = text[: event.start - sentence.start]
-            # "7月1日，记者了解到，在刚刚召开的X大会上…": the date is the report's, not the event's
-            reported = max((m.end() for m in _REPORTING.finditer(before)), default=0)
-            date = self._date(before[reported:], hint)
+            date = self._date(before[_report_end(before) :], hint)
             if date and event.date is None:
                 event.date, event.end_date = date.start, date.end
         return found + self._during(sentence, found)
@@ -320,22 +319,20 @@ def _main_event(article: Article, events: list[EventMention], lead: Sentence | N
     return None
 
 
+def _report_end(before: str) -> int:
+    """Where what a reporter learnt begins in the text before an event ("7月1日，记者了解到，在刚刚
+    召开的X上…"): a date before it is the report's, not the event's. 0 when nothing is reported."""
+    return max((m.end() for m in _REPORTING.finditer(before)), default=0)
+
+
 def _reported(event: EventMention) -> bool:
-    """Is the event part of what a reporter learnt ("记者了解到，在刚刚召开的X上…")? Then the
-    dateline is the report's date, not the event's."""
-    return bool(_REPORTING.search(event.sentence.text[: event.start - event.sentence.start]))
+    return _report_end(event.sentence.text[: event.start - event.sentence.start]) > 0
 
 
 def _session_key(name: str) -> tuple[str, bool, int, int] | None:
     """ "市政协十三届五次会议" and "中国人民政治协商会议第十三届潍坊市委员会第五次会议" are one
     session: (body, standing committee?, term, sitting)."""
-    body = (
-        "政协"
-        if "政协" in name or "政治协商" in name
-        else "人大"
-        if "人大" in name or "人民代表大会" in name
-        else ""
-    )
+    body = next((body for body, words in _SESSION_BODIES if any(w in name for w in words)), "")
     term, sitting = _TERM.search(name), _SITTING.search(name)
     if not (body and term and sitting):
         return None
@@ -360,8 +357,7 @@ def _join_sessions(events: list[EventMention]) -> None:
         key = _session_key(short.name)
         full = next((e for e in events if e is not short and key and _session_key(e.name) == key), None)
         if full is not None and len(full.name) >= len(short.name):
-            full.date, full.end_date = full.date or short.date, full.end_date or short.end_date
-            full.place = full.place or short.place
+            fill_from(full, short, ("date", "end_date", "place"))
             events.remove(short)
 
 
@@ -461,8 +457,7 @@ def _join_headline_event(events: list[EventMention], lead: Sentence | None) -> N
     headline = next((e for e in events if e.sentence.headline), None)
     in_lead = next((e for e in events if e.sentence is lead), None)
     if headline and in_lead and headline is not in_lead and headline.type == in_lead.type:
-        in_lead.date = in_lead.date or headline.date
-        in_lead.place = in_lead.place or headline.place
+        fill_from(in_lead, headline, ("date", "place"))
         events.remove(headline)
 
 
@@ -475,7 +470,7 @@ def _join_abbreviated_headline(events: list[EventMention], main: EventMention | 
         )
         if full is None:
             continue
-        full.date, full.place = full.date or short.date, full.place or short.place
+        fill_from(full, short, ("date", "place"))
         events.remove(short)
         if main is short:
             main = next((e for e in events if e.part_of is full), full)  # the ceremony that opens it

@@ -19,6 +19,13 @@ class Named(Protocol):
 T = TypeVar("T", bound=Named)
 
 
+def fill_from(keep: object, other: object, fields: tuple[str, ...]) -> None:
+    """Two mentions of one thing: `keep` takes the other's value of each field it lacks."""
+    for field in fields:
+        if not getattr(keep, field):
+            setattr(keep, field, getattr(other, field))
+
+
 def merge_by_name(items: list[T], new: T, fill: tuple[str, ...]) -> T:
     """Add `new` to `items` unless a name there contains it or is contained in it; then the longer
     name is kept and its empty `fill` fields are taken from the other. Returns the item kept."""
@@ -26,9 +33,7 @@ def merge_by_name(items: list[T], new: T, fill: tuple[str, ...]) -> T:
         a, b = normalize(old.name), normalize(new.name)
         if a in b or b in a:
             keep, other = (new, old) if len(b) > len(a) else (old, new)
-            for field in fill:
-                if not getattr(keep, field):
-                    setattr(keep, field, getattr(other, field))
+            fill_from(keep, other, fill)
             items[i] = keep
             return keep
     items.append(new)

@@ -184,10 +184,9 @@ class OrgResolver:
         text = text.removeprefix("中共") or text
         if len(text) > 1 and text[0] in _LEVELS and not text.startswith("市场"):
             return self._level_scope(text[0]), text[1:]
-        for alias, full in sorted(_aliases().items(), key=lambda kv: -len(kv[0])):
-            for written in (alias, self.locale.city_short + alias, self.locale.city + alias):
-                if text.startswith(written) and self.locale.city_short:  # 高新区, 潍坊高新区
-                    return full.format(city=self.locale.city_short), text[len(written) :]
+        zone = self._city_zone(text)
+        if zone:
+            return zone
         division_scope = self._division_prefix(text)
         if division_scope:
             return division_scope
@@ -195,6 +194,17 @@ class OrgResolver:
         if town:
             return town.group(1), text[town.end() :]
         return "", text
+
+    def _city_zone(self, text: str) -> tuple[str, str] | None:
+        """A zone of the paper's city written short, with or without the city: 高新区, 潍坊高新区."""
+        city_short = self.locale.city_short
+        if not city_short:
+            return None
+        for alias, full in sorted(_aliases().items(), key=lambda kv: -len(kv[0])):
+            for written in (alias, city_short + alias, self.locale.city + alias):
+                if text.startswith(written):
+                    return full.format(city=city_short), text[len(written) :]
+        return None
 
     def _division_prefix(self, text: str) -> tuple[str, str] | None:
         for length in range(min(len(text), 12), 1, -1):
