@@ -53,6 +53,10 @@ class Position:
     chain_end: int
     person_start: int
     person_end: int
+    former: bool = False  # held before, not now: 原…局长, 曾任, 免去, 辞去
+    acting: bool = False  # 代市长, 代理检察长: `title` is then the post itself (市长, 检察长)
+    change: str | None = None  # what the sentence says happened to it: appointed, elected, removed, …
+    form: str = "chain"  # the form it was read from (a row id of kg/data/post_forms.tsv, or chain)
 
 
 @dataclass

@@ -10,9 +10,10 @@ read the same way after the verb.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from .lexicon import surnames, title_pattern, titles_anywhere
+from . import post_forms
+from .lexicon import alternation, surnames, title_pattern, titles_anywhere, word_list
 from .model import Article, Mention, Position, Sentence
 from .orgs import COMPANY_REFERENCES, Org, OrgResolver
 
@@ -24,6 +25,20 @@ _LEAD_JUNK = re.compile(
 _NOT_ORGS = re.compile(r"(大会|会议|会场|会上|分会场)$")
 _VERB = re.compile(r"(当选为?|担任过?|出任|兼任|(?<![主责信担连就])任(?![务何职期命用意]))")
 _CHAIN_END = re.compile(r"[，。；,;！？]|的|$")
+# A chain that begins with 原/前任 is a post held before ("原市财政局局长X").
+_FORMER = re.compile(r"^(?:原任|原|前任)")
+_ACTING = re.compile(r"^(?:代理|代)(?=.)")
+# The session an article reports: 聊城市第十八届人民代表大会第三次会议, 政协第十四届X市委员会第二次会议.
+_NUMBER = "[一二三四五六七八九十百\\d]+"
+_SESSION = re.compile(
+    f"(?:中国人民政治协商会议|政协)?([\\u4e00-\\u9fff]{{0,8}}?)第{_NUMBER}届"
+    f"[\\u4e00-\\u9fff]{{0,12}}?(?:人民代表大会|委员会)第{_NUMBER}次(?:全体)?会议"
+)
+# Where a decision names a person the model did not type ("任命宋莉为…", "免去马廷贵同志…").
+_DECISION = re.compile(r"任命|免去|选举|提名|辞去|代理|不再担任")
+_DECISION_NAME = re.compile(
+    r"(?:任命|免去|选举|补选|提名|接受|决定|[、，])([\u4e00-\u9fff]{2,3}?)(?=同志|为|辞去|代理|不再担任)"
+)
 
 
 @dataclass
@@ -32,15 +47,18 @@ class _Segment:
     title: str
     start: int  # in sentence text
     end: int
+    former: bool = False  # the chain said 原/前任 at or before this segment
 
 
 class PositionReader:
     def __init__(self, resolver: OrgResolver) -> None:
         self.resolver = resolver
+        self._session: Org | None = None  # the session the article being read reports
 
     def read_article(self, article: Article) -> None:
         legal: str | None = None  # the last company named in full (…有限公司) so far
         brand: str | None = None  # the last company named any way
+        self._session = self._session_of(article)
         for sentence in article.sentences:
             self._add_names_after_titles(sentence)
             article.positions += self.read_sentence(sentence, legal or brand)
@@ -48,21 +66,84 @@ class PositionReader:
 
     def read_sentence(self, sentence: Sentence, company: str | None = None) -> list[Position]:
         """Posts in a sentence; `company` is the one a bare "公司总经理" refers to."""
+        if _DECISION.search(sentence.text):
+            self._add_decision_names(sentence)
         persons = [m for m in sentence.mentions if m.type == "PERSON"]
-        found: list[Position] = []
-        previous_end, context = 0, None
+        found = self._forms(sentence, persons, company)
+        previous_end, context, shared = 0, None, []
+        shared_last: str | None = None  # the title of the sentence's last post
         for person in persons:
             start = person.start - sentence.start
             segments = self._chain(sentence.text, previous_end, start)
             # "县委书记X、县长Y": a chain right after the previous person's continues its place
             adjacent = segments and segments[0].start - previous_end == 1 and previous_end > 0
+            if not segments and shared and sentence.text[previous_end:start] in _LIST_SEPARATORS:
+                # "副市长A、B、C": each name of the list holds the shared post
+                found += [_for_person(p, person) for p in shared]
+                previous_end = person.end - sentence.start
+                continue
+            inherit = adjacent or (segments and _same_body(segments[0], shared_last))
             positions, context = self._positions(
-                sentence, person, segments, company, context if adjacent else None
+                sentence, person, segments, company, context if inherit else None
             )
             found += positions
+            shared = [p for p in positions if _shared_title(p.title)]
+            shared_last = positions[-1].title if positions else shared_last
             previous_end = person.end - sentence.start
         found += self._appointments(sentence, persons, company)
         return _unique(found)
+
+    def _forms(self, sentence: Sentence, persons: list[Mention], company: str | None) -> list[Position]:
+        """Posts of the forms in kg/data/post_forms.tsv: decisions, listings, brackets."""
+        base, text = sentence.start, sentence.text
+        masked = post_forms.mask(text, [(p.start - base, p.end - base) for p in persons])
+        found: list[Position] = []
+        for match in post_forms.find(masked):
+            segments = self._whole_chain(text, *match.titles)
+            if not segments:
+                continue
+            for span in post_forms.person_spans(masked, *match.persons):
+                person = next(p for p in persons if p.start - base == span[0])
+                for position in self._positions(sentence, person, segments, company)[0]:
+                    position.change = match.form.change or position.change
+                    position.former = position.former or match.form.former
+                    position.form = match.form.id
+                    found.append(position)
+        return found
+
+    def _session_of(self, article: Article) -> Org | None:
+        """The fullest name of the congress or CPPCC session the article reports, as an organisation
+        for the posts held in it (执行主席, 主席团成员)."""
+        names = []
+        for sentence in article.sentences:
+            for match in _SESSION.finditer(sentence.text):
+                lead = match.group(1)
+                place = next(
+                    (lead[i:] for i in range(len(lead)) if self.resolver.gazetteer.lookup(lead[i:])), ""
+                )
+                names.append(match.group()[len(lead) - len(place) :] if lead else match.group())
+        if not names:
+            return None
+        name = max(names, key=len)
+        return Org(name, "cppcc" if "政治协商" in name or "政协" in name else "congress", "", "会议")
+
+    def _whole_chain(self, text: str, start: int, end: int) -> list[_Segment]:
+        """The longest title chain that starts at `start` and ends at a title within [start, end):
+        "副市长的决定" is the chain "副市长"."""
+        ends = [m.end() for m in titles_anywhere().finditer(text, start, end)]
+        for chain_end in sorted(set(ends), reverse=True):
+            segments = self._chain(text, start, chain_end)
+            if segments and segments[0].start == start:
+                return segments
+        return []
+
+    def _add_decision_names(self, sentence: Sentence) -> None:
+        """Names in a personnel decision that the model typed otherwise or cut: "任命宋莉为…"."""
+        for match in _DECISION_NAME.finditer(sentence.text):
+            start = sentence.start + match.start(1)
+            if not any(m.type == "PERSON" and m.start <= start < m.end for m in sentence.mentions):
+                self._name_at(sentence, match.start(1), match.end(1))
+        sentence.mentions.sort(key=lambda m: (m.start, -m.end))
 
     def _chain(self, text: str, left: int, right: int) -> list[_Segment]:
         """Title segments ending exactly at `right` (where a name starts), read backwards."""
@@ -79,9 +160,15 @@ class PositionReader:
             junk = _LEAD_JUNK.match(org_text)
             if junk:
                 org_text = org_text[junk.end() :]
-            if not _plausible_org(org_text):
+            former = _FORMER.match(org_text)
+            if former and not self.resolver.gazetteer.lookup(org_text[:3]):
+                org_text = org_text[former.end() :]
+            if not _plausible_org(org_text) and not (
+                org_text == "大会" and match.group() in word_list("session_titles.txt")
+            ):
                 break
-            segments.append(_Segment(org_text, match.group(), seg_start + match.start() - len(org_text), end))
+            segment_start = seg_start + match.start() - len(org_text)
+            segments.append(_Segment(org_text, match.group(), segment_start, end, bool(former)))
             if junk:
                 break  # the chain began inside this segment
             end = sep
@@ -98,22 +185,29 @@ class PositionReader:
         """The chain's posts, and the organisation of its last post (None when it has none)."""
         found: list[Position] = []
         last: Org | None = None
+        former = False
         for segment in segments:
+            former = former or segment.former
             org = self._org(segment, context, company)
             if org is None:
                 continue
             context = last = org
-            found.append(_position(sentence, person, segment, org, segments))
+            position = _position(sentence, person, segment, org, segments)
+            position.former = former
+            found.append(position)
             self._add_mentions(sentence, segment, org)
         return found, last
 
     def _org(self, segment: _Segment, context: Org | None, company: str | None) -> Org | None:
+        title = _ACTING.sub("", segment.title)
+        if segment.org_text in ("大会", "") and title in word_list("session_titles.txt"):
+            return self._session
         if segment.org_text in COMPANY_REFERENCES:
             return self.resolver.build("", company) if company else None
         if segment.org_text:
             org = self.resolver.resolve(self.resolver.trim(segment.org_text), context)
-            return self.resolver.head_of(segment.title, org) if not org.unit else org
-        return self.resolver.head_of(segment.title, context) or context
+            return self.resolver.head_of(title, org) if not org.unit else org
+        return self.resolver.head_of(title, context) or context
 
     def _appointments(
         self, sentence: Sentence, persons: list[Mention], company: str | None
@@ -216,9 +310,11 @@ def _plausible_org(text: str) -> bool:
 def _position(
     sentence: Sentence, person: Mention, segment: _Segment, org: Org, chain: list[_Segment]
 ) -> Position:
+    title = _ACTING.sub("", segment.title)
     return Position(
         person=person.text,
-        title=segment.title,
+        title=title if title_pattern().fullmatch(title) else segment.title,
+        acting=title != segment.title and bool(title_pattern().fullmatch(title)),
         organization=org.name,
         org_subtype=org.subtype,
         org_text=segment.org_text,
@@ -227,6 +323,33 @@ def _position(
         chain_end=person.end,
         person_start=person.start,
         person_end=person.end,
+    )
+
+
+_LIST_SEPARATORS = ("、", "和", "及", "，")
+
+
+def _shared_title(title: str) -> bool:
+    """Titles that many hold at once, so that a list of names after one shares it: 副市长A、B、C."""
+    return "副" in title or title.endswith(word_list("shared_titles.txt"))
+
+
+def _base_title(title: str) -> str:
+    return re.sub(f"^(?:{alternation(word_list('title_qualifiers.txt'))})+", "", title)
+
+
+def _same_body(segment: _Segment, last_title: str | None) -> bool:
+    """A bare title later in the sentence is of the body named before when it is that body's
+    title again or its deputy's ("市人大常委会主任X主持，副主任A、B，秘书长C出席")."""
+    if segment.org_text or last_title is None:
+        return False
+    base = _base_title(segment.title)
+    return base == _base_title(last_title) or base.endswith(word_list("body_member_titles.txt"))
+
+
+def _for_person(position: Position, person: Mention) -> Position:
+    return replace(
+        position, person=person.text, person_start=person.start, person_end=person.end, chain_end=person.end
     )
 
 
@@ -241,10 +364,15 @@ def _last_company(sentence: Sentence, legal: str | None, brand: str | None) -> t
 
 
 def _unique(positions: list[Position]) -> list[Position]:
-    seen, out = set(), []
+    """One post per (person, title, organisation): the first reading, with what the others add."""
+    kept: dict[tuple[str, str, str], Position] = {}
     for p in positions:
         key = (p.person, p.title, p.organization)
-        if key not in seen:
-            seen.add(key)
-            out.append(p)
-    return out
+        if key not in kept:
+            kept[key] = p
+            continue
+        first = kept[key]
+        first.change = first.change or p.change
+        first.former = first.former or p.former
+        first.acting = first.acting or p.acting
+    return list(kept.values())
