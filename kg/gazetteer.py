@@ -203,8 +203,24 @@ class Gazetteer:
         return chain[-1] if chain and chain[-1].level == 1 else None
 
     def prefectures(self) -> list[Division]:
-        """Level-2 divisions; municipalities and units directly under a province have none."""
-        return [d for d in self._by_code.values() if d.level == 2]
+        """Prefecture-level divisions: level 2, and the four municipalities (北京市, …), which the
+        data keeps at level 1 with their districts right below."""
+        return [d for d in self._by_code.values() if d.level == 2 or self.is_municipality(d)]
+
+    def is_municipality(self, div: Division) -> bool:
+        return div.level == 1 and div.name.endswith("市")
+
+    def scope_name(self, div: Division) -> str:
+        """The name a body of the division carries: a district of a municipality with its city
+        (中共北京市海淀区委员会), every other division by its own name (中共历下区委员会)."""
+        parent = self.parent(div)
+        if parent is not None and div.level == 3 and self.is_municipality(parent):
+            return parent.name + div.name
+        return div.name
+
+    def counties_in(self, div: Division) -> list[Division]:
+        """County-level divisions in a prefecture (or a municipality's districts)."""
+        return [d for d in self.children(div) if d.level == 3]
 
     def contains(self, outer: Division, inner: Division) -> bool:
         """True when `inner` is `outer` or lies anywhere below it."""

@@ -148,6 +148,7 @@ class Document:
     articles: list[Article] = field(default_factory=list)
     city: str | None = None
     province: str | None = None
+    county: str | None = None  # the county-level place of a county's news, when it is one
     # What the file was: text, html or pdf. For html and pdf, `original` is the extracted text (offsets
     # point into it), and the page's title and date (YYYY-MM-DD) are kept here when the file has them.
     format: str = "text"

@@ -10,14 +10,31 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from .gazetteer import Gazetteer
 from .lexicon import org_subtype, table, word_list
 
 _TOWN = re.compile(r"^([\u4e00-\u9fff]{2,4}?(?:街道|镇|乡))(?=[\u4e00-\u9fff])")
-_LEVELS = {"市": "city", "省": "province"}
+# A body written with only its level ("市委", "县政府", "州长", "盟委") is the paper's own body of that
+# level: the character, and the ending of the division it then names.
+_LEVELS = {"市": "市", "省": "省", "县": "县", "区": "区", "旗": "旗", "州": "州", "盟": "盟", "地": "地区"}
+_NOT_LEVELS = (
+    "市场",
+    "市民",
+    "区域",
+    "县域",
+    "旗下",
+    "旗舰",
+    "州际",
+    "地方",
+    "地区",
+    "省内",
+    "市内",
+    "区内",
+    "县内",
+)
 COMPANY_REFERENCES = ("该公司", "本公司", "公司", "该企业", "企业", "该集团", "集团")
 
 
@@ -29,19 +46,25 @@ class Locale:
     city_short: str = ""  # 聊城
     province: str = ""  # 山东省
     city_code: str = ""
+    county: str = ""  # the county-level place a county's or district's news is about: 东阿县, 北京市通州区
+    # inferred from the text (True) rather than given: then each document is read in its own city
+    per_document: bool = False
 
     @classmethod
-    def for_city(cls, name: str, gazetteer: Gazetteer | None = None) -> Locale:
+    def for_city(cls, name: str, gazetteer: Gazetteer | None = None, county: str = "") -> Locale:
+        """The locale of a prefecture-level city (聊城市) or a county-level one (寿光市, whose 市委 is
+        its own); `county` is a county-level place inside the city whose news it is."""
         gazetteer = gazetteer or Gazetteer.default()
         division = gazetteer.resolve(name)
         if division is None:
             raise ValueError(f"unknown city {name!r}: not a division in the gazetteer")
         province = gazetteer.province_of(division)
         return cls(
-            city=division.name,
+            city=gazetteer.scope_name(division),
             city_short=gazetteer.short_name(division),
             province=province.name if province else "",
             city_code=division.code,
+            county=county,
         )
 
 
@@ -51,6 +74,32 @@ def infer_city(texts: list[str], gazetteer: Gazetteer | None = None) -> Locale:
     for text in texts:
         counts.update(city_counts(text, gazetteer))
     return locale_of_counts(counts, gazetteer)
+
+
+def document_locale(text: str, fallback: Locale, gazetteer: Gazetteer | None = None) -> Locale:
+    """The locale of one document: its most prominent city, and within it the county-level place it
+    is about when it names one often (a county's news). A county-level city named more often than
+    its prefecture is the city of publication itself (a 寿光 paper's 市长 is 寿光市's)."""
+    gazetteer = gazetteer or Gazetteer.default()
+    found = locale_of_counts(city_counts(text, gazetteer), gazetteer)
+    if not found.city:
+        return fallback
+    city = gazetteer.get(found.city_code)
+    assert city is not None
+    counties = Counter(
+        {
+            d.code: text.count(d.name) * 2 + text.count(gazetteer.short_name(d))
+            for d in gazetteer.counties_in(city)
+        }
+    )
+    code, count = counties.most_common(1)[0] if counties else ("", 0)
+    county = gazetteer.get(code) if count >= 2 else None
+    if county is None:
+        return replace(found, per_document=True)
+    city_count = text.count(city.name) * 2 + text.count(gazetteer.short_name(city))
+    if county.name.endswith("市") and count > city_count:
+        return replace(Locale.for_city(county.name, gazetteer), per_document=True)
+    return replace(found, county=gazetteer.scope_name(county), per_document=True)
 
 
 def city_counts(text: str, gazetteer: Gazetteer | None = None) -> Counter[str]:
@@ -159,7 +208,8 @@ class OrgResolver:
         for suffix, (unit,) in table("head_titles.tsv").items():
             if title.endswith(suffix):
                 level = suffix[0]
-                scope = context.scope if context and context.scope.endswith(level) else ""
+                ending = _LEVELS.get(level, level)
+                scope = context.scope if context and context.scope.endswith(ending) else ""
                 if not scope and level in _LEVELS:
                     scope = self._level_scope(level)
                 return self.build(scope, unit) if scope else None
@@ -172,7 +222,7 @@ class OrgResolver:
             return text
         for i in range(1, len(text) - 1):
             if (
-                text[i] in _LEVELS
+                text[i] in "市省"
                 and self.split(text[i:])[0]
                 and self.gazetteer.resolve(text[: i + 1]) is None
             ):
@@ -182,8 +232,10 @@ class OrgResolver:
     def split(self, text: str) -> tuple[str, str]:
         """("市", "商务局") → (聊城市, 商务局); ("东阿县委") → (东阿县, 委); unknown places keep the text."""
         text = text.removeprefix("中共") or text
-        if len(text) > 1 and text[0] in _LEVELS and not text.startswith("市场"):
-            return self._level_scope(text[0]), text[1:]
+        if len(text) > 1 and text[0] in _LEVELS and not text.startswith(_NOT_LEVELS):
+            scope = self._level_scope(text[0])
+            if scope:
+                return scope, text[1:]
         zone = self._city_zone(text)
         if zone:
             return zone
@@ -213,14 +265,22 @@ class OrgResolver:
             if division is None:
                 continue
             if head == division.name:
-                return division.name, rest
+                return self.gazetteer.scope_name(division), rest
             # a short form ("东阿县委" is full, "聊城大学" is not a place + unit)
             if rest in _templates() or rest in _party_departments():
-                return division.name, rest
+                return self.gazetteer.scope_name(division), rest
         return None
 
     def _level_scope(self, level: str) -> str:
-        return self.locale.city if level == "市" else self.locale.province
+        """The paper's own division of a level: 市 → its city, 县 → the county whose news it is."""
+        ending = _LEVELS.get(level, level)
+        if level == "省":
+            return self.locale.province
+        # 市 is the city's even where a county-level city's news is read (临清市 in a 聊城 paper)
+        for place in (self.locale.city,) if level == "市" else (self.locale.county, self.locale.city):
+            if place.endswith(ending):
+                return place
+        return ""
 
     def _party_department(self, scope: str, unit: str) -> Org:
         committee = self.build(scope, "委")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from . import deprel
@@ -10,7 +11,7 @@ from .clean import clean_document
 from .engines import Engine, load_engine
 from .events import EventReader
 from .model import Corpus, Document
-from .orgs import Locale, OrgResolver, infer_city
+from .orgs import Locale, OrgResolver, document_locale, infer_city
 from .positions import PositionReader
 from .projects import ProjectReader
 from .read import read_paths
@@ -27,24 +28,27 @@ def analyse(
         clean_document(doc)
         segment_document(doc)
     recognise(docs, engine)
-    reader = PositionReader(OrgResolver(locale))
     for doc in docs:
-        doc.city, doc.province = locale.city, locale.province
+        doc_locale = document_locale(doc.original, locale) if locale.per_document else locale
+        doc.city, doc.province, doc.county = doc_locale.city, doc_locale.province, doc_locale.county
+        reader = PositionReader(OrgResolver(doc_locale))
         complete_names(doc)
         # a page's own date (from HTML or PDF metadata) beats the one given for the whole run
         events, projects = EventReader(doc.date or issue_date), ProjectReader(doc.date or issue_date)
         for article in doc.articles:
             reader.read_article(article)
             events.read_article(article)
-            projects.read_article(article, locale.city_short or None)
+            projects.read_article(article, doc_locale.city_short or None)
             deprel.read_article(article)  # only where the engine parsed dependencies
     return list(docs)
 
 
 def locale_for(docs: Iterable[Document], city: str | None) -> Locale:
+    """The city given, or the run's most prominent city; an inferred one lets each document be read in
+    its own city (a collection of many papers)."""
     if city:
         return Locale.for_city(city)
-    return infer_city([doc.original for doc in docs])
+    return replace(infer_city([doc.original for doc in docs]), per_document=True)
 
 
 def run(paths: Sequence[str | Path], city: str | None = None, engine: str | Engine = "lac") -> list[Document]:

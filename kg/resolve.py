@@ -35,7 +35,7 @@ from .model import (
     SourceInfo,
     source_key,
 )
-from .orgs import OrgResolver
+from .orgs import Locale, OrgResolver
 
 
 def complete_names(doc: Document) -> None:
@@ -78,10 +78,18 @@ class Resolver:
         """Resolve documents into the corpus, in order; a long run calls this chunk by chunk and drops
         each chunk's documents after it."""
         for doc in docs:
+            self._use_city_of(doc)
             self.corpus.sources.append(doc.path)
             self.corpus.source_info[doc.path] = SourceInfo(doc.format, doc.title, doc.date)
             for article in doc.articles:
                 self._add_article(doc, article, self._homes(article))
+
+    def _use_city_of(self, doc: Document) -> None:
+        """Resolve each document in its own city (a run over many papers)."""
+        if doc.city and doc.city != self.orgs.locale.city:
+            locale = Locale.for_city(doc.city, self.gazetteer, doc.county or "")
+            self.orgs = OrgResolver(locale, self.gazetteer)
+            self._city = self.gazetteer.get(locale.city_code) if locale.city_code else None
 
     def finish(self) -> Corpus:
         """Add what follows from all the organisations' names together (the bodies they belong to):

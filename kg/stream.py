@@ -15,7 +15,7 @@ from __future__ import annotations
 import pickle
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from .model import Corpus, Document
@@ -64,7 +64,7 @@ def documents(files: Sequence[Path]) -> Iterator[Document]:
 
 
 def locale(cities: Counter[str], city: str | None) -> Locale:
-    return Locale.for_city(city) if city else locale_of_counts(cities)
+    return Locale.for_city(city) if city else replace(locale_of_counts(cities), per_document=True)
 
 
 # ---- the state kept for --append ------------------------------------------------------------------
