@@ -218,6 +218,9 @@ class Gazetteer:
             return parent.name + div.name
         return div.name
 
+    def all_counties(self) -> list[Division]:
+        return [d for d in self._by_code.values() if d.level == 3]
+
     def counties_in(self, div: Division) -> list[Division]:
         """County-level divisions in a prefecture (or a municipality's districts)."""
         return [d for d in self.children(div) if d.level == 3]

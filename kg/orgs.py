@@ -83,6 +83,8 @@ def document_locale(text: str, fallback: Locale, gazetteer: Gazetteer | None = N
     gazetteer = gazetteer or Gazetteer.default()
     found = locale_of_counts(city_counts(text, gazetteer), gazetteer)
     if not found.city:
+        found = _city_of_named_county(text, gazetteer)
+    if not found.city:
         return fallback
     city = gazetteer.get(found.city_code)
     assert city is not None
@@ -100,6 +102,20 @@ def document_locale(text: str, fallback: Locale, gazetteer: Gazetteer | None = N
     if county.name.endswith("市") and count > city_count:
         return replace(Locale.for_city(county.name, gazetteer), per_document=True)
     return replace(found, county=gazetteer.scope_name(county), per_document=True)
+
+
+def _city_of_named_county(text: str, gazetteer: Gazetteer) -> Locale:
+    """A county's news that never names its city ("甘谷县人大常委会…"): the city of the county named
+    most often in full, when one is."""
+    counts = Counter(
+        {d.code: text.count(d.name) for d in gazetteer.all_counties() if len(d.name) >= 3 and d.name in text}
+    )
+    best = counts.most_common(2)
+    if not best or (len(best) > 1 and best[0][1] == best[1][1]):
+        return Locale()
+    county = gazetteer.get(best[0][0])
+    parent = gazetteer.parent(county) if county else None
+    return Locale.for_city(parent.name, gazetteer) if parent else Locale()
 
 
 def city_counts(text: str, gazetteer: Gazetteer | None = None) -> Counter[str]:

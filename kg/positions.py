@@ -31,9 +31,11 @@ _ACTING = re.compile(r"^(?:代理|代)(?=.)")
 # The session an article reports: 聊城市第十八届人民代表大会第三次会议, 政协第十四届X市委员会第二次会议.
 _NUMBER = "[一二三四五六七八九十百\\d]+"
 _SESSION = re.compile(
-    f"(?:中国人民政治协商会议|政协)?([\\u4e00-\\u9fff]{{0,8}}?)第{_NUMBER}届"
+    f"(?:中国人民政治协商会议|政协)?([\\u4e00-\\u9fff]{{0,8}}?)(?:第{_NUMBER}届"
     f"[\\u4e00-\\u9fff]{{0,12}}?(?:人民代表大会|委员会)第{_NUMBER}次(?:全体)?会议"
+    f"|(?:政协|人大)?{_NUMBER}届(?:人大)?{_NUMBER}次会议)"
 )
+_SESSION_BODIES = ("", "大会", "大会主席团", "主席团")
 # Where a decision names a person the model did not type ("任命宋莉为…", "免去马廷贵同志…").
 _DECISION = re.compile(r"任命|免去|选举|提名|辞去|代理|不再担任")
 _DECISION_NAME = re.compile(
@@ -164,7 +166,7 @@ class PositionReader:
             if former and not self.resolver.gazetteer.lookup(org_text[:3]):
                 org_text = org_text[former.end() :]
             if not _plausible_org(org_text) and not (
-                org_text == "大会" and match.group() in word_list("session_titles.txt")
+                org_text in _SESSION_BODIES and match.group() in word_list("session_titles.txt")
             ):
                 break
             segment_start = seg_start + match.start() - len(org_text)
@@ -200,7 +202,7 @@ class PositionReader:
 
     def _org(self, segment: _Segment, context: Org | None, company: str | None) -> Org | None:
         title = _ACTING.sub("", segment.title)
-        if segment.org_text in ("大会", "") and title in word_list("session_titles.txt"):
+        if segment.org_text in _SESSION_BODIES and title in word_list("session_titles.txt"):
             return self._session
         if segment.org_text in COMPANY_REFERENCES:
             return self.resolver.build("", company) if company else None
@@ -238,9 +240,11 @@ class PositionReader:
         return found
 
     def _name_at(self, sentence: Sentence, start: int, end: int) -> Mention | None:
-        """A word the model typed as a place but the grammar says is a person ("选举刘晓峰为…")."""
+        """A word the model typed as a place but the grammar says is a person ("选举刘晓峰为…");
+        one followed by 同志 is a person even if it is also a place ("任命高山同志为…")."""
         word = sentence.text[start:end]
-        if word[0] not in surnames() or self.resolver.gazetteer.lookup(word):
+        comrade = sentence.text.startswith("同志", end)
+        if word[0] not in surnames() or (self.resolver.gazetteer.lookup(word) and not comrade):
             return None
         mention = Mention(sentence.start + start, sentence.start + end, word, "PERSON", source="pattern")
         sentence.mentions = [
@@ -344,7 +348,11 @@ def _same_body(segment: _Segment, last_title: str | None) -> bool:
     if segment.org_text or last_title is None:
         return False
     base = _base_title(segment.title)
-    return base == _base_title(last_title) or base.endswith(word_list("body_member_titles.txt"))
+    return (
+        base == _base_title(last_title)
+        or base.endswith(word_list("body_member_titles.txt"))
+        or base.startswith(("党委", "党组"))
+    )
 
 
 def _for_person(position: Position, person: Mention) -> Position:

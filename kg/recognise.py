@@ -56,8 +56,24 @@ def repair_names(tokens: list[Token]) -> list[Token]:
         following = tokens[i + 1].text if i + 1 < len(tokens) else ""
         if t.tag == "PLACE" and _name_before_verb(t.text, following):
             t = Token(t.text, t.start, t.end, "PERSON")
+        if out and _cut_given_name(out[-1], t, tokens[i + 1] if i + 1 < len(tokens) else None):
+            out[-1] = Token(out[-1].text + t.text, out[-1].start, t.end, "PERSON")
+            continue
         out.append(t)
     return out
+
+
+def _cut_given_name(name: Token, char: Token, after: Token | None) -> bool:
+    """A three-character name the model cut to two: "游奕|贵、", "周运|来," — a lone character between a
+    two-character name and the separator of a list (or 同志, 等) is the end of the name."""
+    return (
+        name.tag == "PERSON"
+        and len(name.text) == 2
+        and len(char.text) == 1
+        and "\u4e00" <= char.text <= "\u9fff"
+        and char.text not in word_list("name_followers.txt")
+        and (after is None or after.text[:1] in "、，,。" or after.text.startswith(("同志", "等")))
+    )
 
 
 def _name_before_verb(word: str, following: str) -> bool:
