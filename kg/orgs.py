@@ -248,6 +248,13 @@ class OrgResolver:
     def split(self, text: str) -> tuple[str, str]:
         """("市", "商务局") → (聊城市, 商务局); ("东阿县委") → (东阿县, 委); unknown places keep the text."""
         text = text.removeprefix("中共") or text
+        if text.startswith(word_list("democratic_parties.txt")):
+            return "", text  # 民革安顺市委 is that party's committee, not the CPC's
+        if text.startswith("自治区") and self.locale.province.endswith("自治区"):
+            return self.locale.province, text[3:]
+        if text.startswith("自治州") and self.locale.city.endswith("自治州"):
+            return self.locale.city, text[3:]
+        text = self._without_province(text)
         if len(text) > 1 and text[0] in _LEVELS and not text.startswith(_NOT_LEVELS):
             scope = self._level_scope(text[0])
             if scope:
@@ -262,6 +269,15 @@ class OrgResolver:
         if town:
             return town.group(1), text[town.end() :]
         return "", text
+
+    def _without_province(self, text: str) -> str:
+        """ "广西桂林市" is 桂林市: a province before a division of its own is dropped."""
+        for length in (2, 3, 4, 5, 8):
+            province = self.gazetteer.resolve(text[:length])
+            rest = text[length:]
+            if province is not None and province.level == 1 and rest and self._division_prefix(rest):
+                return rest
+        return text
 
     def _city_zone(self, text: str) -> tuple[str, str] | None:
         """A zone of the paper's city written short, with or without the city: 高新区, 潍坊高新区."""

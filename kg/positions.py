@@ -17,12 +17,13 @@ from .lexicon import alternation, surnames, title_pattern, titles_anywhere, word
 from .model import Article, Mention, Position, Sentence
 from .orgs import COMPANY_REFERENCES, Org, OrgResolver
 
-_SEPARATORS = re.compile(r"[、，,]")
+_SEPARATORS = re.compile(r"[、，,]|兼(?!职|任)")
 # Words that end the text before an organisation name inside a segment.
 _LEAD_JUNK = re.compile(
-    r".*(?:的|了|是|等|各|有关|相关|主要|会上|期间|介绍|表示|[:：“”\"'‘’()（）\s\d/*■%\.])"
+    r".*(?:的|了|是|等|各|有关|相关|主要|会上|期间|介绍|表示|由|与|及|当选为?|代表|"
+    r"(?<![主责信担连就兼现曾历])任(?![城务何职期命用意])|[:：“”\"'‘’()（）\s\d/*■%\.])"
 )
-_NOT_ORGS = re.compile(r"(大会|会议|会场|会上|分会场)$")
+_NOT_ORGS = re.compile(r"(大会|会议|会场|会上|分会场|班子)$")
 _VERB = re.compile(r"(当选为?|担任过?|出任|兼任|(?<![主责信担连就])任(?![务何职期命用意]))")
 _CHAIN_END = re.compile(r"[，。；,;！？]|的|$")
 # A chain that begins with 原/前任 is a post held before ("原市财政局局长X").
