@@ -55,6 +55,8 @@ def _gold(corpus: Corpus, folder: Path, name: str) -> list[dict]:
 def predicted_positions(corpus: Corpus) -> set[tuple[str, str, str, str]]:
     found = set()
     for m in corpus.memberships.values():
+        if not m.held:
+            continue  # a nomination is no post
         person, org = corpus.entities[m.person].label, corpus.entities[m.organization].label
         for evidence in m.evidence:
             found.add((Path(evidence.source).name, person, m.role, org))

@@ -207,8 +207,23 @@ def _add_membership(
     entities.add((node, ORG.role, role))
     entities.add((role, RDF.type, ORG.Role))
     entities.add((role, RDFS.label, zh(membership.role)))
+    for flag, value in ((KG.former, membership.former), (KG.acting, membership.acting)):
+        if value:
+            entities.add((node, flag, Literal(True)))
+    if not membership.held:
+        entities.add((node, KG.nominee, Literal(True)))
     for evidence in membership.evidence:
         _add_evidence(article_graphs[evidence.article], node, evidence)
+    for change in membership.changes:
+        change_node = ID[
+            f"change/{_digest(str(node), change.change, change.evidence.article, str(change.evidence.start))}"
+        ]
+        graph = article_graphs[change.evidence.article]
+        graph.add((change_node, RDF.type, KG.PostChange))
+        graph.add((change_node, KG.person, entity_iri(corpus.entities[membership.person])))
+        graph.add((change_node, KG.membership, node))
+        graph.add((change_node, KG.changeType, Literal(change.change)))
+        _add_evidence(graph, change_node, change.evidence)
 
 
 def _add_fact(entities: Graph, article_graphs: dict[str, Graph], fact: Fact, corpus: Corpus) -> None:

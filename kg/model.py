@@ -189,11 +189,24 @@ class Entity:
 
 
 @dataclass
+class PostChange:
+    """What a sentence says happened to a post: appointed, elected, nominated, acting, removed,
+    resigned or transferred (see kg/data/post_forms.tsv)."""
+
+    change: str
+    evidence: Evidence
+
+
+@dataclass
 class Membership:
     person: str  # entity keys
     organization: str
     role: str
     evidence: list[Evidence] = field(default_factory=list)
+    held: bool = False  # some sentence says it is or was held (not only a nomination to it)
+    former: bool = False  # a sentence says it is held no more (原, 曾任, 免去, 辞去)
+    acting: bool = False  # held as acting (代市长)
+    changes: list[PostChange] = field(default_factory=list)
 
 
 @dataclass

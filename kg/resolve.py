@@ -28,6 +28,7 @@ from .model import (
     Membership,
     Mention,
     Position,
+    PostChange,
     ProjectDetails,
     ProjectMention,
     Relation,
@@ -170,7 +171,13 @@ class Resolver:
         key = (person.key, org.key, position.title)
         membership = self.corpus.memberships.setdefault(key, Membership(person.key, org.key, position.title))
         quote = doc.text[position.chain_start : position.chain_end]
-        membership.evidence.append(self._evidence(doc, record, position.sentence, quote))
+        evidence = self._evidence(doc, record, position.sentence, quote)
+        membership.evidence.append(evidence)
+        membership.held = membership.held or position.change != "nominated"
+        membership.former = membership.former or position.former
+        membership.acting = membership.acting or position.acting
+        if position.change:
+            membership.changes.append(PostChange(position.change, evidence))
         _mention(record, person.key)
         _mention(record, org.key)
 

@@ -51,7 +51,7 @@ def test_every_entity_has_label_and_schema_class(seeds_out) -> None:
         + """
     SELECT ?e WHERE {
       ?e a ?kgclass . FILTER(STRSTARTS(STR(?kgclass), STR(kg:)))
-      FILTER(?kgclass NOT IN (kg:SourceFile, kg:Participation, kg:StatusChange))
+      FILTER(?kgclass NOT IN (kg:SourceFile, kg:Participation, kg:StatusChange, kg:PostChange))
       FILTER NOT EXISTS { ?e rdfs:label ?l . FILTER(LANG(?l) = "zh") }
     }"""
     )

@@ -25,7 +25,8 @@ def one(g: Gazetteer, name: str) -> Division:
 def test_dataset_has_four_levels_and_a_date(g: Gazetteer) -> None:
     assert len(g) > 40_000
     assert g.data_as_of is not None and g.data_as_of >= "2025"
-    assert {d.level for d in g.prefectures()} == {2}
+    assert {d.level for d in g.prefectures()} == {1, 2}  # the municipalities are prefecture-level
+    assert {d.name for d in g.prefectures() if d.level == 1} == {"北京市", "天津市", "上海市", "重庆市"}
     assert len(g.prefectures()) > 300
 
 
@@ -234,7 +235,7 @@ def test_prefectures(g: Gazetteer) -> None:
         "阿里地区",
         "延边朝鲜族自治州",
     } <= names
-    assert "北京市" not in names and "茌平区" not in names
+    assert "北京市" in names and "茌平区" not in names  # municipalities are prefecture-level
 
 
 # -- resolve ---------------------------------------------------------------------------------------
