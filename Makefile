@@ -5,7 +5,7 @@ VENV   ?= .venv
 BIN     = $(VENV)/bin
 STAMP   = $(VENV)/.installed-$(shell cksum < pyproject.toml | cut -d' ' -f1)
 
-.PHONY: install run test lint eval eval-heldout bench clean
+.PHONY: install run test lint eval eval-heldout eval-real bench clean
 
 install: $(STAMP)
 
@@ -38,6 +38,13 @@ eval-heldout: install
 		echo "== $${page%%:*} ($${page##*:})"; \
 		$(BIN)/kg eval tests/heldout/gold --input tests/heldout/pages/$${page%%:*}.txt --city $${page##*:}; \
 	done
+
+# real pages of many cities' papers (tests/real): each part read in one run, each page in its own city
+eval-real: install
+	@echo "== development part (tests/real/dev)"
+	$(BIN)/kg eval tests/real/dev/gold --input tests/real/dev/pages
+	@echo "== held-out part (tests/real/heldout; its first score is the held-out figure in the README)"
+	$(BIN)/kg eval tests/real/heldout/gold --input tests/real/heldout/pages
 
 bench: install
 	$(BIN)/python bench/throughput.py seeds

@@ -124,7 +124,9 @@ def city_counts(text: str, gazetteer: Gazetteer | None = None) -> Counter[str]:
     gazetteer = gazetteer or Gazetteer.default()
     counts: Counter[str] = Counter()
     for division in gazetteer.prefectures():
-        counts[division.code] += text.count(division.name) + text.count(gazetteer.short_name(division))
+        short = gazetteer.short_name(division)
+        # "吉林省" names the province, not 吉林市; "海南省" not 海南藏族自治州
+        counts[division.code] += text.count(division.name) + text.count(short) - text.count(short + "省")
     return counts
 
 

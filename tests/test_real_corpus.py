@@ -1,0 +1,52 @@
+"""The development part of the real corpus (tests/real/dev): pages of many cities' papers, read in
+one run with each page in its own city, scored against gold written blind. A regression guard for
+the genres (people's congress decisions, sessions, courts, companies, press conferences …); the
+floors are the scores at the time they were set, a little below."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kg.evaluate import evaluate
+from kg.pipeline import build_corpus, locale_for, run
+
+DEV = Path(__file__).parent / "real" / "dev"
+
+
+def _scores(files: list[Path]) -> dict:
+    docs = run(files)
+    return {s.relation: s for s in evaluate(build_corpus(docs, locale_for(docs, None)), DEV / "gold")}
+
+
+def _pages(genre: str) -> list[Path]:
+    rows = [json.loads(line) for line in (DEV / "pages.jsonl").read_text(encoding="utf-8").splitlines()]
+    return [DEV / "pages" / row["file"] for row in rows if row["genre"] == genre]
+
+
+def test_development_pages_keep_their_scores() -> None:
+    scores = _scores(sorted((DEV / "pages").glob("*.txt")))
+    assert scores["person-title"].precision >= 0.94
+    assert scores["person-title"].recall >= 0.76
+    assert scores["person-title-org"].f1 >= 0.70
+    assert scores["post-organisation (accuracy)"].precision >= 0.82
+
+
+@pytest.mark.parametrize(
+    "genre, recall",
+    [("appointment", 0.75), ("court", 0.45), ("company", 0.70), ("press", 0.50), ("meeting", 0.65)],
+)
+def test_each_genre_end_to_end(genre: str, recall: float) -> None:
+    scores = _scores(_pages(genre))
+    assert scores["person-title-org"].recall >= recall
+    assert scores["person-title"].precision >= 0.9
+
+
+def test_pages_of_many_cities_resolve_each_in_its_own() -> None:
+    docs = run(sorted((DEV / "pages").glob("*.txt")))
+    rows = [json.loads(line) for line in (DEV / "pages.jsonl").read_text(encoding="utf-8").splitlines()]
+    expected = {row["file"]: (row["city"], row["county"]) for row in rows}
+    right = sum(doc.city in expected[Path(doc.path).name] for doc in docs)
+    assert right >= 0.85 * len(docs)
