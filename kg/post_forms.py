@@ -26,6 +26,7 @@ _PERSONS = f"(?P<p>{_PERSON}(?:(?:[、，,]|和|及|与){_PERSON})*){_COUNTED}"
 _WORDS = f'[^，。；：！？、,;:!?\\s{_HEAD}{_REST}（）()“”"]+'
 _TITLES = f"(?P<t>{_WORDS}(?:、{_WORDS})*)(?<!的)"
 _BETWEEN_UNITS = re.compile(r"[、，,；;]\s*")
+_MASKED_PERSON = re.compile(f"{_HEAD}{_REST}*")
 
 
 class FormError(ValueError):
@@ -101,7 +102,7 @@ def mask(text: str, spans: list[tuple[int, int]]) -> str:
 
 def person_spans(masked: str, start: int, end: int) -> list[tuple[int, int]]:
     """The persons masked in masked[start:end]."""
-    return [m.span() for m in re.compile(f"{_HEAD}{_REST}*").finditer(masked, start, end)]
+    return [m.span() for m in _MASKED_PERSON.finditer(masked, start, end)]
 
 
 def find(masked: str) -> list[FormMatch]:
