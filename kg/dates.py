@@ -1,14 +1,18 @@
 """Dates as the news writes them, to ISO 8601: "2025年1月2日至3日", "12月27日", "28日上午".
 
-A year is never invented: it comes from the expression itself or from the issue
-date the user gives (`--date`). Without one a date stays month-day ("--12-27",
-xsd:gMonthDay).
+A year is never invented: it comes from the expression itself or from the article's date
+(`published`: the page's metadata, its dateline, its path, or `--date`). Without one a date
+stays month-day ("--12-27", xsd:gMonthDay).
 """
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
+from pathlib import PurePath
+
+from .model import Document
 
 _DATE = re.compile(
     r"(?:(?P<year>\d{4})\s*年\s*)?(?:(?P<month>\d{1,2})\s*月\s*)?(?P<day>\d{1,2})\s*[日号]"
@@ -70,3 +74,62 @@ def _year_from_issue(issue_date: str | None, month: int, day: int) -> int | None
 def month_of(text: str) -> int | None:
     match = re.search(r"(\d{1,2})月", text)
     return int(match.group(1)) if match and 1 <= int(match.group(1)) <= 12 else None
+
+
+# ---- an article's own date: its dateline, or its file's path ------------------------------------------
+
+_FULL = r"(?P<y>(?:19|20)\d{2})\s*(?:[-/.]|年)\s*(?P<m>\d{1,2})\s*(?:[-/.]|月)\s*(?P<d>\d{1,2})(?!\d)\s*日?"
+# A page's date line as sites print it: "2023-02-13 来源:…", "2018/9/4 15:32:43", "发布时间：2020年6月7日",
+# "2025年1月3日 星期五". A date in running text ("2020年8月18日上午，…") is an event's, not the page's.
+_NUMERIC = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?![\d.])")
+_LABELLED = re.compile(r"(?:发布|发稿|更新|发表|出版|时间|日期)\s*[:：]?\s*" + _FULL)
+_WEEKDAY = re.compile(_FULL + r"\s*(?:星期|周|礼拜)[一二三四五六日天]")
+_DATE_LINE = re.compile(r"^\s*[【\[(（]?\s*" + _FULL + r"\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*[】\])）]?\s*$")
+_HEAD_CHARS = 600  # where the page's date line is printed: above the article, with its source and author
+_TAIL_LINES = 3  # a notice signs off with its date: "中共X市委组织部 / 2023年3月10日"
+
+
+def dateline(text: str) -> str | None:
+    """The page's own date as printed on it, ISO, or None."""
+    head = text[:_HEAD_CHARS]
+    for pattern in (_LABELLED, _WEEKDAY, _NUMERIC):
+        match = pattern.search(head)
+        if match:
+            return _valid(match)
+    lines = [line for line in text.splitlines() if line.strip()]
+    for line in lines[:8] + lines[-_TAIL_LINES:]:
+        match = _DATE_LINE.match(line)
+        if match:
+            return _valid(match)
+    return None
+
+
+_PATH_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<sep>[-_/.]?)(?P<m>\d{2})(?P=sep)(?P<d>\d{2})(?!\d)")
+
+
+def path_date(path: str) -> str | None:
+    """A date in a file's path, as archives name them: 2024-12-28.txt, 20241228/, 2024/12/28/a.txt."""
+    match = _PATH_DATE.search(PurePath(path).as_posix())
+    return _valid(match) if match else None
+
+
+def _valid(match: re.Match[str]) -> str | None:
+    try:
+        return datetime.date(int(match["y"]), int(match["m"]), int(match["d"])).isoformat()
+    except ValueError:
+        return None
+
+
+def date_document(doc: Document, given: str | None = None) -> None:
+    """Give the document its date and say where it came from: the page's metadata (set when it was
+    read), else its dateline, else its path, else the date given for the run."""
+    if doc.date:
+        return
+    for source, found in (
+        ("dateline", dateline(doc.original)),
+        ("path", path_date(doc.path)),
+        ("given", given),
+    ):
+        if found:
+            doc.date, doc.date_source = found, source
+            return

@@ -72,11 +72,24 @@ def _roles() -> re.Pattern[str]:
 
 @cache
 def _inspection() -> re.Pattern[str]:
-    """ "到P调研" (a visit to a place), or "现场督导X" (the place is what is inspected)."""
+    """After a person: "(一行)到P调研" (a visit to a place), "带领…来P实地考察", "在P对X进行调研", or
+    "现场督导X" (the place is what is inspected)."""
     verbs = alternation(word_list("inspection_verbs.txt"))
+    motions = alternation(word_list("visit_motions.txt"))
     return re.compile(
-        rf"^(?:带领[^，,。]{{0,12}}?)?(?:(?:到|赴)(?P<place>[^，,。]{{2,20}}?)(?:现场)?(?:{verbs})"
-        rf"|(?:现场)?(?:{verbs})(?P<object>[^，,。（(]{{2,30}}?)(?=[（(，,。]|安全|工作|情况|$))"
+        rf"^(?:等\d*人)?(?:一行\d*人?)?(?:带领[^，,。]{{0,30}}?)?"
+        rf"(?:(?:{motions})(?P<place>[^，,。]{{2,20}}?)(?:对[^，,。]{{2,24}}?)?(?:现场|实地|开展|进行)*"
+        rf"(?P<verb>{verbs})(?P<also>指导|座谈|交流)?"
+        rf"|(?:现场)?(?P<verb2>{verbs})(?P<object>[^，,。（(]{{2,30}}?)(?=[（(，,。]|安全|工作|情况|$))"
+    )
+
+
+@cache
+def _meeting() -> re.Pattern[str]:
+    """After a person: "(在P)会见(了)Y一行", "拜会了…Y": a meeting named after the two sides."""
+    verbs = alternation(word_list("meeting_verbs.txt"))
+    return re.compile(
+        rf"^(?:一行)?(?:在(?P<place>[^，,。]{{2,16}}?))?(?P<verb>{verbs})了?(?P<object>[^。；;]{{2,80}})"
     )
 
 
@@ -119,7 +132,8 @@ class EventReader:
         seen: set[tuple[str, int, str]] = set()
         for event in events:
             if event.visitor:
-                _add_participation(article, seen, Participation(event.visitor, event, "调研", event.sentence))
+                role = event.visit_verb or "调研"
+                _add_participation(article, seen, Participation(event.visitor, event, role, event.sentence))
         for sentence in article.sentences:
             self._organizers(sentence, events, main)
             for participation in _participations(sentence, events, main):
@@ -146,6 +160,7 @@ class EventReader:
         found = [e for e in (self._named_before(sentence, m) for m in _trigger_after().finditer(text)) if e]
         found += [e for e in (self._named_after(sentence, m) for m in _trigger_before().finditer(text)) if e]
         found += self._inspections(sentence)
+        found += self._meetings(sentence)
         found += self._held_at(sentence)
         hint = month_of(text) or (
             month_of(lead_date.start) if lead_date and not lead_date.year_known else None
@@ -257,11 +272,36 @@ class EventReader:
         for person in (m for m in sentence.mentions if m.type == "PERSON"):
             rest = sentence.text[person.end - sentence.start :]
             match = _inspection().match(rest)
-            if match:
-                name = person.text + rest[: match.end()]
-                event = EventMention(name, "inspection", sentence, person.start, person.end + match.end())
-                event.place, event.visitor = match.group("place") or match.group("object"), person.text
-                found.append(event)
+            if not match:
+                continue
+            verb, place = match["verb"] or match["verb2"], match["place"] or match["object"]
+            also = match["also"] or ""
+            name = person.text + (f"到{place}{verb}{also}" if match["place"] else rest[: match.end()])
+            event = EventMention(name, "inspection", sentence, person.start, person.end + match.end())
+            event.place, event.visitor, event.visit_verb = place, person.text, verb
+            found.append(event)
+        return found
+
+    def _meetings(self, sentence: Sentence) -> list[EventMention]:
+        """ "王浩会见了首钢集团…张功焰一行": the meeting is an event, "王浩会见张功焰"; the host its
+        first participant."""
+        found = []
+        persons = [m for m in sentence.mentions if m.type == "PERSON"]
+        for host in persons:
+            rest = sentence.text[host.end - sentence.start :]
+            match = _meeting().match(rest)
+            if not match:
+                continue
+            end = host.end + match.start("object")
+            clause = _CLAUSE.search(match["object"])
+            limit = end + (clause.start() if clause else len(match["object"]))
+            guests = [m for m in persons if end <= m.start and m.end <= limit]
+            if not guests:
+                continue
+            name = f"{host.text}{match['verb']}{guests[-1].text}"
+            event = EventMention(name, "meeting", sentence, host.start, guests[-1].end)
+            event.place, event.visitor, event.visit_verb = match["place"], host.text, match["verb"]
+            found.append(event)
         return found
 
     def _organizers(self, sentence: Sentence, events: list[EventMention], main: EventMention | None) -> None:
@@ -456,9 +496,17 @@ def _join_headline_event(events: list[EventMention], lead: Sentence | None) -> N
     "聊城市第十八届人民代表大会第三次会议"): same type, one event, the lead's name."""
     headline = next((e for e in events if e.sentence.headline), None)
     in_lead = next((e for e in events if e.sentence is lead), None)
-    if headline and in_lead and headline is not in_lead and headline.type == in_lead.type:
-        fill_from(in_lead, headline, ("date", "place"))
-        events.remove(headline)
+    if not (headline and in_lead and headline is not in_lead and headline.type == in_lead.type):
+        return
+    if headline.visitor and headline.visitor == in_lead.visitor:
+        # a visit is named as the headline names it ("X到吉水县调研"); the lead says where exactly
+        if in_lead.place and not in_lead.place.startswith("我"):
+            headline.place = in_lead.place
+        fill_from(headline, in_lead, ("date", "end_date"))
+        events.remove(in_lead)
+        return
+    fill_from(in_lead, headline, ("date", "place"))
+    events.remove(headline)
 
 
 def _join_abbreviated_headline(events: list[EventMention], main: EventMention | None) -> EventMention | None:

@@ -164,6 +164,8 @@ def _add_source(graph: Graph, path: str, info: SourceInfo | None) -> None:
         graph.add((node, SCHEMA.name, Literal(info.title, lang="zh")))
     if info.date:
         graph.add((node, SCHEMA.datePublished, Literal(info.date, datatype=XSD.date)))
+        if info.date_source:
+            graph.add((node, KG.dateSource, Literal(info.date_source)))
 
 
 def _add_entity(graph: Graph, entity: Entity) -> None:

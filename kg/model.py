@@ -73,7 +73,8 @@ class EventMention:
     place: str | None = None  # as written
     organizers: list[str] = field(default_factory=list)  # as written (主办)
     co_organizers: list[str] = field(default_factory=list)  # 承办, 协办
-    visitor: str | None = None  # the person whose visit ("X到Y调研") the event is
+    visitor: str | None = None  # the person whose visit ("X到Y调研") or meeting ("X会见Y") the event is
+    visit_verb: str | None = None  # the visitor's role as written: 调研, 考察, 会见 …
     part_of: EventMention | None = None  # the event it opens or is an agenda item of
 
 
@@ -154,6 +155,7 @@ class Document:
     format: str = "text"
     title: str | None = None
     date: str | None = None
+    date_source: str | None = None  # where `date` came from: metadata, dateline, path or given (--date)
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a cleaned span [start, end) to the original text."""
@@ -249,7 +251,8 @@ class ProjectDetails:
 class SourceInfo:
     format: str = "text"  # text, html, pdf
     title: str | None = None  # an HTML page's title
-    date: str | None = None  # the page's own date (YYYY-MM-DD)
+    date: str | None = None  # the article's date (YYYY-MM-DD)
+    date_source: str | None = None  # metadata, dateline, path or given
 
 
 @dataclass

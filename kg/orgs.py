@@ -305,6 +305,12 @@ class OrgResolver:
                 return self.gazetteer.scope_name(division), rest
         return None
 
+    def own_place(self, text: str) -> str:
+        """ "我市", "本县", "我区": the paper's own division of that level, or "" when it has none."""
+        if len(text) == 2 and text[0] in "我本" and text[1] in "市县区旗州盟":
+            return self._level_scope(text[1])
+        return ""
+
     def _level_scope(self, level: str) -> str:
         """The paper's own division of a level: 市 → its city, 县 → the county whose news it is."""
         ending = _LEVELS.get(level, level)

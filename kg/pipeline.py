@@ -8,6 +8,7 @@ from pathlib import Path
 
 from . import deprel
 from .clean import clean_document
+from .dates import date_document
 from .engines import Engine, load_engine
 from .events import EventReader
 from .model import Corpus, Document
@@ -25,6 +26,7 @@ def analyse(
 ) -> list[Document]:
     """Run every stage up to relations on documents already read."""
     for doc in docs:
+        date_document(doc, issue_date)
         clean_document(doc)
         segment_document(doc)
     recognise(docs, engine)
@@ -33,8 +35,7 @@ def analyse(
         doc.city, doc.province, doc.county = doc_locale.city, doc_locale.province, doc_locale.county
         reader = PositionReader(OrgResolver(doc_locale))
         complete_names(doc)
-        # a page's own date (from HTML or PDF metadata) beats the one given for the whole run
-        events, projects = EventReader(doc.date or issue_date), ProjectReader(doc.date or issue_date)
+        events, projects = EventReader(doc.date), ProjectReader(doc.date)
         for article in doc.articles:
             reader.read_article(article)
             events.read_article(article)

@@ -187,7 +187,12 @@ def read_input(path: Path) -> tuple[Document | None, Entry]:
         entry.status, entry.reason = "empty", _EMPTY_REASONS[extracted.format]
         return None, entry
     doc = Document(
-        str(path), extracted.text, format=extracted.format, title=extracted.title, date=extracted.date
+        str(path),
+        extracted.text,
+        format=extracted.format,
+        title=extracted.title,
+        date=extracted.date,
+        date_source="metadata" if extracted.date else None,
     )
     return doc, entry
 

@@ -81,7 +81,7 @@ class Resolver:
         for doc in docs:
             self._use_city_of(doc)
             self.corpus.sources.append(doc.path)
-            self.corpus.source_info[doc.path] = SourceInfo(doc.format, doc.title, doc.date)
+            self.corpus.source_info[doc.path] = SourceInfo(doc.format, doc.title, doc.date, doc.date_source)
             for article in doc.articles:
                 self._add_article(doc, article, self._homes(article))
 
@@ -250,6 +250,7 @@ class Resolver:
         """A division (阳谷 → 阳谷县; an OCR slip one character off a division of the city is
         corrected), a zone of the city (开发区), or a venue (市委党校 → 中共聊城市委党校). Zones and
         venues with a known place are contained in it."""
+        text = self.orgs.own_place(text) or text  # 我区 → the district whose news it is
         scope, unit = self.orgs.split(text)
         if scope and not unit and scope != text:
             # 开发区 → 聊城经济技术开发区, before any town of that short name ("开发区街道")
