@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cache
 
-from .gazetteer import Gazetteer
+from .gazetteer import Division, Gazetteer
 from .lexicon import org_subtype, table, word_list
 
 _TOWN = re.compile(r"^([\u4e00-\u9fff]{2,4}?(?:街道|镇|乡))(?=[\u4e00-\u9fff])")
@@ -104,6 +104,16 @@ def document_locale(text: str, fallback: Locale, gazetteer: Gazetteer | None = N
     return replace(found, county=gazetteer.scope_name(county), per_document=True)
 
 
+def _national(text: str) -> Org:
+    name, subtype = table("national_bodies.tsv")[text]
+    return Org(name, subtype, "", text)
+
+
+@cache
+def _standing_titles() -> frozenset[str]:
+    return frozenset(word_list("standing_committee_titles.txt"))
+
+
 def _city_of_named_county(text: str, gazetteer: Gazetteer) -> Locale:
     """A county's news that never names its city ("甘谷县人大常委会…"): the city of the county named
     most often in full, when one is."""
@@ -187,6 +197,8 @@ class OrgResolver:
     def resolve(self, text: str, context: Org | None = None) -> Org:
         """Canonical organisation for `text`; `context` is the organisation of the
         previous post in the same title chain, whose place a bare unit inherits."""
+        if text in table("national_bodies.tsv"):
+            return _national(text)
         scope, unit = self.split(text)
         if not scope and context is not None and context.scope:
             if unit in _party_departments() and context.is_party_committee:
@@ -225,6 +237,8 @@ class OrgResolver:
         """The organisation a title names by itself: 市长 → the city government."""
         for suffix, (unit,) in table("head_titles.tsv").items():
             if title.endswith(suffix):
+                if unit in table("national_bodies.tsv"):
+                    return _national(unit)  # 总书记 → 中国共产党中央委员会
                 level = suffix[0]
                 ending = _LEVELS.get(level, level)
                 scope = context.scope if context and context.scope.endswith(ending) else ""
@@ -299,11 +313,26 @@ class OrgResolver:
             if division is None:
                 continue
             if head == division.name:
-                return self.gazetteer.scope_name(division), rest
+                return self._county_after(division, rest) or (self.gazetteer.scope_name(division), rest)
             # a short form ("东阿县委" is full, "聊城大学" is not a place + unit)
             if rest in _templates() or rest in _party_departments():
                 return self.gazetteer.scope_name(division), rest
         return None
+
+    def _county_after(self, city: Division, rest: str) -> tuple[str, str] | None:
+        """ "南宁市武鸣区检察院": a county's body written after its city is the county's."""
+        if city.level != 2:
+            return None
+        for county in self.gazetteer.counties_in(city):
+            if rest.startswith(county.name) and len(rest) > len(county.name):
+                return self.gazetteer.scope_name(county), rest[len(county.name) :]
+        return None
+
+    def standing_committee(self, org: Org, title: str) -> Org:
+        """ "市人大主任": a congress's 主任, 副主任 and 秘书长 are its standing committee's."""
+        if org.subtype == "congress" and org.name.endswith("人民代表大会") and title in _standing_titles():
+            return self.resolve(org.name + "常务委员会")
+        return org
 
     def own_place(self, text: str) -> str:
         """ "我市", "本县", "我区": the paper's own division of that level, or "" when it has none."""

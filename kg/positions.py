@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 
 from . import post_forms
 from .lexicon import alternation, surnames, title_pattern, titles_anywhere, word_list
@@ -57,15 +58,18 @@ class PositionReader:
     def __init__(self, resolver: OrgResolver) -> None:
         self.resolver = resolver
         self._session: Org | None = None  # the session the article being read reports
+        self._named: dict[str, str] = {}  # 院, 局, 公司 … → the last organisation of that kind named
 
     def read_article(self, article: Article) -> None:
         legal: str | None = None  # the last company named in full (…有限公司) so far
         brand: str | None = None  # the last company named any way
         self._session = self._session_of(article)
+        self._named = {}
         for sentence in article.sentences:
             self._add_names_after_titles(sentence)
             article.positions += self.read_sentence(sentence, legal or brand)
             legal, brand = _last_company(sentence, legal, brand)
+            self._named.update(_named_bodies(sentence))
 
     def read_sentence(self, sentence: Sentence, company: str | None = None) -> list[Position]:
         """Posts in a sentence; `company` is the one a bare "公司总经理" refers to."""
@@ -166,6 +170,8 @@ class PositionReader:
             former = _FORMER.match(org_text)
             if former and not self.resolver.gazetteer.lookup(org_text[:3]):
                 org_text = org_text[former.end() :]
+            if match.group() == "代表" and not org_text.endswith(word_list("delegate_bodies.txt")):
+                break
             if not _plausible_org(org_text) and not (
                 org_text in _SESSION_BODIES and match.group() in word_list("session_titles.txt")
             ):
@@ -208,9 +214,26 @@ class PositionReader:
         if segment.org_text in COMPANY_REFERENCES:
             return self.resolver.build("", company) if company else None
         if segment.org_text:
-            org = self.resolver.resolve(self.resolver.trim(segment.org_text), context)
-            return self.resolver.head_of(title, org) if not org.unit else org
+            org = self._referred(segment.org_text) or self.resolver.resolve(
+                self.resolver.trim(self._department(segment.org_text, title)), context
+            )
+            org = self.resolver.head_of(title, org) if not org.unit else org
+            return org and self.resolver.standing_committee(org, title)
         return self.resolver.head_of(title, context) or context
+
+    @staticmethod
+    def _department(org_text: str, title: str) -> str:
+        """ "统战部长", "市委组织部长": the 部长 of a Party department written without its 部."""
+        if title.endswith("部长") and any(d == org_text[-len(d) + 1 :] + "部" for d in _departments()):
+            return org_text + "部"
+        return org_text
+
+    def _referred(self, org_text: str) -> Org | None:
+        """ "该院党组书记、检察长X": the 院 (局, 公司 …) the article named last."""
+        if not org_text.startswith("该") or len(org_text) > 3:
+            return None
+        named = self._named.get(org_text[1:])
+        return self.resolver.resolve(self.resolver.trim(named)) if named else None
 
     def _appointments(
         self, sentence: Sentence, persons: list[Mention], company: str | None
@@ -360,6 +383,25 @@ def _for_person(position: Position, person: Mention) -> Position:
     return replace(
         position, person=person.text, person_start=person.start, person_end=person.end, chain_end=person.end
     )
+
+
+@cache
+def _departments() -> tuple[str, ...]:
+    return tuple(d for d in word_list("party_departments.txt") if d.endswith("部"))
+
+
+def _named_bodies(sentence: Sentence) -> dict[str, str]:
+    """The organisations a sentence names, by the word "该X" refers to them with (院, 局, 公司 …)."""
+    named = {}
+    for m in sentence.mentions:
+        if m.type == "ORG":
+            for kind in _REFERRED_KINDS:
+                if m.text.endswith(kind):
+                    named[kind] = m.text
+    return named
+
+
+_REFERRED_KINDS = ("院", "局", "公司", "集团", "委", "办", "中心", "厅", "行", "校", "所", "会")
 
 
 def _last_company(sentence: Sentence, legal: str | None, brand: str | None) -> tuple[str | None, str | None]:

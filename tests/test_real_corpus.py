@@ -31,20 +31,20 @@ def _pages(genre: str) -> list[Path]:
 
 def test_development_pages_keep_their_scores() -> None:
     scores = _scores(sorted((DEV / "pages").rglob("*.txt")))
-    assert scores["person-title"].precision >= 0.94
-    assert scores["person-title"].recall >= 0.76
-    assert scores["person-title-org"].f1 >= 0.70
-    assert scores["post-organisation (accuracy)"].precision >= 0.82
+    assert scores["person-title"].precision >= 0.92
+    assert scores["person-title"].recall >= 0.72
+    assert scores["person-title-org"].f1 >= 0.67
+    assert scores["post-organisation (accuracy)"].precision >= 0.81
 
 
 @pytest.mark.parametrize(
     "genre, recall",
-    [("appointment", 0.75), ("court", 0.45), ("company", 0.70), ("press", 0.50), ("meeting", 0.65)],
+    [("appointment", 0.70), ("court", 0.62), ("company", 0.65), ("press", 0.65), ("meeting", 0.65)],
 )
 def test_each_genre_end_to_end(genre: str, recall: float) -> None:
     scores = _scores(_pages(genre))
     assert scores["person-title-org"].recall >= recall
-    assert scores["person-title"].precision >= 0.9
+    assert scores["person-title"].precision >= 0.85
 
 
 def test_pages_of_many_cities_resolve_each_in_its_own() -> None:
