@@ -104,6 +104,25 @@ def document_locale(text: str, fallback: Locale, gazetteer: Gazetteer | None = N
     return replace(found, county=gazetteer.scope_name(county), per_document=True)
 
 
+_TERM = re.compile(
+    r"第?[一二三四五六七八九十百\d]+届(?=[\u4e00-\u9fff]{0,8}?(?:人大|人民代表大会|委员会|政协))"
+)
+_FULL_COMMITTEE = re.compile(
+    r"^(?P<body>中国人民政治协商会议|政协|中国共产党|中共)(?P<place>[\u4e00-\u9fff]{2,10}?[市县区旗州盟])委员会$"
+)
+_SHORT_BODY = {"中国人民政治协商会议": "政协", "政协": "政协", "中国共产党": "委", "中共": "委"}
+
+
+def _without_term(text: str) -> str:
+    """A body's name without its term: 徐州市十六届人大常委会 is 徐州市人大常委会, 政协第十四届安庆市
+    委员会 is 安庆市政协, 中共安庆市委员会 is 安庆市委. A session (…第三次会议) keeps its term."""
+    if text.endswith("会议"):
+        return text
+    text = _TERM.sub("", text)
+    full = _FULL_COMMITTEE.match(text)
+    return full["place"] + _SHORT_BODY[full["body"]] if full else text
+
+
 def _national(text: str) -> Org:
     name, subtype = table("national_bodies.tsv")[text]
     return Org(name, subtype, "", text)
@@ -199,6 +218,7 @@ class OrgResolver:
         previous post in the same title chain, whose place a bare unit inherits."""
         if text in table("national_bodies.tsv"):
             return _national(text)
+        text = self._short_form(text)
         scope, unit = self.split(text)
         if not scope and context is not None and context.scope:
             if unit in _party_departments() and context.is_party_committee:
@@ -250,6 +270,7 @@ class OrgResolver:
     def trim(self, text: str) -> str:
         """Drop words run in from a neighbouring column:
         "推动传统产业绿市工业和信息化局" → "市工业和信息化局"."""
+        text = self._short_form(text)
         if self.split(text)[0]:
             return text
         for i in range(1, len(text) - 1):
@@ -334,11 +355,23 @@ class OrgResolver:
             return self.resolve(org.name + "常务委员会")
         return org
 
+    def _short_form(self, text: str) -> str:
+        """The name as the templates know it (see `_without_term`), when they know its place."""
+        short = _without_term(text)
+        return short if short == text or self.split(short)[0] else text
+
     def own_place(self, text: str) -> str:
         """ "我市", "本县", "我区": the paper's own division of that level, or "" when it has none."""
         if len(text) == 2 and text[0] in "我本" and text[1] in "市县区旗州盟":
             return self._level_scope(text[1])
         return ""
+
+    def paper_scope(self, level: str = "") -> str:
+        """The paper's own place: of a level ("市", "县") when one is written, else the county whose
+        news it is, else its city."""
+        if level:
+            return self._level_scope(level)
+        return self.locale.county or self.locale.city
 
     def _level_scope(self, level: str) -> str:
         """The paper's own division of a level: 市 → its city, 县 → the county whose news it is."""

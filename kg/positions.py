@@ -38,6 +38,9 @@ _SESSION = re.compile(
     f"|(?:政协|人大)?{_NUMBER}届(?:人大)?{_NUMBER}次会议)"
 )
 _SESSION_BODIES = ("", "大会", "大会主席团", "主席团")
+# "五届人大三次会议" is 第五届人民代表大会第三次会议 (a 政协 session keeps the short form it is known by)
+_PLACE_LEVEL = re.compile("[市县区旗州盟]")
+_SHORT_CONGRESS = re.compile(f"^(?:人大)?({_NUMBER})届人大({_NUMBER})次会议$")
 # Where a decision names a person the model did not type ("任命宋莉为…", "免去马廷贵同志…").
 _DECISION = re.compile(r"任命|免去|选举|提名|辞去|代理|不再担任")
 _DECISION_NAME = re.compile(
@@ -84,7 +87,8 @@ class PositionReader:
             segments = self._chain(sentence.text, previous_end, start)
             # "县委书记X、县长Y": a chain right after the previous person's continues its place
             adjacent = segments and segments[0].start - previous_end == 1 and previous_end > 0
-            if not segments and shared and sentence.text[previous_end:start] in _LIST_SEPARATORS:
+            gap = _NOTE.sub("", sentence.text[previous_end:start])  # "丁国华(市人大)、刘若亮"
+            if not segments and shared and gap in _LIST_SEPARATORS:
                 # "副市长A、B、C": each name of the list holds the shared post
                 found += [_for_person(p, person) for p in shared]
                 previous_end = person.end - sentence.start
@@ -128,7 +132,12 @@ class PositionReader:
                 place = next(
                     (lead[i:] for i in range(len(lead)) if self.resolver.gazetteer.lookup(lead[i:])), ""
                 )
-                names.append(match.group()[len(lead) - len(place) :] if lead else match.group())
+                name = match.group()[len(lead) :]
+                if not place and not _PLACE_LEVEL.search(name):
+                    # "市第十五届人民代表大会…", "五届人大三次会议": the paper's own
+                    level = lead[-1] if lead and lead[-1] in "市县区旗州盟" else ""
+                    place = self.resolver.paper_scope(level)
+                names.append(place + _full_session(name))
         if not names:
             return None
         name = max(names, key=len)
@@ -328,6 +337,11 @@ class PositionReader:
         sentence.mentions = sorted(kept + new, key=lambda m: (m.start, -m.end))
 
 
+def _full_session(name: str) -> str:
+    short = _SHORT_CONGRESS.match(name)
+    return f"第{short[1]}届人民代表大会第{short[2]}次会议" if short else name
+
+
 def _plausible_org(text: str) -> bool:
     """Empty, or a short run of Chinese (an organisation name, not a clause or a meeting)."""
     if _NOT_ORGS.search(text):
@@ -355,6 +369,7 @@ def _position(
 
 
 _LIST_SEPARATORS = ("、", "和", "及", "，")
+_NOTE = re.compile(r"^[(（][^()（）]{1,12}[)）]")
 
 
 def _shared_title(title: str) -> bool:

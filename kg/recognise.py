@@ -60,7 +60,49 @@ def repair_names(tokens: list[Token]) -> list[Token]:
             out[-1] = Token(out[-1].text + t.text, out[-1].start, t.end, "PERSON")
             continue
         out.append(t)
-    return out
+    return _list_members(out)
+
+
+_LIST_MARKS = ("、",)
+
+
+def _list_members(tokens: list[Token]) -> list[Token]:
+    """A name the model missed inside a list of names: "袁传军、刘跃彬、师勤、金宗彦" — an item of two
+    or three characters starting with a surname, with a person on either side, is a person too."""
+    items = _items(tokens)
+    out = list(tokens)
+    for k in range(1, len(items) - 1):
+        first, last = items[k]
+        run = tokens[first : last + 1]
+        text = "".join(t.text for t in run)
+        before, after = tokens[items[k - 1][1]], tokens[items[k + 1][0]]
+        if (
+            before.tag == "PERSON"
+            and after.tag == "PERSON"
+            and all(t.tag not in ("PERSON", "ORG", "PLACE") for t in run)
+            and 2 <= len(text) <= 3
+            and text[0] in surnames()
+            and plausible_name(text)
+        ):
+            out[first] = Token(text, run[0].start, run[-1].end, "PERSON")
+            for i in range(first + 1, last + 1):
+                out[i] = Token("", run[-1].end, run[-1].end, "w")  # merged into the name
+    return [t for t in out if t.text]
+
+
+def _items(tokens: list[Token]) -> list[tuple[int, int]]:
+    """The token ranges of a sentence's list items: the runs between 、 marks (only those that touch
+    one; the first and last items of a list are single-token runs next to the mark)."""
+    marks = [i for i, t in enumerate(tokens) if t.text in _LIST_MARKS]
+    items = []
+    for a, b in zip(marks, marks[1:], strict=False):
+        if b - a > 1:
+            items.append((a + 1, b - 1))
+        if a == marks[0] and a > 0:
+            items.insert(0, (a - 1, a - 1))
+    if marks and marks[-1] + 1 < len(tokens):
+        items.append((marks[-1] + 1, marks[-1] + 1))
+    return sorted(set(items))
 
 
 def _cut_given_name(name: Token, char: Token, after: Token | None) -> bool:
