@@ -28,6 +28,7 @@ test: install lint
 lint: install
 	$(BIN)/ruff check kg tests bench
 	$(BIN)/ruff format --check kg tests bench
+	$(BIN)/mypy kg
 
 eval: install
 	$(BIN)/kg eval tests/gold --input seeds

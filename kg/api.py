@@ -90,6 +90,7 @@ class KnowledgeGraph:
             if str(iri) in seen:  # an entity with two schema.org classes: the first is enough
                 continue
             seen.add(str(iri))
+            assert isinstance(cls, URIRef)  # bound by the query's VALUES
             entity_type = ENTITY_TYPES[cls]
             rows.append([str(iri), str(label), entity_type, _value(subtype), alt_labels.get(str(iri), [])])
         return pd.DataFrame(rows, columns=ENTITY_COLUMNS, dtype=object)
@@ -101,11 +102,12 @@ class KnowledgeGraph:
         name, e.g. attendee, location)."""
         rows = []
         for query, kind in (("memberships", ORG.Membership), ("participations", KG.Participation)):
-            for iri, subject, relation, object_iri, obj, *evidence in self.index.run(api_query(query)).rows:
-                relation = str(relation) if relation is not None else local_name(kind).lower()
+            for iri, subject, role, object_iri, obj, *evidence in self.index.run(api_query(query)).rows:
+                relation = str(role) if role is not None else local_name(kind).lower()
                 rows.append([str(subject), relation, str(obj), *map(_value, evidence),
                              str(iri), str(kind), str(object_iri)])  # fmt: skip
         for iri, subject, predicate, object_iri, obj in self.index.run(api_query("links")).rows:
+            assert isinstance(predicate, URIRef)  # a triple's predicate, always bound
             rows.append([str(subject), local_name(predicate), str(obj), None, None, None, None, None,
                          str(iri), str(predicate), str(object_iri)])  # fmt: skip
         return pd.DataFrame(rows, columns=FACT_COLUMNS, dtype=object)

@@ -218,7 +218,7 @@ def _build(args: argparse.Namespace) -> int:
     corpus = Resolver(OrgResolver(state.locale), corpus=state.corpus).finish()
     written = export(corpus, out, title="kg: " + ", ".join(args.paths))
     written[stream.STATE] = out / stream.STATE
-    write_atomic(written[stream.STATE], lambda tmp: tmp.write_bytes(saved))
+    write_atomic(written[stream.STATE], lambda tmp: _write_bytes(tmp, saved))
     # Last, so that a manifest always describes the graph files beside it.
     written["manifest.json"] = out / "manifest.json"
     write_manifest(written["manifest.json"], state.entries, state.counts)
@@ -229,6 +229,11 @@ def _build(args: argparse.Namespace) -> int:
     for path in written.values():
         print(f"  {path}")
     return EXIT_INPUT_ERRORS if found.failures else 0
+
+
+def _write_bytes(path: Path, data: bytes) -> None:
+    """Path.write_bytes as a write_atomic callback, which returns nothing."""
+    path.write_bytes(data)
 
 
 def _locale(found: stream.Plan, args: argparse.Namespace) -> Locale:
@@ -265,7 +270,7 @@ def _plan(args: argparse.Namespace, count_cities: bool) -> stream.Plan:
     return found
 
 
-def inputs_summary(inputs: Inputs) -> str:
+def inputs_summary(inputs: Accounted) -> str:
     """What became of the inputs, and each failure with its reason."""
     counts = totals(inputs.entries)
     lines = [
@@ -277,7 +282,7 @@ def inputs_summary(inputs: Inputs) -> str:
 
 
 def summary(corpus: Corpus, files: int) -> str:
-    kinds = Counter()
+    kinds: Counter[str] = Counter()
     for entity in corpus.entities.values():
         kinds[entity.type if entity.type != "ORG" else f"ORG ({entity.subtype})"] += 1
     rows = [("files", files), ("articles", len(corpus.articles))]

@@ -485,7 +485,7 @@ def _programme_sentences(article: Article, main: EventMention) -> set[int]:
         paragraphs[-1].append(sentence)
     found: set[int] = set()
     for paragraph in paragraphs:
-        opens = bool(head) and _LEADING.sub("", paragraph[0].text).startswith(head)
+        opens = bool(head) and _LEADING.sub("", paragraph[0].text).startswith(head or "")
         if opens or any(cue in s.text for s in paragraph for cue in word_list("programme_cues.txt")):
             found.update(id(s) for s in paragraph)
     return found
@@ -539,7 +539,7 @@ def _participations(
     roles = table("participation_roles.tsv")
     persons = [m for m in sentence.mentions if m.type == "PERSON"]
     found: list[Participation] = []
-    previous_end, previous_persons = 0, []
+    previous_end, previous_persons = 0, list[Mention]()
     for verb in _roles().finditer(sentence.text):
         if _as_noun(sentence.text, verb):
             continue

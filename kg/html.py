@@ -264,10 +264,22 @@ def _evidence(graph: Graph, fact: Node, articles: dict[Node, int]) -> list[tuple
         quotes = [graph.value(sel, OA.exact) for sel in graph.objects(ev, OA.hasSelector)]
         quote = next((str(q) for q in quotes if q is not None), "")
         article = graph.value(ev, KG.article) or graph.value(fact, PROV.wasDerivedFrom)
-        found.append((quote, articles.get(article, -1)))
+        found.append((quote, -1 if article is None else articles.get(article, -1)))
     if not found:
         found = [("", articles.get(a, -1)) for a in sorted(graph.objects(fact, PROV.wasDerivedFrom), key=str)]
     return [pair for pair in dict.fromkeys(found) if pair != ("", -1)]
+
+
+def _number(terms: dict[Node, int], term: Node | None) -> int | None:
+    """The term's number, None when there is no term (graph.value found none) or it is not numbered."""
+    return None if term is None else terms.get(term)
+
+
+def _relation(predicate: Node) -> tuple[str, str, bool]:
+    """(relation, label, inverse) for a plain triple's predicate."""
+    if isinstance(predicate, URIRef) and predicate in PREDICATES:
+        return PREDICATES[predicate]
+    return "other", _local_name(predicate), False
 
 
 def _links(graph: Graph, terms: dict[Node, int], articles: dict[Node, int]) -> list[Link]:
@@ -282,8 +294,8 @@ def _links(graph: Graph, terms: dict[Node, int], articles: dict[Node, int]) -> l
             same.evidence.extend(e for e in fact.evidence if e not in same.evidence)
 
     for membership in sorted(set(graph.subjects(RDF.type, ORG.Membership)), key=str):
-        person = terms.get(graph.value(membership, ORG.member))
-        organization = terms.get(graph.value(membership, ORG.organization))
+        person = _number(terms, graph.value(membership, ORG.member))
+        organization = _number(terms, graph.value(membership, ORG.organization))
         if person is None or organization is None:
             continue
         evidence = _evidence(graph, membership, articles)
@@ -293,8 +305,8 @@ def _links(graph: Graph, terms: dict[Node, int], articles: dict[Node, int]) -> l
 
     # Who took part in an event, in what part (出席, 主持, 讲话 …), read from which sentence.
     for participation in sorted(set(graph.subjects(RDF.type, KG.Participation)), key=str):
-        person = terms.get(graph.value(participation, KG.participant))
-        event = terms.get(graph.value(participation, KG.event))
+        person = _number(terms, graph.value(participation, KG.participant))
+        event = _number(terms, graph.value(participation, KG.event))
         if person is None or event is None:
             continue
         evidence = _evidence(graph, participation, articles)
@@ -305,7 +317,7 @@ def _links(graph: Graph, terms: dict[Node, int], articles: dict[Node, int]) -> l
         for p, o in sorted(graph.predicate_objects(subject), key=lambda po: (str(po[0]), str(po[1]))):
             if p in NOT_RELATIONS or o not in terms or o == subject:
                 continue
-            relation, label, inverse = PREDICATES.get(p, ("other", _local_name(p), False))
+            relation, label, inverse = _relation(p)
             source, target = (terms[o], s) if inverse else (s, terms[o])
             known = links.get((source, target))
             if relation == "attendance" and known and any(f.relation == relation for f in known.facts):
@@ -551,7 +563,7 @@ def _skyline(sizes: np.ndarray, width: float, unit: float = 8.0) -> tuple[list[t
 
 
 def _asset(name: str) -> str:
-    return resources.files("kg").joinpath("data", "html", name).read_text(encoding="utf-8")
+    return (resources.files("kg") / "data" / "html" / name).read_text(encoding="utf-8")
 
 
 def _vis_js() -> str:

@@ -8,7 +8,7 @@ from importlib import resources
 
 
 def data_text(name: str) -> str:
-    return resources.files("kg").joinpath("data", name).read_text(encoding="utf-8")
+    return (resources.files("kg") / "data" / name).read_text(encoding="utf-8")
 
 
 def _rows(name: str) -> list[list[str]]:

@@ -45,4 +45,8 @@ def write_manifest(path: Path, entries: list[Entry], by_path: dict[str, dict[str
     from .export import write_atomic  # here: kg.export loads the HTML view
 
     text = manifest_text(entries, by_path)
-    write_atomic(path, lambda tmp: tmp.write_text(text, encoding="utf-8"))
+
+    def write(tmp: Path) -> None:
+        tmp.write_text(text, encoding="utf-8")
+
+    write_atomic(path, write)

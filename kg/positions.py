@@ -80,7 +80,7 @@ class PositionReader:
             self._add_decision_names(sentence)
         persons = [m for m in sentence.mentions if m.type == "PERSON"]
         found = self._forms(sentence, persons, company)
-        previous_end, context, shared = 0, None, []
+        previous_end, context, shared = 0, None, list[Position]()
         shared_last: str | None = None  # the title of the sentence's last post
         for person in persons:
             start = person.start - sentence.start
@@ -223,10 +223,10 @@ class PositionReader:
         if segment.org_text in COMPANY_REFERENCES:
             return self.resolver.build("", company) if company else None
         if segment.org_text:
-            org = self._referred(segment.org_text) or self.resolver.resolve(
+            written = self._referred(segment.org_text) or self.resolver.resolve(
                 self.resolver.trim(self._department(segment.org_text, title)), context
             )
-            org = self.resolver.head_of(title, org) if not org.unit else org
+            org = self.resolver.head_of(title, written) if not written.unit else written
             return org and self.resolver.standing_committee(org, title)
         return self.resolver.head_of(title, context) or context
 
@@ -251,7 +251,7 @@ class PositionReader:
         found: list[Position] = []
         text, base = sentence.text, sentence.start
         for verb in _VERB.finditer(text):
-            end = _CHAIN_END.search(text, verb.end()).start()
+            end = _chain_end(text, verb.end())
             if text.startswith("为", verb.end()):
                 continue
             segments = self._chain(text, verb.end(), end)
@@ -266,7 +266,7 @@ class PositionReader:
             person = next((p for p in persons if p.start - base == match.start(1)), None) or self._name_at(
                 sentence, match.start(1), match.end(1)
             )
-            end = _CHAIN_END.search(text, match.end()).start()
+            end = _chain_end(text, match.end())
             segments = self._chain(text, match.end(), end)
             if person and segments and segments[0].start == match.end():
                 found += self._positions(sentence, person, segments, company)[0]
@@ -335,6 +335,11 @@ class PositionReader:
         lo, hi = new[-1].start, new[0].end
         kept = [m for m in sentence.mentions if m.type == "PERSON" or m.end <= lo or m.start >= hi]
         sentence.mentions = sorted(kept + new, key=lambda m: (m.start, -m.end))
+
+
+def _chain_end(text: str, start: int) -> int:
+    match = _CHAIN_END.search(text, start)
+    return match.start() if match else len(text)  # _CHAIN_END matches at the end of any text
 
 
 def _full_session(name: str) -> str:

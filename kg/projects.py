@@ -558,7 +558,7 @@ def _passage_company(sentence: Sentence, company: str | None) -> str | None:
     """The company the passage is about after this sentence: the last one it names, preferring a
     full name (…公司) to a short one."""
     named = [m.text for m in sentence.mentions if m.type == "ORG" and m.subtype == "company"]
-    return ([n for n in named if n.endswith("公司")] or named or [company])[-1]
+    return ([n for n in named if n.endswith("公司")] or named or [company or ""])[-1] or None
 
 
 def _add_mention(project: ProjectMention) -> None:
@@ -592,7 +592,7 @@ def _company_relations(article: Article) -> list[Relation]:
             ]
             # "这家…的企业，是一家…": the company the passage is about, not an organisation named on the way
             pointed = _DEMONSTRATIVE.search(sentence.text, 0, industry.start())
-            owner = company if pointed and company else (before or [company])[-1]
+            owner = company if pointed and company else (before or [company or ""])[-1] or None
             if owner:
                 relations.append(Relation(owner, "ORG", "industry", industry["what"], "LITERAL", sentence))
         company = _passage_company(sentence, company)

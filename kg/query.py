@@ -19,10 +19,11 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
-from typing import Protocol
+from typing import Protocol, overload
 
 from rdflib import OWL, RDF, RDFS, SKOS, XSD, BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import PROV
+from rdflib.query import Result, ResultRow
 from rdflib.term import Node
 
 from .graph import ID, KG, OA, ORG, SCHEMA
@@ -159,13 +160,12 @@ class RdflibStore:
             if result.type == "ASK":
                 return Results("ask", [], boolean=bool(result.askAnswer))
             if result.type in ("CONSTRUCT", "DESCRIBE"):
+                assert result.graph is not None  # rdflib sets it for these two
                 return collect(
                     "graph", ["subject", "predicate", "object"], sorted_triples(result.graph), max_rows
                 )
             variables = [str(v) for v in result.vars or []]
-            # rdflib evaluates lazily: collect() reads no further than max_rows
-            rows = (tuple(plain_string(term) for term in row) for row in result)
-            return collect("select", variables, rows, max_rows)
+            return collect("select", variables, select_rows(result), max_rows)
         except QueryError:
             raise
         except Exception as error:  # evaluation errors
@@ -249,6 +249,10 @@ def from_oxigraph(term) -> Node | None:
     raise QueryError(f"unsupported term in results: {term}")  # RDF-star triple terms
 
 
+@overload
+def plain_string(term: Node) -> Node: ...
+@overload
+def plain_string(term: None) -> None: ...
 def plain_string(term: Node | None) -> Node | None:
     """ "x"^^xsd:string and "x" are the same literal; rdflib keeps them apart, pyoxigraph does not."""
     if isinstance(term, Literal) and term.datatype == XSD.string:
@@ -264,6 +268,13 @@ def collect(kind: str, variables: list[str], rows: Iterable[tuple], max_rows: in
             break
         results.rows.append(row)
     return results
+
+
+def select_rows(result: Result) -> Iterator[tuple[Node | None, ...]]:
+    """An rdflib SELECT's rows, read lazily: collect() reads no further than max_rows."""
+    for row in result:
+        assert isinstance(row, ResultRow)  # a SELECT yields rows; ASK a bool, CONSTRUCT triples
+        yield tuple(plain_string(term) for term in row)
 
 
 def sorted_triples(graph: Graph) -> list[tuple[Node, Node, Node]]:
@@ -479,6 +490,7 @@ def json_term(term: Node) -> dict[str, str]:
         return {"type": "uri", "value": str(term)}
     if isinstance(term, BNode):
         return {"type": "bnode", "value": str(term)}
+    assert isinstance(term, Literal)  # rdflib's only other terms (graphs, variables) are not results
     value: dict[str, str] = {"type": "literal", "value": str(term)}
     if term.language:
         value["xml:lang"] = term.language
@@ -522,6 +534,7 @@ def _xml_term(parent: ET.Element, term: Node, tag) -> None:
     elif isinstance(term, BNode):
         ET.SubElement(parent, tag("bnode")).text = str(term)
     else:
+        assert isinstance(term, Literal)  # rdflib's only other terms (graphs, variables) are not results
         node = ET.SubElement(parent, tag("literal"))
         node.text = str(term)
         if term.language:

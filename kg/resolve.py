@@ -139,11 +139,10 @@ class Resolver:
             self._add_event(doc, record, event)
         for participation in article.participations:
             person = self._person(participation.person, homes, participation.person, record.id)
-            event = self._event_entity(participation.event)
+            event_entity = self._event_entity(participation.event)
             evidence = self._evidence(doc, record, participation.sentence)
-            self.corpus.participations.setdefault((person.key, event.key, participation.role), []).append(
-                evidence
-            )
+            key = (person.key, event_entity.key, participation.role)
+            self.corpus.participations.setdefault(key, []).append(evidence)
             _mention(record, person.key)
         for project in article.projects:
             self._add_project(doc, record, project)

@@ -126,6 +126,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"kg: cannot listen on {args.host}:{args.port}: {error.strerror or error}", file=sys.stderr)
         return EXIT_BAD_INPUT
     host, port = server.server_address[:2]
+    assert isinstance(host, str)  # getsockname() of an AF_INET(6) socket: typeshed allows bytes for binding
     if not _is_loopback(args.host):
         print(f"kg: listening on {args.host}: anyone who can reach this machine can query", file=sys.stderr)
     print(

@@ -66,7 +66,7 @@ class HanlpEngine:
         todo = [i for i, sentence in enumerate(sentences) if sentence.strip()]
         texts = [sentences[i] for i in todo]
         if texts:
-            analysed = self._ner_only(texts) if self._lac else self._multi_task(texts)
+            analysed = self._ner_only(texts, self._lac) if self._lac else self._multi_task(texts)
             for i, tokens in zip(todo, analysed, strict=True):
                 results[i] = tokens
         return results
@@ -81,9 +81,10 @@ class HanlpEngine:
             tokens = merge(text, [(s, e, tag) for (s, e), tag in zip(spans, tags, strict=True)], entities)
             yield with_arcs(tokens, spans, doc[self._dep][k]) if self._dep else tokens
 
-    def _ner_only(self, texts: list[str]) -> Iterator[list[Token]]:
+    def _ner_only(self, texts: list[str], lac: Engine) -> Iterator[list[Token]]:
+        """A NER-only model's entities laid over `lac`'s words and POS tags."""
         predicted = self._model.predict([list(text) for text in texts])
-        for text, words, entities in zip(texts, self._lac.analyse(texts), predicted, strict=True):
+        for text, words, entities in zip(texts, lac.analyse(texts), predicted, strict=True):
             yield merge(
                 text,
                 [(w.start, w.end, LAC_POS.get(w.tag, w.tag)) for w in words],

@@ -11,6 +11,7 @@ from __future__ import annotations
 def extract_html(html: str) -> tuple[str, str | None, str | None]:
     """(text, title, date); empty text when the page has no article in it."""
     import trafilatura
+    from trafilatura.settings import Document
 
     doc = trafilatura.bare_extraction(
         html,
@@ -22,6 +23,7 @@ def extract_html(html: str) -> tuple[str, str | None, str | None]:
     )
     if doc is None:
         return "", None, None
+    assert isinstance(doc, Document)  # a dict only with as_dict=True
     body, title = (doc.text or "").strip(), (doc.title or "").strip() or None
     if title and not body.startswith(title):
         body = f"{title}\n\n{body}"
