@@ -334,6 +334,8 @@ class OrgResolver:
             if division is None:
                 continue
             if head == division.name:
+                if rest[:1] == head[-1] and rest[1:] in ("委", "政府", "人民政府"):
+                    rest = rest[1:]  # "杞县县委" is 杞县委
                 return self._county_after(division, rest) or (self.gazetteer.scope_name(division), rest)
             # a short form ("东阿县委" is full, "聊城大学" is not a place + unit)
             if rest in _templates() or rest in _party_departments():
@@ -348,6 +350,14 @@ class OrgResolver:
             if rest.startswith(county.name) and len(rest) > len(county.name):
                 return self.gazetteer.scope_name(county), rest[len(county.name) :]
         return None
+
+    def as_place(self, text: str) -> Org | None:
+        """ "秦皇岛" before 市长: a place written alone, as the scope of the title after it."""
+        division = self.gazetteer.resolve(text, within=self._city)
+        if division is None or division.level > 3:
+            return None
+        name = self.gazetteer.scope_name(division)
+        return Org(name, "other", name, "")
 
     def standing_committee(self, org: Org, title: str) -> Org:
         """ "市人大主任": a congress's 主任, 副主任 and 秘书长 are its standing committee's."""

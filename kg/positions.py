@@ -25,7 +25,7 @@ _LEAD_JUNK = re.compile(
     r"(?<![主责信担连就兼现曾历])任(?![城务何职期命用意])|[:：“”\"'‘’()（）\s\d/*■%\.])"
 )
 _NOT_ORGS = re.compile(r"(大会|会议|会场|会上|分会场|班子)$")
-_VERB = re.compile(r"(当选为?|担任过?|出任|兼任|(?<![主责信担连就])任(?![务何职期命用意]))")
+_VERB = re.compile(r"(当选为?|担任过?|出任|兼任|(?<![主责信担连就拟])任(?![务何职期命用意]))")
 _CHAIN_END = re.compile(r"[，。；,;！？]|的|$")
 # A chain that begins with 原/前任 is a post held before ("原市财政局局长X").
 _FORMER = re.compile(r"^(?:原任|原|前任)")
@@ -153,6 +153,21 @@ class PositionReader:
                 return segments
         return []
 
+    def _chain_from(self, text: str, start: int, end: int) -> list[_Segment]:
+        """The title chain that starts at `start` and runs as far as its posts are listed (、 兼):
+        "担任大会执行主席并在主席台就座" is the chain "大会执行主席", not one up to 主席台."""
+        found: list[_Segment] = []
+        for match in titles_anywhere().finditer(text, start, end):
+            if text[match.end() : match.end() + 1] in _NAME_GOES_ON:
+                continue  # 委员|会, 主席|台: a title's characters inside a longer word
+            segments = self._chain(text, start, match.end())
+            if segments and segments[0].start == start:
+                if not _SEPARATORS.match(text, match.end()):
+                    # the chain ends where the clause goes on: "…执行主席并在主席台就座"
+                    return segments if text[match.end() : match.end() + 1] in "并和及" else found
+                found = segments
+        return found
+
     def _add_decision_names(self, sentence: Sentence) -> None:
         """Names in a personnel decision that the model typed otherwise or cut: "任命宋莉为…"."""
         for match in _DECISION_NAME.finditer(sentence.text):
@@ -223,8 +238,12 @@ class PositionReader:
         if segment.org_text in COMPANY_REFERENCES:
             return self.resolver.build("", company) if company else None
         if segment.org_text:
-            written = self._referred(segment.org_text) or self.resolver.resolve(
-                self.resolver.trim(self._department(segment.org_text, title)), context
+            written = (
+                self._referred(segment.org_text)
+                or self.resolver.as_place(segment.org_text)
+                or self.resolver.resolve(
+                    self.resolver.trim(self._department(segment.org_text, title)), context
+                )
             )
             org = self.resolver.head_of(title, written) if not written.unit else written
             return org and self.resolver.standing_committee(org, title)
@@ -256,20 +275,22 @@ class PositionReader:
                 continue
             segments = self._chain(text, verb.end(), end)
             if not segments or segments[0].start != verb.end():
+                segments = self._chain_from(text, verb.end(), end)  # "担任大会执行主席并…"
+            if not segments:
                 continue
             after = [p for p in persons if p.start - base == end + 1 and text[end : end + 1] == "的"]
             before = [p for p in persons if p.end - base <= verb.start()]
-            person = after[0] if after else (before[-1] if before else None)
-            if person is not None:
+            holders = after[:1] or _listed_before(text, base, before, verb.start())
+            for person in holders:
                 found += self._positions(sentence, person, segments, company)[0]
         for match in re.finditer(r"选举(\S{2,4}?)为", text):
-            person = next((p for p in persons if p.start - base == match.start(1)), None) or self._name_at(
+            elected = next((p for p in persons if p.start - base == match.start(1)), None) or self._name_at(
                 sentence, match.start(1), match.end(1)
             )
             end = _chain_end(text, match.end())
             segments = self._chain(text, match.end(), end)
-            if person and segments and segments[0].start == match.end():
-                found += self._positions(sentence, person, segments, company)[0]
+            if elected and segments and segments[0].start == match.end():
+                found += self._positions(sentence, elected, segments, company)[0]
         return found
 
     def _name_at(self, sentence: Sentence, start: int, end: int) -> Mention | None:
@@ -296,7 +317,11 @@ class PositionReader:
             if i is None or sentence.start + match.end() in starts:
                 continue
             name = tokens[i]
-            if name.tag in ("PERSON", "w", "v", "p", "c", "u", "m") or name.text[0] not in surnames():
+            # a verb of three characters after a title is a name the model misread ("代市长包洪文等")
+            misread_verb = name.tag == "v" and len(name.text) == 3
+            if name.tag in ("PERSON", "w", "p", "c", "u", "m") or (name.tag == "v" and not misread_verb):
+                continue
+            if name.text[0] not in surnames():
                 continue
             # only where a real chain stands before it: not "各成员单位", "主要负责人安全生产"
             chain = self._chain(sentence.text, 0, match.end())
@@ -335,6 +360,28 @@ class PositionReader:
         lo, hi = new[-1].start, new[0].end
         kept = [m for m in sentence.mentions if m.type == "PERSON" or m.end <= lo or m.start >= hi]
         sentence.mentions = sorted(kept + new, key=lambda m: (m.start, -m.end))
+
+
+def _listed_before(text: str, base: int, persons: list[Mention], verb: int) -> list[Mention]:
+    """The person before a verb, with the names listed with them: "A、B、C担任大会执行主席"."""
+    if not persons or _CLAUSE_BREAK.search(text, persons[-1].end - base, verb):
+        return []  # "张建平任…局长、张好富任…": the verb's own name was missed; not the name before
+    listed = [persons[-1]]
+    for earlier in reversed(persons[:-1]):
+        gap = text[earlier.end - base : listed[0].start - base]
+        if gap not in ("、", "，", ",", "和", "及"):
+            break
+        listed.insert(0, earlier)
+    return (
+        listed
+        if len(listed) > 1 and _LIST_TO_VERB.fullmatch(text[listed[-1].end - base : verb])
+        else listed[-1:]
+    )
+
+
+_CLAUSE_BREAK = re.compile(r"[、，,；;。：:]")
+_NAME_GOES_ON = tuple("会团部局办厅室处院所台")
+_LIST_TO_VERB = re.compile(r"(?:同志)?(?:等\d*人)?(?:分别)?")
 
 
 def _chain_end(text: str, start: int) -> int:
