@@ -247,7 +247,10 @@ class PositionReader:
             )
             org = self.resolver.head_of(title, written) if not written.unit else written
             return org and self.resolver.standing_committee(org, title)
-        return self.resolver.head_of(title, context) or context
+        found = self.resolver.head_of(title, context) or context
+        if found is None and company and _base_title(title) in word_list("company_titles.txt"):
+            return self.resolver.build("", company)  # "总工程师张灵根" in a company's news
+        return found
 
     @staticmethod
     def _department(org_text: str, title: str) -> str:
@@ -471,12 +474,15 @@ def _named_bodies(sentence: Sentence) -> dict[str, str]:
 _REFERRED_KINDS = ("院", "局", "公司", "集团", "委", "办", "中心", "厅", "行", "校", "所", "会")
 
 
+_LEGAL_FORMS = ("有限公司", "有限责任公司", "股份公司", "集团公司", "总公司")
+
+
 def _last_company(sentence: Sentence, legal: str | None, brand: str | None) -> tuple[str | None, str | None]:
     """Track the company a later "公司总经理X" means, preferring full legal names (…有限公司)."""
     for m in sentence.mentions:
         if m.type == "ORG" and m.subtype == "company":
             brand = m.text
-            if m.text.endswith("公司"):
+            if m.text.endswith(_LEGAL_FORMS):
                 legal = m.text
     return legal, brand
 
