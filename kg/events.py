@@ -132,7 +132,7 @@ class EventReader:
         seen: set[tuple[str, int, str]] = set()
         for event in events:
             if event.visitor:
-                role = event.visit_verb or "调研"
+                role = table("participation_roles.tsv").get(event.visit_verb or "", ("调研",))[0]
                 _add_participation(article, seen, Participation(event.visitor, event, role, event.sentence))
         for sentence in article.sentences:
             self._organizers(sentence, events, main)
@@ -537,12 +537,16 @@ def _participations(
     """Persons before a role verb take that role; a verb with none right before it ("主持并讲话")
     shares the persons of the verb before."""
     roles = table("participation_roles.tsv")
+    nouns = word_list("role_noun_heads.txt")
     persons = [m for m in sentence.mentions if m.type == "PERSON"]
     found: list[Participation] = []
     previous_end, previous_persons = 0, list[Mention]()
     for verb in _roles().finditer(sentence.text):
-        if _as_noun(sentence.text, verb):
-            continue
+        role, role_class = roles[verb.group()]
+        if _as_noun(sentence.text, verb) or (
+            role_class in _NOUN_CLASSES and sentence.text.startswith(nouns, verb.end())
+        ):
+            continue  # "座谈会上", "签约仪式", "考察团"
         start = sentence.start
         here = [p for p in persons if previous_end <= p.end - start <= verb.start()]
         gap = sentence.text[previous_end : verb.start()]
@@ -553,11 +557,17 @@ def _participations(
         if target is None:
             continue
         for person in here:
-            found.append(Participation(person.text, target, roles[verb.group()][0], sentence))
+            found.append(Participation(person.text, target, role, sentence))
         if here:
             previous_persons = here
         previous_end = verb.end()
+        if role_class == "met":  # "会见了…张功焰一行，": who was met takes no part named after
+            clause_end = _CLAUSE.search(sentence.text, verb.end())
+            previous_end = clause_end.start() if clause_end else len(sentence.text)
     return found
+
+
+_NOUN_CLASSES = ("met", "visited", "signed", "led")
 
 
 def _named_earlier(sentence: Sentence, events: list[EventMention], position: int) -> EventMention | None:

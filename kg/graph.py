@@ -13,6 +13,7 @@ import hashlib
 from rdflib import RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import PROV
 
+from .lexicon import role_classes
 from .model import (
     ArticleRecord,
     Corpus,
@@ -267,6 +268,7 @@ def _add_participation(
     entities.add((node, KG.participant, person_node))
     entities.add((node, KG.event, event_node))
     entities.add((node, KG.role, zh(role)))
+    entities.add((node, KG.roleClass, Literal(role_classes().get(role, "attended"))))
     entities.add((event_node, SCHEMA.attendee, person_node))
     for item in evidence:
         _add_evidence(article_graphs[item.article], node, item)

@@ -32,6 +32,13 @@ def table(name: str) -> dict[str, tuple[str, ...]]:
     return {row[0]: tuple(row[1:]) for row in _rows(name)}
 
 
+@cache
+def role_classes() -> dict[str, str]:
+    """Each participation role (主持, 调研, 会见 …) → its class (presided, visited, met …), from
+    participation_roles.tsv."""
+    return {role: cls for role, cls in table("participation_roles.tsv").values()}
+
+
 def alternation(words: tuple[str, ...]) -> str:
     return "|".join(re.escape(w) for w in words)
 

@@ -70,9 +70,9 @@ class PositionReader:
         self._named = {}
         for sentence in article.sentences:
             self._add_names_after_titles(sentence)
+            self._named.update(_named_bodies(sentence))  # "市中级人民法院召开…，该院院长X"
             article.positions += self.read_sentence(sentence, legal or brand)
             legal, brand = _last_company(sentence, legal, brand)
-            self._named.update(_named_bodies(sentence))
 
     def read_sentence(self, sentence: Sentence, company: str | None = None) -> list[Position]:
         """Posts in a sentence; `company` is the one a bare "公司总经理" refers to."""

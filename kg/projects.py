@@ -116,9 +116,14 @@ class ProjectReader:
             kept = [merge_by_name(projects, project, ("place", "owner")) for project in named]
             # "A、B等5个项目相继落地，总投资23.8亿元": the sum is the set's, not each item's
             in_sets = {id(k) for k, n in zip(kept, named, strict=True) if any(n is item for item in listed)}
-            referred = kept or (projects[-1:] if _REFERENCE.search(sentence.text) else [])
-            for project in referred:
-                self._details(sentence, project, with_money=id(project) not in in_sets)
+            spans = [(n.start - sentence.start, n.end - sentence.start) for n in named]
+            for project, mention in zip(kept, named, strict=True):
+                span = (mention.start - sentence.start, mention.end - sentence.start)
+                money = _own_money(sentence.text, span, spans, alone=id(project) not in in_sets)
+                self._details(sentence, project, money)
+            if not kept and _REFERENCE.search(sentence.text):
+                for project in projects[-1:]:
+                    self._details(sentence, project, _MONEY.search(sentence.text))
             company = _passage_company(sentence, company)
         for project in projects:
             _add_mention(project)
@@ -176,10 +181,9 @@ class ProjectReader:
         _stated_place(sentence, start, project)
         return project
 
-    def _details(self, sentence: Sentence, project: ProjectMention, with_money: bool = True) -> None:
+    def _details(self, sentence: Sentence, project: ProjectMention, money: re.Match[str] | None) -> None:
         text = sentence.text
-        money = _MONEY.search(text)
-        if money and project.investment is None and with_money:
+        if money and project.investment is None:
             project.investment = yuan(money["amount"], money["mult"])
             project.investment_approximate = bool(money["approx"] or money["more"])
         owner = _OWNER.search(text)
@@ -204,6 +208,31 @@ class ProjectReader:
             if status not in known or (date and known[status] is None):
                 project.statuses = [s for s in project.statuses if s[0] != status]
                 project.statuses.append((status, date.start if date else None))
+
+
+def _own_money(
+    text: str, span: tuple[int, int], spans: list[tuple[int, int]], alone: bool
+) -> re.Match[str] | None:
+    """The investment a sentence states for the project at `span`: "总投资4.5亿元的X项目" (before it,
+    after the previous project), "X项目，总投资4.5亿元" (after it, before the next); with one project
+    in the sentence, any amount in it. `alone` is False for an item of a set ("A、B等5个项目，总投资
+    23.8亿元"): the sentence's amount is the set's, so only an amount written on the item counts."""
+    start, end = span
+    previous_end = max((e for s, e in spans if e <= start), default=0)
+    before = [m for m in _MONEY.finditer(text, previous_end, start) if text[m.end() : start] in ("", "的")]
+    if before:
+        return before[-1]
+    if not alone:
+        return None
+    next_start = min((s for s, e in spans if s >= end), default=len(text))
+    after = [m for m in _MONEY.finditer(text, end, next_start) if not text.startswith("的", m.end())]
+    if after and not _SENTENCE_STOP.search(text, end, after[0].start()):
+        return after[0]
+    others = [s for s in spans if s != span]
+    return _MONEY.search(text) if not others else None
+
+
+_SENTENCE_STOP = re.compile(r"[。；;]")
 
 
 def _stated_place(sentence: Sentence, start: int, project: ProjectMention) -> None:

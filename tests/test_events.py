@@ -119,7 +119,7 @@ def test_a_line_with_a_comma_is_body_text_not_a_headline() -> None:
 
 def test_a_briefing_is_a_role_and_a_speech_studied_is_not(corpus) -> None:
     roles = _roles(corpus, "全市党风廉政建设工作情况座谈会")
-    assert ("杜明远", "介绍") in roles  # 向党外人士通报了…情况
+    assert ("杜明远", "通报") in roles  # 向党外人士通报了…情况: the verb as written, of the class "spoke"
     assert not any(name == "习近平" for name, _ in roles)  # 学习…重要讲话精神: his speech, not his part
 
 

@@ -1,0 +1,151 @@
+"""Forms of the genre read on the real development pages, in sentences written for these tests:
+congress bodies and deputies, sessions named short, lists before 担任, visits and meetings named by
+their verb, roles as written with their class, projects listed with their own amounts, article dates."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.dates import date_document, dateline, path_date
+from kg.lexicon import role_classes
+from kg.model import Document
+from kg.orgs import Locale
+from kg.pipeline import analyse
+
+POSTS = """沧州市第十五届人民代表大会第三次会议胜利闭幕
+
+本报讯 2月10日，五届人大三次会议举行第三次全体会议。大会主席团常务主席刘建国、王文海、陈立新担任大会执行主席并在主席台前排就座。市人大主任孙海峰、副主任赵红梅出席。
+全国人大代表李向东、省人大代表周丽华列席会议。
+市中级人民法院召开会议，该院党组书记、院长吴国庆出席。市委常委、统战部长马志远讲话。
+"""
+
+
+@pytest.fixture(scope="module")
+def posts(engine) -> set[tuple[str, str, str]]:
+    docs = analyse([Document("posts.txt", POSTS)], engine, Locale.for_city("沧州市"))
+    return {(p.person, p.title, p.organization) for a in docs[0].articles for p in a.positions}
+
+
+@pytest.mark.parametrize(
+    "post",
+    [
+        ("刘建国", "执行主席", "沧州市第十五届人民代表大会第三次会议"),  # A、B、C担任大会执行主席
+        ("陈立新", "执行主席", "沧州市第十五届人民代表大会第三次会议"),
+        ("王文海", "主席团常务主席", "沧州市第十五届人民代表大会第三次会议"),
+        ("孙海峰", "主任", "沧州市人民代表大会常务委员会"),  # a 人大's 主任 is its standing committee's
+        ("赵红梅", "副主任", "沧州市人民代表大会常务委员会"),
+        ("李向东", "代表", "全国人民代表大会"),
+        ("周丽华", "代表", "河北省人民代表大会"),
+        ("吴国庆", "院长", "沧州市中级人民法院"),  # 该院: the court named before
+        ("马志远", "部长", "中共沧州市委统战部"),  # 统战部长
+    ],
+)
+def test_post_is_read(posts: set, post: tuple[str, str, str]) -> None:
+    assert post in posts
+
+
+def test_a_session_named_short_is_the_papers_own(engine) -> None:
+    text = "本报讯 1月8日上午，市政协六届二次会议开幕。大会执行主席韩立军主持会议。\n"
+    docs = analyse([Document("cppcc.txt", text)], engine, Locale.for_city("沧州市"))
+    posts = {(p.person, p.title, p.organization) for a in docs[0].articles for p in a.positions}
+    assert ("韩立军", "执行主席", "沧州市政协六届二次会议") in posts
+
+
+EVENTS = """市委书记杨光明到渤海新区调研
+
+本报讯 3月5日上午，市委书记杨光明一行到渤海新区调研重点项目建设，副市长何文军陪同调研。
+3月6日，市长周海波会见了华北能源集团有限公司党委书记、董事长郑立群一行，副市长何文军参加会见。
+"""
+
+
+@pytest.fixture(scope="module")
+def article(engine):
+    doc = Document("2025-03-07.txt", EVENTS)
+    return analyse([doc], engine, Locale.for_city("沧州市"))[0].articles[0]
+
+
+def test_a_visit_is_named_as_the_headline_names_it(article) -> None:
+    visit = next(e for e in article.events if e.name == "杨光明到渤海新区调研")
+    assert visit.date == "2025-03-05"  # the year from the file's path
+    roles = {(p.person, p.role) for p in article.participations if p.event is visit}
+    assert ("杨光明", "调研") in roles and ("何文军", "陪同") in roles
+
+
+def test_a_meeting_is_named_after_its_two_sides(article) -> None:
+    meeting = next(e for e in article.events if e.name == "周海波会见郑立群")
+    assert meeting.type == "meeting"
+    roles = {(p.person, p.role) for p in article.participations if p.event is meeting}
+    assert ("周海波", "会见") in roles and ("何文军", "参加") in roles
+    assert not any(person == "郑立群" for person, _ in roles)  # the guest takes no part named here
+
+
+def test_roles_have_classes() -> None:
+    classes = role_classes()
+    assert classes["主持"] == "presided" and classes["陪同"] == "accompanied" and classes["会见"] == "met"
+    assert set(classes.values()) <= {
+        "presided",
+        "attended",
+        "spoke",
+        "visited",
+        "met",
+        "accompanied",
+        "led",
+        "signed",
+        "elected",
+    }
+
+
+def test_projects_listed_with_their_own_amounts(engine) -> None:
+    text = (
+        "今年以来，全县开工项目主要有总投资20亿元的东城新材料产业园项目、总投资6亿元的北湖康养中心项目、"
+        "总投资4.5亿元的南山物流园项目等。\n"
+    )
+    docs = analyse([Document("projects.txt", text)], engine, Locale.for_city("沧州市"))
+    money = {p.name: p.investment for p in docs[0].articles[0].projects}
+    assert money["东城新材料产业园项目"] == 2e9
+    assert money["北湖康养中心项目"] == 6e8
+    assert money["南山物流园项目"] == 4.5e8
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [
+        ("市长调研工业企业\n2023-02-13 来源:包头市人民政府网\n2月6日，…", "2023-02-13"),
+        ("标题\n发布时间：2020年6月7日 10:20\n正文", "2020-06-07"),
+        ("聊城日报\n2025年1月3日 星期五\n正文", "2025-01-03"),
+        ("标题\n2018/9/4 15:32:43\n正文", "2018-09-04"),
+        ("任前公示\n正文……\n中共某市委组织部\n2023年3月10日", "2023-03-10"),
+        ("标题\n8月18日上午，2020年度工作会议召开。", None),  # a date in running text is an event's
+    ],
+)
+def test_the_dateline_of_a_page(text: str, date: str | None) -> None:
+    assert dateline(text) == date
+
+
+@pytest.mark.parametrize(
+    "path, date",
+    [
+        ("papers/2024-12-28.txt", "2024-12-28"),
+        ("papers/20241228/a.txt", "2024-12-28"),
+        ("papers/2024/12/28/a.txt", "2024-12-28"),
+        ("papers/2024-13-28.txt", None),
+        ("papers/019262466.txt", None),
+    ],
+)
+def test_a_date_in_the_path(path: str, date: str | None) -> None:
+    assert path_date(path) == date
+
+
+def test_where_an_articles_date_comes_from() -> None:
+    dated = Document("x/2024-12-28.txt", "标题\n2025-01-02 来源:本报\n正文", date="2025-01-05")
+    date_document(dated, "2025-02-01")
+    assert (dated.date, dated.date_source) == ("2025-01-05", None)  # the page's metadata first
+    printed = Document("x/2024-12-28.txt", "标题\n2025-01-02 来源:本报\n正文")
+    date_document(printed, "2025-02-01")
+    assert (printed.date, printed.date_source) == ("2025-01-02", "dateline")
+    filed = Document("x/2024-12-28.txt", "标题\n正文")
+    date_document(filed, "2025-02-01")
+    assert (filed.date, filed.date_source) == ("2024-12-28", "path")
+    given = Document("x/a.txt", "标题\n正文")
+    date_document(given, "2025-02-01")
+    assert (given.date, given.date_source) == ("2025-02-01", "given")
