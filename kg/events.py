@@ -77,10 +77,10 @@ def _inspection() -> re.Pattern[str]:
     verbs = alternation(word_list("inspection_verbs.txt"))
     motions = alternation(word_list("visit_motions.txt"))
     return re.compile(
-        rf"^(?:等\d*人)?(?:一行\d*人?)?(?:带领[^，,。]{{0,30}}?)?"
-        rf"(?:(?:{motions})(?P<place>[^，,。]{{2,20}}?)(?:对[^，,。]{{2,24}}?)?(?:现场|实地|开展|进行)*"
+        rf"^(?:等\d*人)?(?:一行\d*人?)?(?:带领[^，,。]{{0,30}}?|率队|带队|率团)?"
+        rf"(?:(?P<motion>{motions}|在)(?P<place>[^，,。]{{2,20}}?)(?:对[^，,。]{{2,24}}?)?(?:现场|实地|开展|进行)*"
         rf"(?P<verb>{verbs})(?P<also>指导|座谈|交流)?"
-        rf"|(?:现场)?(?P<verb2>{verbs})(?P<object>[^，,。（(]{{2,30}}?)(?=[（(，,。]|安全|工作|情况|$))"
+        rf"|(?:现场)?(?P<verb2>{verbs})了?(?P<object>[^，,。（(、]{{2,30}}?)(?=[（(，,。、]|安全|工作|情况|$))"
     )
 
 
@@ -89,7 +89,8 @@ def _meeting() -> re.Pattern[str]:
     """After a person: "(在P)会见(了)Y一行", "拜会了…Y": a meeting named after the two sides."""
     verbs = alternation(word_list("meeting_verbs.txt"))
     return re.compile(
-        rf"^(?:一行)?(?:在(?P<place>[^，,。]{{2,16}}?))?(?P<verb>{verbs})了?(?P<object>[^。；;]{{2,80}})"
+        rf"^(?:一行)?(?:在(?P<place>[^，,。]{{2,16}}?))?(?:分别|共同|亲切)?(?P<verb>{verbs})了?"
+        rf"(?P<object>[^。；;]{{2,80}})"
     )
 
 
@@ -145,7 +146,12 @@ class EventReader:
         kept = [
             e
             for e in events
-            if id(e) in taking_part or e.date or e.place or e.organizers or e.sentence.headline
+            if id(e) in taking_part
+            or e.date
+            or e.place
+            or e.organizers
+            or e.sentence.headline
+            or e.type == "signing"  # "A与B签订…协议": a signing reported is no background
         ]
         wholes = {id(e.part_of) for e in kept if e.part_of}  # "在X期间": X stays with its parts
         article.events = [e for e in events if e in kept or id(e) in wholes]
@@ -161,6 +167,7 @@ class EventReader:
         found += [e for e in (self._named_after(sentence, m) for m in _trigger_before().finditer(text)) if e]
         found += self._inspections(sentence)
         found += self._meetings(sentence)
+        found += self._signings(sentence)
         found += self._held_at(sentence)
         hint = month_of(text) or (
             month_of(lead_date.start) if lead_date and not lead_date.year_known else None
@@ -269,39 +276,63 @@ class EventReader:
     def _inspections(self, sentence: Sentence) -> list[EventMention]:
         """ "孙丽华到东阿县调研": the visit is an event, the visitor its first participant."""
         found = []
-        for person in (m for m in sentence.mentions if m.type == "PERSON"):
+        persons = [m for m in sentence.mentions if m.type == "PERSON"]
+        for person in persons:
             rest = sentence.text[person.end - sentence.start :]
             match = _inspection().match(rest)
             if not match:
                 continue
             verb, place = match["verb"] or match["verb2"], match["place"] or match["object"]
+            if match["motion"] == "在" and not _is_place(sentence, person.end + match.start("place")):
+                continue  # "在公开接待群众来访时": no place, no visit
+            if _RECALLED.match(rest, match.end()):
+                continue  # "贯彻X在黄冈调研时重要讲话精神": a visit recalled, not reported
             also = match["also"] or ""
-            name = person.text + (f"到{place}{verb}{also}" if match["place"] else rest[: match.end()])
-            event = EventMention(name, "inspection", sentence, person.start, person.end + match.end())
-            event.place, event.visitor, event.visit_verb = place, person.text, verb
+            hosts = _hosts(sentence.text, sentence.start, [p for p in persons if p.start <= person.start])
+            visitors = "、".join(h.text for h in hosts)  # "范中杰、吕玉印到高要区调研"
+            name = visitors + (f"到{place}{verb}{also}" if match["place"] else rest[: match.end()])
+            event = EventMention(name, "inspection", sentence, hosts[0].start, person.end + match.end())
+            event.place, event.visitor, event.visit_verb = place, hosts[0].text, verb
             found.append(event)
         return found
 
     def _meetings(self, sentence: Sentence) -> list[EventMention]:
-        """ "王浩会见了首钢集团…张功焰一行": the meeting is an event, "王浩会见张功焰"; the host its
-        first participant."""
+        """ "王浩会见了首钢集团…张功焰一行": the meeting is an event, "王浩会见张功焰"; hosts listed
+        together share it ("何树平、袁华兵会见高士岗"); a guest that is no named person is named as
+        written ("伍斌会见阿拉伯国家驻华使节团"). The first host is its first participant."""
         found = []
         persons = [m for m in sentence.mentions if m.type == "PERSON"]
-        for host in persons:
-            rest = sentence.text[host.end - sentence.start :]
-            match = _meeting().match(rest)
+        base = sentence.start
+        for i, host in enumerate(persons):
+            match = _meeting().match(sentence.text[host.end - base :])
             if not match:
                 continue
             end = host.end + match.start("object")
             clause = _CLAUSE.search(match["object"])
             limit = end + (clause.start() if clause else len(match["object"]))
             guests = [m for m in persons if end <= m.start and m.end <= limit]
-            if not guests:
+            guest = guests[-1].text if guests else _guest(match["object"][: limit - end])
+            if not guest:
                 continue
-            name = f"{host.text}{match['verb']}{guests[-1].text}"
-            event = EventMention(name, "meeting", sentence, host.start, guests[-1].end)
-            event.place, event.visitor, event.visit_verb = match["place"], host.text, match["verb"]
+            hosts = _hosts(sentence.text, base, persons[: i + 1])
+            name = f"{'、'.join(h.text for h in hosts)}{match['verb']}{guest}"
+            event = EventMention(
+                name, "meeting", sentence, hosts[0].start, guests[-1].end if guests else limit
+            )
+            event.place, event.visitor, event.visit_verb = match["place"], hosts[0].text, match["verb"]
             found.append(event)
+        return found
+
+    def _signings(self, sentence: Sentence) -> list[EventMention]:
+        """ "集安市政府与澳洋集团签订人参精深加工项目": a signing named as written, from its first party."""
+        found = []
+        for match in _SIGNING.finditer(sentence.text):
+            first = _PARTY_LEAD.sub("", match["a"])
+            if len(first) < 2 or _has_person(sentence, match.end("a") - len(first), match.end("a")):
+                continue
+            name = f"{first}{match['with']}{match['b']}{match['verb']}{match['what']}"
+            start = sentence.start + match.end("a") - len(first)
+            found.append(EventMention(name, "signing", sentence, start, sentence.start + match.end()))
         return found
 
     def _organizers(self, sentence: Sentence, events: list[EventMention], main: EventMention | None) -> None:
@@ -568,6 +599,46 @@ def _participations(
 
 
 _NOUN_CLASSES = ("met", "visited", "signed", "led")
+_SIGNING = re.compile(
+    r"(?P<a>[^，,。；;、：:\s“”]{2,24}?)(?P<with>与|和|同)(?P<b>[^，,。；;、：:\s]{2,24}?)(?:正式|成功)?"
+    r"(?P<verb>签订|签署|签约|互换)(?:了|的)?"
+    r"(?P<what>[^，,。；;、]{0,30}?(?:协议|合同|备忘录|意向书|项目))"
+)
+# Words before a signing's first party that are not part of it: "分别是", "代表", "由".
+_PARTY_LEAD = re.compile(r"^.*(?:分别是|分别代表|代表|是|由|在|上|后)")
+
+
+_RECALLED = re.compile(r"[^，,。；;]{0,16}?时(?:的)?(?:重要)?(?:讲话|指示|批示|要求)")
+
+
+def _is_place(sentence: Sentence, start: int) -> bool:
+    """A place or an organisation the model named starts at `start` (absolute)."""
+    return any(m.type in ("PLACE", "ORG") and m.start == start for m in sentence.mentions)
+
+
+def _guest(text: str) -> str:
+    """Who was met, as written, when no named person is: "出席…的港澳政协委员及嘉宾" → 港澳政协委员及
+    嘉宾; "中能建代表团一行" → 中能建代表团."""
+    text = text.split("一行")[0]
+    text = text.rsplit("的", 1)[-1]
+    return text if 2 <= len(text) <= 20 else ""
+
+
+def _hosts(text: str, base: int, persons: list[Mention]) -> list[Mention]:
+    """The host and the hosts listed before them ("市委书记刘有明，市长孙大光，市政协主席苏志球会见"):
+    persons joined by 、 or by a comma and a title chain, with no verb between."""
+    hosts = [persons[-1]]
+    for earlier in reversed(persons[:-1]):
+        gap = text[earlier.end - base : hosts[0].start - base]
+        if not _HOST_GAP.fullmatch(gap):
+            break
+        hosts.insert(0, earlier)
+    return hosts
+
+
+_HOST_GAP = re.compile(
+    r"和|及|[、，,]" + "(?:" + r"[^，,。；;、]{0,16}?" + "[、，,])*" + r"[^，,。；;、]{0,16}?"
+)
 
 
 def _named_earlier(sentence: Sentence, events: list[EventMention], position: int) -> EventMention | None:

@@ -149,3 +149,16 @@ def test_where_an_articles_date_comes_from() -> None:
     given = Document("x/a.txt", "标题\n正文")
     date_document(given, "2025-02-01")
     assert (given.date, given.date_source) == ("2025-02-01", "given")
+
+
+def test_signings_hosts_and_recalled_visits(engine) -> None:
+    text = (
+        "本报讯 5月8日，推介会在长春举行。会上，集安市政府与华北能源集团有限公司签订抽水蓄能电站项目。"
+        "市委书记刘建华，市长孙海涛会见了出席推介会的港澳客商及嘉宾。"
+        "会议要求，认真贯彻落实省委书记赵明远在集安调研时重要讲话精神。\n"
+    )
+    docs = analyse([Document("2025-05-09.txt", text)], engine, Locale.for_city("通化市"))
+    events = {e.name: e for e in docs[0].articles[0].events}
+    assert events["集安市政府与华北能源集团有限公司签订抽水蓄能电站项目"].type == "signing"
+    assert "刘建华、孙海涛会见港澳客商及嘉宾" in events  # two hosts; guests that are no named person
+    assert not any(name.startswith("赵明远") for name in events)  # a visit recalled is not reported
