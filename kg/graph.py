@@ -31,6 +31,7 @@ ID = Namespace("https://w3id.org/kg-news/id/")
 SCHEMA = Namespace("https://schema.org/")
 ORG = Namespace("http://www.w3.org/ns/org#")
 OA = Namespace("http://www.w3.org/ns/oa#")
+TIME = Namespace("http://www.w3.org/2006/time#")
 ENTITIES_GRAPH = ID["graph/entities"]
 
 _PERSON_CLASSES = (SCHEMA.Person, KG.Person)
@@ -113,7 +114,7 @@ def evidence_iri(evidence: Evidence, fact: URIRef) -> URIRef:
 
 def bind_prefixes(graph: Graph) -> None:
     for prefix, namespace in (
-        ("kg", KG), ("id", ID), ("schema", SCHEMA), ("org", ORG), ("oa", OA),
+        ("kg", KG), ("id", ID), ("schema", SCHEMA), ("org", ORG), ("oa", OA), ("time", TIME),
         ("prov", PROV), ("skos", SKOS), ("rdfs", RDFS), ("xsd", XSD),
     ):  # fmt: skip
         graph.bind(prefix, namespace, override=True, replace=True)
@@ -217,6 +218,7 @@ def _add_membership(
         entities.add((node, KG.nominee, Literal(True)))
     for evidence in membership.evidence:
         _add_evidence(article_graphs[evidence.article], node, evidence)
+    _add_time(entities, node, membership)
     for change in membership.changes:
         change_node = ID[
             f"change/{_digest(str(node), change.change, change.evidence.article, str(change.evidence.start))}"
@@ -226,7 +228,38 @@ def _add_membership(
         graph.add((change_node, KG.person, entity_iri(corpus.entities[membership.person])))
         graph.add((change_node, KG.membership, node))
         graph.add((change_node, KG.changeType, Literal(change.change)))
+        if change.date:
+            graph.add((change_node, SCHEMA.startDate, Literal(change.date, datatype=XSD.date)))
+            graph.add((change_node, KG.dateFrom, Literal(change.date_from)))
         _add_evidence(graph, change_node, change.evidence)
+
+
+_BEGINNINGS = ("appointed", "elected", "acting")
+_ENDS = ("removed", "resigned", "transferred")
+
+
+def _add_time(graph: Graph, node: URIRef, membership: Membership) -> None:
+    """When a post was held: the dates of the articles that state it (kg:attestedOn, first and last),
+    and the interval its stated changes bound (org:memberDuring: appointed … removed)."""
+    for day in sorted(membership.attested):
+        graph.add((node, KG.attestedOn, Literal(day, datatype=XSD.date)))
+    if membership.attested:
+        graph.add((node, KG.firstAttested, Literal(min(membership.attested), datatype=XSD.date)))
+        graph.add((node, KG.lastAttested, Literal(max(membership.attested), datatype=XSD.date)))
+    began = [c.date for c in membership.changes if c.date and c.change in _BEGINNINGS]
+    ended = [c.date for c in membership.changes if c.date and c.change in _ENDS]
+    if not (began or ended):
+        return
+    interval = URIRef(f"{node}-term")
+    graph.add((node, ORG.memberDuring, interval))
+    graph.add((interval, RDF.type, TIME.Interval))
+    for edge, days in ((TIME.hasBeginning, began), (TIME.hasEnd, ended)):
+        if days:
+            instant = URIRef(f"{interval}-{'begin' if edge == TIME.hasBeginning else 'end'}")
+            graph.add((interval, edge, instant))
+            graph.add((instant, RDF.type, TIME.Instant))
+            day = min(days) if edge == TIME.hasBeginning else max(days)
+            graph.add((instant, TIME.inXSDDate, Literal(day, datatype=XSD.date)))
 
 
 def _add_fact(entities: Graph, article_graphs: dict[str, Graph], fact: Fact, corpus: Corpus) -> None:

@@ -197,6 +197,8 @@ class PostChange:
 
     change: str
     evidence: Evidence
+    date: str | None = None  # YYYY-MM-DD: stated in the sentence, else the article's date
+    date_from: str | None = None  # "text" or "article": where `date` came from
 
 
 @dataclass
@@ -209,6 +211,7 @@ class Membership:
     former: bool = False  # a sentence says it is held no more (原, 曾任, 免去, 辞去)
     acting: bool = False  # held as acting (代市长)
     changes: list[PostChange] = field(default_factory=list)
+    attested: set[str] = field(default_factory=set)  # dates of articles that state it as held then
 
 
 @dataclass

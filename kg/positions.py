@@ -43,6 +43,7 @@ _PLACE_LEVEL = re.compile("[市县区旗州盟]")
 _SHORT_CONGRESS = re.compile(f"^(?:人大)?({_NUMBER})届人大({_NUMBER})次会议$")
 # Where a decision names a person the model did not type ("任命宋莉为…", "免去马廷贵同志…").
 _DECISION = re.compile(r"任命|免去|选举|提名|辞去|代理|不再担任")
+_BEFORE_BODY = re.compile(r"(?:免去|任命|辞去)(?=[\u4e00-\u9fff])")
 _DECISION_NAME = re.compile(
     r"(?:任命|免去|选举|补选|提名|接受|决定|[、，])([\u4e00-\u9fff]{2,3}?)(?=同志|为|辞去|代理|不再担任)"
 )
@@ -170,10 +171,18 @@ class PositionReader:
 
     def _add_decision_names(self, sentence: Sentence) -> None:
         """Names in a personnel decision that the model typed otherwise or cut: "任命宋莉为…"."""
-        for match in _DECISION_NAME.finditer(sentence.text):
-            start = sentence.start + match.start(1)
+        spans = [(m.start(1), m.end(1)) for m in _DECISION_NAME.finditer(sentence.text)]
+        for verb in _BEFORE_BODY.finditer(sentence.text):
+            # "免去张立新德州市人民政府市长职务": the name ends where the body's name begins
+            body = next(
+                (m for m in sentence.mentions if m.type in ("ORG", "PLACE") and m.start > verb.end()), None
+            )
+            if body and 2 <= body.start - sentence.start - verb.end() <= 3:
+                spans.append((verb.end(), body.start - sentence.start))
+        for begin, end in spans:
+            start = sentence.start + begin
             if not any(m.type == "PERSON" and m.start <= start < m.end for m in sentence.mentions):
-                self._name_at(sentence, match.start(1), match.end(1))
+                self._name_at(sentence, begin, end)
         sentence.mentions.sort(key=lambda m: (m.start, -m.end))
 
     def _chain(self, text: str, left: int, right: int) -> list[_Segment]:

@@ -10,6 +10,7 @@ SPARQL query that runs as is in any tool.
 from __future__ import annotations
 
 import csv
+import datetime
 import io
 import json
 import re
@@ -26,7 +27,7 @@ from rdflib.namespace import PROV
 from rdflib.query import Result, ResultRow
 from rdflib.term import Node
 
-from .graph import ID, KG, OA, ORG, SCHEMA
+from .graph import ID, KG, OA, ORG, SCHEMA, TIME
 
 GRAPH_FORMATS = {".nt": "nt", ".ttl": "turtle", ".trig": "trig", ".jsonld": "json-ld", ".nq": "nquads"}
 # In a `kg build` folder, N-Triples first: both stores read it fastest.
@@ -43,6 +44,7 @@ BYTES_PER_TRIPLE = {"nt": 146, "nquads": 170, "turtle": 61, "trig": 67, "json-ld
 PREFIXES: dict[str, str] = {
     "kg": str(KG), "id": str(ID), "schema": str(SCHEMA), "org": str(ORG), "oa": str(OA), "prov": str(PROV),
     "skos": str(SKOS), "rdf": str(RDF), "rdfs": str(RDFS), "xsd": str(XSD), "owl": str(OWL),
+    "time": str(TIME),
 }  # fmt: skip
 
 QUERIES = resources.files("kg") / "data" / "queries"
@@ -327,6 +329,7 @@ class Param:
     name: str
     description: str
     required: bool = False
+    kind: str = "label"  # label: an @zh label; date: YYYY-MM-DD, bound as xsd:date
 
 
 @dataclass(frozen=True)
@@ -346,10 +349,22 @@ class Preset:
         for param in self.params:
             if param.required and param.name not in values:
                 raise QueryError(f"preset {self.name} needs --param {param.name}=… ({param.description})")
-        return bind_values(self.text, {name: Literal(value, lang="zh") for name, value in values.items()})
+        kinds = {p.name: p.kind for p in self.params}
+        return bind_values(self.text, {name: _term(value, kinds[name]) for name, value in values.items()})
 
 
-_PARAM_LINE = re.compile(r"#\s*param\s+(\w+)\s*(\(required\))?\s*:\s*(.*)")
+_PARAM_LINE = re.compile(r"#\s*param\s+(\w+)\s*(\(required\))?\s*(\(date\))?\s*:\s*(.*)")
+
+
+def _term(value: str, kind: str) -> Literal:
+    if kind != "date":
+        return Literal(value, lang="zh")
+    try:
+        return Literal(datetime.date.fromisoformat(value).isoformat(), datatype=XSD.date)
+    except ValueError:
+        raise QueryError(f"not a date in the form YYYY-MM-DD: {value!r}") from None
+
+
 _WHERE = re.compile(r"^(?!\s*#)[^\n]*?\bWHERE\s*\{", re.IGNORECASE | re.MULTILINE)
 
 
@@ -383,7 +398,8 @@ def parse_preset(name: str, text: str) -> Preset:
     for line in header:
         match = _PARAM_LINE.fullmatch(line)
         if match:
-            params.append(Param(match[1], match[3].strip(), required=bool(match[2])))
+            kind = "date" if match[3] else "label"
+            params.append(Param(match[1], match[4].strip(), required=bool(match[2]), kind=kind))
     return Preset(name, description, tuple(params), text)
 
 

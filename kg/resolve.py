@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from .dates import parse_date
 from .gazetteer import Division, Gazetteer
 from .hierarchy import Hierarchy
 from .model import (
@@ -133,8 +134,11 @@ class Resolver:
             entity = self._entity_for(mention, homes, record.id)
             if entity:
                 _mention(record, entity.key)
+        lead = next((s for s in article.sentences if not s.headline), None)
+        lead_date = parse_date(lead.text, doc.date) if lead else None
+        when = lead_date.start if lead_date and lead_date.year_known else None  # "1月9日，…会议举行"
         for position in article.positions:
-            self._add_position(doc, record, position, homes)
+            self._add_position(doc, record, position, homes, when)
         for event in article.events:
             self._add_event(doc, record, event)
         for participation in article.participations:
@@ -163,7 +167,12 @@ class Resolver:
             fact.evidence.append(evidence)
 
     def _add_position(
-        self, doc: Document, record: ArticleRecord, position: Position, homes: dict[str, str]
+        self,
+        doc: Document,
+        record: ArticleRecord,
+        position: Position,
+        homes: dict[str, str],
+        lead_date: str | None = None,
     ) -> None:
         person = self._person(position.person, homes, position.person, record.id)
         org = self._entity("ORG", position.organization, position.org_subtype, position.org_text)
@@ -175,8 +184,11 @@ class Resolver:
         membership.held = membership.held or position.change != "nominated"
         membership.former = membership.former or position.former
         membership.acting = membership.acting or position.acting
+        current = position.change not in _ENDING_CHANGES and position.change != "nominated"
+        if doc.date and current and not position.former:
+            membership.attested.add(doc.date)
         if position.change:
-            membership.changes.append(PostChange(position.change, evidence))
+            membership.changes.append(_post_change(position, evidence, lead_date, doc.date))
         _mention(record, person.key)
         _mention(record, org.key)
 
@@ -340,3 +352,20 @@ def _mention(record: ArticleRecord, key: str) -> None:
 
 def resolve(docs: Sequence[Document], orgs: OrgResolver) -> Corpus:
     return Resolver(orgs).add(docs)
+
+
+_ENDING_CHANGES = ("removed", "resigned", "transferred")
+
+
+def _post_change(
+    position: Position, evidence: Evidence, lead_date: str | None, article_date: str | None
+) -> PostChange:
+    """The change with its date: one its sentence states ("12月25日…决定任命"), else the one the
+    article's lead states (the day of the session that decided), each with its year from the article's
+    date; else the article's date itself."""
+    stated = parse_date(position.sentence.text, article_date)
+    if stated and stated.year_known:
+        return PostChange(position.change or "", evidence, stated.start, "text")
+    if lead_date:
+        return PostChange(position.change or "", evidence, lead_date, "text")
+    return PostChange(position.change or "", evidence, article_date, "article" if article_date else None)

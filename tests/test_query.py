@@ -347,7 +347,7 @@ def test_query_from_standard_input(store, handmade, capsys, monkeypatch) -> None
         (["{small}", "   "], "empty query"),
         (
             ["{small}", "--preset", "nope"],
-            "unknown preset 'nope' (available: attendance, entity, posts, projects",
+            "unknown preset 'nope' (available: attendance, career, entity, holders, posts, projects",
         ),
         (["{small}", "--preset", "entity"], "needs --param name="),
         (["{small}", "--preset", "posts", "--param", "who=张百顺"], "has no parameter who"),

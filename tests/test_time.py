@@ -1,0 +1,91 @@
+"""Who held which post when: article dates, posts attested on them, changes with their dates, the
+interval they bound, and the holders and career presets on both stores."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import XSD
+
+from kg.cli import main
+from kg.graph import KG, SCHEMA
+from kg.query import QueryError, open_store, presets
+
+PAGES = Path(__file__).resolve().parent.parent / "examples" / "terms"  # one dated on the page, one by path
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    root = tmp_path_factory.mktemp("time")
+    assert main(["build", str(PAGES), "--out", str(root / "out"), "--city", "德州市"]) == 0
+    return root / "out" / "graph.trig"
+
+
+def _graph(built: Path) -> Graph:
+    """Every named graph of the build in one graph (articles' facts stand in their own graphs)."""
+    data = Dataset()
+    data.parse(built, format="trig")
+    merged = Graph()
+    for s, p, o, _ in data.quads((None, None, None, None)):
+        merged.add((s, p, o))
+    return merged
+
+
+def _rows(built: Path, store: str, name: str, **params: str) -> list[tuple[str, ...]]:
+    results = open_store(built, store).run(presets()[name].bind(params))
+    return [tuple("" if v is None else str(v) for v in row) for row in results.rows]
+
+
+def test_articles_carry_their_date_and_where_it_came_from(built: Path) -> None:
+    data = _graph(built)
+    dates = {
+        (str(data.value(s, SCHEMA.datePublished)), str(data.value(s, KG.dateSource)))
+        for s in data.subjects(KG.dateSource, None)
+    }
+    assert dates == {("2018-03-01", "dateline"), ("2019-01-10", "path")}
+
+
+def test_a_change_has_its_date_from_the_text(built: Path) -> None:
+    data = _graph(built)
+    changes = {
+        str(data.value(c, KG.changeType)): (data.value(c, SCHEMA.startDate), str(data.value(c, KG.dateFrom)))
+        for c in data.subjects(KG.changeType, None)
+    }
+    day = Literal("2019-01-09", datatype=XSD.date)  # 1月9日 of the lead, its year from the page's date
+    assert changes["appointed"] == (day, "text") and changes["removed"] == (day, "text")
+
+
+@pytest.mark.parametrize("store", ["rdflib", "oxigraph"])
+def test_holders_of_a_post_on_a_day(built: Path, store: str) -> None:
+    def holders(**day: str) -> list[str]:
+        rows = _rows(built, store, "holders", role="市长", organization="德州市人民政府", **day)
+        return [row[0] for row in rows]
+
+    assert holders() == ["张立新", "王海涛"]  # in the order their terms are known to begin
+    assert holders(date="2018-08-01") == ["张立新"]  # attested in March, removed in January
+    assert holders(date="2019-06-01") == ["王海涛"]  # appointed, not ended: the term runs on
+    assert holders(date="2017-01-01") == []
+
+
+@pytest.mark.parametrize("store", ["rdflib", "oxigraph"])
+def test_career_of_an_official(built: Path, store: str) -> None:
+    rows = _rows(built, store, "career", person="张立新")
+    posts = {(row[1], row[2]): row for row in rows}
+    assert set(posts) == {("副书记", "中共德州市委员会"), ("市长", "德州市人民政府")}
+    mayor = posts[("市长", "德州市人民政府")]
+    assert mayor[4] == "2019-01-09" and mayor[5] == "2018-03-01"  # ended; first attested
+    assert mayor[-1] == "true"  # former
+
+
+def test_a_date_parameter_must_be_a_date() -> None:
+    with pytest.raises(QueryError, match="YYYY-MM-DD"):
+        presets()["holders"].bind({"role": "市长", "organization": "德州市人民政府", "date": "去年"})
+
+
+def test_terms_are_intervals(built: Path) -> None:
+    data = _graph(built)
+    time = "http://www.w3.org/2006/time#"
+    ends = {str(o) for o in data.objects(None, URIRef(time + "inXSDDate"))}
+    assert ends == {"2019-01-09"}
