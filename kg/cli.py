@@ -22,7 +22,7 @@ from .engines import EngineError
 from .evaluate import differences, evaluate, format_scores
 from .manifest import counts, totals, write_manifest
 from .model import Article, Corpus, Document, Sentence
-from .orgs import Locale, OrgResolver
+from .orgs import CityMapError, Locale, OrgResolver, check_city, read_city_map
 from .read import Accounted, Entry, Inputs, Selection, read_inputs
 from .resolve import Resolver
 
@@ -72,6 +72,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except EngineError as error:  # unknown engine, model not on this machine: the message says what to do
         print(f"kg: {error}", file=sys.stderr)
         return EXIT_ENGINE
+    except CityMapError as error:  # before any input is read: nothing is lost
+        print(f"kg: {error}", file=sys.stderr)
+        return EXIT_NOTHING_READ
 
 
 def _common(p: argparse.ArgumentParser) -> None:
@@ -85,7 +88,16 @@ def _common(p: argparse.ArgumentParser) -> None:
     )
     p.add_argument("--strict", action="store_true", help="stop at the first input that cannot be read")
     p.add_argument(
-        "--city", default=None, help="city of publication, e.g. 聊城市 (default: inferred from the text)"
+        "--city",
+        default=None,
+        type=_city,
+        help="city of publication, e.g. 聊城市 (default: each document's own, inferred from its text)",
+    )
+    p.add_argument(
+        "--city-map",
+        default=None,
+        metavar="FILE",
+        help="lines 'GLOB CITY' (e.g. 'dezhou/* 德州市'): documents whose path matches are read in that city",
     )
     p.add_argument(
         "--date",
@@ -149,6 +161,18 @@ def _report(entry: Entry) -> None:
         print(f"kg: warning: {entry.message()}", file=sys.stderr)
 
 
+def _city(text: str) -> str:
+    try:
+        check_city(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    return text
+
+
+def _city_map(args: argparse.Namespace) -> tuple[tuple[str, str], ...]:
+    return read_city_map(args.city_map) if getattr(args, "city_map", None) else ()
+
+
 def _issue_date(text: str) -> str:
     try:
         return datetime.date.fromisoformat(text).isoformat()
@@ -157,7 +181,7 @@ def _issue_date(text: str) -> str:
 
 
 def analyse_all(docs: list[Document], args: argparse.Namespace) -> tuple[list[Document], Corpus]:
-    locale = pipeline.locale_for(docs, args.city)
+    locale = pipeline.locale_for(docs, args.city, _city_map(args))
     if not args.city:
         print(
             f"kg: city of publication inferred as {locale.city or 'unknown'} (override with --city)",
@@ -205,15 +229,17 @@ def _build(args: argparse.Namespace) -> int:
     previous = stream.load_state(out) if args.append else None
     if args.append and previous is None:
         print(f"kg: nothing to append to in {out} (no {stream.STATE}): building it", file=sys.stderr)
-    found = _plan(args, count_cities=previous is None and not args.city)
+    found = _plan(args, count_cities=not args.city)
     if found.stopped:
         return EXIT_INPUT_ERRORS
     if not found.files:
         return EXIT_NOTHING_READ
-    state = previous or stream.State(_locale(found, args), Corpus())
+    # the new documents are read in their own cities (or --city), never in the first build's silently
+    locale = _locale(found, args)
+    state = previous or stream.State(locale, Corpus())
     now = {entry.path for entry in found.entries}  # an input given again: this run's entry replaces it
     state.entries = [e for e in state.entries if e.path not in now] + found.entries
-    characters = _resolve(found, state, args)
+    characters = _resolve(found, state, args, locale)
     saved = stream.state_bytes(state)  # before finish(): an append resolves on the corpus as it was
     corpus = Resolver(OrgResolver(state.locale), corpus=state.corpus).finish()
     written = export(corpus, out, title="kg: " + ", ".join(args.paths))
@@ -237,7 +263,7 @@ def _write_bytes(path: Path, data: bytes) -> None:
 
 
 def _locale(found: stream.Plan, args: argparse.Namespace) -> Locale:
-    locale = stream.locale(found.cities, args.city)
+    locale = stream.locale(found.cities, args.city, _city_map(args))
     if not args.city:
         print(
             f"kg: city of publication inferred as {locale.city or 'unknown'} (override with --city)",
@@ -246,11 +272,12 @@ def _locale(found: stream.Plan, args: argparse.Namespace) -> Locale:
     return locale
 
 
-def _resolve(found: stream.Plan, state: stream.State, args: argparse.Namespace) -> int:
-    """Resolve the inputs into state.corpus in input order, chunk by chunk; returns their characters."""
-    resolver = Resolver(OrgResolver(state.locale), corpus=state.corpus)
+def _resolve(found: stream.Plan, state: stream.State, args: argparse.Namespace, locale: Locale) -> int:
+    """Resolve the inputs into state.corpus in input order, chunk by chunk; returns their characters.
+    `locale` is this run's: with --append, the new documents' (their own cities, or --city)."""
+    resolver = Resolver(OrgResolver(locale), corpus=state.corpus)
     characters, done = 0, 0
-    work = _work(args, state.locale)
+    work = _work(args, locale)
     for chunk in parallel.analysed(stream.documents(found.files), work, **_executor(args)):
         resolver.add_documents(chunk)  # the chunk's documents are dropped after this
         for doc in chunk:

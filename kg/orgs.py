@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 from functools import cache
+from pathlib import Path, PurePath
 
 from .gazetteer import Division, Gazetteer
 from .lexicon import org_subtype, table, word_list
@@ -49,6 +50,13 @@ class Locale:
     county: str = ""  # the county-level place a county's or district's news is about: 东阿县, 北京市通州区
     # inferred from the text (True) rather than given: then each document is read in its own city
     per_document: bool = False
+    # --city-map: (glob, city) pairs; a document whose path matches a glob is read in that city
+    city_map: tuple[tuple[str, str], ...] = ()
+
+    def mapped_city(self, path: str) -> str | None:
+        """The city the map gives a document's path (the first glob that matches), or None."""
+        posix = PurePath(path)
+        return next((city for glob, city in self.city_map if posix.match(glob)), None)
 
     @classmethod
     def for_city(cls, name: str, gazetteer: Gazetteer | None = None, county: str = "") -> Locale:
@@ -66,6 +74,44 @@ class Locale:
             city_code=division.code,
             county=county,
         )
+
+
+class CityMapError(ValueError):
+    """A --city-map file that cannot be used; the message names the file and the line."""
+
+
+def check_city(name: str, gazetteer: Gazetteer | None = None) -> None:
+    """Raise ValueError unless `name` is a city kg can publish in: a prefecture-level division, a
+    municipality, or a county-level city."""
+    gazetteer = gazetteer or Gazetteer.default()
+    division = gazetteer.resolve(name)
+    if division is None or not (gazetteer.is_municipality(division) or division.level in (2, 3)):
+        raise ValueError(f"unknown city {name!r}: not a prefecture- or county-level division")
+
+
+def read_city_map(path: str | Path) -> tuple[tuple[str, str], ...]:
+    """Lines "GLOB CITY" (tab or spaces between; # comments): the city of the documents whose path
+    matches the glob, e.g. "dezhou/* 德州市". Every city must be a division kg knows."""
+    file = Path(path)
+    try:
+        lines = file.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise CityMapError(f"{file}: cannot be read as a city map ({error})") from None
+    pairs = []
+    for number, line in enumerate(lines, start=1):
+        text = line.split("#", 1)[0].strip()
+        if not text:
+            continue
+        parts = text.split()
+        if len(parts) != 2:
+            raise CityMapError(f"{file}:{number}: expected 'GLOB CITY', got {line.strip()!r}")
+        glob, city = parts
+        try:
+            check_city(city)
+        except ValueError as error:
+            raise CityMapError(f"{file}:{number}: {error}") from None
+        pairs.append((glob, city))
+    return tuple(pairs)
 
 
 def infer_city(texts: list[str], gazetteer: Gazetteer | None = None) -> Locale:
@@ -88,12 +134,21 @@ def document_locale(text: str, fallback: Locale, gazetteer: Gazetteer | None = N
         return fallback
     city = gazetteer.get(found.city_code)
     assert city is not None
+    city_short = gazetteer.short_name(city)
     counties = Counter(
         {
-            d.code: text.count(d.name) * 2 + text.count(gazetteer.short_name(d))
+            d.code: text.count(d.name) * 2
+            + (
+                text.count(gazetteer.short_name(d))
+                if not city_short.startswith(gazetteer.short_name(d))
+                else 0
+            )
             for d in gazetteer.counties_in(city)
         }
     )
+    paper = paper_place(text, gazetteer)
+    if paper is not None and paper.level == 3 and paper.code in counties:
+        counties[paper.code] += _PAPER_WEIGHT
     code, count = counties.most_common(1)[0] if counties else ("", 0)
     county = gazetteer.get(code) if count >= 2 else None
     if county is None:
@@ -156,7 +211,35 @@ def city_counts(text: str, gazetteer: Gazetteer | None = None) -> Counter[str]:
         short = gazetteer.short_name(division)
         # "吉林省" names the province, not 吉林市; "海南省" not 海南藏族自治州
         counts[division.code] += text.count(division.name) + text.count(short) - text.count(short + "省")
+    paper = paper_place(text, gazetteer)
+    if paper is not None:  # "来源:罗源新闻网", "德州日报": the paper names its own place
+        city = paper if paper.level == 2 else gazetteer.parent(paper)
+        if city is not None:
+            counts[city.code] += _PAPER_WEIGHT
     return counts
+
+
+# The paper's name as a page prints it (masthead, 来源): its place is the place of publication.
+_PAPER = re.compile(
+    r"(?:^|来源|稿源|\n)[^\u4e00-\u9fff\n]{0,30}?(?P<place>[\u4e00-\u9fff]{2,8}?)"
+    r"(?:日报|晚报|都市报|新闻网|新闻|电视台|广播电视台|融媒体中心|发布|报社|在线)"
+)
+_PAPER_WEIGHT = 5
+
+
+def paper_place(text: str, gazetteer: Gazetteer | None = None) -> Division | None:
+    """The division a page's paper is named after ("来源:罗源新闻网" → 罗源县), in its first lines."""
+    gazetteer = gazetteer or Gazetteer.default()
+    for match in _PAPER.finditer(text[:_PAPER_HEAD]):
+        place = match["place"]
+        for start in range(len(place) - 1):  # "井冈山报社融媒体": the longest place ending the name
+            division = gazetteer.resolve(place[start:])
+            if division is not None and 2 <= division.level <= 3:
+                return division
+    return None
+
+
+_PAPER_HEAD = 400
 
 
 def locale_of_counts(counts: Counter[str], gazetteer: Gazetteer | None = None) -> Locale:

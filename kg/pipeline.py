@@ -31,7 +31,7 @@ def analyse(
         segment_document(doc)
     recognise(docs, engine)
     for doc in docs:
-        doc_locale = document_locale(doc.original, locale) if locale.per_document else locale
+        doc_locale = locale_of(doc, locale)
         doc.city, doc.province, doc.county = doc_locale.city, doc_locale.province, doc_locale.county
         reader = PositionReader(OrgResolver(doc_locale))
         complete_names(doc)
@@ -44,12 +44,25 @@ def analyse(
     return list(docs)
 
 
-def locale_for(docs: Iterable[Document], city: str | None) -> Locale:
+def locale_of(doc: Document, locale: Locale) -> Locale:
+    """The locale a document is read in: the city the --city-map gives its path, else its own most
+    prominent city when the run's was inferred, else the run's."""
+    mapped = locale.mapped_city(doc.path)
+    if mapped:
+        given = Locale.for_city(mapped)
+        found = document_locale(doc.original, given)
+        return found if found.city == given.city else replace(given, per_document=True)
+    return document_locale(doc.original, locale) if locale.per_document else locale
+
+
+def locale_for(
+    docs: Iterable[Document], city: str | None, city_map: tuple[tuple[str, str], ...] = ()
+) -> Locale:
     """The city given, or the run's most prominent city; an inferred one lets each document be read in
-    its own city (a collection of many papers)."""
+    its own city (a collection of many papers). `city_map` (--city-map) places documents by path."""
     if city:
-        return Locale.for_city(city)
-    return replace(infer_city([doc.original for doc in docs]), per_document=True)
+        return replace(Locale.for_city(city), city_map=city_map)
+    return replace(infer_city([doc.original for doc in docs]), per_document=True, city_map=city_map)
 
 
 def run(paths: Sequence[str | Path], city: str | None = None, engine: str | Engine = "lac") -> list[Document]:

@@ -63,8 +63,10 @@ def documents(files: Sequence[Path]) -> Iterator[Document]:
             yield doc
 
 
-def locale(cities: Counter[str], city: str | None) -> Locale:
-    return Locale.for_city(city) if city else replace(locale_of_counts(cities), per_document=True)
+def locale(cities: Counter[str], city: str | None, city_map: tuple[tuple[str, str], ...] = ()) -> Locale:
+    if city:
+        return replace(Locale.for_city(city), city_map=city_map)
+    return replace(locale_of_counts(cities), per_document=True, city_map=city_map)
 
 
 # ---- the state kept for --append ------------------------------------------------------------------
