@@ -36,7 +36,7 @@ _NOT_LEVELS = (
     "区内",
     "县内",
 )
-COMPANY_REFERENCES = ("该公司", "本公司", "公司", "该企业", "企业", "该集团", "集团")
+COMPANY_REFERENCES = ("该公司", "本公司", "公司", "该企业", "企业", "该集团", "集团", "集团公司", "该集团公司")
 
 
 @dataclass(frozen=True)
@@ -354,7 +354,7 @@ class OrgResolver:
         """Drop words run in from a neighbouring column:
         "推动传统产业绿市工业和信息化局" → "市工业和信息化局"."""
         text = self._short_form(text)
-        if self.split(text)[0]:
+        if self.split(text)[0] or text.startswith(word_list("democratic_parties.txt")):
             return text
         for i in range(1, len(text) - 1):
             if (
