@@ -263,9 +263,12 @@ class PositionReader:
 
     @staticmethod
     def _department(org_text: str, title: str) -> str:
-        """ "统战部长", "市委组织部长": the 部长 of a Party department written without its 部."""
+        """ "统战部长", "青岛市商务局长": the head of a 部 or 局 written without its 部 or 局."""
         if title.endswith("部长") and any(d == org_text[-len(d) + 1 :] + "部" for d in _departments()):
             return org_text + "部"
+        unit = title[-2] if title.endswith(_UNIT_HEADS) else ""
+        if unit and len(org_text) >= 3 and not org_text.endswith(_UNIT_ENDINGS):
+            return org_text + unit  # 商务 + 局
         return org_text
 
     def _referred(self, org_text: str) -> Org | None:
@@ -329,6 +332,17 @@ class PositionReader:
             if i is None or sentence.start + match.end() in starts:
                 continue
             name = tokens[i]
+            following = tokens[i + 1] if i + 1 < len(tokens) else None
+            if len(name.text) == 1 and following is not None and following.tag == "PERSON":
+                # "副市长操|龙灿": a surname the model split off a given name it typed PERSON
+                joined = name.text + following.text
+                if name.text in surnames() and len(joined) == 3 and following.start == name.end:
+                    start = sentence.start + name.start
+                    sentence.mentions = [
+                        m for m in sentence.mentions if not (m.type == "PERSON" and m.start == start + 1)
+                    ]
+                    sentence.mentions.append(Mention(start, start + 3, joined, "PERSON", source="pattern"))
+                continue
             # a verb of three characters after a title is a name the model misread ("代市长包洪文等")
             misread_verb = name.tag == "v" and len(name.text) == 3
             if name.tag in ("PERSON", "w", "p", "c", "u", "m") or (name.tag == "v" and not misread_verb):
@@ -391,6 +405,9 @@ def _listed_before(text: str, base: int, persons: list[Mention], verb: int) -> l
     )
 
 
+_UNIT_HEADS = ("局长", "厅长", "处长")
+# An organisation's name ends with its kind of unit; a 局长 after one of these heads it as it is.
+_UNIT_ENDINGS = tuple("局厅处部委办院会司心所站队校室科府组团")
 _CLAUSE_BREAK = re.compile(r"[、，,；;。：:]")
 _NAME_GOES_ON = tuple("会团部局办厅室处院所台")
 _LIST_TO_VERB = re.compile(r"(?:同志)?(?:等\d*人)?(?:分别)?")

@@ -63,7 +63,7 @@ def repair_names(tokens: list[Token]) -> list[Token]:
     return _list_members(out)
 
 
-_LIST_MARKS = ("、",)
+_LIST_MARKS = ("、", "和", "及")
 
 
 def _list_members(tokens: list[Token]) -> list[Token]:
