@@ -40,6 +40,9 @@ def parse_date(text: str, issue_date: str | None = None, month_hint: int | None 
     """The first date in `text`. `issue_date` ("2024-12-28") supplies a missing year: the most recent
     year that does not put the date after the issue; `month_hint` supplies a missing month ("28日")."""
     match = _DATE.search(text)
+    relative = _RELATIVE.search(text) if issue_date else None
+    if relative and (not match or relative.start() < match.start()):
+        return _relative(relative.group(), issue_date)
     if not match:
         return None
     month = int(match["month"]) if match["month"] else month_hint
@@ -55,6 +58,18 @@ def parse_date(text: str, issue_date: str | None = None, month_hint: int | None 
         month2 = int(match["month2"]) if match["month2"] else month
         end = _iso(year, month2, int(match["day2"]))
     return DateSpan(start, end)
+
+
+# "昨日", "今天": days before the article's date; only with that date ("日前", "近日" say no day)
+_RELATIVE = re.compile(r"(?<![0-9一二三四五六七八九十])(?:前天|前日|昨天|昨日|今天|今日)")
+_DAYS_BEFORE = {"前天": 2, "前日": 2, "昨天": 1, "昨日": 1, "今天": 0, "今日": 0}
+
+
+def _relative(word: str, issue_date: str | None) -> DateSpan | None:
+    if not issue_date:
+        return None
+    day = datetime.date.fromisoformat(issue_date) - datetime.timedelta(days=_DAYS_BEFORE[word])
+    return DateSpan(day.isoformat())
 
 
 def _year_from_issue(issue_date: str | None, month: int, day: int) -> int | None:

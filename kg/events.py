@@ -126,6 +126,7 @@ class EventReader:
             same_day = event is main or _SAME_DAY.match(event.sentence.text)
             if event.date is None and lead_date and same_day and not _reported(event):
                 event.date, event.end_date = lead_date.start, lead_date.end
+        _within_main(events, main)
         _opened(events)
         main = _join_abbreviated_headline(events, main)
         _programme(article, events, main)
@@ -394,6 +395,22 @@ def _report_end(before: str) -> int:
     """Where what a reporter learnt begins in the text before an event ("7月1日，记者了解到，在刚刚
     召开的X上…"): a date before it is the report's, not the event's. 0 when nothing is reported."""
     return max((m.end() for m in _REPORTING.finditer(before)), default=0)
+
+
+def _within_main(events: list[EventMention], main: EventMention | None) -> None:
+    """ "此次推介会上，A与B签订…", "会上，X会见Y": what happens within the article's event happens on its
+    day and at its place, unless the text gives its own."""
+    if main is None:
+        return
+    for event in events:
+        before = event.sentence.text[: event.start - event.sentence.start]
+        if event is not main and event.part_of is None and _WITHIN.search(before):
+            fill_from(event, main, ("date", "end_date", "place"))
+
+
+_WITHIN = re.compile(
+    r"(?:^|[，,。；;])(?:在)?(?:会上|此次[^，,。；;]{0,12}?[上中]|活动(?:中|期间)|期间|仪式上|会议上|现场)"
+)
 
 
 def _reported(event: EventMention) -> bool:

@@ -162,3 +162,21 @@ def test_signings_hosts_and_recalled_visits(engine) -> None:
     assert events["集安市政府与华北能源集团有限公司签订抽水蓄能电站项目"].type == "signing"
     assert "刘建华、孙海涛会见港澳客商及嘉宾" in events  # two hosts; guests that are no named person
     assert not any(name.startswith("赵明远") for name in events)  # a visit recalled is not reported
+
+
+@pytest.mark.parametrize(
+    "text, issue, start",
+    [
+        ("昨日，市长伍斌会见阿拉伯国家驻华使节团一行。", "2024-11-30", "2024-11-29"),
+        ("前天上午，座谈会召开。", "2024-03-01", "2024-02-28"),
+        ("昨日，市长会见客商。", None, None),  # a relative day needs the article's date
+        ("12月3日召开，昨日闭幕。", "2024-12-05", "2024-12-03"),  # the first date written
+    ],
+)
+def test_relative_days_count_back_from_the_articles_date(
+    text: str, issue: str | None, start: str | None
+) -> None:
+    from kg.dates import parse_date
+
+    found = parse_date(text, issue)
+    assert (found.start if found else None) == start
