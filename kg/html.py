@@ -31,7 +31,7 @@ from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
 from rdflib.namespace import PROV
 from rdflib.term import Node
 
-from .graph import KG, OA, ORG, SCHEMA
+from .graph import KG, OA, ORG, SCHEMA, TIME
 
 FONT = "'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif"
 
@@ -148,6 +148,8 @@ class Fact:
     relation: str
     label: str
     evidence: list[tuple[str, int]] = field(default_factory=list)  # (sentence, article index or -1)
+    when: str = ""  # a post's time as the graph knows it: "2018-03-01 — 2019-01-09", "原", "代"
+    since: str = ""  # the date the post is known from (for the order of a career), or ""
 
 
 @dataclass
@@ -282,6 +284,27 @@ def _relation(predicate: Node) -> tuple[str, str, bool]:
     return "other", _local_name(predicate), False
 
 
+def _term(graph: Graph, membership: Node) -> tuple[str, str]:
+    """(the date a post is known from, how its time reads: "代 2019-01-09 起", "2018-03-01 — 2019-01-09
+    原"): the changes that began and ended it, else the first and last articles that state it."""
+
+    def day(*path: URIRef) -> str:
+        node: Node | None = membership
+        for predicate in path:
+            node = graph.value(node, predicate) if node is not None else None
+        return str(node) if node is not None else ""
+
+    began = day(ORG.memberDuring, TIME.hasBeginning, TIME.inXSDDate)
+    ended = day(ORG.memberDuring, TIME.hasEnd, TIME.inXSDDate)
+    first, last = day(KG.firstAttested), day(KG.lastAttested)
+    start, end = began or first, ended or last
+    span = start if not end or end == start else f"{start} — {end}"
+    if began and not ended:
+        span = f"{began} 起"
+    flags = [word for flag, word in ((KG.acting, "代"), (KG.former, "原")) if graph.value(membership, flag)]
+    return start, " ".join(part for part in (span, *flags) if part)
+
+
 def _links(graph: Graph, terms: dict[Node, int], articles: dict[Node, int]) -> list[Link]:
     links: dict[tuple[int, int], Link] = {}
 
@@ -300,8 +323,9 @@ def _links(graph: Graph, terms: dict[Node, int], articles: dict[Node, int]) -> l
             continue
         evidence = _evidence(graph, membership, articles)
         roles = sorted(_label(graph, r) for r in graph.objects(membership, ORG.role)) or ["成员"]
+        since, when = _term(graph, membership)
         for role in roles:
-            add(person, organization, Fact("post", role, list(evidence)))
+            add(person, organization, Fact("post", role, list(evidence), when, since))
 
     # Who took part in an event, in what part (出席, 主持, 讲话 …), read from which sentence.
     for participation in sorted(set(graph.subjects(RDF.type, KG.Participation)), key=str):
@@ -613,6 +637,7 @@ def page_data(title: str, explorer: Explorer, positions: dict[int, tuple[float, 
             "to": k.target,
             "facts": [
                 {"rel": relations.index(f.relation), "label": f.label, "evidence": f.evidence}
+                | ({"when": f.when, "since": f.since} if f.when else {})
                 for f in k.facts
             ],
         }

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .clean import headline_shaped
+from .dates import dateline
 from .model import Article, Document, Sentence
 
 _OPENER = re.compile(r"^[■\s]*(本报讯|据新华社|本报记者|[\u4e00-\u9fff]{2,4}讯(?![息员录号])|■)")
@@ -144,7 +145,8 @@ def _body_text(draft: _Draft) -> str:
 
 def _headline(draft: _Draft) -> str:
     candidates = [line.text.strip() for block in draft.headlines for line in block]
-    candidates = [c for c in candidates if not c.startswith("——")] or candidates
+    # a subtitle ("——…") or the page's date line ("2018-03-01 来源:德州日报") is not the headline
+    candidates = [c for c in candidates if not c.startswith("——") and dateline(c) is None] or candidates
     if candidates:
         return max(candidates, key=len)
     first = draft.body[0].text.strip() if draft.body else ""

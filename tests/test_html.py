@@ -492,3 +492,20 @@ def test_seeds_explorer_screenshots(browser, seeds_out: Path) -> None:
     opened.page.screenshot(path=str(SHOTS / "explorer.png"))
     assert (SHOTS / "explorer.png").stat().st_size > 20_000
     assert_clean(opened)
+
+
+def test_a_persons_posts_read_as_a_timeline(browser, tmp_path: Path) -> None:
+    """examples/terms: the mayor attested in March 2018 and removed in January 2019."""
+    from kg.cli import main
+
+    out = tmp_path / "terms"
+    assert main(["build", str(ROOT / "examples" / "terms"), "--out", str(out), "--city", "德州市"]) == 0
+    opened = open_explorer(browser, out / "graph.html")
+    person = entity_id(opened, "张立新")
+    opened.page.mouse.click(*node_on_screen(opened, person))
+    text = panel_text(opened)
+    deputy = text.index("2018-03-01 副书记 @ 中共德州市委员会")
+    mayor = text.index("2018-03-01 — 2019-01-09 原 市长 @ 德州市人民政府")
+    assert deputy < mayor  # known from the same day; both before any later post
+    assert "《德州市召开全市经济工作会议》" in text  # the headline, not the page's date line
+    assert_clean(opened)

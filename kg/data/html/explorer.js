@@ -559,13 +559,26 @@
       });
     });
     return Object.keys(sections).map(Number).sort(function (a, b) { return a - b; })
-      .map(function (key) { return sections[key]; });
+      .map(function (key) { return byTime(sections[key]); });
+  }
+
+  // A person's posts as a timeline: in the order they are known from (posts with no date last).
+  function byTime(section) {
+    var dated = section.items.some(function (item) { return item.fact.since; });
+    if (dated) {
+      section.items.sort(function (a, b) {
+        var x = a.fact.since || "9999", y = b.fact.since || "9999";
+        return x < y ? -1 : x > y ? 1 : 0;
+      });
+    }
+    return section;
   }
 
   function factItem(i, item, withEvidence) {
     var li = el("li");
     var line = el("div", "kg-fact");
     if (data.relations[item.fact.rel].key === "post" && item.out) {  // 部长 @ 中共聊城市委宣传部
+      if (item.fact.when) { append(line, el("span", "kg-when", item.fact.when), " "); }
       append(line, el("span", "kg-role", item.fact.label), " @ ", entityButton(item.other));
     } else {  // 张三（部长）, 全市宣传思想工作会议（主持）, 聊城市（位于）
       append(line, entityButton(item.other), "（", el("span", "kg-role", item.fact.label), "）");
