@@ -5,25 +5,27 @@ count the cities it names, so the city of publication is known before any analys
 The second reads the files again and hands them to the workers chunk by chunk. What stays in memory
 is the resolved corpus (entities, facts and their evidence), never the documents or their sentences.
 
-`--append` keeps the resolved corpus of a build in the output folder (kg-state.pickle), before the
-organisation hierarchy is added: appending B to a build of A resolves B's documents after A's, as a
-build of A and B together would, so both give the same graph.
+`--append` keeps the resolved corpus of a build in the output folder (kg-state.json, read back by its
+types: data, never code), before the organisation hierarchy is added: appending B to a build of A
+resolves B's documents after A's, as a build of A and B together would, so both give the same graph.
 """
 
 from __future__ import annotations
 
-import pickle
+import json
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from . import state as codec
 from .model import Corpus, Document
 from .orgs import Locale, city_counts, locale_of_counts
 from .read import Accounted, Entry, Selection, each_input, read_input
 
-STATE = "kg-state.pickle"
-STATE_VERSION = 1
+STATE = "kg-state.json"
+STATE_VERSION = 2
+_OLD_STATE = "kg-state.pickle"  # written by kg before version 2: never read (unpickling runs code)
 
 
 @dataclass
@@ -82,15 +84,36 @@ class State:
 
 
 def load_state(out: Path) -> State | None:
+    """The state of the build in `out`, or None when there is none. A damaged or foreign state file
+    stops the run with a message naming it; nothing in it is ever run."""
     path = out / STATE
     if not path.exists():
+        if (out / _OLD_STATE).exists():
+            old = out / _OLD_STATE
+            raise SystemExit(
+                f"kg: {old} was written by an older kg and is not read; build again without --append"
+            )
         return None
-    state = pickle.loads(path.read_bytes())
-    if getattr(state, "version", None) != STATE_VERSION:
-        raise SystemExit(f"kg: {path} was written by another version of kg; build again without --append")
-    return state
+    try:
+        data = path.read_bytes()
+        version = _version(data)
+        if version != STATE_VERSION:
+            raise codec.StateError(f"version {version}, this kg reads version {STATE_VERSION}")
+        return codec.loads(data, State)
+    except (OSError, codec.StateError) as error:
+        raise SystemExit(
+            f"kg: {path} is damaged or not a kg state ({error}); build again without --append"
+        ) from None
+
+
+def _version(data: bytes) -> object:
+    try:
+        raw = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+        raise codec.StateError(f"not JSON: {error}") from None
+    return raw.get("version") if isinstance(raw, dict) else None
 
 
 def state_bytes(state: State) -> bytes:
     # Taken before finish() adds the hierarchy: the next append resolves on the corpus as it was.
-    return pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL)
+    return codec.dumps(state)
