@@ -21,7 +21,7 @@ from .orgs import COMPANY_REFERENCES, Org, OrgResolver
 _SEPARATORS = re.compile(r"[、，,]|兼(?!职|任)")
 # Words that end the text before an organisation name inside a segment.
 _LEAD_JUNK = re.compile(
-    r".*(?:的|了|是|等|各|有关|相关|主要|会上|期间|介绍|表示|由|与|及|当选为?|代表|推选|驻[\u4e00-\u9fff](?=全国|省|市)|"
+    r".*(?:的|了|是|等|各|有关|相关|主要|会上|期间|介绍|表示|由|与|及|当选为?|代表|推选|包括|还有|分别为|驻[\u4e00-\u9fff](?=全国|省|市)|"
     r"(?<![主责信担连就兼现曾历])任(?![城务何职期命用意])|[:：“”\"'‘’()（）\s\d/*■%\.])"
 )
 _NOT_ORGS = re.compile(r"(大会|会议|会场|会上|分会场|班子)$")
@@ -85,7 +85,9 @@ class PositionReader:
         shared_last: str | None = None  # the title of the sentence's last post
         for person in persons:
             start = person.start - sentence.start
-            segments = self._chain(sentence.text, previous_end, start)
+            # "市委常委：张晓、吴维": a title and a colon before a list of names
+            colon = start > previous_end and sentence.text[start - 1] in ":："
+            segments = self._chain(sentence.text, previous_end, start - 1 if colon else start)
             # "县委书记X、县长Y": a chain right after the previous person's continues its place
             adjacent = segments and segments[0].start - previous_end == 1 and previous_end > 0
             gap = _NOTE.sub("", sentence.text[previous_end:start])  # "丁国华(市人大)、刘若亮"
@@ -114,6 +116,8 @@ class PositionReader:
             segments = self._whole_chain(text, *match.titles)
             if not segments:
                 continue
+            if match.form.id in _BARE_TITLE_FORMS and not _bare_title(text, segments):
+                continue  # "郑皓副区长", "习近平总书记"; not "李长萍在主席台", "王凯局长办公室"
             for span in post_forms.person_spans(masked, *match.persons):
                 person = next(p for p in persons if p.start - base == span[0])
                 for position in self._positions(sentence, person, segments, company)[0]:
@@ -402,6 +406,18 @@ def _listed_before(text: str, base: int, persons: list[Mention], verb: int) -> l
         listed
         if len(listed) > 1 and _LIST_TO_VERB.fullmatch(text[listed[-1].end - base : verb])
         else listed[-1:]
+    )
+
+
+# Forms whose title follows the name with nothing between: only a bare title, ending a word.
+_BARE_TITLE_FORMS = ("name-title",)
+
+
+def _bare_title(text: str, segments: list[_Segment]) -> bool:
+    return (
+        len(segments) == 1
+        and not segments[0].org_text
+        and text[segments[0].end : segments[0].end + 1] not in _NAME_GOES_ON
     )
 
 

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from .engines import ENTITY_TAGS, Engine, Token
 from .gazetteer import Gazetteer
-from .lexicon import org_subtype, surnames, word_list
+from .lexicon import org_subtype, surnames, title_pattern, word_list
 from .model import Document, Mention, Sentence
 
 _MONEY = re.compile(r"\d+(?:\.\d+)?(?:多|余)?(?:万|亿|万亿)?(?:多|余)?元")
@@ -31,8 +31,9 @@ def recognise(docs: Sequence[Document], engine: Engine) -> None:
 def mentions_of(sentence: Sentence, tokens: list[Token]) -> list[Mention]:
     base = sentence.start
     found = []
-    for t in repair_names(tokens):
-        kind = _entity_type(t)
+    repaired = repair_names(tokens)
+    for i, t in enumerate(repaired):
+        kind = _entity_type(t) or _name_after_title(repaired, i)
         if kind:
             found.append(
                 Mention(
@@ -125,6 +126,22 @@ def _name_before_verb(word: str, following: str) -> bool:
         and following.startswith(word_list("person_verbs.txt"))
         and not Gazetteer.default().lookup(word)
     )
+
+
+def _name_after_title(tokens: list[Token], i: int) -> str | None:
+    """A name of four characters with no Chinese surname (普布顿珠, 斯日古楞) where the genre puts
+    names: right after a title, or after a title and a colon ("市委常委:张晓、…")."""
+    token = tokens[i]
+    if (
+        token.tag != "PERSON"
+        or len(token.text) != 4
+        or not all("\u4e00" <= ch <= "\u9fff" for ch in token.text)
+    ):
+        return None
+    before = tokens[i - 1].text if i else ""
+    if before in (":", "：", "、") and i > 1:
+        before = tokens[i - 2].text
+    return "PERSON" if title_pattern().search(before) else None
 
 
 def _entity_type(token: Token) -> str | None:

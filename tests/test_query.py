@@ -136,7 +136,7 @@ def test_posts_preset_lists_the_posts_of_one_official(seeds_out, capsys) -> None
 
 def test_posts_preset_without_parameters_lists_every_post(store) -> None:
     rows = texts(store().run(presets()["posts"].bind({})))
-    assert len(rows) == 80  # the posts held (org:Membership) of `kg build seeds`
+    assert len(rows) == 81  # the posts held (org:Membership) of `kg build seeds`
     assert ("张百顺", "市长", "聊城市人民政府") in {row[:3] for row in rows}
 
 
