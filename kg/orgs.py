@@ -21,6 +21,8 @@ _TOWN = re.compile(r"^([\u4e00-\u9fff]{2,4}?(?:街道|镇|乡))(?=[\u4e00-\u9fff
 # A body written with only its level ("市委", "县政府", "州长", "盟委") is the paper's own body of that
 # level: the character, and the ending of the division it then names.
 _LEVELS = {"市": "市", "省": "省", "县": "县", "区": "区", "旗": "旗", "州": "州", "盟": "盟", "地": "地区"}
+# ... unless the word goes on as a body's name: 市民政局 is the city's 民政局, not 市民 + 政局
+_LEVEL_AFTER_ALL = ("市民政", "市民宗", "县民政", "区民政", "县民宗", "区民宗")
 _NOT_LEVELS = (
     "市场",
     "市民",
@@ -141,7 +143,7 @@ def document_locale(text: str, fallback: Locale, gazetteer: Gazetteer | None = N
     if not found.city:
         found = _city_of_named_county(text, gazetteer)
     if not found.city:
-        return fallback
+        return found if found.county else fallback
     city = gazetteer.get(found.city_code)
     assert city is not None
     city_short = gazetteer.short_name(city)
@@ -205,9 +207,13 @@ def _city_of_named_county(text: str, gazetteer: Gazetteer) -> Locale:
         {d.code: text.count(d.name) for d in gazetteer.all_counties() if len(d.name) >= 3 and d.name in text}
     )
     best = counts.most_common(2)
-    if not best or (len(best) > 1 and best[0][1] == best[1][1]):
+    if not best:
         return Locale()
     county = gazetteer.get(best[0][0])
+    if len(best) > 1 and best[0][1] == best[1][1]:
+        tied = {d.name for code, n in counts.items() if n == best[0][1] and (d := gazetteer.get(code))}
+        # "新华区" is a district of several cities: its news is that district's, in a city not known
+        return Locale(county=tied.pop(), per_document=True) if len(tied) == 1 else Locale()
     parent = gazetteer.parent(county) if county else None
     return Locale.for_city(parent.name, gazetteer) if parent else Locale()
 
@@ -385,7 +391,8 @@ class OrgResolver:
         if text.startswith("自治州") and self.locale.city.endswith("自治州"):
             return self.locale.city, text[3:]
         text = self._without_province(text)
-        if len(text) > 1 and text[0] in _LEVELS and not text.startswith(_NOT_LEVELS):
+        not_level = text.startswith(_NOT_LEVELS) and not text.startswith(_LEVEL_AFTER_ALL)
+        if len(text) > 1 and text[0] in _LEVELS and not not_level:
             scope = self._level_scope(text[0])
             if scope:
                 return scope, text[1:]

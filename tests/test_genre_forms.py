@@ -4,6 +4,8 @@ their verb, roles as written with their class, projects listed with their own am
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from kg.dates import date_document, dateline, path_date
@@ -180,3 +182,19 @@ def test_relative_days_count_back_from_the_articles_date(
 
     found = parse_date(text, issue)
     assert (found.start if found else None) == start
+
+
+def test_a_district_named_in_several_cities_still_places_its_bodies(engine) -> None:
+    text = "区人大常委会举行会议\n\n8月13日，会议在新华区人大常委会会议室召开。区委常委、组织部部长龚宪君，副区长赵海洋出席。\n"
+    docs = analyse([Document("x.txt", text)], engine, replace(Locale.for_city("沧州市"), per_document=True))
+    posts = {(p.person, p.title, p.organization) for a in docs[0].articles for p in a.positions}
+    # 新华区 is a district of 石家庄, 沧州 and 平顶山: which one the page does not say, but its 区委 is 新华区's
+    assert ("龚宪君", "常委", "中共新华区委员会") in posts and ("赵海洋", "副区长", "新华区人民政府") in posts
+
+
+def test_city_bodies_with_words_that_look_like_others(engine) -> None:
+    text = "本报讯 会议决定，张建平任市民政局局长。市总工会主席方雷出席。\n"
+    docs = analyse([Document("x.txt", text)], engine, Locale.for_city("洛阳市"))
+    posts = {(p.person, p.title, p.organization) for a in docs[0].articles for p in a.positions}
+    assert ("张建平", "局长", "洛阳市民政局") in posts  # 市民政局, not 市民 + 政局
+    assert ("方雷", "主席", "洛阳市总工会") in posts
