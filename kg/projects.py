@@ -108,7 +108,9 @@ class ProjectReader:
         company: str | None = None  # the company the passage is about
         for sentence in article.sentences:
             listed = _listed_projects(sentence)
-            named = self._projects_in(sentence) + listed + self._facilities(sentence)
+            named = (
+                self._projects_in(sentence) + _priced_projects(sentence) + listed + self._facilities(sentence)
+            )
             topic.read(sentence, projects)
             for project in named:
                 project.place = project.place or _division_prefix(project.name, city) or topic.at(project)
@@ -304,6 +306,25 @@ def _generic_conjunct(sentence: Sentence, tokens: list[Token]) -> bool:
 def _programme(name: str) -> bool:
     """ "小麦政策性保险项目": a policy programme (insurance, subsidies, training), nothing built."""
     return name.removesuffix("项目").endswith(word_list("project_programmes.txt"))
+
+
+def _priced_projects(sentence: Sentence) -> list[ProjectMention]:
+    """ "总投资6亿元的互助县东润国际项目、…": a project named after its own amount, whatever the
+    tagger made of its words; the amount bounds the name on the left, 项目 on the right."""
+    found = []
+    for match in _PRICED.finditer(sentence.text):
+        name = match.group("name")
+        if _generic(name) or _COUNTED_BEFORE.search(name):
+            continue
+        start = sentence.start + match.start("name")
+        found.append(ProjectMention(name, sentence, start, start + len(name)))
+    return found
+
+
+_PRICED = re.compile(
+    r"(?:总投资|计划投资|投资)(?:约|近|超过?|达)?\d+(?:\.\d+)?(?:万亿|亿|万)?(?:多|余)?元的"
+    r"(?P<name>[^，,。；;、的等]{2,40}?(?:项目|工程))(?=[^\u4e00-\u9fff]|等|$)"
+)
 
 
 def _listed_projects(sentence: Sentence) -> list[ProjectMention]:
