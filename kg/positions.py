@@ -14,7 +14,8 @@ from dataclasses import dataclass, replace
 from functools import cache
 
 from . import post_forms
-from .lexicon import alternation, surnames, title_pattern, titles_anywhere, word_list
+from .engines import Token
+from .lexicon import alternation, surnames, table, title_pattern, titles_anywhere, word_list
 from .model import Article, Mention, Position, Sentence
 from .orgs import COMPANY_REFERENCES, Org, OrgResolver
 
@@ -120,12 +121,19 @@ class PositionReader:
                 continue  # "郑皓副区长", "习近平总书记"; not "李长萍在主席台", "王凯局长办公室"
             for span in post_forms.person_spans(masked, *match.persons):
                 person = next(p for p in persons if p.start - base == span[0])
-                for position in self._positions(sentence, person, segments, company)[0]:
+                body = self._body_before(sentence, person) if match.form.id in _BARE_TITLE_FORMS else None
+                for position in self._positions(sentence, person, segments, company, body)[0]:
                     position.change = match.form.change or position.change
                     position.former = position.former or match.form.former
                     position.form = match.form.id
                     found.append(position)
         return found
+
+    def _body_before(self, sentence: Sentence, person: Mention) -> Org | None:
+        """ "青岛市国际投资合作促进局张建军局长": the organisation named right before the name is the
+        bare title's."""
+        body = next((m for m in sentence.mentions if m.type == "ORG" and m.end == person.start), None)
+        return self.resolver.resolve(self.resolver.trim(body.text)) if body else None
 
     def _session_of(self, article: Article) -> Org | None:
         """The fullest name of the congress or CPPCC session the article reports, as an organisation
@@ -337,10 +345,11 @@ class PositionReader:
                 continue
             name = tokens[i]
             following = tokens[i + 1] if i + 1 < len(tokens) else None
-            if len(name.text) == 1 and following is not None and following.tag == "PERSON":
-                # "副市长操|龙灿": a surname the model split off a given name it typed PERSON
+            after = tokens[i + 2].text if i + 2 < len(tokens) else "。"
+            if len(name.text) == 1 and following is not None and _given_name(following, after):
+                # "副市长操|龙灿", "局长向|才焰,": a surname the model split off its given name
                 joined = name.text + following.text
-                if name.text in surnames() and len(joined) == 3 and following.start == name.end:
+                if name.text in surnames() and 2 <= len(joined) <= 3 and following.start == name.end:
                     start = sentence.start + name.start
                     sentence.mentions = [
                         m for m in sentence.mentions if not (m.type == "PERSON" and m.start == start + 1)
@@ -406,6 +415,25 @@ def _listed_before(text: str, base: int, persons: list[Mention], verb: int) -> l
         listed
         if len(listed) > 1 and _LIST_TO_VERB.fullmatch(text[listed[-1].end - base : verb])
         else listed[-1:]
+    )
+
+
+@cache
+def _person_verbs() -> tuple[str, ...]:
+    """Verbs whose subject is a person: person_verbs.txt and the participation roles."""
+    return word_list("person_verbs.txt") + tuple(table("participation_roles.tsv"))
+
+
+def _given_name(token: Token, after: str) -> bool:
+    """A given name cut off its surname: typed PERSON, or one or two characters, no title, before a
+    separator ("局长向|才焰,")."""
+    if token.tag == "PERSON":
+        return True
+    return (
+        1 <= len(token.text) <= 2
+        and all("\u4e00" <= ch <= "\u9fff" for ch in token.text)
+        and not titles_anywhere().search(token.text)
+        and (after[:1] in "，,、。；;等" or after.startswith(_person_verbs()))
     )
 
 

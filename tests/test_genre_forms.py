@@ -199,3 +199,14 @@ def test_city_bodies_with_words_that_look_like_others(engine) -> None:
     posts = {(p.person, p.title, p.organization) for a in docs[0].articles for p in a.positions}
     assert ("张建平", "局长", "洛阳市民政局") in posts  # 市民政局, not 市民 + 政局
     assert ("方雷", "主席", "洛阳市总工会") in posts
+
+
+def test_names_the_model_cut_and_titles_after_a_body(engine) -> None:
+    text = (
+        "市政府副秘书长吴兴涛，市林业局党组书记、局长向才焰参加调研。"
+        "青岛市国际投资合作促进局张建军局长等一行8人到集团。\n"
+    )
+    docs = analyse([Document("x.txt", text)], engine, Locale.for_city("常德市"))
+    posts = {(p.person, p.title, p.organization) for a in docs[0].articles for p in a.positions}
+    assert ("向才焰", "局长", "常德市林业局") in posts  # 向|才焰: a surname the model took for a preposition
+    assert ("张建军", "局长", "青岛市国际投资合作促进局") in posts  # body, name, then the bare title
