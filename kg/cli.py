@@ -29,7 +29,7 @@ from .resolve import Resolver
 EXIT_ENGINE = 4  # the engine cannot be used (unknown, or its model is not on this machine)
 EXIT_INPUT_ERRORS = 3  # some inputs could not be read; the rest were processed (or --strict stopped)
 EXIT_NOTHING_READ = 2  # no input could be read (argparse also exits 2 on a usage error)
-COMMANDS: tuple[str, ...] = ("query", "serve", "train_ner", "html")  # modules under kg.commands
+COMMANDS: tuple[str, ...] = ("query", "serve", "train_ner", "html", "pipeline")  # modules under kg.commands
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -92,6 +92,14 @@ def _common(p: argparse.ArgumentParser) -> None:
         default=None,
         type=_city,
         help="city of publication, e.g. 聊城市 (default: each document's own, inferred from its text)",
+    )
+    p.add_argument(
+        "--disable",
+        action="append",
+        default=[],
+        type=_component,
+        metavar="NAME",
+        help="leave a component out (repeatable; `kg pipeline` lists them): e.g. events, projects",
     )
     p.add_argument(
         "--city-map",
@@ -161,6 +169,14 @@ def _report(entry: Entry) -> None:
         print(f"kg: warning: {entry.message()}", file=sys.stderr)
 
 
+def _component(text: str) -> str:
+    try:
+        pipeline.check_disabled([text])
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+    return text
+
+
 def _city(text: str) -> str:
     try:
         check_city(text)
@@ -199,7 +215,9 @@ def _work(args: argparse.Namespace, locale: Locale) -> parallel.Work:
     # A Dask worker runs as many tasks as it has threads: each task's model gets one thread.
     threads = 1 if executor == "dask" else parallel.threads_per_worker(workers)
     # An engine that cannot load raises EngineError in the worker, re-raised here by the first result.
-    return parallel.Work(args.engine, locale, getattr(args, "date", None), threads)
+    return parallel.Work(
+        args.engine, locale, getattr(args, "date", None), threads, tuple(getattr(args, "disable", ()))
+    )
 
 
 def _executor(args: argparse.Namespace) -> dict:

@@ -32,6 +32,7 @@ class Work:
     locale: Locale
     issue_date: str | None = None
     threads: int | None = None  # onnxruntime threads per worker (None: its default, all cores)
+    disable: tuple[str, ...] = ()  # components left out (kg.pipeline.components)
 
 
 _ENGINES: dict[tuple[str, int | None], Engine] = {}  # one loaded model per worker process
@@ -53,7 +54,7 @@ def _load(work: Work) -> Engine:
 
 
 def analyse_chunk(docs: list[Document], work: Work) -> list[Document]:
-    return pipeline.analyse(docs, _engine(work), work.locale, work.issue_date)
+    return pipeline.analyse(docs, _engine(work), work.locale, work.issue_date, work.disable)
 
 
 def chunks(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:

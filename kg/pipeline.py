@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import replace
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import deprel
@@ -21,27 +21,132 @@ from .resolve import complete_names, resolve
 from .segment import segment_document
 
 
+@dataclass
+class Context:
+    """What the components of one run share: the engine, the run's locale, the date given for the run,
+    and the locale each document is read in (set by the `locale` component)."""
+
+    engine: Engine
+    locale: Locale
+    issue_date: str | None = None
+    locales: dict[int, Locale] = field(default_factory=dict)  # by id(document)
+
+    def locale_of(self, doc: Document) -> Locale:
+        return self.locales.get(id(doc), self.locale)
+
+
+@dataclass(frozen=True)
+class Component:
+    """One stage: a name, the Document fields it reads and those it assigns, and what it does to a
+    batch of documents (most work document by document; `recognise` batches the engine's calls)."""
+
+    name: str
+    reads: tuple[str, ...]
+    assigns: tuple[str, ...]
+    run: Callable[[Sequence[Document], Context], None]
+    required: bool = False  # later stages cannot work without it: it cannot be disabled
+
+
+def _each(step: Callable[[Document, Context], object]) -> Callable[[Sequence[Document], Context], None]:
+    def run(docs: Sequence[Document], context: Context) -> None:
+        for doc in docs:
+            step(doc, context)
+
+    return run
+
+
+def _date(doc: Document, context: Context) -> None:
+    date_document(doc, context.issue_date)
+
+
+def _clean(doc: Document, context: Context) -> None:
+    clean_document(doc)
+
+
+def _segment(doc: Document, context: Context) -> None:
+    segment_document(doc)
+
+
+def _recognise(docs: Sequence[Document], context: Context) -> None:
+    recognise(docs, context.engine)  # one batched call of the engine for all documents
+
+
+def _names(doc: Document, context: Context) -> None:
+    complete_names(doc)  # a name cut short or given alone, joined to its full form in the document
+
+
+def _place(doc: Document, context: Context) -> None:
+    found = locale_of(doc, context.locale)
+    context.locales[id(doc)] = found
+    doc.city, doc.province, doc.county = found.city, found.province, found.county
+
+
+def _posts(doc: Document, context: Context) -> None:
+    reader = PositionReader(OrgResolver(context.locale_of(doc)))
+    for article in doc.articles:
+        reader.read_article(article)
+
+
+def _events(doc: Document, context: Context) -> None:
+    reader = EventReader(doc.date)
+    for article in doc.articles:
+        reader.read_article(article)
+
+
+def _projects(doc: Document, context: Context) -> None:
+    reader, city = ProjectReader(doc.date), context.locale_of(doc).city_short or None
+    for article in doc.articles:
+        reader.read_article(article, city)
+
+
+def _dependencies(doc: Document, context: Context) -> None:
+    for article in doc.articles:
+        deprel.read_article(article)  # only where the engine parsed dependencies
+
+
+def components() -> list[Component]:
+    """The stages `analyse` runs, in order; `kg pipeline` lists them, `--disable NAME` leaves one out."""
+    return [
+        Component("date", ("original", "path", "date"), ("date", "date_source"), _each(_date)),
+        Component("clean", ("original",), ("text", "offsets"), _each(_clean), True),
+        Component("segment", ("text",), ("articles", "sentences"), _each(_segment), True),
+        Component("recognise", ("sentences",), ("tokens", "mentions"), _recognise, True),
+        Component("locale", ("original", "path"), ("city", "province", "county"), _each(_place), True),
+        Component("names", ("mentions",), ("mentions",), _each(_names)),
+        Component("posts", ("mentions", "city"), ("positions", "mentions"), _each(_posts)),
+        Component("events", ("mentions", "date"), ("events", "participations", "mentions"), _each(_events)),
+        Component("projects", ("mentions", "date", "city"), ("projects", "relations"), _each(_projects)),
+        Component("dependencies", ("tokens",), ("relations",), _each(_dependencies)),
+    ]  # fmt: skip
+
+
 def analyse(
-    docs: Sequence[Document], engine: Engine, locale: Locale, issue_date: str | None = None
+    docs: Sequence[Document],
+    engine: Engine,
+    locale: Locale,
+    issue_date: str | None = None,
+    disable: Sequence[str] = (),
 ) -> list[Document]:
-    """Run every stage up to relations on documents already read."""
-    for doc in docs:
-        date_document(doc, issue_date)
-        clean_document(doc)
-        segment_document(doc)
-    recognise(docs, engine)
-    for doc in docs:
-        doc_locale = locale_of(doc, locale)
-        doc.city, doc.province, doc.county = doc_locale.city, doc_locale.province, doc_locale.county
-        reader = PositionReader(OrgResolver(doc_locale))
-        complete_names(doc)
-        events, projects = EventReader(doc.date), ProjectReader(doc.date)
-        for article in doc.articles:
-            reader.read_article(article)
-            events.read_article(article)
-            projects.read_article(article, doc_locale.city_short or None)
-            deprel.read_article(article)  # only where the engine parsed dependencies
+    """Run every component up to relations on documents already read; `disable` names components to
+    leave out (see `components()`)."""
+    check_disabled(disable)
+    context = Context(engine, locale, issue_date)
+    for component in components():
+        if component.name not in disable:
+            component.run(docs, context)
     return list(docs)
+
+
+def check_disabled(names: Sequence[str]) -> None:
+    """Raise ValueError for a name that is no component, or one the others cannot do without."""
+    known = {c.name: c for c in components()}
+    for name in names:
+        if name not in known:
+            raise ValueError(f"no component {name!r} (components: {', '.join(known)})")
+        if known[name].required:
+            raise ValueError(
+                f"component {name!r} cannot be disabled: the stages after it read what it assigns"
+            )
 
 
 def locale_of(doc: Document, locale: Locale) -> Locale:

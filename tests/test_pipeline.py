@@ -1,0 +1,42 @@
+"""The pipeline is an ordered list of named components, each saying what it reads and assigns; a user
+can list them (`kg pipeline`) and leave one out (`--disable`)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg.cli import main
+from kg.model import Document
+from kg.orgs import Locale
+from kg.pipeline import analyse, check_disabled, components
+
+TEXT = "德州市召开会议\n\n本报讯 3月15日，全市工作会议召开。市委副书记、市长赵志明出席会议并讲话。\n"
+
+
+def test_components_say_what_they_read_and_assign() -> None:
+    names = [c.name for c in components()]
+    assert names[:5] == ["date", "clean", "segment", "recognise", "locale"]
+    assert {"posts", "events", "projects"} <= set(names)
+    assigned: set[str] = {"original", "path", "date"}
+    for component in components():  # every field a component reads is there by the time it runs
+        assert set(component.reads) <= assigned | {"tokens"}, component.name
+        assigned |= set(component.assigns)
+
+
+def test_a_disabled_component_leaves_its_fields_alone(engine) -> None:
+    doc = analyse([Document("a.txt", TEXT)], engine, Locale.for_city("德州市"), disable=("events",))[0]
+    article = doc.articles[-1]
+    assert article.positions and not article.events and not article.participations
+
+
+@pytest.mark.parametrize("name, message", [("nope", "no component"), ("recognise", "cannot be disabled")])
+def test_only_optional_components_can_be_disabled(name: str, message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        check_disabled([name])
+
+
+def test_kg_pipeline_lists_them(capsys) -> None:
+    assert main(["pipeline"]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[0].split() == ["component", "reads", "assigns"]
+    assert "recognise" in out and "(required)" in out
