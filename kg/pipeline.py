@@ -115,7 +115,8 @@ def components() -> list[Component]:
         Component("names", ("mentions",), ("mentions",), _each(_names)),
         Component("posts", ("mentions", "city"), ("positions", "mentions"), _each(_posts)),
         Component("events", ("mentions", "date"), ("events", "participations", "mentions"), _each(_events)),
-        Component("projects", ("mentions", "date", "city"), ("projects", "relations"), _each(_projects)),
+        Component("projects", ("mentions", "date", "city"), ("projects", "relations", "mentions"),
+                  _each(_projects)),
         Component("dependencies", ("tokens",), ("relations",), _each(_dependencies)),
     ]  # fmt: skip
 
