@@ -29,6 +29,7 @@ lint: install
 	$(BIN)/ruff check kg tests bench
 	$(BIN)/ruff format --check kg tests bench
 	$(BIN)/mypy kg
+	$(BIN)/kg lexicon check
 
 eval: install
 	$(BIN)/kg eval tests/gold --input seeds

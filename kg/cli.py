@@ -29,7 +29,14 @@ from .resolve import Resolver
 EXIT_ENGINE = 4  # the engine cannot be used (unknown, or its model is not on this machine)
 EXIT_INPUT_ERRORS = 3  # some inputs could not be read; the rest were processed (or --strict stopped)
 EXIT_NOTHING_READ = 2  # no input could be read (argparse also exits 2 on a usage error)
-COMMANDS: tuple[str, ...] = ("query", "serve", "train_ner", "html", "pipeline")  # modules under kg.commands
+COMMANDS: tuple[str, ...] = (
+    "query",
+    "serve",
+    "train_ner",
+    "html",
+    "pipeline",
+    "lexicon",
+)  # modules under kg.commands
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -48,6 +48,8 @@ _ORG_CLASSES = {
     "media": (SCHEMA.NewsMediaOrganization, KG.MediaOrganization),
     "other": (SCHEMA.Organization, KG.OtherOrganization),
 }
+ORG_SUBTYPES = tuple(_ORG_CLASSES)  # the subtypes of org_types.tsv and org_templates.tsv
+ORG_CLASSES = {subtype: classes[1] for subtype, classes in _ORG_CLASSES.items()}  # subtype → kg class
 _OTHER_CLASSES = {
     "PLACE": (SCHEMA.Place, KG.Place),
     "EVENT": (SCHEMA.Event, KG.Event),

@@ -1,0 +1,142 @@
+"""`kg lexicon check`: every data file of kg/data read against its schema, and the files against each
+other, with each problem named by file and line.
+
+A schema says how many tab-separated columns a table has and which values a column may take; lists
+(one entry a line) must not repeat an entry. Cross-file checks: the organisation subtypes of every table
+are those the ontology and the graph know; a head title, a shared title or a session title is a title;
+participation roles fall in the documented classes; the post forms compile and read their examples'
+shape (kg.post_forms validates them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import partial
+from importlib import resources
+
+from . import post_forms
+from .graph import ORG_CLASSES, ORG_SUBTYPES
+from .html import TYPES
+from .lexicon import data_text, title_pattern
+
+ROLE_CLASSES = ("presided", "attended", "spoke", "visited", "met", "accompanied", "led", "signed", "elected")
+EVENT_TYPES = (
+    "meeting", "conference", "press_conference", "ceremony", "signing", "exhibition", "competition", "event",
+    "venue", "other",
+)  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Table:
+    columns: int
+    allowed: dict[int, tuple[str, ...]]  # column index → the values it may take
+
+
+def _is_title(text: str) -> bool:
+    return bool(title_pattern().search(text))
+
+
+TABLES: dict[str, Table] = {
+    "dependency_verbs.tsv": Table(2, {}),
+    "event_heads.tsv": Table(2, {1: EVENT_TYPES}),
+    "hanlp_tags.tsv": Table(3, {}),
+    "head_titles.tsv": Table(2, {}),
+    "national_bodies.tsv": Table(3, {2: ORG_SUBTYPES}),
+    "opening_ceremonies.tsv": Table(2, {1: EVENT_TYPES}),
+    "org_templates.tsv": Table(3, {2: ORG_SUBTYPES}),
+    "org_types.tsv": Table(2, {1: ORG_SUBTYPES}),
+    "participation_roles.tsv": Table(3, {2: ROLE_CLASSES}),
+    "place_aliases.tsv": Table(2, {}),
+    "post_forms.tsv": Table(5, {}),
+    "project_status.tsv": Table(2, {}),
+}
+# Lists whose every entry must be a title (or end in one).
+TITLE_LISTS = (
+    "shared_titles.txt", "session_titles.txt", "body_member_titles.txt", "company_titles.txt",
+    "standing_committee_titles.txt",
+)  # fmt: skip
+# Tables whose first column must be a title.
+TITLE_KEYS = ("head_titles.tsv",)
+
+
+def _lines(name: str) -> Iterator[tuple[int, str]]:
+    for number, line in enumerate(data_text(name).splitlines(), start=1):
+        if line.strip() and not line.startswith("#"):
+            yield number, line
+
+
+def check_table(name: str, table: Table) -> list[str]:
+    problems, seen = [], {}
+    for number, line in _lines(name):
+        cells = line.split("\t")
+        where = f"kg/data/{name}:{number}"
+        if len(cells) != table.columns:
+            problems.append(f"{where}: expected {table.columns} tab-separated columns, found {len(cells)}")
+            continue
+        for column, values in table.allowed.items():
+            if cells[column] not in values:
+                problems.append(f"{where}: {cells[column]!r} is not one of {', '.join(values)}")
+        if cells[0] in seen and name != "post_forms.tsv":
+            problems.append(f"{where}: {cells[0]!r} is already on line {seen[cells[0]]}")
+        seen.setdefault(cells[0], number)
+    return problems
+
+
+def check_list(name: str) -> list[str]:
+    problems, seen = [], {}
+    for number, line in _lines(name):
+        entry = line.strip()
+        where = f"kg/data/{name}:{number}"
+        if "\t" in entry:
+            problems.append(f"{where}: a list takes one entry a line, found a tab")
+        if entry in seen:
+            problems.append(f"{where}: {entry!r} is already on line {seen[entry]}")
+        seen.setdefault(entry, number)
+        if name in TITLE_LISTS and not _is_title(entry):
+            problems.append(f"{where}: {entry!r} is no title of titles.txt")
+    return problems
+
+
+def check_title_keys(name: str) -> list[str]:
+    return [
+        f"kg/data/{name}:{number}: {line.split(chr(9))[0]!r} is no title of titles.txt"
+        for number, line in _lines(name)
+        if not _is_title(line.split("\t")[0])
+    ]
+
+
+def check_forms() -> list[str]:
+    try:
+        post_forms.forms.cache_clear()
+        post_forms.forms()
+    except post_forms.FormError as error:
+        return [str(error)]
+    return []
+
+
+def check() -> list[str]:
+    """Every problem found in kg/data, or [] when all files are sound."""
+    problems: list[str] = []
+    names = sorted(entry.name for entry in (resources.files("kg") / "data").iterdir() if entry.is_file())
+    for name in names:
+        if name in TABLES:
+            problems += check_table(name, TABLES[name])
+        elif name.endswith(".txt"):
+            problems += check_list(name)
+        elif name.endswith(".tsv"):
+            problems.append(f"kg/data/{name}: a table with no schema in kg/lexicon_check.py")
+    checks: list[Callable[[], list[str]]] = [check_forms, check_legend]
+    checks += [partial(check_title_keys, name) for name in TITLE_KEYS]
+    for run in checks:
+        problems += run()
+    return problems
+
+
+def check_legend() -> list[str]:
+    """Every organisation subtype has a class of the ontology that the explorer's legend draws."""
+    return [
+        f"kg/html.py: no legend style for {subtype} ({ORG_CLASSES[subtype]})"
+        for subtype in ORG_SUBTYPES
+        if ORG_CLASSES[subtype] not in TYPES
+    ]

@@ -1,0 +1,40 @@
+"""`kg lexicon check`: the data files are sound, and a bad row is named by file and line."""
+
+from __future__ import annotations
+
+import pytest
+
+from kg import lexicon_check
+from kg.cli import main
+
+
+def test_the_shipped_data_is_sound(capsys) -> None:
+    assert main(["lexicon", "check"]) == 0
+    assert "sound" in capsys.readouterr().out
+
+
+@pytest.fixture()
+def data(monkeypatch):
+    """Replace one data file's text for the checks."""
+    texts: dict[str, str] = {}
+    real = lexicon_check.data_text
+    monkeypatch.setattr(lexicon_check, "data_text", lambda name: texts.get(name, real(name)))
+    return texts
+
+
+@pytest.mark.parametrize(
+    "name, text, problem",
+    [
+        ("org_templates.tsv", "# comment\n委\t中共{scope}委员会\tparty\n局\t{scope}局\tbureau\n",
+         "kg/data/org_templates.tsv:3: 'bureau' is not one of"),
+        ("participation_roles.tsv", "主持\t主持\tpresided\n主持\t主持\tchaired\n",
+         "kg/data/participation_roles.tsv:2: 'chaired' is not one of"),
+        ("head_titles.tsv", "市长\t政府\n市长\t政府\n", "kg/data/head_titles.tsv:2: '市长' is already on line 1"),
+        ("shared_titles.txt", "常委\n田野\n", "kg/data/shared_titles.txt:2: '田野' is no title"),
+        ("event_heads.tsv", "会议\tmeeting\t多余\n", "kg/data/event_heads.tsv:1: expected 2 tab-separated columns"),
+    ],
+)  # fmt: skip
+def test_a_bad_row_is_named_by_file_and_line(data, capsys, name: str, text: str, problem: str) -> None:
+    data[name] = text
+    assert main(["lexicon", "check"]) == 1
+    assert problem in capsys.readouterr().err
