@@ -67,7 +67,8 @@ def _lines(name: str) -> Iterator[tuple[int, str]]:
 
 
 def check_table(name: str, table: Table) -> list[str]:
-    problems, seen = [], {}
+    problems: list[str] = []
+    seen: dict[str, int] = {}
     for number, line in _lines(name):
         cells = line.split("\t")
         where = f"kg/data/{name}:{number}"
@@ -84,7 +85,8 @@ def check_table(name: str, table: Table) -> list[str]:
 
 
 def check_list(name: str) -> list[str]:
-    problems, seen = [], {}
+    problems: list[str] = []
+    seen: dict[str, int] = {}
     for number, line in _lines(name):
         entry = line.strip()
         where = f"kg/data/{name}:{number}"
