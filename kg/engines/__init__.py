@@ -45,8 +45,12 @@ def register(name: str, factory: Callable[[str | None], Engine]) -> None:
 
 
 def load_engine(spec: str = "lac") -> Engine:
-    """`lac`, `hanlp`, `auto`, or `NAME:ARGUMENT` for engines that take one (`hanlp:DIR`: a model folder)."""
+    """`lac`, `hanlp`, `auto`, `rules`, or `NAME:ARGUMENT` for engines that take one (`hanlp:DIR`: a
+    model folder; `rules:FILE`: a word list). Other packages add engines by the entry-point group
+    `kg.engines` (name = a callable taking the argument or None)."""
     name, _, argument = spec.partition(":")
+    if name not in _REGISTRY:
+        _register_entry_points()
     if name not in _REGISTRY:
         raise EngineError(f"unknown engine {name!r}; available: {', '.join(sorted(_REGISTRY))}")
     return _REGISTRY[name](argument or None)
@@ -62,11 +66,20 @@ def tokens_from_words(words: Sequence[tuple[str, str]], tag_map: dict[str, str])
 
 
 def _register_builtin() -> None:
-    from . import hanlp, lac
+    from . import hanlp, lac, rules
 
     register("lac", lac.LacEngine)
     register("hanlp", hanlp.HanlpEngine)
     register("auto", hanlp.auto)
+    register("rules", rules.RuleEngine.from_spec)
+
+
+def _register_entry_points() -> None:
+    from importlib.metadata import entry_points
+
+    for entry in entry_points(group="kg.engines"):
+        if entry.name not in _REGISTRY:
+            register(entry.name, entry.load())
 
 
 _register_builtin()
