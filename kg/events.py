@@ -291,7 +291,8 @@ class EventReader:
             also = match["also"] or ""
             hosts = _hosts(sentence.text, sentence.start, [p for p in persons if p.start <= person.start])
             visitors = "、".join(h.text for h in hosts)  # "范中杰、吕玉印到高要区调研"
-            name = visitors + (f"到{place}{verb}{also}" if match["place"] else rest[: match.end()])
+            motion = match["motion"] if match["motion"] and match["motion"] != "在" else "到"
+            name = visitors + (f"{motion}{place}{verb}{also}" if match["place"] else rest[: match.end()])
             event = EventMention(name, "inspection", sentence, hosts[0].start, person.end + match.end())
             event.place, event.visitor, event.visit_verb = place, hosts[0].text, verb
             found.append(event)
@@ -589,8 +590,12 @@ def _participations(
     persons = [m for m in sentence.mentions if m.type == "PERSON"]
     found: list[Participation] = []
     previous_end, previous_persons = 0, list[Mention]()
+    previous_role = ""
     for verb in _roles().finditer(sentence.text):
         role, role_class = roles[verb.group()]
+        if verb.start() == previous_end and previous_role in _JOINING:
+            continue  # "陪同调研", "参加考察": the others' part is 陪同, the visit is the visitor's
+        previous_role = role
         if _as_noun(sentence.text, verb) or (
             role_class in _NOUN_CLASSES and sentence.text.startswith(nouns, verb.end())
         ):
@@ -616,6 +621,7 @@ def _participations(
 
 
 _NOUN_CLASSES = ("met", "visited", "signed", "led")
+_JOINING = ("陪同", "参加", "参与", "出席")  # roles whose next verb names the activity joined, not a role
 _SIGNING = re.compile(
     r"(?P<a>[^，,。；;、：:\s“”]{2,24}?)(?P<with>与|和|同)(?P<b>[^，,。；;、：:\s]{2,24}?)(?:正式|成功)?"
     r"(?P<verb>签订|签署|签约|互换)(?:了|的)?"
