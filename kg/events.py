@@ -14,6 +14,7 @@ import re
 from functools import cache
 
 from .dates import DateSpan, month_of, parse_date
+from .gazetteer import Gazetteer
 from .lexicon import alternation, table, word_list
 from .model import Article, EventMention, Mention, Participation, Sentence
 from .names import fill_from, merge_by_name, normalize
@@ -153,6 +154,7 @@ class EventReader:
             or e.organizers
             or e.sentence.headline
             or e.type == "signing"  # "A与B签订…协议": a signing reported is no background
+            or bool(_SITTING_NAME.search(e.name))  # a congress's sitting named in full
         ]
         wholes = {id(e.part_of) for e in kept if e.part_of}  # "在X期间": X stays with its parts
         article.events = [e for e in events if e in kept or id(e) in wholes]
@@ -169,6 +171,15 @@ class EventReader:
         found += self._inspections(sentence)
         found += self._meetings(sentence)
         found += self._signings(sentence)
+        for sitting in self._sessions(sentence):
+            inside = [e for e in found if _overlap(sitting, e)]
+            if all(sitting.start <= e.start and e.end <= sitting.end for e in inside):
+                # "甘谷县第十八届人大常委会召开第二十一次会议": the sitting's full name replaces the part a
+                # trigger read ("第二十一次会议"), and is no event in passing then
+                sitting.in_passing = not inside
+                for part in inside:
+                    fill_from(sitting, part, ("date", "end_date", "place", "organizers", "part_of"))
+                found = [e for e in found if e not in inside] + [sitting]
         found += self._held_at(sentence)
         hint = month_of(text) or (
             month_of(lead_date.start) if lead_date and not lead_date.year_known else None
@@ -273,6 +284,23 @@ class EventReader:
             return None
         base = sentence.start
         return EventMention(name, kind, sentence, base + start, base + end, place=place)
+
+    def _sessions(self, sentence: Sentence) -> list[EventMention]:
+        """ "湘西州十五届人大常委会第二十五次会议", "市五届人大三次会议主席团第一次会议": a sitting of a
+        congress, its standing committee or a CPPCC is an event wherever the text names it, with the
+        place or level written before it."""
+        found = []
+        text = sentence.text
+        for match in _SITTING_NAME.finditer(text):
+            start = match.start() - len(_place_before(text, match.start()))
+            name = text[start : match.end()]
+            if match["held"]:  # "X人大常委会召开第二十一次会议" is X人大常委会第二十一次会议
+                name = name.replace(match["held"], "", 1)
+            kind = "meeting" if _STANDING.search(name) else "conference"
+            event = EventMention(name, kind, sentence, sentence.start + start, sentence.start + match.end())
+            event.in_passing = True
+            found.append(event)
+        return found
 
     def _inspections(self, sentence: Sentence) -> list[EventMention]:
         """ "孙丽华到东阿县调研": the visit is an event, the visitor its first participant."""
@@ -620,6 +648,39 @@ def _participations(
     return found
 
 
+_N = "[一二三四五六七八九十百\\d]{1,4}"
+# A sitting named by its body's term and number: 第十五届人大常委会第二十五次会议, 五届人大三次会议,
+# 政协第六届吴忠市委员会第三次会议, …会议主席团第二次会议.
+_SITTING_NAME = re.compile(
+    f"第?{_N}届(?:[\\u4e00-\\u9fff]{{0,10}}?(?:委员会|人大常委会|人民代表大会常务委员会|人民代表大会)|人大常委会|人大|政协)"
+    f"(?P<held>(?:召开|举行)了?)?(?:第?{_N}次)(?:全体)?会议(?:主席团第{_N}次会议|第{_N}次全体会议|(?!主席团|第))"
+)  # "X会议主席团举行第三次会议" is read by the session rules (kg.events._join_sessions)
+_STANDING = re.compile("常委会|常务委员会|主席团第")
+
+
+def _overlap(a: EventMention, b: EventMention) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _place_before(text: str, start: int) -> str:
+    """The place or level written before a sitting's term: 湘西州, 临沧市, 市, 政协 (政协第六届…)."""
+    for length in range(min(start, 10), 0, -1):
+        head = text[start - length : start]
+        if Gazetteer.default().lookup(head.removeprefix("政协")) or head in (
+            "市",
+            "县",
+            "区",
+            "省",
+            "州",
+            "旗",
+            "政协",
+        ):
+            return head
+        if head.endswith(("市", "县", "区", "州", "盟", "旗")) and Gazetteer.default().lookup(head[:-1]):
+            return head  # 湘西州 (湘西土家族苗族自治州)
+    return ""
+
+
 _NOUN_CLASSES = ("met", "visited", "signed", "led")
 _JOINING = ("陪同", "参加", "参与", "出席")  # roles whose next verb names the activity joined, not a role
 _SIGNING = re.compile(
@@ -668,6 +729,8 @@ def _named_earlier(sentence: Sentence, events: list[EventMention], position: int
     """The event this sentence names last before `position` ("在XX会议上，X讲话")."""
     best, best_at = None, -1
     for event in events:
+        if event.in_passing:
+            continue
         at = event.start - sentence.start if event.sentence is sentence else sentence.text.find(event.name)
         if best_at < at < position:
             best, best_at = event, at

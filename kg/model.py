@@ -76,6 +76,7 @@ class EventMention:
     visitor: str | None = None  # the person whose visit ("X到Y调研") or meeting ("X会见Y") the event is
     visit_verb: str | None = None  # the visitor's role as written: 调研, 考察, 会见 …
     part_of: EventMention | None = None  # the event it opens or is an agenda item of
+    in_passing: bool = False  # found by its name alone: roles read later in its sentence are not its
 
 
 @dataclass

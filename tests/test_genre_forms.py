@@ -210,3 +210,16 @@ def test_names_the_model_cut_and_titles_after_a_body(engine) -> None:
     posts = {(p.person, p.title, p.organization) for a in docs[0].articles for p in a.positions}
     assert ("向才焰", "局长", "常德市林业局") in posts  # 向|才焰: a surname the model took for a preposition
     assert ("张建军", "局长", "青岛市国际投资合作促进局") in posts  # body, name, then the bare title
+
+
+def test_sittings_of_congresses_are_events_wherever_named(engine) -> None:
+    text = (
+        "12月31日，甘谷县第十八届人大常委会召开第二十一次会议。县人大常委会主任杨帆主持会议。"
+        "会议通过了关于召开甘谷县第十八届人民代表大会第四次会议的决定。\n"
+    )
+    article = analyse([Document("x.txt", text)], engine, Locale.for_city("天水市"))[0].articles[0]
+    events = {e.name: e for e in article.events}
+    assert "甘谷县第十八届人大常委会第二十一次会议" in events  # "…常委会召开第二十一次会议", named in full
+    assert "甘谷县第十八届人民代表大会第四次会议" in events  # a sitting named in passing is kept
+    chaired = {(p.person, p.role, p.event.name) for p in article.participations}
+    assert ("杨帆", "主持", "甘谷县第十八届人大常委会第二十一次会议") in chaired
