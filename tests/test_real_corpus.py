@@ -31,20 +31,33 @@ def _pages(genre: str) -> list[Path]:
 
 def test_development_pages_keep_their_scores() -> None:
     scores = _scores(sorted((DEV / "pages").rglob("*.txt")))
-    assert scores["person-title"].precision >= 0.92
-    assert scores["person-title"].recall >= 0.72
-    assert scores["person-title-org"].f1 >= 0.67
-    assert scores["post-organisation (accuracy)"].precision >= 0.81
+    assert scores["person-title"].precision >= 0.93
+    assert scores["person-title"].recall >= 0.80
+    assert scores["person-title-org"].f1 >= 0.81
+    assert scores["post-organisation (accuracy)"].precision >= 0.92
+    # the relation layer on the same pages
+    assert scores["event"].f1 >= 0.70
+    assert scores["participation"].f1 >= 0.73
+    assert scores["project"].f1 >= 0.68
 
 
 @pytest.mark.parametrize(
     "genre, recall",
-    [("appointment", 0.70), ("court", 0.62), ("company", 0.65), ("press", 0.65), ("meeting", 0.65)],
+    [
+        ("appointment", 0.79),
+        ("court", 0.77),
+        ("company", 0.79),
+        ("press", 0.80),
+        ("meeting", 0.77),
+        ("session", 0.58),
+        ("inspection", 0.82),
+        ("project", 0.88),
+    ],
 )
 def test_each_genre_end_to_end(genre: str, recall: float) -> None:
     scores = _scores(_pages(genre))
     assert scores["person-title-org"].recall >= recall
-    assert scores["person-title"].precision >= 0.85
+    assert scores["person-title"].precision >= 0.83
 
 
 def test_pages_of_many_cities_resolve_each_in_its_own() -> None:
