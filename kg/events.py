@@ -79,7 +79,7 @@ def _inspection() -> re.Pattern[str]:
     motions = alternation(word_list("visit_motions.txt"))
     return re.compile(
         rf"^(?:等\d*人)?(?:一行\d*人?)?(?:带领[^，,。]{{0,30}}?|率队|带队|率团)?"
-        rf"(?:(?P<motion>{motions}|在)(?P<place>[^，,。]{{2,20}}?)(?:对[^，,。]{{2,24}}?)?(?:现场|实地|开展|进行)*"
+        rf"(?:(?P<motion>{motions}|在)(?P<place>[^，,。此这该本]{{1}}|[^，,。]{{2,20}}?)(?:对[^，,。]{{2,24}}?)?(?:现场|实地|开展|进行)*"
         rf"(?P<verb>{verbs})(?P<also>指导|座谈|交流)?"
         rf"|(?:现场)?(?P<verb2>{verbs})了?(?P<object>[^，,。（(、]{{2,30}}?)(?=[（(，,。、]|安全|工作|情况|$))"
     )
