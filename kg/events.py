@@ -319,7 +319,7 @@ class EventReader:
             also = match["also"] or ""
             hosts = _hosts(sentence.text, sentence.start, [p for p in persons if p.start <= person.start])
             visitors = "、".join(h.text for h in hosts)  # "范中杰、吕玉印到高要区调研"
-            motion = match["motion"] if match["motion"] and match["motion"] != "在" else "到"
+            motion = match["motion"] or "到"  # as written: 到, 来, 赴, 莅临, 在
             name = visitors + (f"{motion}{place}{verb}{also}" if match["place"] else rest[: match.end()])
             event = EventMention(name, "inspection", sentence, hosts[0].start, person.end + match.end())
             event.place, event.visitor, event.visit_verb = place, hosts[0].text, verb
