@@ -615,7 +615,12 @@ def _participations(
     shares the persons of the verb before."""
     roles = table("participation_roles.tsv")
     nouns = word_list("role_noun_heads.txt")
-    persons = [m for m in sentence.mentions if m.type == "PERSON"]
+    credited = [m.span() for m in _CREDIT.finditer(sentence.text)]
+    persons = [
+        m
+        for m in sentence.mentions
+        if m.type == "PERSON" and not any(a <= m.start - sentence.start < b for a, b in credited)
+    ]
     found: list[Participation] = []
     previous_end, previous_persons = 0, list[Mention]()
     previous_role = ""
@@ -682,6 +687,8 @@ def _place_before(text: str, start: int) -> str:
 
 
 _NOUN_CLASSES = ("met", "visited", "signed", "led")
+# "(王林浩、程顺英)为认真贯彻…", "本网讯(梁芹)": names in brackets before the text are its writers'
+_CREDIT = re.compile(r"^[^，,。(（]{0,6}[(（](?:记者|通讯员|文|图|文/图)?[\s\u4e00-\u9fff、，,]{2,24}[)）]")
 _JOINING = ("陪同", "参加", "参与", "出席")  # roles whose next verb names the activity joined, not a role
 _SIGNING = re.compile(
     r"(?P<a>[^，,。；;、：:\s“”]{2,24}?)(?P<with>与|和|同)(?P<b>[^，,。；;、：:\s]{2,24}?)(?:正式|成功)?"
