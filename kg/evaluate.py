@@ -96,7 +96,34 @@ def evaluate(corpus: Corpus, gold_dir: Path, errors: list[str] | None = None) ->
     scores.append(
         Score("post-organisation (accuracy)", len(pairs_gold), len(pairs_gold), len(pairs_gold & positions))
     )
+    scores += _change_scores(corpus, _gold(corpus, gold_dir, "changes.jsonl"), errors)
     return scores + evaluate_relations(corpus, gold_dir, errors)
+
+
+def predicted_changes(corpus: Corpus) -> set[tuple[str, str, str, str, str, str | None]]:
+    """(file, person, title, organisation, change, date) of every post change read."""
+    found = set()
+    for m in corpus.memberships.values():
+        person, org = corpus.entities[m.person].label, corpus.entities[m.organization].label
+        for change in m.changes:
+            found.add((Path(change.evidence.source).name, person, m.role, org, change.change, change.date))
+    return found
+
+
+def _change_scores(corpus: Corpus, gold: list[dict], errors: list[str] | None) -> list[Score]:
+    """Personnel decisions: the change (who, which post, appointed/removed/…), and with its date."""
+    if not gold:
+        return []
+    wanted = {(g["file"], g["person"], g["title"], g["org"], g["change"], g["date"]) for g in gold}
+    files = {g[0] for g in wanted}
+    found = {c for c in predicted_changes(corpus) if c[0] in files}
+    if errors is not None:
+        errors += [f"change missed {c}" for c in sorted(wanted - found, key=str)]
+        errors += [f"change spurious {c}" for c in sorted(found - wanted, key=str)]
+    return [
+        _score("post-change", {c[:5] for c in wanted}, {c[:5] for c in found}),
+        _score("post-change-date", wanted, found),
+    ]
 
 
 def same_name(a: str, b: str) -> bool:

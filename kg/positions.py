@@ -124,6 +124,8 @@ class PositionReader:
                 body = self._body_before(sentence, person) if match.form.id in _BARE_TITLE_FORMS else None
                 for position in self._positions(sentence, person, segments, company, body)[0]:
                     position.change = match.form.change or position.change
+                    if position.acting and position.change == "appointed":
+                        position.change = "acting"  # 任命…为代理市长: the change that makes an acting head
                     position.former = position.former or match.form.former
                     position.form = match.form.id
                     found.append(position)

@@ -42,7 +42,7 @@ def posts(engine) -> dict[tuple[str, str, str], tuple[bool, bool, str | None]]:
         (("周子平", "秘书长", "沧州市人民代表大会常务委员会"), False, False, None),
         # personnel decisions
         (("陈立", "副市长", "沧州市人民政府"), False, False, "appointed"),
-        (("陈立", "市长", "沧州市人民政府"), False, True, "appointed"),
+        (("陈立", "市长", "沧州市人民政府"), False, True, "acting"),  # 任命…为代理市长
         (("孙强", "副市长", "沧州市人民政府"), True, False, "removed"),
         (("孙强", "局长", "沧州市公安局"), True, False, "removed"),
         (("韩刚", "市长", "沧州市人民政府"), True, False, "resigned"),

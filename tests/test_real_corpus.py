@@ -35,6 +35,9 @@ def test_development_pages_keep_their_scores() -> None:
     assert scores["person-title"].recall >= 0.80
     assert scores["person-title-org"].f1 >= 0.81
     assert scores["post-organisation (accuracy)"].precision >= 0.92
+    # personnel decisions: the change, and with its date
+    assert scores["post-change"].f1 >= 0.70
+    assert scores["post-change-date"].f1 >= 0.55
     # the relation layer on the same pages
     assert scores["event"].f1 >= 0.70
     assert scores["participation"].f1 >= 0.73
@@ -66,3 +69,20 @@ def test_pages_of_many_cities_resolve_each_in_its_own() -> None:
     expected = {row["file"]: (row["city"], row["county"]) for row in rows}
     right = sum(doc.city in expected[Path(doc.path).name] for doc in docs)
     assert right >= 0.85 * len(docs)
+
+
+def test_an_appointment_notice_answers_who_held_the_post(tmp_path: Path) -> None:
+    """A real people's congress notice, filed under its date: the district head who resigned and the
+    acting one who followed, as a reader of the notice would say."""
+    from kg.cli import main
+    from kg.query import open_store, presets
+
+    page = next((DEV / "pages").rglob("h1_beijing_02.txt"))
+    assert main(["build", str(page), "--out", str(tmp_path / "out")]) == 0
+    store = open_store(tmp_path / "out", "rdflib")
+    post = {"role": "区长", "organization": "北京市通州区人民政府"}
+    rows = store.run(presets()["holders"].bind(post)).rows
+    terms = {str(row[0]): (str(row[3] or ""), str(row[4] or "")) for row in rows}
+    assert terms == {"孟景伟": ("", "2023-03-09"), "郑皓": ("2023-03-09", "")}
+    on_the_day_after = store.run(presets()["holders"].bind({**post, "date": "2023-03-10"})).rows
+    assert [str(row[0]) for row in on_the_day_after] == ["郑皓"]
