@@ -22,7 +22,7 @@ from .orgs import COMPANY_REFERENCES, Org, OrgResolver
 _SEPARATORS = re.compile(r"[、，,]|兼(?!职|任)")
 # Words that end the text before an organisation name inside a segment.
 _LEAD_JUNK = re.compile(
-    r".*(?:的|了|是|等|各|有关|相关|主要|会上|期间|介绍|表示|由|与|及|当选为?|代表|推选|包括|还有|分别为|驻[\u4e00-\u9fff](?=全国|省|市)|"
+    r".*(?:的|了|是|等|各|有关|相关|主要|会上|期间|介绍|表示|由|与|及|当选为?|代表|推选|包括|还有|分别为|和(?=人大|政协|市|区|省)|驻[\u4e00-\u9fff](?=全国|省|市)|"
     r"(?<![主责信担连就兼现曾历])任(?![城务何职期命用意])|[:：“”\"'‘’()（）\s\d/*■%\.])"
 )
 _NOT_ORGS = re.compile(r"(大会|会议|会场|会上|分会场|班子)$")

@@ -223,3 +223,10 @@ def test_sittings_of_congresses_are_events_wherever_named(engine) -> None:
     assert "甘谷县第十八届人民代表大会第四次会议" in events  # a sitting named in passing is kept
     chaired = {(p.person, p.role, p.event.name) for p in article.participations}
     assert ("杨帆", "主持", "甘谷县第十八届人大常委会第二十一次会议") in chaired
+
+
+def test_names_written_with_a_middle_dot(engine) -> None:
+    text = "本报讯 自治区政协副主席萨龙·平拉，市人大工委主任赛力克·哈布肯出席。\n"
+    docs = analyse([Document("x.txt", text)], engine, Locale.for_city("日喀则市"))
+    people = {p.person for a in docs[0].articles for p in a.positions}
+    assert {"萨龙·平拉", "赛力克·哈布肯"} <= people  # kept whole, even when the model split at the dot
