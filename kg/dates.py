@@ -47,6 +47,10 @@ def parse_date(text: str, issue_date: str | None = None, month_hint: int | None 
     if not match:
         return None
     month = int(match["month"]) if match["month"] else month_hint
+    if month is None and issue_date and not match["month2"]:
+        month = _month_from_issue(
+            issue_date, int(match["day"])
+        )  # "8日，…": the issue's month or the one before
     if month is None:
         return None
     day = int(match["day"])
@@ -71,6 +75,13 @@ def _relative(word: str, issue_date: str | None) -> DateSpan | None:
         return None
     day = datetime.date.fromisoformat(issue_date) - datetime.timedelta(days=_DAYS_BEFORE[word])
     return DateSpan(day.isoformat())
+
+
+def _month_from_issue(issue_date: str, day: int) -> int:
+    """The month of "8日" in an article of `issue_date`: the issue's own month when that day is not
+    after the issue, else the month before (a report of the 28th in an issue of the 2nd)."""
+    _, issue_month, issue_day = (int(part) for part in issue_date.split("-"))
+    return issue_month if day <= issue_day else (issue_month - 2) % 12 + 1
 
 
 def _year_from_issue(issue_date: str | None, month: int, day: int) -> int | None:

@@ -174,6 +174,9 @@ def test_signings_hosts_and_recalled_visits(engine) -> None:
         ("前天上午，座谈会召开。", "2024-03-01", "2024-02-28"),
         ("昨日，市长会见客商。", None, None),  # a relative day needs the article's date
         ("12月3日召开，昨日闭幕。", "2024-12-05", "2024-12-03"),  # the first date written
+        ("8日，鞍山市召开全市领导干部大会。", "2023-04-10", "2023-04-08"),  # a day alone: the month
+        ("28日上午，会议召开。", "2024-01-02", "2023-12-28"),  # … or the month before
+        ("12月12日电 12月11日下午，会议召开。", "2015-12-12", "2015-12-11"),  # not the dispatch's date
     ],
 )
 def test_relative_days_count_back_from_the_articles_date(
