@@ -499,6 +499,10 @@ class OrgResolver:
         name = committee.name.removesuffix("员会") if committee.name.endswith("委员会") else committee.name
         return Org(name + unit, "party", scope, unit)
 
+    def needs_scope(self, unit: str) -> bool:
+        """A unit meaningless without its place (管委会, 党工委, 政府 …)."""
+        return self._needs_scope(unit)
+
     @staticmethod
     def _needs_scope(unit: str) -> bool:
         """Units that are meaningless without a place: 管委会, 办事处, 政府, …"""

@@ -22,7 +22,7 @@ from .orgs import COMPANY_REFERENCES, Org, OrgResolver
 _SEPARATORS = re.compile(r"[、，,]|兼(?!职|任)")
 # Words that end the text before an organisation name inside a segment.
 _LEAD_JUNK = re.compile(
-    r".*(?:的|了|是|等|各|有关|相关|主要|会上|期间|介绍|表示|由|与|及|当选为?|代表|推选|包括|还有|分别为|和(?=人大|政协|市|区|省)|驻[\u4e00-\u9fff](?=全国|省|市)|"
+    r".*(?:的|了|是|等|各|有关|相关|主要|会上|期间|介绍|表示|由|与|及|当选为?|代表|推选|包括|还有|分别为|会见|拜会|会晤|接见|和(?=人大|政协|市|区|省)|驻[\u4e00-\u9fff](?=全国|省|市)|"
     r"(?<![主责信担连就兼现曾历])任(?![城务何职期命用意])|[:：“”\"'‘’()（）\s\d/*■%\.])"
 )
 _NOT_ORGS = re.compile(r"(大会|会议|会场|会上|分会场|班子)$")
@@ -143,16 +143,17 @@ class PositionReader:
         names = []
         for sentence in article.sentences:
             for match in _SESSION.finditer(sentence.text):
-                lead = match.group(1)
+                text, lead = sentence.text, match.group(1)
                 place = next(
                     (lead[i:] for i in range(len(lead)) if self.resolver.gazetteer.lookup(lead[i:])), ""
                 )
-                name = match.group()[len(lead) :]
-                if not place and not _PLACE_LEVEL.search(name):
+                # "中国人民政治协商会议" or "政协" may stand before the lead: it stays in the name
+                body, rest = text[match.start() : match.start(1)], text[match.end(1) : match.end()]
+                if not place and not body and not _PLACE_LEVEL.search(rest):
                     # "市第十五届人民代表大会…", "五届人大三次会议": the paper's own
                     level = lead[-1] if lead and lead[-1] in "市县区旗州盟" else ""
                     place = self.resolver.paper_scope(level)
-                names.append(place + _full_session(name))
+                names.append(body + place + _full_session(rest) if not body else body + place + rest)
         if not names:
             return None
         name = max(names, key=len)
@@ -269,6 +270,8 @@ class PositionReader:
                 )
             )
             org = self.resolver.head_of(title, written) if not written.unit else written
+            if org and not org.scope and self.resolver.needs_scope(org.name):
+                return None  # "管委会主任X" with no zone known: no organisation to give the post
             return org and self.resolver.standing_committee(org, title)
         found = self.resolver.head_of(title, context) or context
         if found is None and company and _base_title(title) in word_list("company_titles.txt"):

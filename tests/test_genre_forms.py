@@ -233,3 +233,10 @@ def test_names_written_with_a_middle_dot(engine) -> None:
     docs = analyse([Document("x.txt", text)], engine, Locale.for_city("日喀则市"))
     people = {p.person for a in docs[0].articles for p in a.positions}
     assert {"萨龙·平拉", "赛力克·哈布肯"} <= people  # kept whole, even when the model split at the dot
+
+
+def test_a_cppcc_session_named_in_full_keeps_its_name(engine) -> None:
+    text = "本报讯 中国人民政治协商会议呼和浩特市第十四届委员会第一次会议开幕。大会主席团常务主席巴特尔、李文阁出席。\n"
+    docs = analyse([Document("x.txt", text)], engine, Locale.for_city("呼和浩特市"))
+    orgs = {p.organization for a in docs[0].articles for p in a.positions}
+    assert orgs == {"中国人民政治协商会议呼和浩特市第十四届委员会第一次会议"}
