@@ -240,3 +240,11 @@ def test_a_cppcc_session_named_in_full_keeps_its_name(engine) -> None:
     docs = analyse([Document("x.txt", text)], engine, Locale.for_city("呼和浩特市"))
     orgs = {p.organization for a in docs[0].articles for p in a.positions}
     assert orgs == {"中国人民政治协商会议呼和浩特市第十四届委员会第一次会议"}
+
+
+def test_no_longer_after_a_new_post(engine) -> None:
+    text = "本报讯(记者 费文鹏)8日，省委决定：王忠昆同志任鞍山市委书记，不再担任鞍山市市长职务。\n"
+    docs = analyse([Document("x.txt", text)], engine, Locale.for_city("鞍山市"))
+    posts = {(p.person, p.title, p.organization, p.change) for a in docs[0].articles for p in a.positions}
+    assert ("王忠昆", "市长", "鞍山市人民政府", "removed") in posts
+    assert not any(person == "费文鹏" for person, *_ in posts)  # the reporter holds no post
