@@ -76,7 +76,7 @@ class KnowledgeGraph:
     def query(self, sparql: str) -> pd.DataFrame:
         """Run SPARQL; a DataFrame with one column per variable (ASK: one column `boolean`; CONSTRUCT and
         DESCRIBE: subject, predicate, object). IRIs become str, literals their Python value, unbound None.
-        The prefixes kg: id: schema: org: oa: prov: skos: rdf: rdfs: xsd: owl: need no PREFIX line."""
+        The prefixes kg: id: schema: org: oa: prov: skos: rdf: rdfs: xsd: owl: time: need no PREFIX line."""
         return to_dataframe(self.store.run(sparql))
 
     def entities(self) -> pd.DataFrame:
@@ -148,10 +148,15 @@ def build(
     city: str | None = None,
     engine: str = "lac",
     out: str | Path | None = None,
+    date: str | None = None,
+    city_map: Sequence[tuple[str, str]] = (),
+    disable: Sequence[str] = (),
 ) -> KnowledgeGraph:
     """Run the whole pipeline on text files or folders, in this process, like `kg build`.
 
-    With `out`, the graph files and graph.html are written there too."""
+    `date` (YYYY-MM-DD) is `--date`: the date of articles that carry none of their own; `city_map`
+    pairs (glob, city) as `--city-map` does; `disable` names pipeline components to leave out. With
+    `out`, the graph files and graph.html are written there too."""
     from . import pipeline
     from .engines import load_engine
     from .read import read_paths
@@ -159,8 +164,8 @@ def build(
     if isinstance(paths, (str, Path)):
         paths = [paths]
     docs = read_paths(paths)
-    locale = pipeline.locale_for(docs, city)
-    docs = pipeline.analyse(docs, load_engine(engine), locale)
+    locale = pipeline.locale_for(docs, city, tuple(city_map))
+    docs = pipeline.analyse(docs, load_engine(engine), locale, date, disable)
     corpus = pipeline.build_corpus(docs, locale)
     dataset = build_dataset(corpus)
     if out is not None:

@@ -89,3 +89,17 @@ def test_terms_are_intervals(built: Path) -> None:
     time = "http://www.w3.org/2006/time#"
     ends = {str(o) for o in data.objects(None, URIRef(time + "inXSDDate"))}
     assert ends == {"2019-01-09"}
+
+
+def test_the_library_takes_the_date_as_the_command_line_does(tmp_path: Path) -> None:
+    import kg
+
+    page = tmp_path / "a.txt"
+    page.write_text(
+        "德州市召开会议\n\n本报讯 12月27日，全市工作会议召开。市长张立新出席会议。\n", encoding="utf-8"
+    )
+    graph = kg.build(page, city="德州市", date="2025-01-03")
+    rows = graph.query("SELECT ?d WHERE { ?s kg:dateSource 'given' ; schema:datePublished ?d }")
+    assert [str(day) for day in rows["d"]] == ["2025-01-03"]
+    events = graph.query("SELECT ?d WHERE { ?e a schema:Event ; schema:startDate ?d }")
+    assert [str(day) for day in events["d"]] == ["2024-12-27"]  # the year from the date given
