@@ -76,7 +76,7 @@ def test_career_of_an_official(built: Path, store: str) -> None:
     assert set(posts) == {("副书记", "中共德州市委员会"), ("市长", "德州市人民政府")}
     mayor = posts[("市长", "德州市人民政府")]
     assert mayor[4] == "2019-01-09" and mayor[5] == "2018-03-01"  # ended; first attested
-    assert mayor[-1] == "true"  # former
+    assert mayor[8] == "true" and mayor[9] == "removed" and mayor[10] == "2"  # former; the change; 2 articles
 
 
 def test_a_date_parameter_must_be_a_date() -> None:
