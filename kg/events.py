@@ -712,6 +712,8 @@ def _guest(text: str) -> str:
     嘉宾; "中能建代表团一行" → 中能建代表团."""
     text = text.split("一行")[0]
     text = text.rsplit("的", 1)[-1]
+    if text.startswith(("时", "后", "期间")):
+        return ""  # "会见时在座": when, not whom
     return text if 2 <= len(text) <= 20 else ""
 
 
