@@ -650,7 +650,24 @@ def _participations(
         if role_class == "met":  # "会见了…张功焰一行，": who was met takes no part named after
             clause_end = _CLAUSE.search(sentence.text, verb.end())
             previous_end = clause_end.start() if clause_end else len(sentence.text)
-    return found
+    return found + _listed_after(sentence, persons, events, main)
+
+
+def _listed_after(
+    sentence: Sentence, persons: list[Mention], events: list[EventMention], main: EventMention | None
+) -> list[Participation]:
+    """ "出席会议并在主席台就座的领导同志还有：A、B、C等": the names listed after the verbs take their
+    roles."""
+    match = _LISTED_AFTER.search(sentence.text)
+    if match is None:
+        return []
+    roles = table("participation_roles.tsv")
+    verbs = [roles[v.group()][0] for v in _roles().finditer(match["verbs"])]
+    target = _named_earlier(sentence, events, match.start()) or main
+    if not verbs or target is None:
+        return []
+    listed = [p for p in persons if p.start - sentence.start >= match.end()]
+    return [Participation(p.text, target, role, sentence) for p in listed for role in dict.fromkeys(verbs)]
 
 
 _N = "[一二三四五六七八九十百\\d]{1,4}"
@@ -687,6 +704,10 @@ def _place_before(text: str, start: int) -> str:
 
 
 _NOUN_CLASSES = ("met", "visited", "signed", "led")
+# "出席会议的还有", "在主席台就座的领导同志还有：" — the verbs, then the names
+_LISTED_AFTER = re.compile(
+    r"(?P<verbs>[^，,。；;：:]{2,30}?)的(?:[\u4e00-\u9fff]{0,6}?)(?:还)?有(?!关)[:：]?"
+)
 # "(王林浩、程顺英)为认真贯彻…", "本网讯(梁芹)": names in brackets before the text are its writers'
 _CREDIT = re.compile(r"^[^，,。(（]{0,6}[(（](?:记者|通讯员|文|图|文/图)?[\s\u4e00-\u9fff、，,]{2,24}[)）]")
 _JOINING = ("陪同", "参加", "参与", "出席")  # roles whose next verb names the activity joined, not a role

@@ -248,3 +248,13 @@ def test_no_longer_after_a_new_post(engine) -> None:
     posts = {(p.person, p.title, p.organization, p.change) for a in docs[0].articles for p in a.positions}
     assert ("王忠昆", "市长", "鞍山市人民政府", "removed") in posts
     assert not any(person == "费文鹏" for person, *_ in posts)  # the reporter holds no post
+
+
+def test_names_listed_after_their_part(engine) -> None:
+    text = (
+        "本报讯 2月9日，市政协十四届一次会议开幕。出席会议并在主席台就座的领导同志还有：曹思阳、孙炳文、刘程民等。"
+        "参加会议的有关部门负责人也出席。\n"
+    )
+    article = analyse([Document("x.txt", text)], engine, Locale.for_city("呼和浩特市"))[0].articles[0]
+    roles = {(p.person, p.role) for p in article.participations}
+    assert {("曹思阳", "出席"), ("曹思阳", "就座"), ("刘程民", "出席")} <= roles
