@@ -417,7 +417,17 @@ def _main_event(article: Article, events: list[EventMention], lead: Sentence | N
         chosen = next((e for e in events if wanted(e)), None)
         if chosen:
             return chosen
+    # the lead's event merged into a fuller name read later ("…四次会议" into "…四次会议第二次全体会议")
+    named = [e for e in events if not e.in_passing]
+    if lead is not None and len(named) == 1 and _shares_name(named[0], lead):
+        return named[0]
     return None
+
+
+def _shares_name(event: EventMention, sentence: Sentence) -> bool:
+    """Does the sentence name a part of the event's name of at least six characters?"""
+    name = event.name
+    return any(name[i : i + 6] in sentence.text for i in range(max(len(name) - 5, 0)))
 
 
 def _report_end(before: str) -> int:
