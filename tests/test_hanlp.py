@@ -270,3 +270,17 @@ def test_training_files_in_both_formats(tmp_path) -> None:
     bmes = tmp_path / "resume.char.bmes"
     bmes.write_text("郑 B-NAME\n远 M-NAME\n航 E-NAME\n说 O\n\n好 S-ORG\n", encoding="utf-8")
     assert [spans(t) for _, t in read_samples(bmes)] == [[(0, 3, "NAME")], [(0, 1, "ORG")]]
+
+
+def test_without_hanlp_installed_the_message_names_the_extra(monkeypatch, capsys, tmp_path) -> None:
+    import sys
+
+    from kg.cli import main
+
+    monkeypatch.setitem(sys.modules, "hanlp", None)  # as if `pip install kg` without the extra
+    page = tmp_path / "a.txt"
+    page.write_text("市长张三出席会议。", encoding="utf-8")
+    assert main(["build", str(page), "--engine", "hanlp", "--out", str(tmp_path / "o")]) != 0
+    assert "pip install 'kg[hanlp]'" in capsys.readouterr().err
+    assert main(["train-ner", str(page), "--out", str(tmp_path / "m")]) != 0
+    assert "kg[hanlp]" in capsys.readouterr().err

@@ -39,6 +39,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..engines.hanlp import require_hanlp
+
+    require_hanlp()  # EngineError, with what to install, before any reading (kg.cli prints it)
     try:
         train = [s for path in args.data for s in read_samples(Path(path))]
         if args.dev:

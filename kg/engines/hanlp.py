@@ -95,6 +95,15 @@ class HanlpEngine:
 def auto(argument: str | None = None) -> Engine:
     """HanLP's pretrained model when it is on this machine, else LAC; says which on stderr."""
     try:
+        require_hanlp()
+    except EngineError:
+        from .lac import LacEngine
+
+        print(
+            "kg: --engine auto: using lac (HanLP is not installed: pip install 'kg[hanlp]')", file=sys.stderr
+        )
+        return LacEngine()
+    try:
         engine: Engine = HanlpEngine()
     except EngineError:
         from .lac import LacEngine
@@ -197,7 +206,20 @@ def _no_downloads() -> Iterator[None]:
         io_util.download = download
 
 
+def require_hanlp() -> None:
+    """Raise EngineError, saying what to install, when HanLP (an optional extra) is not installed."""
+    try:
+        import hanlp  # noqa: F401
+    except ImportError:
+        raise EngineError(
+            "the HanLP engine needs HanLP and torch, an extra of kg: "
+            "pip install torch --index-url https://download.pytorch.org/whl/cpu && pip install 'kg[hanlp]' "
+            "(the default engine, lac, needs neither)"
+        ) from None
+
+
 def _load(model_dir: str | None):
+    require_hanlp()
     import hanlp
 
     identifier = model_dir or getattr(hanlp.pretrained.mtl, PRETRAINED)
