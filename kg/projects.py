@@ -252,7 +252,22 @@ def _stated_place(sentence: Sentence, start: int, project: ProjectMention) -> No
     )
     if place:
         project.place = place.group("place")
+    else:
+        project.place = _division_before(sentence.text[:start])  # "义马市“一带一路”大宗商品…项目"
     project.owner = project.owner or (built.group("org") if built else None)
+
+
+def _division_before(text: str) -> str | None:
+    """A county or city written right before a project's name, across a quoted phrase between."""
+    text = _QUOTED_TAIL.sub("", text)
+    for length in range(min(len(text), 10), 1, -1):
+        head = text[-length:]
+        if head.endswith(("市", "县", "区", "旗")) and _is_division(head):
+            return head
+    return None
+
+
+_QUOTED_TAIL = re.compile(r"[“\"][^“”\"]{1,20}[”\"]$")
 
 
 def _name_start(tokens: list[Token], last: int) -> tuple[int, str | None]:

@@ -258,3 +258,10 @@ def test_names_listed_after_their_part(engine) -> None:
     article = analyse([Document("x.txt", text)], engine, Locale.for_city("呼和浩特市"))[0].articles[0]
     roles = {(p.person, p.role) for p in article.participations}
     assert {("曹思阳", "出席"), ("曹思阳", "就座"), ("刘程民", "出席")} <= roles
+
+
+def test_a_project_after_its_county_and_a_quoted_phrase(engine) -> None:
+    text = "视察组先后实地察看了义马市“一带一路”大宗商品交易中心项目。\n"
+    docs = analyse([Document("x.txt", text)], engine, Locale.for_city("三门峡市"))
+    places = {p.name: p.place for p in docs[0].articles[0].projects}
+    assert any(place == "义马市" for place in places.values()), places
