@@ -303,7 +303,7 @@ class EventReader:
         return found
 
     def _inspections(self, sentence: Sentence) -> list[EventMention]:
-        """ "孙丽华到东阿县调研": the visit is an event, the visitor its first participant."""
+        """ "孙七到东阿县调研": the visit is an event, the visitor its first participant."""
         found = []
         persons = [m for m in sentence.mentions if m.type == "PERSON"]
         for person in persons:
@@ -318,7 +318,7 @@ class EventReader:
                 continue  # "贯彻X在黄冈调研时重要讲话精神": a visit recalled, not reported
             also = match["also"] or ""
             hosts = _hosts(sentence.text, sentence.start, [p for p in persons if p.start <= person.start])
-            visitors = "、".join(h.text for h in hosts)  # "范中杰、吕玉印到高要区调研"
+            visitors = "、".join(h.text for h in hosts)  # "张三、李四到高要区调研"
             motion = match["motion"] or "到"  # as written: 到, 来, 赴, 莅临, 在
             name = visitors + (f"{motion}{place}{verb}{also}" if match["place"] else rest[: match.end()])
             event = EventMention(name, "inspection", sentence, hosts[0].start, person.end + match.end())
@@ -327,9 +327,9 @@ class EventReader:
         return found
 
     def _meetings(self, sentence: Sentence) -> list[EventMention]:
-        """ "王浩会见了首钢集团…张功焰一行": the meeting is an event, "王浩会见张功焰"; hosts listed
-        together share it ("何树平、袁华兵会见高士岗"); a guest that is no named person is named as
-        written ("伍斌会见阿拉伯国家驻华使节团"). The first host is its first participant."""
+        """ "王五会见了首钢集团…赵六一行": the meeting is an event, "王五会见赵六"; hosts listed
+        together share it ("张三、李四会见王五"); a guest that is no named person is named as
+        written ("赵六会见阿拉伯国家驻华使节团"). The first host is its first participant."""
         found = []
         persons = [m for m in sentence.mentions if m.type == "PERSON"]
         base = sentence.start
@@ -657,7 +657,7 @@ def _participations(
         if here:
             previous_persons = here
         previous_end = verb.end()
-        if role_class == "met":  # "会见了…张功焰一行，": who was met takes no part named after
+        if role_class == "met":  # "会见了…赵六一行，": who was met takes no part named after
             clause_end = _CLAUSE.search(sentence.text, verb.end())
             previous_end = clause_end.start() if clause_end else len(sentence.text)
     return found + _listed_after(sentence, persons, events, main)
@@ -718,7 +718,7 @@ _NOUN_CLASSES = ("met", "visited", "signed", "led")
 _LISTED_AFTER = re.compile(
     r"(?P<verbs>[^，,。；;：:]{2,30}?)的(?:[\u4e00-\u9fff]{0,6}?)(?:还)?有(?!关)[:：]?"
 )
-# "(王林浩、程顺英)为认真贯彻…", "本网讯(梁芹)": names in brackets before the text are its writers'
+# "(张三、李四)为认真贯彻…", "本网讯(王五)": names in brackets before the text are its writers'
 _CREDIT = re.compile(r"^[^，,。(（]{0,6}[(（](?:记者|通讯员|文|图|文/图)?[\s\u4e00-\u9fff、，,]{2,24}[)）]")
 _JOINING = ("陪同", "参加", "参与", "出席")  # roles whose next verb names the activity joined, not a role
 _SIGNING = re.compile(
@@ -749,7 +749,7 @@ def _guest(text: str) -> str:
 
 
 def _hosts(text: str, base: int, persons: list[Mention]) -> list[Mention]:
-    """The host and the hosts listed before them ("市委书记刘有明，市长孙大光，市政协主席苏志球会见"):
+    """The host and the hosts listed before them ("市委书记张三，市长李四，市政协主席王五会见"):
     persons joined by 、 or by a comma and a title chain, with no verb between."""
     hosts = [persons[-1]]
     for earlier in reversed(persons[:-1]):

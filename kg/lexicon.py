@@ -11,13 +11,14 @@ def data_text(name: str) -> str:
     return (resources.files("kg") / "data" / name).read_text(encoding="utf-8")
 
 
+def numbered_lines(text: str) -> list[tuple[int, str]]:
+    """The entries of a data file: (line number, the line stripped), leaving out blanks and # comments."""
+    lines = ((number, line.strip()) for number, line in enumerate(text.splitlines(), start=1))
+    return [(number, line) for number, line in lines if line and not line.startswith("#")]
+
+
 def _rows(name: str) -> list[list[str]]:
-    rows = []
-    for line in data_text(name).splitlines():
-        line = line.strip()
-        if line and not line.startswith("#"):
-            rows.append(line.split("\t"))
-    return rows
+    return [line.split("\t") for _, line in numbered_lines(data_text(name))]
 
 
 @cache

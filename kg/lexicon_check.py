@@ -10,7 +10,7 @@ shape (kg.post_forms validates them).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from importlib import resources
@@ -18,7 +18,7 @@ from importlib import resources
 from . import post_forms
 from .graph import ORG_CLASSES, ORG_SUBTYPES
 from .html import TYPES
-from .lexicon import data_text, title_pattern
+from .lexicon import data_text, numbered_lines, title_pattern
 
 ROLE_CLASSES = ("presided", "attended", "spoke", "visited", "met", "accompanied", "led", "signed", "elected")
 EVENT_TYPES = (
@@ -60,10 +60,8 @@ TITLE_LISTS = (
 TITLE_KEYS = ("head_titles.tsv",)
 
 
-def _lines(name: str) -> Iterator[tuple[int, str]]:
-    for number, line in enumerate(data_text(name).splitlines(), start=1):
-        if line.strip() and not line.startswith("#"):
-            yield number, line
+def _lines(name: str) -> list[tuple[int, str]]:
+    return numbered_lines(data_text(name))  # the lines the loader reads (kg.lexicon)
 
 
 def check_table(name: str, table: Table) -> list[str]:
@@ -110,7 +108,6 @@ def check_title_keys(name: str) -> list[str]:
 
 def check_forms() -> list[str]:
     try:
-        post_forms.forms.cache_clear()
         post_forms.forms()
     except post_forms.FormError as error:
         return [str(error)]

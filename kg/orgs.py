@@ -322,7 +322,7 @@ class OrgResolver:
         if not scope and context is not None and context.scope:
             if unit in _party_departments() and context.is_party_committee:
                 return self._party_department(context.scope, unit)
-            if self._needs_scope(unit):
+            if self.needs_scope(unit):
                 scope = context.scope
         if not scope and (unit in _templates() or unit in _party_departments()):
             scope = self.locale.city  # 政协, 人大常委会, 宣传部 written bare mean the city's
@@ -499,11 +499,7 @@ class OrgResolver:
         name = committee.name.removesuffix("员会") if committee.name.endswith("委员会") else committee.name
         return Org(name + unit, "party", scope, unit)
 
-    def needs_scope(self, unit: str) -> bool:
-        """A unit meaningless without its place (管委会, 党工委, 政府 …)."""
-        return self._needs_scope(unit)
-
     @staticmethod
-    def _needs_scope(unit: str) -> bool:
+    def needs_scope(unit: str) -> bool:
         """Units that are meaningless without a place: 管委会, 办事处, 政府, …"""
         return unit in _templates() or unit.endswith(("管委会", "办事处", "党工委", "政府", "工委"))

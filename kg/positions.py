@@ -3,7 +3,7 @@
 "市委常委、宣传部部长、统战部部长孙立新" is a chain of (organisation, title)
 segments ending at a name; a segment with no organisation of its own, or with a
 bare unit ("宣传部", "管委会"), takes it from the segment before. Elections and
-appointments ("刘晓峰当选市政协秘书长", "任拉萨市信访局党组书记的马建军") are
+appointments ("赵六当选市政协秘书长", "任拉萨市信访局党组书记的周八") are
 read the same way after the verb.
 """
 
@@ -42,7 +42,7 @@ _SESSION_BODIES = ("", "大会", "大会主席团", "主席团")
 # "五届人大三次会议" is 第五届人民代表大会第三次会议 (a 政协 session keeps the short form it is known by)
 _PLACE_LEVEL = re.compile("[市县区旗州盟]")
 _SHORT_CONGRESS = re.compile(f"^(?:人大)?({_NUMBER})届人大({_NUMBER})次会议$")
-# Where a decision names a person the model did not type ("任命宋莉为…", "免去马廷贵同志…").
+# Where a decision names a person the model did not type ("任命吴九为…", "免去郑十同志…").
 _DECISION = re.compile(r"任命|免去|选举|提名|辞去|代理|不再担任")
 _BEFORE_BODY = re.compile(r"(?:免去|任命|辞去)(?=[\u4e00-\u9fff])")
 _DECISION_NAME = re.compile(
@@ -86,12 +86,12 @@ class PositionReader:
         shared_last: str | None = None  # the title of the sentence's last post
         for person in persons:
             start = person.start - sentence.start
-            # "市委常委：张晓、吴维": a title and a colon before a list of names
+            # "市委常委：沈七、韩八": a title and a colon before a list of names
             colon = start > previous_end and sentence.text[start - 1] in ":："
             segments = self._chain(sentence.text, previous_end, start - 1 if colon else start)
             # "县委书记X、县长Y": a chain right after the previous person's continues its place
             adjacent = segments and segments[0].start - previous_end == 1 and previous_end > 0
-            gap = _NOTE.sub("", sentence.text[previous_end:start])  # "丁国华(市人大)、刘若亮"
+            gap = _NOTE.sub("", sentence.text[previous_end:start])  # "陈三(市人大)、褚四"
             if not segments and shared and gap in _LIST_SEPARATORS:
                 # "副市长A、B、C": each name of the list holds the shared post
                 found += [_for_person(p, person) for p in shared]
@@ -118,7 +118,7 @@ class PositionReader:
             if not segments:
                 continue
             if match.form.id in _BARE_TITLE_FORMS and not _bare_title(text, segments):
-                continue  # "郑皓副区长", "习近平总书记"; not "李长萍在主席台", "王凯局长办公室"
+                continue  # "王五副区长", "某某总书记"; not "钱一在主席台", "冯二局长办公室"
             for span in post_forms.person_spans(masked, *match.persons):
                 person = next(p for p in persons if p.start - base == span[0])
                 body = self._body_before(sentence, person) if match.form.id in _BARE_TITLE_FORMS else None
@@ -132,7 +132,7 @@ class PositionReader:
         return found
 
     def _body_before(self, sentence: Sentence, person: Mention) -> Org | None:
-        """ "青岛市国际投资合作促进局张建军局长": the organisation named right before the name is the
+        """ "青岛市国际投资合作促进局杨九局长": the organisation named right before the name is the
         bare title's."""
         body = next((m for m in sentence.mentions if m.type == "ORG" and m.end == person.start), None)
         return self.resolver.resolve(self.resolver.trim(body.text)) if body else None
@@ -185,7 +185,7 @@ class PositionReader:
         return found
 
     def _add_decision_names(self, sentence: Sentence) -> None:
-        """Names in a personnel decision that the model typed otherwise or cut: "任命宋莉为…"."""
+        """Names in a personnel decision that the model typed otherwise or cut: "任命吴九为…"."""
         spans = [(m.start(1), m.end(1)) for m in _DECISION_NAME.finditer(sentence.text)]
         for verb in _BEFORE_BODY.finditer(sentence.text):
             # "免去张立新德州市人民政府市长职务": the name ends where the body's name begins
@@ -275,7 +275,7 @@ class PositionReader:
             return org and self.resolver.standing_committee(org, title)
         found = self.resolver.head_of(title, context) or context
         if found is None and company and _base_title(title) in word_list("company_titles.txt"):
-            return self.resolver.build("", company)  # "总工程师张灵根" in a company's news
+            return self.resolver.build("", company)  # "总工程师尤二" in a company's news
         return found
 
     @staticmethod
@@ -326,8 +326,8 @@ class PositionReader:
         return found
 
     def _name_at(self, sentence: Sentence, start: int, end: int) -> Mention | None:
-        """A word the model typed as a place but the grammar says is a person ("选举刘晓峰为…");
-        one followed by 同志 is a person even if it is also a place ("任命高山同志为…")."""
+        """A word the model typed as a place but the grammar says is a person ("选举赵六为…");
+        one followed by 同志 is a person even if it is also a place ("任命江河同志为…")."""
         word = sentence.text[start:end]
         comrade = sentence.text.startswith("同志", end)
         if word[0] not in surnames() or (self.resolver.gazetteer.lookup(word) and not comrade):
@@ -340,7 +340,7 @@ class PositionReader:
         return mention
 
     def _add_names_after_titles(self, sentence: Sentence) -> None:
-        """Names the model missed right after a title: 主任高山 (高山 is also a noun)."""
+        """Names the model missed right after a title: 主任江河 (江河 is also a noun)."""
         starts = {m.start for m in sentence.mentions if m.type == "PERSON"}
         tokens = sentence.tokens
         by_start = {t.start: i for i, t in enumerate(tokens)}
@@ -352,7 +352,7 @@ class PositionReader:
             following = tokens[i + 1] if i + 1 < len(tokens) else None
             after = tokens[i + 2].text if i + 2 < len(tokens) else "。"
             if len(name.text) == 1 and following is not None and _given_name(following, after):
-                # "副市长操|龙灿", "局长向|才焰,": a surname the model split off its given name
+                # "副市长操|小龙", "局长向|小焰,": a surname the model split off its given name
                 joined = name.text + following.text
                 if name.text in surnames() and 2 <= len(joined) <= 3 and following.start == name.end:
                     start = sentence.start + name.start
@@ -361,7 +361,7 @@ class PositionReader:
                     ]
                     sentence.mentions.append(Mention(start, start + 3, joined, "PERSON", source="pattern"))
                 continue
-            # a verb of three characters after a title is a name the model misread ("代市长包洪文等")
+            # a verb of three characters after a title is a name the model misread ("代市长蒋小六等")
             misread_verb = name.tag == "v" and len(name.text) == 3
             if name.tag in ("PERSON", "w", "p", "c", "u", "m") or (name.tag == "v" and not misread_verb):
                 continue
@@ -409,7 +409,7 @@ class PositionReader:
 def _listed_before(text: str, base: int, persons: list[Mention], verb: int) -> list[Mention]:
     """The person before a verb, with the names listed with them: "A、B、C担任大会执行主席"."""
     if not persons or _CLAUSE_BREAK.search(text, persons[-1].end - base, verb):
-        return []  # "张建平任…局长、张好富任…": the verb's own name was missed; not the name before
+        return []  # "朱十任…局长、秦一任…": the verb's own name was missed; not the name before
     listed = [persons[-1]]
     for earlier in reversed(persons[:-1]):
         gap = text[earlier.end - base : listed[0].start - base]
@@ -431,7 +431,7 @@ def _person_verbs() -> tuple[str, ...]:
 
 def _given_name(token: Token, after: str) -> bool:
     """A given name cut off its surname: typed PERSON, or one or two characters, no title, before a
-    separator ("局长向|才焰,")."""
+    separator ("局长向|小焰,")."""
     if token.tag == "PERSON":
         return True
     return (

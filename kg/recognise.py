@@ -46,8 +46,8 @@ def mentions_of(sentence: Sentence, tokens: list[Token]) -> list[Mention]:
 
 
 def repair_names(tokens: list[Token]) -> list[Token]:
-    """Mend two slips of the model around names: a surname split off ("孙|丽华" → 孙丽华), and a name
-    typed as a place before a person's verb ("刘晓峰当选" where 刘晓峰 is no known place)."""
+    """Mend two slips of the model around names: a surname split off ("钱|小红" → 钱小红), and a name
+    typed as a place before a person's verb ("赵六当选" where 赵六 is no known place)."""
     out: list[Token] = []
     for i, t in enumerate(tokens):
         lone_surname = out and out[-1].tag == "PERSON" and len(out[-1].text) == 1
@@ -71,7 +71,7 @@ _DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•][\u4e00-\u9fff]{1,8}){
 
 
 def _join_dotted(tokens: list[Token]) -> list[Token]:
-    """ "赛力克|·|哈布肯": a name written with the middle dot, split by the model, is one name."""
+    """ "阿不都|·|热合曼": a name written with the middle dot, split by the model, is one name."""
     out: list[Token] = []
     for t in tokens:
         if len(out) >= 2 and out[-1].text in "·•" and out[-2].tag == "PERSON" and t.tag == "PERSON":
@@ -83,10 +83,10 @@ def _join_dotted(tokens: list[Token]) -> list[Token]:
 
 
 def _list_members(tokens: list[Token]) -> list[Token]:
-    """A name the model missed inside a list of names: "袁传军、刘跃彬、师勤、金宗彦" — an item of two
+    """A name the model missed inside a list of names: "何一、吕二、施三、张四" — an item of two
     or three characters starting with a surname, with a person on either side, is a person too."""
     items = _items(tokens)
-    out = list(tokens)
+    names: dict[int, tuple[int, Token]] = {}  # first token of a run → (its last token, the name)
     for k in range(1, len(items) - 1):
         first, last = items[k]
         run = tokens[first : last + 1]
@@ -100,29 +100,30 @@ def _list_members(tokens: list[Token]) -> list[Token]:
             and text[0] in surnames()
             and plausible_name(text)
         ):
-            out[first] = Token(text, run[0].start, run[-1].end, "PERSON")
-            for i in range(first + 1, last + 1):
-                out[i] = Token("", run[-1].end, run[-1].end, "w")  # merged into the name
-    return [t for t in out if t.text]
+            names[first] = (last, Token(text, run[0].start, run[-1].end, "PERSON"))
+    out, i = [], 0
+    while i < len(tokens):
+        last, name = names.get(i, (i, tokens[i]))
+        out.append(name)
+        i = last + 1
+    return out
 
 
 def _items(tokens: list[Token]) -> list[tuple[int, int]]:
     """The token ranges of a sentence's list items: the runs between 、 marks (only those that touch
     one; the first and last items of a list are single-token runs next to the mark)."""
     marks = [i for i, t in enumerate(tokens) if t.text in _LIST_MARKS]
-    items = []
-    for a, b in zip(marks, marks[1:], strict=False):
-        if b - a > 1:
-            items.append((a + 1, b - 1))
-        if a == marks[0] and a > 0:
-            items.insert(0, (a - 1, a - 1))
-    if marks and marks[-1] + 1 < len(tokens):
+    if not marks:
+        return []
+    items = [(marks[0] - 1, marks[0] - 1)] if marks[0] > 0 else []
+    items += [(a + 1, b - 1) for a, b in zip(marks, marks[1:], strict=False) if b - a > 1]
+    if marks[-1] + 1 < len(tokens):
         items.append((marks[-1] + 1, marks[-1] + 1))
-    return sorted(set(items))
+    return items
 
 
 def _cut_given_name(name: Token, char: Token, after: Token | None) -> bool:
-    """A three-character name the model cut to two: "游奕|贵、", "周运|来," — a lone character between a
+    """A three-character name the model cut to two: "严小|明、", "华大|伟," — a lone character between a
     two-character name and the separator of a list (or 同志, 等) is the end of the name."""
     return (
         name.tag == "PERSON"
@@ -144,8 +145,8 @@ def _name_before_verb(word: str, following: str) -> bool:
 
 
 def _name_after_title(tokens: list[Token], i: int) -> str | None:
-    """A name of four characters with no Chinese surname (普布顿珠, 斯日古楞) where the genre puts
-    names: right after a title, or after a title and a colon ("市委常委:张晓、…")."""
+    """A name of four characters with no Chinese surname (扎西多吉, 巴雅尔图) where the genre puts
+    names: right after a title, or after a title and a colon ("市委常委:沈七、…")."""
     token = tokens[i]
     if (
         token.tag != "PERSON"
@@ -175,7 +176,7 @@ def _entity_type(token: Token) -> str | None:
 def plausible_name(text: str) -> bool:
     """Chinese personal names: 2-3 characters, 4 with a compound surname; not 王女士, not 周周."""
     if _DOTTED_NAME.fullmatch(text):
-        return True  # 萨龙·平拉, 叶尔夏提·吐尔逊拜: names of Tibetan, Uyghur, Kazakh … officials
+        return True  # 阿布·买买提, 阿不都·热合曼: names of Tibetan, Uyghur, Kazakh … officials
     if not 2 <= len(text) <= 4 or not all("\u4e00" <= ch <= "\u9fff" or ch == "·" for ch in text):
         return False
     if len(text) == 2 and text[0] == text[1]:

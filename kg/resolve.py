@@ -42,7 +42,7 @@ from .orgs import Locale, OrgResolver
 
 def complete_names(doc: Document) -> None:
     """Mend names by the full names in the same document: a name the model cut short
-    ("王立|朝向…" → 王立朝), and a given name used alone ("建国" → 周建国)."""
+    ("金小|明向…" → 金小明), and a given name used alone ("建国" → 周建国)."""
     mentions = [m for a in doc.articles for s in a.sentences for m in s.mentions if m.type == "PERSON"]
     names = sorted({m.text for m in mentions})
     for m in mentions:

@@ -26,10 +26,18 @@ def dumps(value: object) -> bytes:
 
 
 def loads(data: bytes, cls: type[T]) -> T:
+    return decode(parse(data), cls)
+
+
+def parse(data: bytes) -> Any:
+    """The JSON of a state file, untyped (to look at its version before reading it by its types)."""
     try:
-        raw = json.loads(data.decode("utf-8"))
+        return json.loads(data.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as error:
         raise StateError(f"not JSON ({error})") from None
+
+
+def decode(raw: Any, cls: type[T]) -> T:
     return typing.cast(T, _decode(raw, cls, "state"))
 
 

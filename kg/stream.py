@@ -12,7 +12,6 @@ resolves B's documents after A's, as a build of A and B together would, so both 
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -95,23 +94,15 @@ def load_state(out: Path) -> State | None:
             )
         return None
     try:
-        data = path.read_bytes()
-        version = _version(data)
+        raw = codec.parse(path.read_bytes())
+        version = raw.get("version") if isinstance(raw, dict) else None
         if version != STATE_VERSION:
             raise codec.StateError(f"version {version}, this kg reads version {STATE_VERSION}")
-        return codec.loads(data, State)
+        return codec.decode(raw, State)
     except (OSError, codec.StateError) as error:
         raise SystemExit(
             f"kg: {path} is damaged or not a kg state ({error}); build again without --append"
         ) from None
-
-
-def _version(data: bytes) -> object:
-    try:
-        raw = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
-        raise codec.StateError(f"not JSON: {error}") from None
-    return raw.get("version") if isinstance(raw, dict) else None
 
 
 def state_bytes(state: State) -> bytes:

@@ -46,6 +46,12 @@ def test_post_is_read(posts: set, post: tuple[str, str, str]) -> None:
     assert post in posts
 
 
+def _posts(engine, text: str, city: str) -> set[tuple[str, str, str]]:
+    """(person, title, organisation) of the posts read in one page of a city's paper."""
+    docs = analyse([Document("x.txt", text)], engine, Locale.for_city(city))
+    return {(p.person, p.title, p.organization) for a in docs[0].articles for p in a.positions}
+
+
 def test_a_session_named_short_is_the_papers_own(engine) -> None:
     text = "本报讯 1月8日上午，市政协六届二次会议开幕。大会执行主席韩立军主持会议。\n"
     docs = analyse([Document("cppcc.txt", text)], engine, Locale.for_city("沧州市"))
@@ -198,8 +204,7 @@ def test_a_district_named_in_several_cities_still_places_its_bodies(engine) -> N
 
 def test_city_bodies_with_words_that_look_like_others(engine) -> None:
     text = "本报讯 会议决定，张建平任市民政局局长。市总工会主席方雷出席。\n"
-    docs = analyse([Document("x.txt", text)], engine, Locale.for_city("洛阳市"))
-    posts = {(p.person, p.title, p.organization) for a in docs[0].articles for p in a.positions}
+    posts = _posts(engine, text, "洛阳市")
     assert ("张建平", "局长", "洛阳市民政局") in posts  # 市民政局, not 市民 + 政局
     assert ("方雷", "主席", "洛阳市总工会") in posts
 
@@ -209,8 +214,7 @@ def test_names_the_model_cut_and_titles_after_a_body(engine) -> None:
         "市政府副秘书长吴兴涛，市林业局党组书记、局长向才焰参加调研。"
         "青岛市国际投资合作促进局张建军局长等一行8人到集团。\n"
     )
-    docs = analyse([Document("x.txt", text)], engine, Locale.for_city("常德市"))
-    posts = {(p.person, p.title, p.organization) for a in docs[0].articles for p in a.positions}
+    posts = _posts(engine, text, "常德市")
     assert ("向才焰", "局长", "常德市林业局") in posts  # 向|才焰: a surname the model took for a preposition
     assert ("张建军", "局长", "青岛市国际投资合作促进局") in posts  # body, name, then the bare title
 
