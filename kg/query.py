@@ -27,13 +27,14 @@ from rdflib.namespace import PROV
 from rdflib.query import Result, ResultRow
 from rdflib.term import Node
 
+from . import sparql_policy
 from .graph import ID, KG, OA, ORG, SCHEMA, TIME
 
 GRAPH_FORMATS = {".nt": "nt", ".ttl": "turtle", ".trig": "trig", ".jsonld": "json-ld", ".nq": "nquads"}
 # In a `kg build` folder, N-Triples first: both stores read it fastest.
 BUILD_OUTPUTS = ("graph.nt", "graph.ttl", "graph.trig", "graph.jsonld")
 STORES = ("auto", "rdflib", "oxigraph")
-FORMATS = ("table", "csv", "json", "xml")
+FORMATS = ("table", "csv", "tsv", "json", "xml")
 
 # Above this many triples `auto` takes pyoxigraph. Counting would mean parsing, so the count is estimated
 # from the file size with the bytes per triple of the seeds graph's outputs.
@@ -62,6 +63,10 @@ class ReadOnlyError(QueryError):
     """A SPARQL Update: the graph is only ever read."""
 
 
+class RefusedError(QueryError):
+    """A query kg will not run: a SERVICE not allowed, or a shape that brings engines down."""
+
+
 @dataclass
 class Results:
     kind: str  # "select", "ask" or "graph" (CONSTRUCT, DESCRIBE: rows of subject, predicate, object)
@@ -74,6 +79,7 @@ class Results:
 class Store(Protocol):
     name: str
     path: Path
+    allowed_services: frozenset[str]  # endpoints a SERVICE may call (none unless the user allows them)
 
     def run(self, sparql: str, max_rows: int | None = None) -> Results: ...
 
@@ -95,9 +101,37 @@ def find_graph_file(path: str | Path) -> Path:
         )
     if not path.exists():
         raise GraphFileError(f"{path}: no such file or folder")
+    if not path.is_file():  # a FIFO or a device would be read forever
+        raise GraphFileError(f"{path}: not a regular file")
     if path.suffix.lower() not in GRAPH_FORMATS:
         raise GraphFileError(f"{path}: not a graph file (expected {', '.join(GRAPH_FORMATS)} or a folder)")
     return path
+
+
+def check_local_contexts(file: Path) -> None:
+    """Refuse a JSON-LD file that names a remote @context: reading it would make rdflib fetch the URL."""
+    try:
+        document = json.loads(file.read_bytes())
+    except (ValueError, RecursionError) as error:
+        raise GraphFileError(f"{file}: cannot read as json-ld: {one_line(error)}") from None
+    pending = [document]
+    while pending:  # without recursion: a document may nest deeper than Python's stack
+        node = pending.pop()
+        if isinstance(node, list):
+            pending.extend(node)
+        elif isinstance(node, dict):
+            for key, value in node.items():
+                if key == "@import" or (key == "@context" and _names_a_document(value)):
+                    raise GraphFileError(
+                        f"{file}: names a remote JSON-LD context ({key}), which kg does not fetch: put the"
+                        " context in the file"
+                    )
+                pending.append(value)
+
+
+def _names_a_document(context: object) -> bool:
+    items = context if isinstance(context, list) else [context]
+    return any(isinstance(item, str) for item in items)
 
 
 def graph_format(file: Path) -> str:
@@ -112,21 +146,37 @@ def choose_store(file: Path) -> str:
     return "oxigraph" if estimated_triples(file) > LARGE_GRAPH_TRIPLES else "rdflib"
 
 
-def open_store(path: str | Path, store: str = "auto") -> Store:
-    """Load a graph file or `kg build` folder into rdflib or pyoxigraph (`auto`: by the graph's size)."""
+def open_store(path: str | Path, store: str = "auto", allowed_services: Iterable[str] = ()) -> Store:
+    """Load a graph file or `kg build` folder into rdflib or pyoxigraph (`auto`: by the graph's size).
+    A SERVICE in a query may call only the endpoints in `allowed_services`."""
     file = find_graph_file(path)
     if store == "auto":
         store = choose_store(file)
+    loaded: Store
     if store == "rdflib":
-        return RdflibStore.load(file)
-    if store == "oxigraph":
-        return OxigraphStore.load(file)
-    raise QueryError(f"unknown store {store!r} (choose from {', '.join(STORES)})")
+        loaded = RdflibStore.load(file)
+    elif store == "oxigraph":
+        loaded = OxigraphStore.load(file)
+    else:
+        raise QueryError(f"unknown store {store!r} (choose from {', '.join(STORES)})")
+    loaded.allowed_services = frozenset(allowed_services)
+    return loaded
+
+
+def check_query(sparql: str, allowed_services: frozenset[str]) -> None:
+    """The checks every store makes before running a query (see sparql_policy)."""
+    check_not_empty(sparql)
+    try:
+        sparql_policy.check_query(sparql, allowed_services, PREFIXES)
+    except sparql_policy.PolicyError as error:
+        raise RefusedError(str(error)) from None
 
 
 def load_rdflib_graph(file: Path) -> Graph:
     """The file as an rdflib graph; a TriG or N-Quads file as a dataset whose default graph is the union."""
     fmt = graph_format(file)
+    if fmt == "json-ld":
+        check_local_contexts(file)
     graph = Dataset(default_union=True) if fmt in ("trig", "nquads") else Graph()
     try:
         graph.parse(file, format=fmt)
@@ -141,6 +191,7 @@ class RdflibStore:
     def __init__(self, graph: Graph, path: Path | None = None) -> None:
         self.graph = graph
         self.path = path or Path("<memory>")
+        self.allowed_services: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, file: Path) -> RdflibStore:
@@ -152,7 +203,7 @@ class RdflibStore:
     def run(self, sparql: str, max_rows: int | None = None) -> Results:
         from rdflib.plugins.sparql import prepareQuery
 
-        check_not_empty(sparql)
+        check_query(sparql, self.allowed_services)
         try:
             prepared = prepareQuery(sparql, initNs=PREFIXES)
         except Exception as error:  # pyparsing's, or rdflib's translation (an unknown prefix)
@@ -180,6 +231,7 @@ class OxigraphStore:
     def __init__(self, store, path: Path) -> None:  # store: pyoxigraph.Store
         self.store = store
         self.path = path
+        self.allowed_services: frozenset[str] = frozenset()
 
     @classmethod
     def load(cls, file: Path) -> OxigraphStore:
@@ -187,6 +239,8 @@ class OxigraphStore:
 
         formats = {"nt": ox.RdfFormat.N_TRIPLES, "turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG,
                    "json-ld": ox.RdfFormat.JSON_LD, "nquads": ox.RdfFormat.N_QUADS}  # fmt: skip
+        if graph_format(file) == "json-ld":
+            check_local_contexts(file)
         store = ox.Store()
         try:
             store.bulk_load(path=str(file), format=formats[graph_format(file)])
@@ -212,7 +266,7 @@ class OxigraphStore:
     def run(self, sparql: str, max_rows: int | None = None) -> Results:
         import pyoxigraph as ox
 
-        check_not_empty(sparql)
+        check_query(sparql, self.allowed_services)
         try:
             # the union default graph: a TriG file's named graphs are queried like rdflib's Dataset
             result = self.store.query(sparql, prefixes=PREFIXES, use_default_graph_as_union=True)
@@ -427,7 +481,7 @@ def api_query(name: str) -> str:
 
 
 def render(results: Results, fmt: str) -> str:
-    renderers = {"table": to_table, "csv": to_csv, "json": to_json_text, "xml": to_xml}
+    renderers = {"table": to_table, "csv": to_csv, "tsv": to_tsv, "json": to_json_text, "xml": to_xml}
     if fmt not in renderers:
         raise QueryError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")
     return renderers[fmt](results)
@@ -484,6 +538,34 @@ def to_csv(results: Results) -> str:
     for row in results.rows:
         writer.writerow(["" if t is None else f"_:{t}" if isinstance(t, BNode) else str(t) for t in row])
     return out.getvalue()
+
+
+def to_tsv(results: Results) -> str:
+    """SPARQL 1.1 Query Results TSV: a header of ?variables, terms as in Turtle (ASK: one cell)."""
+    if results.kind == "ask":
+        return f"?boolean\n{'true' if results.boolean else 'false'}\n"
+    lines = ["\t".join(f"?{v}" for v in results.variables)]
+    lines += ["\t".join(tsv_term(term) for term in row) for row in results.rows]
+    return "\n".join(lines) + "\n"
+
+
+def tsv_term(term: Node | None) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, URIRef):
+        return f"<{term}>"
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    assert isinstance(term, Literal)
+    text = str(term).translate(TSV_ESCAPES)
+    if term.language:
+        return f'"{text}"@{term.language}'
+    if term.datatype and term.datatype != XSD.string:
+        return f'"{text}"^^<{term.datatype}>'
+    return f'"{text}"'
+
+
+TSV_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\t": "\\t", "\n": "\\n", "\r": "\\r"})
 
 
 def to_json(results: Results) -> dict:

@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import csv
+import http.server
 import io
 import json
+import os
+import threading
 
 import pytest
 from rdflib import Literal, URIRef
 
 from kg import query as kq
 from kg.cli import main
-from kg.query import QueryError, ReadOnlyError, display_width, open_store, presets
+from kg.query import GraphFileError, QueryError, ReadOnlyError, display_width, open_store, presets
 
 # Events and projects as the relation layer writes them (schema:attendee, schema:location, kg:investment):
 # a small graph written by hand, so that what the presets must return is known exactly.
@@ -355,15 +358,23 @@ def test_query_from_standard_input(store, handmade, capsys, monkeypatch) -> None
         (["{small}", "ASK {}", "--preset", "posts"], "either a SPARQL query or --preset"),
         (["{small}"], "either a SPARQL query or --preset"),
         (["{small}", "{tmp}/none.rq"], "cannot read the query"),
+        (["{fifo}", "ASK {}"], "not a regular file"),  # it used to wait forever for a writer
+        (
+            ["{small}", "SELECT * { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }"],
+            "SERVICE <http://127.0.0.1:9/> is refused",
+        ),
+        (["{small}", "SELECT * { SERVICE ?x { ?s ?p ?o } }", "--store", "oxigraph"], "is refused"),
+        (["{small}", "ASK " + "{ " * 3000 + "} " * 3000, "--store", "oxigraph"], "nested 3000 levels deep"),
     ],
 )
 def test_bad_input_gets_one_line_and_exit_2(args, message, handmade, tmp_path, capsys) -> None:
     (tmp_path / "empty").mkdir()
+    os.mkfifo(tmp_path / "graph.ttl")
     bad = tmp_path / "bad.ttl"
     bad.write_text("this is not turtle\n", encoding="utf-8")
     places = {
         "missing": tmp_path / "missing.ttl", "empty_dir": tmp_path / "empty", "readme": kq.QUERIES / "posts.rq",
-        "bad_ttl": bad, "small": handmade, "tmp": tmp_path,
+        "bad_ttl": bad, "small": handmade, "tmp": tmp_path, "fifo": tmp_path / "graph.ttl",
     }  # fmt: skip
     code, out, err = run_cli(capsys, *(fill(a, places) for a in args))
     assert code == 2
@@ -376,6 +387,43 @@ def fill(arg: str, places: dict) -> str:
     for name, value in places.items():
         arg = arg.replace("{" + name + "}", str(value))
     return arg
+
+
+@pytest.mark.parametrize("kind", ["rdflib", "oxigraph"])
+def test_a_remote_json_ld_context_is_never_fetched(kind, tmp_path) -> None:
+    fetched = []
+
+    class Context(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            fetched.append(self.path)
+            body = json.dumps({"@context": {"name": "http://schema.org/name"}}).encode()
+            self.send_response(200)
+            self.send_header("Content-Type", "application/ld+json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    server = http.server.HTTPServer(("127.0.0.1", 0), Context)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        remote = f"http://127.0.0.1:{server.server_address[1]}/context"
+        for context in (remote, [remote, {"x": "http://x/"}], {"@import": remote}):
+            graph = tmp_path / "remote.jsonld"
+            graph.write_text(json.dumps({"@context": context, "@id": "http://x/a", "name": "A"}))
+            with pytest.raises(GraphFileError, match="remote JSON-LD context"):
+                open_store(graph, kind)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert fetched == []
+
+
+def test_tsv_output(seeds_out, capsys) -> None:
+    code, out, _ = run_cli(
+        capsys, seeds_out, 'SELECT ?s ?l { ?s rdfs:label ?l FILTER(?l = "柳庆发"@zh) }', "--format", "tsv"
+    )
+    assert code == 0
+    assert out == '?s\t?l\n<https://w3id.org/kg-news/id/person/柳庆发>\t"柳庆发"@zh\n'
 
 
 def test_store_errors_are_query_errors(store, handmade) -> None:

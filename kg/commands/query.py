@@ -40,19 +40,31 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         default="auto",
         help="query engine; auto takes pyoxigraph for graphs of more than about 200,000 triples",
     )
+    add_allow_service(p)
     p.set_defaults(run=run)
+
+
+def add_allow_service(parser: argparse.ArgumentParser) -> None:
+    """The one opt-in to SERVICE, the same for `kg query` and `kg serve`."""
+    parser.add_argument(
+        "--allow-service",
+        action="append",
+        default=[],
+        metavar="URL",
+        help="an endpoint that SERVICE may query (repeatable; by default SERVICE is refused)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     try:
         sparql = query_text(args)
-        store = open_store(args.graph, args.store)
+        store = open_store(args.graph, args.store, args.allow_service)
         results = store.run(sparql)
     except QueryError as error:
         print(f"kg: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
     try:
-        print(render(results, args.format), end="" if args.format == "csv" else "\n", flush=True)
+        print(render(results, args.format), end="" if args.format in ("csv", "tsv") else "\n", flush=True)
     except BrokenPipeError:  # `kg query … | head`: the reader has all it wanted
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
     return 0

@@ -4,19 +4,18 @@ GET /sparql?query=…, POST a form (query=…) or a body of type application/spa
 JSON, CSV or XML (CONSTRUCT and DESCRIBE: Turtle, N-Triples, JSON-LD, RDF/XML), chosen by the `format`
 (or `output`) parameter, else by the Accept header. SPARQL Update is refused with 403.
 
-Each query runs in a worker thread; the request gives up after --timeout seconds with 503 and the worker is
-interrupted (an exception raised into the thread: rdflib, pure Python, stops at once; pyoxigraph stops when
-it hands back its next row, so one long aggregation runs to its end). At most MAX_RUNNING queries run at
-once, counting those given up on, so runaway queries cannot pile up.
+Each query runs in a worker process (kg.query_workers): a query past --timeout is stopped by killing its
+worker, which frees its memory and its slot at once; a query that crashes its engine ends only its
+worker, which is replaced. Requests wait up to --timeout for a free worker, then get 503. SERVICE is
+refused unless its endpoint is given with --allow-service. Browsers on other origins may query when
+allowed with --cors.
 """
 
 from __future__ import annotations
 
 import argparse
-import ctypes
 import ipaddress
 import sys
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http import HTTPStatus
@@ -27,15 +26,19 @@ from ..query import (
     STORES,
     QueryError,
     ReadOnlyError,
+    RefusedError,
     Results,
     Store,
     open_store,
     render,
     triples_graph,
 )
+from ..query_workers import Busy, Crashed, GaveUp, WorkerPool
+from .query import add_allow_service
 
 EXIT_BAD_INPUT = 2
-MAX_RUNNING = 4  # queries at once, including timed-out ones still winding down
+WORKERS = 4  # queries at once
+MAX_MEMORY_MIB = 2048  # a worker's memory beyond the graph
 MAX_BODY = 1_000_000  # bytes of a POST body
 READ_TIMEOUT = 30  # seconds to wait for a client to send its request
 
@@ -44,6 +47,7 @@ RESULT_TYPES = {
     "application/sparql-results+json": "json",
     "application/json": "json",
     "text/csv": "csv",
+    "text/tab-separated-values": "tsv",
     "application/sparql-results+xml": "xml",
     "application/xml": "xml",
     "text/xml": "xml",
@@ -59,6 +63,7 @@ GRAPH_TYPES = {
 FORMAT_PARAM = {
     "json": ("application/sparql-results+json", "application/ld+json"),
     "csv": ("text/csv", None),
+    "tsv": ("text/tab-separated-values", None),
     "xml": ("application/sparql-results+xml", "application/rdf+xml"),
     "turtle": (None, "text/turtle"),
     "ttl": (None, "text/turtle"),
@@ -79,19 +84,6 @@ Prefixes kg: id: schema: org: oa: prov: skos: rdf: rdfs: xsd: owl: need no PREFI
 """
 
 
-class QueryTimeout(BaseException):
-    """Raised into a worker thread to stop its query. A BaseException, so that no `except Exception` in a
-    store's code catches it and reports it as a bad query."""
-
-
-class Busy(Exception):
-    pass
-
-
-class GaveUp(Exception):
-    pass
-
-
 class HTTPError(Exception):
     def __init__(self, status: HTTPStatus, message: str) -> None:
         super().__init__(message)
@@ -108,21 +100,39 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--timeout", type=float, default=10.0, help="seconds a query may run (default: 10)")
     p.add_argument("--max-results", type=int, default=10_000, help="rows returned at most (default: 10000)")
     p.add_argument("--store", choices=STORES, default="auto", help="query engine (default: by graph size)")
+    p.add_argument("--workers", type=int, default=WORKERS, help=f"queries run at once (default: {WORKERS})")
+    p.add_argument(
+        "--max-memory",
+        type=int,
+        default=MAX_MEMORY_MIB,
+        metavar="MIB",
+        help=f"memory one query may take, in MiB (default: {MAX_MEMORY_MIB})",
+    )
+    add_allow_service(p)
+    p.add_argument(
+        "--cors",
+        action="append",
+        default=[],
+        metavar="ORIGIN",
+        help="let web pages of this origin query, e.g. http://localhost:8888, or * for any (repeatable)",
+    )
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.timeout <= 0 or args.max_results <= 0:
-        print("kg: --timeout and --max-results must be positive", file=sys.stderr)
+    if min(args.timeout, args.max_results, args.workers, args.max_memory) <= 0:
+        print("kg: --timeout, --max-results, --workers and --max-memory must be positive", file=sys.stderr)
         return EXIT_BAD_INPUT
     try:
-        store = open_store(args.graph, args.store)
+        store = open_store(args.graph, args.store, args.allow_service)
     except QueryError as error:
         print(f"kg: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
+    endpoint = Endpoint(store, args.timeout, args.max_results, args.workers, args.max_memory, args.cors)
     try:
-        server = make_server(Endpoint(store, args.timeout, args.max_results), args.host, args.port)
+        server = make_server(endpoint, args.host, args.port)
     except OSError as error:
+        endpoint.close()
         print(f"kg: cannot listen on {args.host}:{args.port}: {error.strerror or error}", file=sys.stderr)
         return EXIT_BAD_INPUT
     host, port = server.server_address[:2]
@@ -141,6 +151,7 @@ def run(args: argparse.Namespace) -> int:
         pass
     finally:
         server.server_close()
+        endpoint.close()
     return 0
 
 
@@ -151,67 +162,32 @@ def _is_loopback(host: str) -> bool:
         return host == "localhost"
 
 
-# ---- running queries with a time limit ----
-
-
-class Worker(threading.Thread):
-    """Runs one query; `interrupt` raises QueryTimeout inside it if it has not finished."""
-
-    def __init__(self, job: Callable[[], Results]) -> None:
-        super().__init__(daemon=True, name="kg-query")
-        self.job = job
-        self.result: Results | None = None
-        self.error: BaseException | None = None
-        self._finished = False
-        self._lock = threading.Lock()  # so that no exception is raised into the thread once it finished
-
-    def run(self) -> None:
-        try:
-            try:
-                self.result = self.job()
-            finally:
-                with self._lock:
-                    self._finished = True
-        except BaseException as error:  # the query's own error, or QueryTimeout
-            self.error = error
-
-    def interrupt(self) -> None:
-        with self._lock:
-            if not self._finished and self.ident is not None:
-                ctypes.pythonapi.PyThreadState_SetAsyncExc(
-                    ctypes.c_ulong(self.ident), ctypes.py_object(QueryTimeout)
-                )
+# ---- answering queries ----
 
 
 @dataclass
 class Endpoint:
+    """The graph behind the HTTP layer: worker processes that answer within `timeout` seconds.
+    Make it before starting any thread (its workers are forked), and close it when done."""
+
     store: Store
     timeout: float
     max_results: int
-    max_running: int = MAX_RUNNING
-    workers: list[Worker] = field(default_factory=list)
-    lock: threading.Lock = field(default_factory=threading.Lock)
+    workers: int = WORKERS
+    max_memory_mib: int = MAX_MEMORY_MIB
+    cors_origins: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.pool = WorkerPool(self.store, self.workers, self.max_memory_mib)
 
     def answer(self, sparql: str) -> Results:
-        worker = Worker(lambda: self.store.run(sparql, self.max_results))
-        with self.lock:
-            self.workers = [w for w in self.workers if w.is_alive()]
-            if len(self.workers) >= self.max_running:
-                raise Busy(f"busy: {len(self.workers)} queries running; try again later")
-            self.workers.append(worker)
-            worker.start()
-        worker.join(self.timeout)
-        if worker.is_alive():
-            worker.interrupt()
-            raise GaveUp(f"query timed out after {self.timeout:g} s")
-        if worker.error is not None:
-            raise worker.error
-        assert worker.result is not None
-        return worker.result
+        return self.pool.ask(sparql, self.max_results, self.timeout, wait=self.timeout)
 
-    def running(self) -> int:
-        with self.lock:
-            return sum(w.is_alive() for w in self.workers)
+    def allows_origin(self, origin: str) -> bool:
+        return "*" in self.cors_origins or origin in self.cors_origins
+
+    def close(self) -> None:
+        self.pool.close()
 
 
 # ---- HTTP ----
@@ -241,6 +217,21 @@ class SparqlHandler(BaseHTTPRequestHandler):
         url = urlsplit(self.path)
         self._serve(lambda: self._sparql_params(url, body=self._read_body()))
 
+    def do_OPTIONS(self) -> None:
+        """A browser's CORS preflight, before a POST or a GET with headers of its own."""
+        if not self._cors_headers():
+            refusal = HTTPError(HTTPStatus.FORBIDDEN, "this origin may not query (see kg serve --cors)")
+            self._send_error(refusal)
+            return
+        self._send(
+            HTTPStatus.NO_CONTENT,
+            b"",
+            "text/plain",
+            Access_Control_Allow_Methods="GET, POST",
+            Access_Control_Allow_Headers="Content-Type, Accept",
+            Access_Control_Max_Age="600",
+        )
+
     def do_PUT(self) -> None:
         self._refuse_method()
 
@@ -267,9 +258,9 @@ class SparqlHandler(BaseHTTPRequestHandler):
     def _answer(self, sparql: str) -> Results:
         try:
             return self.endpoint.answer(sparql)
-        except ReadOnlyError as error:
+        except (ReadOnlyError, RefusedError) as error:
             raise HTTPError(HTTPStatus.FORBIDDEN, str(error)) from None
-        except QueryError as error:
+        except (QueryError, Crashed) as error:
             raise HTTPError(HTTPStatus.BAD_REQUEST, str(error)) from None
         except (Busy, GaveUp) as error:
             raise HTTPError(HTTPStatus.SERVICE_UNAVAILABLE, str(error)) from None
@@ -278,7 +269,10 @@ class SparqlHandler(BaseHTTPRequestHandler):
         try:
             length = int(self.headers.get("Content-Length") or 0)
         except ValueError:
-            raise HTTPError(HTTPStatus.BAD_REQUEST, "bad Content-Length") from None
+            length = -1
+        if length < 0:
+            self.close_connection = True  # where the body ends is unknown
+            raise HTTPError(HTTPStatus.BAD_REQUEST, "bad Content-Length")
         if length > MAX_BODY:
             self.close_connection = True  # the body is left unread
             raise HTTPError(HTTPStatus.REQUEST_ENTITY_TOO_LARGE, f"request body over {MAX_BODY:,} bytes")
@@ -291,7 +285,7 @@ class SparqlHandler(BaseHTTPRequestHandler):
         if body is None:
             return params
         media_type = self.headers.get_content_type()
-        text = body.decode(self.headers.get_content_charset() or "utf-8", errors="replace")
+        text = _decode(body, self.headers.get_content_charset() or "utf-8")
         if media_type == "application/x-www-form-urlencoded":
             for name, values in parse_qs(text, keep_blank_values=True).items():
                 params.setdefault(name, []).extend(values)
@@ -309,17 +303,31 @@ class SparqlHandler(BaseHTTPRequestHandler):
     def _send_error(self, error: HTTPError, **headers: str) -> None:
         self._send(error.status, f"{error}\n".encode(), "text/plain; charset=utf-8", **headers)
 
+    def _cors_headers(self) -> dict[str, str]:
+        origin = self.headers.get("Origin")
+        if origin is None or not self.endpoint.allows_origin(origin):
+            return {}
+        return {"Access-Control-Allow-Origin": origin, "Vary": "Origin"}
+
     def _send(self, status: HTTPStatus, body: bytes, media_type: str, **headers: str) -> None:
         self.send_response(status)
         self.send_header("Content-Type", media_type)
         self.send_header("Content-Length", str(len(body)))
-        for name, value in headers.items():
+        for name, value in {**self._cors_headers(), **headers}.items():
             self.send_header(name.replace("_", "-"), value)
         self.end_headers()
         try:
             self.wfile.write(body)
         except (BrokenPipeError, ConnectionResetError):  # the client gave up waiting: nobody to tell
             self.close_connection = True
+
+
+def _decode(body: bytes, charset: str) -> str:
+    try:
+        return body.decode(charset, errors="replace")
+    except LookupError:  # an unknown charset, or a codec that is not a text encoding (rot13)
+        message = f"unknown charset {charset!r}: send UTF-8"
+        raise HTTPError(HTTPStatus.UNSUPPORTED_MEDIA_TYPE, message) from None
 
 
 def _query_param(params: dict[str, list[str]]) -> str:
