@@ -26,6 +26,7 @@ from .orgs import CityMapError, Locale, OrgResolver, check_city, read_city_map
 from .read import Accounted, Entry, Inputs, Selection, read_inputs
 from .resolve import Resolver
 
+EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report it (128 + SIGINT)
 EXIT_ENGINE = 4  # the engine cannot be used (unknown, or its model is not on this machine)
 EXIT_INPUT_ERRORS = 3  # some inputs could not be read; the rest were processed (or --strict stopped)
 EXIT_NOTHING_READ = 2  # no input could be read (argparse also exits 2 on a usage error)
@@ -76,6 +77,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return args.run(args)
+    except KeyboardInterrupt:  # outputs are published as one set, so nothing half-written is left
+        print("\nkg: interrupted; the outputs are those of the last finished run", file=sys.stderr)
+        return EXIT_INTERRUPTED
     except EngineError as error:  # unknown engine, model not on this machine: the message says what to do
         print(f"kg: {error}", file=sys.stderr)
         return EXIT_ENGINE
@@ -159,7 +163,8 @@ def _read(paths: Sequence[str], include: Sequence[str], exclude: Sequence[str], 
 def _say_what_was_read(accounted: Accounted, anything: bool) -> None:
     skipped = sum(e.status == "skipped" for e in accounted.entries)
     if skipped:
-        print(f"kg: {skipped} files in the folders not read (other formats, or globs)", file=sys.stderr)
+        reasons = "other formats, globs, or not files"
+        print(f"kg: {skipped} files in the folders not read ({reasons})", file=sys.stderr)
     if accounted.stopped:
         print("kg: stopped at the first bad input (--strict); nothing written", file=sys.stderr)
     elif not anything:
@@ -247,7 +252,7 @@ def _progress(done: int, total: int) -> None:
 def _build(args: argparse.Namespace) -> int:
     """Stream the inputs through the workers and resolve them chunk by chunk (kg.stream); with --append,
     resolve them after the documents of the build already in the output folder."""
-    from .export import export, write_atomic
+    from .export import export
 
     started = time.perf_counter()
     out = Path(args.out if args.append in (None, True) else args.append)
@@ -267,12 +272,11 @@ def _build(args: argparse.Namespace) -> int:
     characters = _resolve(found, state, args, locale)
     saved = stream.state_bytes(state)  # before finish(): an append resolves on the corpus as it was
     corpus = Resolver(OrgResolver(state.locale), corpus=state.corpus).finish()
-    written = export(corpus, out, title="kg: " + ", ".join(args.paths))
-    written[stream.STATE] = out / stream.STATE
-    write_atomic(written[stream.STATE], lambda tmp: _write_bytes(tmp, saved))
-    # Last, so that a manifest always describes the graph files beside it.
-    written["manifest.json"] = out / "manifest.json"
-    write_manifest(written["manifest.json"], state.entries, state.counts)
+    extra = {  # the manifest last, so that it always describes the graph files beside it
+        stream.STATE: lambda path: _write_bytes(path, saved),
+        "manifest.json": lambda path: write_manifest(path, state.entries, state.counts),
+    }
+    written = export(corpus, out, title="kg: " + ", ".join(args.paths), extra=extra)
     print(summary(corpus, len(corpus.sources)))
     print(f"\n{characters:,} characters in {time.perf_counter() - started:.1f} s")
     print(inputs_summary(found))
@@ -283,7 +287,7 @@ def _build(args: argparse.Namespace) -> int:
 
 
 def _write_bytes(path: Path, data: bytes) -> None:
-    """Path.write_bytes as a write_atomic callback, which returns nothing."""
+    """Path.write_bytes as a callback that returns nothing."""
     path.write_bytes(data)
 
 

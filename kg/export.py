@@ -2,15 +2,19 @@
 
 The quads are written as the graph is built and sorted on disk (kg.quads), so no format needs the
 graph in memory, and the same input gives byte-identical files. Every file is made in a working folder
-inside `out` and renamed into place, so a failed run leaves the previous outputs intact. graph.nq is
-the file for bulk loading into a SPARQL server (README: Large corpora).
+inside `out` and the set is published as one (see `publish`): a run that fails or is killed leaves the
+previous outputs, or the new ones, never some of each. graph.nq is the file for bulk loading into a
+SPARQL server (README: Large corpora).
 """
 
 from __future__ import annotations
 
+import fcntl
 import os
+import shutil
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -27,6 +31,9 @@ DERIVED = {  # name: (made from, pyoxigraph format)
     "graph.trig": ("graph.nq", ox.RdfFormat.TRIG),
 }
 OUTPUTS = ("graph.ttl", "graph.nt", "graph.jsonld", "graph.trig", "graph.nq", "graph.html")
+JOURNAL = ".kg-publishing"  # while it exists, out/ holds outputs of two runs; it names the new set
+LOCK = ".kg-lock"
+WORK_PREFIX = ".kg-export."
 HTML_WHOLE = 20_000  # triples: up to this graph.html draws the whole graph, beyond an overview
 
 
@@ -50,18 +57,69 @@ def _publish(tmp: Path, path: Path) -> None:
     os.replace(tmp, path)
 
 
-def export(corpus: Corpus, out: Path, title: str = "kg") -> dict[str, Path]:
-    """Write every output into `out`; returns name → path."""
+def export(
+    corpus: Corpus, out: Path, title: str = "kg", extra: Mapping[str, Callable[[Path], None]] | None = None
+) -> dict[str, Path]:
+    """Write every output into `out`, and the `extra` files (name → a function writing it; the last is
+    published last); returns name → path."""
+    extra = extra or {}
+    with owning(out):
+        with tempfile.TemporaryDirectory(prefix=WORK_PREFIX, dir=out) as folder:
+            work = Path(folder)
+            prefixes = write_quads(corpus, work)
+            for name, (source, fmt) in DERIVED.items():
+                quads.convert(work / source, fmt, work / name, prefixes)
+            write_graph_html(work / "graph.nt", work / "graph.html", title)
+            for name, write in extra.items():
+                write(work / name)
+            publish(work, out, [*OUTPUTS, *extra])
+    return {name: out / name for name in [*OUTPUTS, *extra]}
+
+
+@contextmanager
+def owning(out: Path) -> Iterator[None]:
+    """Hold `out` for one build at a time, after finishing or clearing what an interrupted one left."""
     out.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(prefix=".kg-export.", dir=out) as folder:
-        work = Path(folder)
-        prefixes = write_quads(corpus, work)
-        for name, (source, fmt) in DERIVED.items():
-            quads.convert(work / source, fmt, work / name, prefixes)
-        write_graph_html(work / "graph.nt", work / "graph.html", title)
-        for name in OUTPUTS:
-            _publish(work / name, out / name)
-    return {name: out / name for name in OUTPUTS}
+    with open(out / LOCK, "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # a second build into the same folder waits for the first
+        finish_interrupted(out)
+        yield
+
+
+def publish(work: Path, out: Path, names: list[str]) -> None:
+    """Rename each file of `work` into `out`, under a journal naming the set: a run killed between two
+    renames leaves the journal, and the next build into `out` completes the set (readers refuse it
+    until then)."""
+    journal = out / JOURNAL
+    listing = "\n".join([work.name, *names]) + "\n"
+    write_atomic(journal, lambda tmp: _write_text(tmp, listing))
+    for name in names:
+        _publish(work / name, out / name)
+    journal.unlink()
+
+
+def _write_text(path: Path, text: str) -> None:
+    path.write_text(text, encoding="utf-8")
+
+
+def finish_interrupted(out: Path) -> None:
+    """Complete the publishing an interrupted build began, and remove its working files."""
+    journal = out / JOURNAL
+    if journal.exists():
+        work_name, *names = journal.read_text(encoding="utf-8").split()
+        for name in names:
+            if (out / work_name / name).exists():
+                _publish(out / work_name / name, out / name)
+        journal.unlink()
+    for leftover in out.glob(WORK_PREFIX + "*"):
+        shutil.rmtree(leftover, ignore_errors=True)
+    for leftover in out.glob(f".{JOURNAL}.*"):  # the journal's own temporary file (write_atomic)
+        leftover.unlink(missing_ok=True)
+
+
+def half_published(out: Path) -> bool:
+    """Whether `out` holds the outputs of two runs (a build was killed while publishing)."""
+    return (out / JOURNAL).exists()
 
 
 def write_quads(corpus: Corpus, work: Path) -> dict[str, str]:

@@ -42,11 +42,4 @@ def manifest_text(entries: list[Entry], by_path: dict[str, dict[str, int]]) -> s
 
 
 def write_manifest(path: Path, entries: list[Entry], by_path: dict[str, dict[str, int]]) -> None:
-    from .export import write_atomic  # here: kg.export loads the HTML view
-
-    text = manifest_text(entries, by_path)
-
-    def write(tmp: Path) -> None:
-        tmp.write_text(text, encoding="utf-8")
-
-    write_atomic(path, write)
+    path.write_text(manifest_text(entries, by_path), encoding="utf-8")

@@ -9,6 +9,7 @@ At most `window` chunks are in flight, so memory holds a few chunks, never the w
 from __future__ import annotations
 
 import os
+import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
@@ -95,8 +96,13 @@ def local_executor(workers: int) -> Iterator[Executor]:
     if workers <= 1:
         yield _InProcess()
         return
-    with ProcessPoolExecutor(workers) as pool:
+    with ProcessPoolExecutor(workers, initializer=_ignore_interrupts) as pool:
         yield pool
+
+
+def _ignore_interrupts() -> None:
+    """Ctrl-C reaches every process of the terminal; the main one alone answers it, once."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 @contextmanager

@@ -93,6 +93,13 @@ def find_graph_file(path: str | Path) -> Path:
     """A graph file, or the graph file of a `kg build` output folder."""
     path = Path(path)
     if path.is_dir():
+        from .export import half_published  # only for folders: kg.export loads the HTML view
+
+        if half_published(path):
+            raise GraphFileError(
+                f"{path}: a kg build was interrupted while writing here; run kg build again (or any"
+                " kg build --append into it) to complete it"
+            )
         for name in BUILD_OUTPUTS:
             if (path / name).is_file():
                 return path / name

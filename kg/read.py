@@ -7,8 +7,11 @@ and the rest are still read.
 
 from __future__ import annotations
 
+import errno
 import fnmatch
 import hashlib
+import os
+import stat
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,6 +20,7 @@ from .formats import HTML_SUFFIXES, FormatError, extract
 from .model import Document
 
 INPUT_SUFFIXES = {".txt", ".text", ".md", ".pdf"} | HTML_SUFFIXES  # what a folder walk reads by default
+MAX_DEPTH = 100  # folders inside folders: deeper ones are reported, not walked
 STATUSES = ("ok", "empty", "failed", "skipped")
 _EMPTY_REASONS = {
     "text": "no words in it (only spaces, punctuation or symbols)",
@@ -87,6 +91,34 @@ class Walk:
     entries: list[Entry] = field(default_factory=list)  # missing paths, empty folders, skipped files
 
 
+def path_text(path: Path | str) -> str:
+    """A path as text for messages, the manifest and the graph. A file name that is not UTF-8 (GBK names
+    are common on Chinese machines) is read as GB18030, else its bad bytes are shown as \\xNN."""
+    raw = os.fsencode(path)
+    for codec in ("utf-8", "gb18030"):
+        try:
+            return raw.decode(codec)
+        except UnicodeDecodeError:
+            continue
+    return raw.decode("utf-8", "backslashreplace")
+
+
+def not_a_file(path: Path) -> str:
+    """Why a path that is neither a folder nor a regular file is not read."""
+    try:
+        mode = path.stat().st_mode
+    except FileNotFoundError:
+        return "a broken symbolic link" if path.is_symlink() else "no such file or folder"
+    except OSError as error:
+        if error.errno == errno.ELOOP:
+            return "a symbolic link that loops"
+        return f"cannot be read ({error.strerror})"
+    kinds = {stat.S_ISFIFO: "a named pipe (FIFO)", stat.S_ISSOCK: "a socket", stat.S_ISCHR: "a device",
+             stat.S_ISBLK: "a device"}  # fmt: skip
+    kind = next((name for test, name in kinds.items() if test(mode)), "not a regular file")
+    return f"{kind}, not a file: not read"
+
+
 def walk(paths: Iterable[str | Path], selection: Selection = Selection()) -> Walk:
     """Files named on the command line are always read; folders are walked recursively in name order,
     skipping hidden files and folders (.git, editor backups). A folder with no input file is reported
@@ -103,16 +135,22 @@ def walk(paths: Iterable[str | Path], selection: Selection = Selection()) -> Wal
                 seen.add(path.resolve())
                 found.files.append(path)
         else:
-            found.entries.append(Entry(str(path), "failed", "no such file or folder"))
+            found.entries.append(Entry(path_text(path), "failed", not_a_file(path)))
     return found
 
 
-def _walk_folder(root: Path, folder: Path, selection: Selection, seen: set[Path], found: Walk) -> int:
+def _walk_folder(
+    root: Path, folder: Path, selection: Selection, seen: set[Path], found: Walk, depth: int = 0
+) -> int:
     """Add the input files under folder to found; returns how many."""
+    if depth > MAX_DEPTH:
+        reason = f"nested more than {MAX_DEPTH} folders deep: not walked"
+        found.entries.append(Entry(path_text(folder), "skipped", reason, format="folder"))
+        return 0
     try:
         children = sorted(folder.iterdir())
     except OSError as error:
-        found.entries.append(Entry(str(folder), "failed", f"folder cannot be read ({error.strerror})"))
+        found.entries.append(Entry(path_text(folder), "failed", f"folder cannot be read ({error.strerror})"))
         return 0
     mark, count = len(found.entries), 0
     for child in children:
@@ -123,25 +161,29 @@ def _walk_folder(root: Path, folder: Path, selection: Selection, seen: set[Path]
             pattern = selection.excluded_by(relative, child.name)
             if pattern:
                 found.entries.append(
-                    Entry(str(child), "skipped", f"excluded by --exclude {pattern}", format="folder")
+                    Entry(path_text(child), "skipped", f"excluded by --exclude {pattern}", format="folder")
                 )
             elif child.resolve() not in seen:
                 seen.add(child.resolve())
-                count += _walk_folder(root, child, selection, seen, found)
+                count += _walk_folder(root, child, selection, seen, found, depth + 1)
         elif child.is_file():
             reason = selection.skip_reason(relative, child.name)
             if reason:
-                found.entries.append(Entry(str(child), "skipped", reason, size=_size(child)))
+                found.entries.append(Entry(path_text(child), "skipped", reason, size=_size(child)))
             else:
                 count += 1  # an input file of this folder, even if already named on the command line
                 if child.resolve() not in seen:
                     seen.add(child.resolve())
                     found.files.append(child)
+        else:
+            found.entries.append(Entry(path_text(child), "skipped", not_a_file(child)))
     if not count:
         found.entries[mark:] = [
             e for e in found.entries[mark:] if not (e.format == "folder" and e.status == "empty")
         ]
-        found.entries.append(Entry(str(folder), "empty", "no input files in this folder", format="folder"))
+        found.entries.append(
+            Entry(path_text(folder), "empty", "no input files in this folder", format="folder")
+        )
     return count
 
 
@@ -167,7 +209,7 @@ def iter_files(paths: Iterable[str | Path]) -> list[Path]:
 def read_input(path: Path) -> tuple[Document | None, Entry]:
     """The file's Document (None when it is empty or cannot be read) and its Entry. Never raises for a
     bad file."""
-    entry = Entry(str(path))
+    entry = Entry(path_text(path))
     try:
         data = path.read_bytes()
     except OSError as error:
@@ -182,12 +224,15 @@ def read_input(path: Path) -> tuple[Document | None, Entry]:
     except FormatError as error:
         entry.status, entry.reason = "failed", str(error)
         return None, entry
+    except Exception as error:  # a reader's own fault (a library missing a part): this file only
+        entry.status, entry.reason = "failed", f"could not be read ({type(error).__name__}: {error})"
+        return None, entry
     entry.format, entry.encoding, entry.note = extracted.format, extracted.encoding, extracted.note
     if not any(ch.isalnum() for ch in extracted.text):
         entry.status, entry.reason = "empty", _EMPTY_REASONS[extracted.format]
         return None, entry
     doc = Document(
-        str(path),
+        path_text(path),
         extracted.text,
         format=extracted.format,
         title=extracted.title,
@@ -239,17 +284,18 @@ def each_input(
     paths: Sequence[str | Path],
     selection: Selection = Selection(),
     report: Callable[[Entry], None] = lambda entry: None,
-) -> Iterator[tuple[Document | None, Entry]]:
-    """Every input as it is accounted for: the walk's own entries (empty folders, …) with no document,
-    then each file read. `report` sees each entry as soon as it is known."""
+) -> Iterator[tuple[Path | None, Document | None, Entry]]:
+    """Every input as it is accounted for, with its path on disk (the document and the entry name it as
+    text, which may differ: see path_text): the walk's own entries (empty folders, …) with no path and
+    no document, then each file read. `report` sees each entry as soon as it is known."""
     found = walk(paths, selection)
     for entry in found.entries:
         report(entry)
-        yield None, entry
+        yield None, None, entry
     for path in found.files:
         doc, entry = read_input(path)
         report(entry)
-        yield doc, entry
+        yield path, doc, entry
 
 
 def read_inputs(
@@ -260,7 +306,7 @@ def read_inputs(
 ) -> Inputs:
     """Read every input. With strict, stop at the first input that failed."""
     inputs = Inputs()
-    for doc, entry in each_input(paths, selection, report):
+    for _, doc, entry in each_input(paths, selection, report):
         inputs.entries.append(entry)
         if doc is not None:
             inputs.docs.append(doc)

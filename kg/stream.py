@@ -44,10 +44,10 @@ def plan(
 ) -> Plan:
     """Account for every input as kg.read.read_inputs does, keeping paths instead of documents."""
     result = Plan()
-    for doc, entry in each_input(paths, selection, report):
+    for path, doc, entry in each_input(paths, selection, report):
         result.entries.append(entry)
-        if doc is not None:
-            result.files.append(Path(doc.path))
+        if doc is not None and path is not None:
+            result.files.append(path)
             if count_cities:
                 result.cities.update(city_counts(doc.original))
         elif strict and entry.status == "failed":
@@ -85,6 +85,10 @@ class State:
 def load_state(out: Path) -> State | None:
     """The state of the build in `out`, or None when there is none. A damaged or foreign state file
     stops the run with a message naming it; nothing in it is ever run."""
+    from .export import owning  # here: kg.export loads the HTML view
+
+    with owning(out):  # a build interrupted while publishing is completed first: its state is the one
+        pass
     path = out / STATE
     if not path.exists():
         if (out / _OLD_STATE).exists():

@@ -10,6 +10,11 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
+import signal
+import socket
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -17,6 +22,7 @@ import pytest
 
 from kg.clean import clean_document
 from kg.cli import main
+from kg.query import GraphFileError, open_store
 from kg.read import Selection, read_input, walk
 from kg.segment import segment_document
 
@@ -52,6 +58,26 @@ ENCODINGS = {  # file name → (bytes, the encoding kg should report)
     "utf16be-nobom.txt": (PAGE.encode("utf-16-be"), "utf-16-be"),
     "utf32-bom.txt": (PAGE.encode("utf-32"), "utf-32-le"),
 }
+CJK_ONLY = "聊城市市长张三出席会议，强调要加快发展。"  # no ASCII: no NUL byte in its UTF-16
+TRADITIONAL = "據報導，臺北市政府今日召開記者會，市長表示將加強交通建設。"
+
+
+@pytest.mark.parametrize(
+    ("text", "codec", "encoding"),
+    [
+        (TRADITIONAL, "big5", "big5hkscs"),  # valid GB18030 too, read as nonsense
+        ("市長出席會議", "big5", "big5hkscs"),
+        (CJK_ONLY, "gbk", "gb18030"),  # and GBK text, valid Big5, stays GB18030
+        ("市长出席", "gbk", "gb18030"),
+        (CJK_ONLY, "utf-16-le", "utf-16-le"),
+        (CJK_ONLY, "utf-16-be", "utf-16-be"),
+    ],
+)
+def test_big5_and_utf16_without_ascii_are_text_not_binary(tmp_path, text, codec, encoding) -> None:
+    (tmp_path / "page.txt").write_bytes(text.encode(codec))
+    doc, entry = read_input(tmp_path / "page.txt")
+    assert (entry.status, entry.encoding) == ("ok", encoding), entry.message()
+    assert doc is not None and doc.original == text
 
 
 @pytest.mark.parametrize("name", ENCODINGS)
@@ -80,7 +106,11 @@ def test_mixed_encodings_in_one_folder_give_the_same_facts(tmp_path, capsys) -> 
 _GOOD = PAGE.encode()
 CORRUPT = {  # file name → (bytes, status, what the message says)
     "binary.txt": (bytes(range(256)) * 8, "failed", "looks binary (contains NUL bytes)"),
-    "binary-no-nul.txt": (bytes(range(0x80, 0x100)) * 8, "failed", "not text in UTF-8, UTF-16 or GB18030"),
+    "binary-no-nul.txt": (
+        bytes(range(0x80, 0x100)) * 8,
+        "failed",
+        "not text in UTF-8, UTF-16, GB18030 or Big5",
+    ),
     "image.txt": (b"\x89PNG\r\n\x1a\n" + bytes(100), "failed", "a PNG image"),
     "report.txt": (b"PK\x03\x04" + bytes(60), "failed", "a ZIP archive"),
     "controls.txt": (b"\x01\x02\x03\x1b[0m" * 50 + _GOOD, "failed", "control codes"),
@@ -193,6 +223,81 @@ def _names(paths) -> list[str]:
     return [Path(p).name for p in paths]
 
 
+def test_a_file_name_in_gbk_is_read_and_named_readably(tmp_path, capsys) -> None:
+    """GBK-named files are common on Chinese machines; the name used to stop the whole build."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(PAGE, encoding="utf-8")
+    gbk_name = os.fsdecode(os.fsencode(folder) + b"/" + "德州新闻.txt".encode("gbk"))
+    other_page = "德州市召开春季植树动员会\n本报讯 3月12日，德州市春季植树动员会召开，副市长刘建国讲话。\n"
+    Path(gbk_name).write_text(other_page, encoding="utf-8")
+    assert main(["build", str(folder), "--out", str(tmp_path / "out"), "--city", "德州市"]) == 0
+    manifest = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))
+    assert {Path(e["path"]).name: e["status"] for e in manifest["inputs"]} == {
+        "a.txt": "ok",
+        "德州新闻.txt": "ok",
+    }
+    assert "德州新闻.txt" in (tmp_path / "out" / "graph.ttl").read_text(encoding="utf-8")
+
+
+def test_what_is_not_a_file_is_accounted_for_with_its_reason(tmp_path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(PAGE, encoding="utf-8")
+    os.mkfifo(folder / "pipe.txt")
+    (folder / "broken.txt").symlink_to("nowhere.txt")
+    (folder / "loop.txt").symlink_to("loop.txt")
+    listener = socket.socket(socket.AF_UNIX)
+    listener.bind(str(folder / "socket.txt"))
+    try:
+        found = walk([folder])
+    finally:
+        listener.close()
+    assert [p.name for p in found.files] == ["a.txt"]
+    assert {Path(e.path).name: e.reason for e in found.entries} == {
+        "broken.txt": "a broken symbolic link",
+        "loop.txt": "a symbolic link that loops",
+        "pipe.txt": "a named pipe (FIFO), not a file: not read",
+        "socket.txt": "a socket, not a file: not read",
+    }
+    # named on the command line: the same reasons, not "no such file or folder"
+    named = walk([folder / "pipe.txt", folder / "broken.txt", folder / "missing.txt"])
+    assert [e.reason for e in named.entries] == [
+        "a named pipe (FIFO), not a file: not read", "a broken symbolic link", "no such file or folder"
+    ]  # fmt: skip
+
+
+def test_folders_nested_very_deep_are_reported_not_a_crash(tmp_path) -> None:
+    deepest = tmp_path / "in"
+    for _ in range(150):  # over the walk's limit of 100, short of the file system's path limit
+        deepest = deepest / "d"
+    deepest.mkdir(parents=True)
+    (deepest / "x.txt").write_text(PAGE, encoding="utf-8")
+    (tmp_path / "in" / "a.txt").write_text(PAGE, encoding="utf-8")
+    found = walk([tmp_path / "in"])
+    assert [p.name for p in found.files] == ["a.txt"]
+    assert any("nested more than 100 folders deep" in e.reason for e in found.entries)
+
+
+def test_a_reader_that_fails_unexpectedly_fails_that_file_only(tmp_path, monkeypatch, capsys) -> None:
+    """A missing part of a library (trafilatura without lxml_html_clean) used to end the whole run."""
+    import kg.read
+
+    real_extract = kg.read.extract
+
+    def extract(path, data):
+        if path.name == "bad.html":
+            raise ImportError("lxml.html.clean module is now a separate project lxml_html_clean")
+        return real_extract(path, data)
+
+    monkeypatch.setattr(kg.read, "extract", extract)
+    (tmp_path / "bad.html").write_text("<html><body><p>x</p></body></html>", encoding="utf-8")
+    (tmp_path / "a.txt").write_text(PAGE, encoding="utf-8")
+    code, records, err = _extract(capsys, str(tmp_path))
+    assert code == 3 and [Path(r["document"]).name for r in records] == ["a.txt"]  # 3: some inputs failed
+    assert "bad.html: could not be read (ImportError: lxml.html.clean module" in err
+
+
 def test_folders_are_walked_recursively_skipping_hidden_ones(tmp_path) -> None:
     _tree(tmp_path)
     found = walk([tmp_path])
@@ -303,6 +408,80 @@ def test_a_failed_write_leaves_the_previous_outputs(tmp_path, monkeypatch) -> No
     after = {p.name: p.read_bytes() for p in out.iterdir()}
     assert set(after) == set(before)  # no temporary file left behind
     assert after["graph.html"] == before["graph.html"] and after["manifest.json"] == before["manifest.json"]
+
+
+KILLED_WHILE_PUBLISHING = """
+import os, sys
+import kg.export
+from kg.cli import main
+
+renamed = []
+real = kg.export._publish
+
+def publish_then_die(tmp, path):
+    real(tmp, path)
+    renamed.append(path)
+    if len(renamed) == 2:  # killed between two renames: graph.ttl and graph.nt new, the rest old
+        os._exit(9)
+
+kg.export._publish = publish_then_die
+sys.exit(main(sys.argv[1:]))
+"""
+
+
+def test_a_build_killed_while_publishing_is_refused_by_readers_and_completed_by_the_next(tmp_path) -> None:
+    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
+    first.write_text(PAGE, encoding="utf-8")
+    second.write_text(PAGE.replace("李小红", "王大明"), encoding="utf-8")
+    out, clean = tmp_path / "out", tmp_path / "clean"
+    assert main(["build", str(first), "--out", str(out), "--city", "德州市"]) == 0
+    assert main(["build", str(second), "--out", str(clean), "--city", "德州市"]) == 0
+    command = [
+        sys.executable,
+        "-c",
+        KILLED_WHILE_PUBLISHING,
+        "build",
+        str(second),
+        "--out",
+        str(out),
+        "--city",
+        "德州市",
+    ]
+    assert subprocess.run(command, capture_output=True).returncode == 9
+    assert (out / "graph.ttl").read_bytes() == (clean / "graph.ttl").read_bytes()
+    assert (out / "graph.nq").read_bytes() != (clean / "graph.nq").read_bytes()  # two runs side by side
+    with pytest.raises(GraphFileError, match="interrupted while writing here"):
+        open_store(out)
+    # the next build into the folder completes the set the killed one had written, then does its own work
+    assert main(["build", str(second), "--out", str(out), "--city", "德州市", "--append"]) == 0
+    assert not [p.name for p in out.iterdir() if p.name.startswith(".kg-") and p.name != ".kg-lock"]
+    for name in ("graph.nt", "graph.nq", "graph.ttl", "manifest.json"):
+        assert (out / name).read_bytes() == (clean / name).read_bytes(), name
+    assert len(open_store(out)) > 0
+
+
+def test_ctrl_c_prints_one_line_and_exits_130(tmp_path) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for i in range(3000):  # some 15 s of work
+        (pages / f"{i:04}.txt").write_text(PAGE.replace("3月15日", f"3月{i % 28 + 1}日"), encoding="utf-8")
+    command = [
+        sys.executable,
+        "-m",
+        "kg.cli",
+        "build",
+        str(pages),
+        "--out",
+        str(tmp_path / "out"),
+        "--city",
+        "德州市",
+    ]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    time.sleep(3)  # past start-up, inside the work
+    process.send_signal(signal.SIGINT)
+    _, err = process.communicate(timeout=60)
+    assert process.returncode == 130, err
+    assert "Traceback" not in err and err.strip().splitlines()[-1].startswith("kg: interrupted")
 
 
 # ---- HTML and PDF ---------------------------------------------------------------------------------------

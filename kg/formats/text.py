@@ -1,10 +1,12 @@
 """Bytes → text in the encodings Chinese news files come in: UTF-8 (with or without a byte-order mark),
-UTF-16 and UTF-32 (with a byte-order mark, or UTF-16 without one when it holds some ASCII), GB18030
-(which covers GBK and GB2312).
+UTF-16 and UTF-32 (with a byte-order mark, or UTF-16 without one), GB18030 (which covers GBK and GB2312)
+and Big5 (with the Hong Kong characters).
 
-No statistical guessing: a byte-order mark decides; otherwise UTF-8 is tried first, because GB18030
-accepts many byte sequences that are really UTF-8 and would turn them into nonsense, and valid UTF-8
-that is not meant as UTF-8 is vanishingly rare in Chinese text.
+A byte-order mark decides; otherwise UTF-8 is tried first, because GB18030 accepts many byte sequences
+that are really UTF-8 and would turn them into nonsense, and valid UTF-8 that is not meant as UTF-8 is
+vanishingly rare in Chinese text. Only when the bytes are valid in more than one of the legacy encodings
+(Big5 text is nearly always valid GB18030, read as nonsense) does a statistical guess choose, by which
+reading looks like a language (charset-normalizer, restricted to those encodings).
 """
 
 from __future__ import annotations
@@ -26,6 +28,8 @@ _BOMS = (  # UTF-32 first: its little-endian mark begins with UTF-16's
 # excepted), private-use characters, and U+FFFD left by an earlier bad decoding.
 _UNREADABLE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\ufffd]")
 UNREADABLE_SHARE = 0.05
+LEGACY = ("gb18030", "big5hkscs")  # first: the likelier when nothing tells them apart
+GUESS_SAMPLE = 64 * 1024  # bytes a guess reads (a cut character at its end costs nothing)
 
 
 @dataclass(frozen=True)
@@ -51,13 +55,39 @@ def decode(data: bytes) -> Decoded:
     mixed = _mixed_utf8(data)
     if mixed:
         raise FormatError(mixed)
+    readings = _legacy_readings(data)
+    if readings:
+        return readings[_likeliest(data, list(readings))]
     try:
-        return _strict(data, "gb18030")
+        data.decode("gb18030")
+        where = ""
     except UnicodeDecodeError as error:
-        raise FormatError(
-            f"not text in UTF-8, UTF-16 or GB18030 (byte 0x{data[error.start]:02X} at offset {error.start}"
-            " cannot be decoded)"
-        ) from None
+        where = f" (as GB18030, byte 0x{data[error.start]:02X} at offset {error.start} cannot be decoded)"
+    raise FormatError(f"not text in UTF-8, UTF-16, GB18030 or Big5{where}")
+
+
+def _legacy_readings(data: bytes) -> dict[str, Decoded]:
+    """Each legacy encoding the bytes are valid and readable text in."""
+    readings = {}
+    codecs_to_try = LEGACY + (("utf-16-le", "utf-16-be") if len(data) % 2 == 0 else ())
+    for codec in codecs_to_try:
+        try:
+            readings[codec] = _strict(data, codec)
+        except (UnicodeDecodeError, FormatError):
+            continue
+    return readings
+
+
+def _likeliest(data: bytes, codecs_valid: list[str]) -> str:
+    if len(codecs_valid) == 1:
+        return codecs_valid[0]
+    from charset_normalizer import from_bytes  # installed with trafilatura
+
+    best = from_bytes(data[:GUESS_SAMPLE], cp_isolation=codecs_valid).best()
+    if best is None:
+        return codecs_valid[0]
+    guessed = codecs.lookup(best.encoding).name
+    return next((c for c in codecs_valid if codecs.lookup(c).name == guessed), codecs_valid[0])
 
 
 def check_readable(text: str) -> None:
