@@ -42,6 +42,7 @@ TABLES: dict[str, Table] = {
     "event_heads.tsv": Table(2, {1: EVENT_TYPES}),
     "hanlp_tags.tsv": Table(3, {}),
     "head_titles.tsv": Table(2, {}),
+    "implied_bodies.tsv": Table(2, {1: ORG_SUBTYPES}),
     "national_bodies.tsv": Table(3, {2: ORG_SUBTYPES}),
     "opening_ceremonies.tsv": Table(2, {1: EVENT_TYPES}),
     "org_templates.tsv": Table(3, {2: ORG_SUBTYPES}),
@@ -57,7 +58,7 @@ TITLE_LISTS = (
     "standing_committee_titles.txt",
 )  # fmt: skip
 # Tables whose first column must be a title.
-TITLE_KEYS = ("head_titles.tsv",)
+TITLE_KEYS = ("head_titles.tsv", "implied_bodies.tsv")
 
 
 def _lines(name: str) -> list[tuple[int, str]]:

@@ -25,7 +25,10 @@ _LEAD_JUNK = re.compile(
     r".*(?:的|了|是|等|各|有关|相关|主要|会上|期间|介绍|表示|由|与|及|当选为?|代表|推选|包括|还有|分别为|会见|拜会|会晤|接见|和(?=人大|政协|市|区|省)|驻[\u4e00-\u9fff](?=全国|省|市)|"
     r"(?<![主责信担连就兼现曾历])任(?![城务何职期命用意])|[:：“”\"'‘’()（）\s\d/*■%\.])"
 )
-_NOT_ORGS = re.compile(r"(大会|会议|会场|会上|分会场|班子)$")
+# meetings, and the bylines that open a report ("本报讯 院长张三出席", "东昌府讯")
+_NOT_ORGS = re.compile(
+    r"(大会|会议|会场|会上|分会场|班子)$|^(?:本报讯|[\u4e00-\u9fff]{2,4}(?<![通资电音])讯)$"
+)
 _VERB = re.compile(r"(当选为?|担任过?|出任|兼任|(?<![主责信担连就拟])任(?![务何职期命用意]))")
 _CHAIN_END = re.compile(r"[，。；,;！？]|的|$")
 # A chain that begins with 原/前任 is a post held before ("原市财政局局长X").
@@ -64,16 +67,20 @@ class PositionReader:
         self.resolver = resolver
         self._session: Org | None = None  # the session the article being read reports
         self._named: dict[str, str] = {}  # 院, 局, 公司 … → the last organisation of that kind named
+        self._fullest_named: dict[str, Org] = {}  # court, … → the body of that subtype named most fully
 
     def read_article(self, article: Article) -> None:
         legal: str | None = None  # the last company named in full (…有限公司) so far
         brand: str | None = None  # the last company named any way
         self._session = self._session_of(article)
         self._named = {}
+        self._fullest_named = {}
         for sentence in article.sentences:
             self._add_names_after_titles(sentence)
             self._named.update(_named_bodies(sentence))  # "市中级人民法院召开…，该院院长X"
+            self._note_bodies(sentence)
             article.positions += self.read_sentence(sentence, legal or brand)
+            self._note_bodies(sentence)  # and the bodies the sentence's posts named
             legal, brand = _last_company(sentence, legal, brand)
 
     def read_sentence(self, sentence: Sentence, company: str | None = None) -> list[Position]:
@@ -243,16 +250,21 @@ class PositionReader:
         found: list[Position] = []
         last: Org | None = None
         former = False
+        waiting: list[_Segment] = []  # "党组书记、院长X": the party group's title takes the next one's body
         for segment in segments:
             former = former or segment.former
             org = self._org(segment, context, company)
             if org is None:
+                if not segment.org_text and segment.title.startswith(_PARTY_GROUPS):
+                    waiting.append(segment)
                 continue
             context = last = org
-            position = _position(sentence, person, segment, org, segments)
-            position.former = former
-            found.append(position)
-            self._add_mentions(sentence, segment, org)
+            for earlier in [*waiting, segment] if not segment.org_text else [segment]:
+                position = _position(sentence, person, earlier, org, segments)
+                position.former = former
+                found.append(position)
+                self._add_mentions(sentence, earlier, org)
+            waiting = []
         return found, last
 
     def _org(self, segment: _Segment, context: Org | None, company: str | None) -> Org | None:
@@ -273,10 +285,26 @@ class PositionReader:
             if org and not org.scope and self.resolver.needs_scope(org.name):
                 return None  # "管委会主任X" with no zone known: no organisation to give the post
             return org and self.resolver.standing_committee(org, title)
-        found = self.resolver.head_of(title, context) or context
+        found = self.resolver.head_of(title, context) or context or self._implied(title)
         if found is None and company and _base_title(title) in word_list("company_titles.txt"):
             return self.resolver.build("", company)  # "总工程师尤二" in a company's news
         return found
+
+    def _implied(self, title: str) -> Org | None:
+        """ "院长张三" in a court's news: the court the article has named most fully so far (the longest
+        name of that subtype; kg/data/implied_bodies.tsv)."""
+        subtype = table("implied_bodies.tsv").get(title)
+        return self._fullest_named.get(subtype[0]) if subtype else None
+
+    def _note_bodies(self, sentence: Sentence) -> None:
+        kinds = {subtype for (subtype,) in table("implied_bodies.tsv").values()}
+        for m in sentence.mentions:
+            if m.type != "ORG" or not m.text.endswith(_IMPLIED_ENDINGS):
+                continue
+            org = self.resolver.resolve(self.resolver.trim(m.text))
+            fullest = self._fullest_named.get(org.subtype)
+            if org.subtype in kinds and (fullest is None or len(org.name) > len(fullest.name)):
+                self._fullest_named[org.subtype] = org
 
     @staticmethod
     def _department(org_text: str, title: str) -> str:
@@ -455,6 +483,8 @@ def _bare_title(text: str, segments: list[_Segment]) -> bool:
 
 
 _UNIT_HEADS = ("局长", "厅长", "处长")
+_IMPLIED_ENDINGS = ("院",)  # what the names of the bodies in implied_bodies.tsv end with: 法院, 中院, 检察院
+_PARTY_GROUPS = ("党组",)  # the party group inside a body, written before its other title
 # An organisation's name ends with its kind of unit; a 局长 after one of these heads it as it is.
 _UNIT_ENDINGS = tuple("局厅处部委办院会司心所站队校室科府组团")
 _CLAUSE_BREAK = re.compile(r"[、，,；;。：:]")
@@ -535,15 +565,22 @@ def _departments() -> tuple[str, ...]:
     return tuple(d for d in word_list("party_departments.txt") if d.endswith("部"))
 
 
-def _named_bodies(sentence: Sentence) -> dict[str, str]:
-    """The organisations a sentence names, by the word "该X" refers to them with (院, 局, 公司 …)."""
-    named = {}
+def _named_bodies(
+    sentence: Sentence, kinds: tuple[str, ...] | None = None, longest: bool = False
+) -> dict[str, str]:
+    """The organisations a sentence names, by the ending of their names: by default the word "该X"
+    refers to them with (院, 局, 公司 …); the last of each kind, or with `longest` the longest."""
+    named: dict[str, str] = {}
     for m in sentence.mentions:
         if m.type == "ORG":
-            for kind in _REFERRED_KINDS:
-                if m.text.endswith(kind):
+            for kind in kinds or _REFERRED_KINDS:
+                if m.text.endswith(kind) and not (longest and len(named.get(kind, "")) >= len(m.text)):
                     named[kind] = m.text
     return named
+
+
+def _implied_kinds() -> tuple[str, ...]:
+    return tuple({ending for (ending,) in table("implied_bodies.tsv").values()})
 
 
 _REFERRED_KINDS = ("院", "局", "公司", "集团", "委", "办", "中心", "厅", "行", "校", "所", "会")

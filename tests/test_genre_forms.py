@@ -269,3 +269,21 @@ def test_a_project_after_its_county_and_a_quoted_phrase(engine) -> None:
     docs = analyse([Document("x.txt", text)], engine, Locale.for_city("三门峡市"))
     places = {p.name: p.place for p in docs[0].articles[0].projects}
     assert any(place == "义马市" for place in places.values()), places
+
+
+def test_court_titles_written_without_the_court_are_the_articles_court(engine) -> None:
+    """In a court's news the court is named once in full and its officials by title alone."""
+    text = (
+        "本报讯 近日，河北省沧州市中级人民法院召开全市法院工作会议。\n"
+        "党组书记、院长张三出席会议并讲话，党组成员、副院长李四主持会议。王五院长对全市法院工作提出要求。\n"
+    )
+    posts = _posts(engine, text, "沧州市")
+    assert {
+        ("张三", "党组书记", "沧州市中级人民法院"),  # the party group's title takes the body of the next
+        ("张三", "院长", "沧州市中级人民法院"),
+        ("李四", "党组成员", "沧州市中级人民法院"),
+        ("李四", "副院长", "沧州市中级人民法院"),
+        ("王五", "院长", "沧州市中级人民法院"),  # not 沧州市人民法院 from "全市法院"
+    } <= posts
+    # no court named: a bare 院长 is no post (it could head a hospital, a school, an academy)
+    assert not any(title == "院长" for _, title, _ in _posts(engine, "本报讯 院长张三出席会议。\n", "沧州市"))

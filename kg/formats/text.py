@@ -6,7 +6,7 @@ A byte-order mark decides; otherwise UTF-8 is tried first, because GB18030 accep
 that are really UTF-8 and would turn them into nonsense, and valid UTF-8 that is not meant as UTF-8 is
 vanishingly rare in Chinese text. Only when the bytes are valid in more than one of the legacy encodings
 (Big5 text is nearly always valid GB18030, read as nonsense) does a statistical guess choose, by which
-reading looks like a language (charset-normalizer, restricted to those encodings).
+reading is made of common characters (the first levels of GB2312 and Big5).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from __future__ import annotations
 import codecs
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from . import FormatError
 
@@ -30,6 +31,10 @@ _UNREADABLE = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\ufffd]")
 UNREADABLE_SHARE = 0.05
 LEGACY = ("gb18030", "big5hkscs")  # first: the likelier when nothing tells them apart
 GUESS_SAMPLE = 64 * 1024  # bytes a guess reads (a cut character at its end costs nothing)
+COMMON_CODES = {  # codes of punctuation and of the first level (the common characters) of each set
+    "gb2312": ((0xA1A1, 0xA3FE), (0xB0A1, 0xD7FE)),
+    "big5": ((0xA140, 0xA3BF), (0xA440, 0xC67E)),
+}
 
 
 @dataclass(frozen=True)
@@ -79,15 +84,32 @@ def _legacy_readings(data: bytes) -> dict[str, Decoded]:
 
 
 def _likeliest(data: bytes, codecs_valid: list[str]) -> str:
+    """The reading whose characters are most often the common ones (ties: the first, GB18030)."""
     if len(codecs_valid) == 1:
         return codecs_valid[0]
-    from charset_normalizer import from_bytes  # installed with trafilatura
+    sample = data[:GUESS_SAMPLE]
+    shares = {c: _common_share(sample.decode(c, errors="ignore")) for c in codecs_valid}
+    return max(codecs_valid, key=lambda c: shares[c])
 
-    best = from_bytes(data[:GUESS_SAMPLE], cp_isolation=codecs_valid).best()
-    if best is None:
-        return codecs_valid[0]
-    guessed = codecs.lookup(best.encoding).name
-    return next((c for c in codecs_valid if codecs.lookup(c).name == guessed), codecs_valid[0])
+
+def _common_share(text: str) -> float:
+    """The share of the non-ASCII characters that are common Chinese ones or punctuation: in the first
+    level of GB2312 (simplified) or of Big5 (traditional). A wrong reading of Chinese bytes is made of
+    rare characters, kana, Cyrillic and radicals."""
+    wide = [ch for ch in text if not ch.isascii()]
+    return sum(map(_is_common, wide)) / len(wide) if wide else 0.0
+
+
+@cache
+def _is_common(ch: str) -> bool:
+    for codec, ranges in COMMON_CODES.items():
+        try:
+            code = int.from_bytes(ch.encode(codec), "big")
+        except UnicodeEncodeError:
+            continue
+        if any(low <= code <= high for low, high in ranges):
+            return True
+    return False
 
 
 def check_readable(text: str) -> None:
