@@ -310,9 +310,10 @@ def _resolve(found: stream.Plan, state: stream.State, args: argparse.Namespace, 
     for chunk in parallel.analysed(stream.documents(found.files), work, **_executor(args)):
         resolver.add_documents(chunk)  # the chunk's documents are dropped after this
         for doc in chunk:
-            state.counts[doc.path] = counts(doc)
+            earlier = state.counts.get(doc.path, {}) if doc.base else {}  # the file's earlier pieces
+            state.counts[doc.path] = {k: earlier.get(k, 0) + n for k, n in counts(doc).items()}
             characters += len(doc.original)
-        done += len(chunk)
+            done += doc.base == 0
         _progress(done, len(found.files))
     return characters
 

@@ -157,13 +157,17 @@ class Document:
     title: str | None = None
     date: str | None = None
     date_source: str | None = None  # where `date` came from: metadata, dateline, path or given (--date)
+    # A piece of a large file (kg/pieces.py): where `original` begins in the file's text, and how many
+    # articles the pieces before it hold (this piece's are numbered after them).
+    base: int = 0
+    first_article: int = 0
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
-        """Map a cleaned span [start, end) to the original text."""
+        """Map a cleaned span [start, end) to the original text (of the whole file, for a piece)."""
         if start >= end:
             pos = self.offsets[start] if start < len(self.offsets) else len(self.original)
-            return pos, pos
-        return self.offsets[start], self.offsets[end - 1] + 1
+            return pos + self.base, pos + self.base
+        return self.offsets[start] + self.base, self.offsets[end - 1] + 1 + self.base
 
 
 # ---- resolved records: what the graph layer reads (it knows nothing of NER) ----

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from . import pipeline
+from . import pieces, pipeline
 from .engines import Engine, load_engine
 from .model import Document
 from .orgs import Locale
@@ -58,13 +58,18 @@ def analyse_chunk(docs: list[Document], work: Work) -> list[Document]:
     return pipeline.analyse(docs, _engine(work), work.locale, work.issue_date, work.disable)
 
 
-def chunks(docs: Iterable[Document], size: int) -> Iterator[list[Document]]:
+def chunks(docs: Iterable[Document], size: int, max_chars: int | None = None) -> Iterator[list[Document]]:
+    """Documents by `size`, or fewer once they hold `max_chars` (PIECE_CHARS) characters: the memory of
+    analysis grows with the characters of a chunk."""
+    max_chars = max_chars or pieces.PIECE_CHARS
     chunk: list[Document] = []
+    chars = 0
     for doc in docs:
         chunk.append(doc)
-        if len(chunk) == size:
+        chars += len(doc.original)
+        if len(chunk) == size or chars >= max_chars:
             yield chunk
-            chunk = []
+            chunk, chars = [], 0
     if chunk:
         yield chunk
 

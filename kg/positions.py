@@ -22,7 +22,7 @@ from .orgs import COMPANY_REFERENCES, Org, OrgResolver
 _SEPARATORS = re.compile(r"[、，,]|兼(?!职|任)")
 # Words that end the text before an organisation name inside a segment.
 _LEAD_JUNK = re.compile(
-    r".*(?:的|了|是|等|各|有关|相关|主要|会上|期间|介绍|表示|由|与|及|当选为?|代表|推选|包括|还有|分别为|会见|拜会|会晤|接见|和(?=人大|政协|市|区|省)|驻[\u4e00-\u9fff](?=全国|省|市)|"
+    r".*(?:的|了|是|等|各|有关|相关|主要|会上|期间|介绍|表示|由|与|及|当选为?|代表(?!大会)|推选|包括|还有|分别为|会见|拜会|会晤|接见|和(?=人大|政协|市|区|省)|驻[\u4e00-\u9fff](?=全国|省|市)|"
     r"(?<![主责信担连就兼现曾历])任(?![城务何职期命用意])|[:：“”\"'‘’()（）\s\d/*■%\.])"
 )
 # meetings, and the bylines that open a report ("本报讯 院长张三出席", "东昌府讯")
@@ -41,7 +41,7 @@ _SESSION = re.compile(
     f"[\\u4e00-\\u9fff]{{0,12}}?(?:人民代表大会|委员会)第{_NUMBER}次(?:全体)?会议"
     f"|(?:政协|人大)?{_NUMBER}届(?:人大)?{_NUMBER}次会议)"
 )
-_SESSION_BODIES = ("", "大会", "大会主席团", "主席团")
+_SESSION_BODIES = ("", "大会", "大会主席团", "主席团", "本次大会", "本届大会")
 # "五届人大三次会议" is 第五届人民代表大会第三次会议 (a 政协 session keeps the short form it is known by)
 _PLACE_LEVEL = re.compile("[市县区旗州盟]")
 _SHORT_CONGRESS = re.compile(f"^(?:人大)?({_NUMBER})届人大({_NUMBER})次会议$")

@@ -229,7 +229,8 @@ def read_input(path: Path) -> tuple[Document | None, Entry]:
         return None, entry
     entry.format, entry.encoding, entry.note = extracted.format, extracted.encoding, extracted.note
     if not any(ch.isalnum() for ch in extracted.text):
-        entry.status, entry.reason = "empty", _EMPTY_REASONS[extracted.format]
+        reason = _EMPTY_REASONS[extracted.format]
+        entry.status, entry.reason = "empty", f"{reason}; {extracted.note}" if extracted.note else reason
         return None, entry
     doc = Document(
         path_text(path),

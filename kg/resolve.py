@@ -42,8 +42,10 @@ from .orgs import Locale, OrgResolver
 
 def complete_names(doc: Document) -> None:
     """Mend names by the full names in the same document: a name the model cut short
-    ("金小|明向…" → 金小明), and a given name used alone ("建国" → 周建国)."""
+    ("金小|明向…" → 金小明), and a given name used alone ("建国" → 周建国); and a name in a list cut
+    one character short ("青格乐|吐、吕凤民": Mongolian and Tibetan names are longer than most)."""
     mentions = [m for a in doc.articles for s in a.sentences for m in s.mentions if m.type == "PERSON"]
+    _join_tails_in_lists(doc.text, mentions)
     names = sorted({m.text for m in mentions})
     for m in mentions:
         for full in names:
@@ -54,6 +56,21 @@ def complete_names(doc: Document) -> None:
             if len(m.text) == 2 and len(full) == 3 and full.endswith(m.text):
                 m.canonical = full
                 break
+
+
+def _join_tails_in_lists(text: str, mentions: list[Mention]) -> None:
+    """A name between two list separators, or between one and the next name, followed by one character
+    that is no word of the list's own (等, 和 …) lost that character to the model."""
+    starts = {m.start for m in mentions}
+    for m in mentions:
+        tail, after = text[m.end : m.end + 1], text[m.end + 1 : m.end + 2]
+        listed = text[m.start - 1 : m.start] in _LIST_MARKS and after in _LIST_MARKS
+        if listed and "\u4e00" <= tail <= "\u9fff" and tail not in _LIST_WORDS and (m.end + 2) in starts:
+            m.text, m.end = m.text + tail, m.end + 1
+
+
+_LIST_MARKS = ("、", "，", ",")
+_LIST_WORDS = "等和及与同跟是在的也并又"
 
 
 def article_id(doc: Document, index: int) -> str:
@@ -81,8 +98,10 @@ class Resolver:
         each chunk's documents after it."""
         for doc in docs:
             self._use_city_of(doc)
-            self.corpus.sources.append(doc.path)
-            self.corpus.source_info[doc.path] = SourceInfo(doc.format, doc.title, doc.date, doc.date_source)
+            if doc.base == 0:  # a file's first piece, or the whole of it
+                self.corpus.sources.append(doc.path)
+                info = SourceInfo(doc.format, doc.title, doc.date, doc.date_source)
+                self.corpus.source_info[doc.path] = info
             for article in doc.articles:
                 self._add_article(doc, article, self._homes(article))
 

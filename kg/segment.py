@@ -214,7 +214,7 @@ def _add_sentence(text: str, start: int, end: int, out: list[Sentence]) -> None:
 def segment_document(doc: Document) -> Document:
     lines = _lines(doc.text)
     doc.articles = []
-    for index, draft in enumerate(_drafts(lines), start=1):
+    for index, draft in enumerate(_drafts(lines), start=doc.first_article + 1):
         body = draft.body
         start = body[0].start if body else draft.headlines[0][0].start
         end = body[-1].end if body else draft.headlines[-1][-1].end

@@ -20,6 +20,7 @@ from pathlib import Path
 from . import state as codec
 from .model import Corpus, Document
 from .orgs import Locale, city_counts, locale_of_counts
+from .pieces import pieces
 from .read import Accounted, Entry, Selection, each_input, read_input
 
 STATE = "kg-state.json"
@@ -57,11 +58,11 @@ def plan(
 
 
 def documents(files: Sequence[Path]) -> Iterator[Document]:
-    """The second pass: each file read again, when the workers need it."""
+    """The second pass: each file read again, when the workers need it; a large one in pieces."""
     for path in files:
         doc, _ = read_input(path)
         if doc is not None:
-            yield doc
+            yield from pieces(doc)
 
 
 def locale(cities: Counter[str], city: str | None, city_map: tuple[tuple[str, str], ...] = ()) -> Locale:

@@ -287,3 +287,28 @@ def test_court_titles_written_without_the_court_are_the_articles_court(engine) -
     } <= posts
     # no court named: a bare 院长 is no post (it could head a hospital, a school, an academy)
     assert not any(title == "院长" for _, title, _ in _posts(engine, "本报讯 院长张三出席会议。\n", "沧州市"))
+
+
+def test_the_standing_committee_written_in_full_before_its_titles(engine) -> None:
+    """人民代表大会 is not the verb 代表 ("代表市委讲话") that ends the text before a body."""
+    text = (
+        "本报讯 会议选举结果宣布，张强当选为大同市第十六届人民代表大会常务委员会委员。\n"
+        "大同市人民代表大会常务委员会副主任李明出席会议。\n"
+    )
+    posts = _posts(engine, text, "大同市")
+    assert ("张强", "委员", "大同市人民代表大会常务委员会") in posts
+    assert ("李明", "副主任", "大同市人民代表大会常务委员会") in posts
+
+
+def test_a_long_name_cut_in_a_list_and_this_sessions_presidium(engine) -> None:
+    posts = _posts(engine, "本报讯 市人大主任李东辉、副主任张春雨、青格乐吐、吕凤民出席会议。\n", "通辽市")
+    # 青格乐|吐: the model cut the Mongolian name; between two 、 the character is the name's
+    assert ("青格乐吐", "副主任", "通辽市人民代表大会常务委员会") in posts
+    assert ("吕凤民", "副主任", "通辽市人民代表大会常务委员会") in posts
+    text = (
+        "市政协十四届一次会议主席团举行第四次会议\n"
+        "本报讯(记者 王晟)1月8日上午，大会主席团常务主席、本次大会执行主席张金锐、盛云生在主席台前排就座。\n"
+    )
+    session = "安庆市政协十四届一次会议"
+    posts = _posts(engine, text, "安庆市")
+    assert {("盛云生", "主席团常务主席", session), ("盛云生", "执行主席", session)} <= posts  # 本次大会

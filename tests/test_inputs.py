@@ -594,3 +594,23 @@ def test_bad_pdf_is_named_with_its_reason(tmp_path, name, make, status, message)
     _, entry = read_input(tmp_path / name)
     assert entry.status == status
     assert entry.message().startswith(f"{tmp_path / name}: {message}")
+
+
+def test_a_pdf_page_with_a_huge_text_stream_is_left_out_and_said(tmp_path) -> None:
+    """Pages sharing one stream of many megabytes took minutes and gigabytes: past the limit a page is not
+    read, and the file's note names it; the other pages are read."""
+    from pypdf import PdfReader, PdfWriter
+    from pypdf.generic import DecodedStreamObject, NameObject
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(_pdf([*EPAPER, ["第三页"]]))))
+    huge = DecodedStreamObject()
+    huge.set_data(b"BT /F1 12 Tf 72 712 Td " + b"(Hello world) Tj 0 -1 Td " * 200_000 + b"ET")  # 4.8 MB
+    writer.pages[1][NameObject("/Contents")] = writer._add_object(huge.flate_encode())
+    pdf = io.BytesIO()
+    writer.write(pdf)
+    assert len(pdf.getvalue()) < 50_000
+    (tmp_path / "bomb.pdf").write_bytes(pdf.getvalue())
+    doc, entry = read_input(tmp_path / "bomb.pdf")
+    assert entry.status == "ok" and doc is not None
+    assert "刘昌松" in doc.original and "第三页" in doc.original and "Hello" not in doc.original
+    assert entry.note == "over the limits for one PDF, not read: page 2 (4.8 MB of content)"

@@ -121,3 +121,54 @@ def test_compiled_viterbi_gives_the_numpy_paths_ties_included() -> None:
     transitions = rng.integers(-3, 3, size=(59, 59)).astype(np.float32)
     lengths = rng.integers(1, 31, size=40)
     assert lac.viterbi(emissions, transitions, lengths) == lac.viterbi_numpy(emissions, transitions, lengths)
+
+
+# ---- one large file, read in pieces ----
+
+
+REAL_PAGES = Path(__file__).resolve().parent / "real" / "dev" / "pages"
+
+
+def _one_big_file(tmp_path: Path) -> Path:
+    """The real pages of many cities in one file, as a dump of a crawl would come (52,000 characters)."""
+    big = tmp_path / "dump" / "all.txt"
+    big.parent.mkdir()
+    pages = sorted(REAL_PAGES.rglob("*.txt"))
+    big.write_text("\n\n".join(p.read_text(encoding="utf-8") for p in pages), encoding="utf-8")
+    return big
+
+
+def test_a_large_file_is_cut_into_pieces_of_whole_articles(tmp_path) -> None:
+    from kg.clean import clean_document
+    from kg.model import Document
+    from kg.pieces import pieces
+    from kg.segment import segment_document
+
+    text = _one_big_file(tmp_path).read_text(encoding="utf-8")
+    whole = Document("all.txt", text)
+    clean_document(whole)
+    segment_document(whole)
+    cut = list(pieces(Document("all.txt", text), size=8_000))
+    assert len(cut) > 4 and all(len(p.original) <= 8_000 for p in cut)
+    assert "".join(p.original for p in cut) == text  # the pieces are the file, in order
+    assert [p.base for p in cut] == [sum(len(q.original) for q in cut[:i]) for i in range(len(cut))]
+    headlines = []
+    for piece in cut:
+        clean_document(piece)
+        segment_document(piece)
+        headlines += [(a.index, a.headline) for a in piece.articles]
+    # the articles are the file's, numbered as in the file: a piece begins where an article begins
+    assert headlines == [(a.index, a.headline) for a in whole.articles]
+
+
+def test_a_large_file_gives_the_graph_of_reading_it_whole_with_bounded_pieces(tmp_path, monkeypatch) -> None:
+    big = _one_big_file(tmp_path)
+    # one city for the run: without it each piece, like each file of a crawl, is read in its own
+    assert main(["build", str(big), "--out", str(tmp_path / "whole"), "--city", "长沙市"]) == 0
+    monkeypatch.setattr("kg.pieces.PIECE_CHARS", 8_000)
+    assert main(["build", str(big), "--out", str(tmp_path / "pieces"), "--city", "长沙市"]) == 0
+    whole = set((tmp_path / "whole" / "graph.nq").read_text(encoding="utf-8").splitlines())
+    cut = set((tmp_path / "pieces" / "graph.nq").read_text(encoding="utf-8").splitlines())
+    # the same articles, posts, events and offsets; only a name written short in one piece and in full
+    # in another (向阳 … 董向阳) is no longer joined: a few lines of the whole file's graph
+    assert cut <= whole and len(whole - cut) <= len(whole) // 1000, sorted(whole - cut)[:5]

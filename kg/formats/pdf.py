@@ -20,6 +20,12 @@ if TYPE_CHECKING:
 # pypdf logs every repair it makes on a damaged file; the reader reports what matters itself.
 logging.getLogger("pypdf").setLevel(logging.ERROR)
 
+# A news page's content stream is some hundreds of kilobytes and its text some thousands of characters;
+# a crafted file can make pages share one stream of many megabytes, whose text takes minutes and
+# gigabytes to extract. Past these limits the rest is not read, and the note says so.
+MAX_PAGE_STREAM = 4 * 1024 * 1024  # bytes of a page's content, decompressed
+MAX_PDF_CHARS = 2_000_000  # characters of text from one file
+
 
 def extract_pdf(data: bytes) -> Extracted:
     from pypdf import PdfReader
@@ -28,7 +34,7 @@ def extract_pdf(data: bytes) -> Extracted:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
             raise FormatError("encrypted PDF: it needs a password")
-        pages = [(page.extract_text() or "").strip("\n") for page in reader.pages]
+        pages, note = _page_texts(reader)
         title, date = _metadata(reader)
     except FormatError:
         raise
@@ -39,7 +45,33 @@ def extract_pdf(data: bytes) -> Extracted:
         check_readable(text)
     except FormatError as error:
         raise FormatError(f"the PDF's text is unreadable (fonts without a Unicode map?): {error}") from None
-    return Extracted(text, "pdf", title=title, date=date)
+    return Extracted(text, "pdf", note=note, title=title, date=date)
+
+
+def _page_texts(reader: PdfReader) -> tuple[list[str], str]:
+    """The text of each page, within the limits; and a note naming what was left unread."""
+    pages: list[str] = []
+    skipped: list[str] = []
+    total = 0
+    for number, page in enumerate(reader.pages, start=1):
+        contents = page.get_contents()
+        size = len(contents.get_data()) if contents is not None else 0
+        if size > MAX_PAGE_STREAM:
+            skipped.append(f"page {number} ({size / 2**20:.1f} MB of content)")
+            continue
+        text = (page.extract_text() or "").strip("\n")
+        if total + len(text) > MAX_PDF_CHARS:
+            left = len(reader.pages) - number + 1
+            return pages, _note(
+                skipped + [f"{left} page(s) from page {number} on (past {MAX_PDF_CHARS:,} characters)"]
+            )
+        pages.append(text)
+        total += len(text)
+    return pages, _note(skipped)
+
+
+def _note(skipped: list[str]) -> str:
+    return f"over the limits for one PDF, not read: {'; '.join(skipped)}" if skipped else ""
 
 
 def _metadata(reader: PdfReader) -> tuple[str | None, str | None]:
