@@ -206,7 +206,12 @@ def _city_of_named_county(text: str, gazetteer: Gazetteer) -> Locale:
     counts = Counter(
         {d.code: text.count(d.name) for d in gazetteer.all_counties() if len(d.name) >= 3 and d.name in text}
     )
-    best = counts.most_common(2)
+    # "郏县法院", "祁东法院": a county's bodies named by its short name, or by a two-character full name,
+    # when no other county has that name
+    for name, code in _unique_county_names(gazetteer).items():
+        if name in text:
+            counts[code] += len(re.findall(f"{name}(?:{'|'.join(_COUNTY_BODIES)})", text))
+    best = [(code, n) for code, n in counts.most_common(2) if n]
     if not best:
         return Locale()
     county = gazetteer.get(best[0][0])
@@ -216,6 +221,20 @@ def _city_of_named_county(text: str, gazetteer: Gazetteer) -> Locale:
         return Locale(county=tied.pop(), per_document=True) if len(tied) == 1 else Locale()
     parent = gazetteer.parent(county) if county else None
     return Locale.for_city(parent.name, gazetteer) if parent else Locale()
+
+
+_COUNTY_BODIES = ("法院", "检察院", "县委", "县政府", "公安局", "人民医院", "融媒体中心")
+
+
+@cache
+def _unique_county_names(gazetteer: Gazetteer) -> dict[str, str]:
+    """Short names (祁东) and two-character full names (郏县) that only one county has, → its code."""
+    owners: dict[str, set[str]] = {}
+    for d in gazetteer.all_counties():
+        for name in {gazetteer.short_name(d), d.name}:
+            if len(name) >= 2 and (name != d.name or len(name) == 2):
+                owners.setdefault(name, set()).add(d.code)
+    return {name: codes.pop() for name, codes in owners.items() if len(codes) == 1}
 
 
 def city_counts(text: str, gazetteer: Gazetteer | None = None) -> Counter[str]:

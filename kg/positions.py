@@ -22,7 +22,7 @@ from .orgs import COMPANY_REFERENCES, Org, OrgResolver
 _SEPARATORS = re.compile(r"[、，,]|兼(?!职|任)")
 # Words that end the text before an organisation name inside a segment.
 _LEAD_JUNK = re.compile(
-    r".*(?:的|了|是|等|各|有关|相关|主要|会上|期间|介绍|表示|由|与|及|当选为?|代表(?!大会)|推选|包括|还有|分别为|会见|拜会|会晤|接见|和(?=人大|政协|市|区|省)|驻[\u4e00-\u9fff](?=全国|省|市)|"
+    r".*(?:的|了|是|等|各|有关|相关|主要|会上|期间|介绍|表示|由|与|及|当选为?|代表(?!大会)|推选|包括|还有|分别为|会见|拜会|会晤|接见|和(?=人大|政协|市|区|省)|[和及与](?=$)|驻[\u4e00-\u9fff](?=全国|省|市)|"
     r"(?<![主责信担连就兼现曾历])任(?![城务何职期命用意])|[:：“”\"'‘’()（）\s\d/*■%\.])"
 )
 # meetings, and the bylines that open a report ("本报讯 院长张三出席", "东昌府讯")
@@ -67,14 +67,15 @@ class PositionReader:
         self.resolver = resolver
         self._session: Org | None = None  # the session the article being read reports
         self._named: dict[str, str] = {}  # 院, 局, 公司 … → the last organisation of that kind named
-        self._fullest_named: dict[str, Org] = {}  # court, … → the body of that subtype named most fully
+        self._subjects: dict[str, Org] = {}  # court, … → the body of that subtype the article is about
+        self._holders: dict[str, Org] = {}  # court, … → the one that holds the article's meeting
 
     def read_article(self, article: Article) -> None:
         legal: str | None = None  # the last company named in full (…有限公司) so far
         brand: str | None = None  # the last company named any way
         self._session = self._session_of(article)
         self._named = {}
-        self._fullest_named = {}
+        self._subjects, self._holders = {}, {}
         for sentence in article.sentences:
             self._add_names_after_titles(sentence)
             self._named.update(_named_bodies(sentence))  # "市中级人民法院召开…，该院院长X"
@@ -291,20 +292,24 @@ class PositionReader:
         return found
 
     def _implied(self, title: str) -> Org | None:
-        """ "院长张三" in a court's news: the court the article has named most fully so far (the longest
-        name of that subtype; kg/data/implied_bodies.tsv)."""
+        """ "院长张三" in a court's news: the court the article is about (kg/data/implied_bodies.tsv)."""
         subtype = table("implied_bodies.tsv").get(title)
-        return self._fullest_named.get(subtype[0]) if subtype else None
+        return self._subjects.get(subtype[0]) if subtype else None
 
     def _note_bodies(self, sentence: Sentence) -> None:
+        """The body of each kind the article is about: the one that holds its meeting ("祁东法院召开…"),
+        else the one named most fully so far (not "市中院" in a county court's news, once it is known)."""
         kinds = {subtype for (subtype,) in table("implied_bodies.tsv").values()}
         for m in sentence.mentions:
             if m.type != "ORG" or not m.text.endswith(_IMPLIED_ENDINGS):
                 continue
             org = self.resolver.resolve(self.resolver.trim(m.text))
-            fullest = self._fullest_named.get(org.subtype)
-            if org.subtype in kinds and (fullest is None or len(org.name) > len(fullest.name)):
-                self._fullest_named[org.subtype] = org
+            if org.subtype not in kinds or org.subtype in self._holders:
+                continue
+            if sentence.text.startswith(_HOLDING, m.end - sentence.start):
+                self._subjects[org.subtype] = self._holders[org.subtype] = org
+            elif len(org.name) > len(getattr(self._subjects.get(org.subtype), "name", "")):
+                self._subjects[org.subtype] = org
 
     @staticmethod
     def _department(org_text: str, title: str) -> str:
@@ -483,6 +488,7 @@ def _bare_title(text: str, segments: list[_Segment]) -> bool:
 
 
 _UNIT_HEADS = ("局长", "厅长", "处长")
+_HOLDING = ("召开", "举行", "举办", "组织召开")  # "祁东法院召开…": the body the article is about
 _IMPLIED_ENDINGS = ("院",)  # what the names of the bodies in implied_bodies.tsv end with: 法院, 中院, 检察院
 _PARTY_GROUPS = ("党组",)  # the party group inside a body, written before its other title
 # An organisation's name ends with its kind of unit; a 局长 after one of these heads it as it is.

@@ -16,6 +16,7 @@ from pathlib import Path
 from .dates import parse_date
 from .gazetteer import Division, Gazetteer
 from .hierarchy import Hierarchy
+from .lexicon import surnames, title_pattern
 from .model import (
     Article,
     ArticleRecord,
@@ -46,6 +47,7 @@ def complete_names(doc: Document) -> None:
     one character short ("青格乐|吐、吕凤民": Mongolian and Tibetan names are longer than most)."""
     mentions = [m for a in doc.articles for s in a.sentences for m in s.mentions if m.type == "PERSON"]
     _join_tails_in_lists(doc.text, mentions)
+    _name_the_titled(mentions)
     names = sorted({m.text for m in mentions})
     for m in mentions:
         for full in names:
@@ -56,6 +58,25 @@ def complete_names(doc: Document) -> None:
             if len(m.text) == 2 and len(full) == 3 and full.endswith(m.text):
                 m.canonical = full
                 break
+
+
+def _name_the_titled(mentions: list[Mention]) -> None:
+    """ "宋院长", "李书记": a surname and a title the model took for a name is the one person of that
+    surname the document names in full (left as it is when there are several)."""
+    for m in mentions:
+        surname = _surname_of(m.text)
+        if not surname or not title_pattern().fullmatch(m.text[len(surname) :]):
+            continue
+        full = {
+            n.text for n in mentions
+            if n.text.startswith(surname) and not title_pattern().fullmatch(n.text[len(surname) :])
+        }  # fmt: skip
+        if len(full) == 1:
+            m.text = full.pop()
+
+
+def _surname_of(name: str) -> str:
+    return next((name[:n] for n in (2, 1) if name[:n] in surnames() and len(name) > n), "")
 
 
 def _join_tails_in_lists(text: str, mentions: list[Mention]) -> None:

@@ -312,3 +312,39 @@ def test_a_long_name_cut_in_a_list_and_this_sessions_presidium(engine) -> None:
     session = "安庆市政协十四届一次会议"
     posts = _posts(engine, text, "安庆市")
     assert {("盛云生", "主席团常务主席", session), ("盛云生", "执行主席", session)} <= posts  # 本次大会
+
+
+def test_a_county_court_named_by_its_short_name_places_the_page() -> None:
+    """County news that names its county only as 祁东法院 or 郏县法院 is read in that county's city."""
+    from kg.orgs import document_locale
+
+    assert (
+        document_locale("祁东法院召开2010年度工作会议。县法院各项工作取得进展。", Locale()).city == "衡阳市"
+    )
+    assert document_locale("郏县法院召开老干部座谈会。", Locale()).city == "平顶山市"
+
+
+def test_a_county_courts_news_with_the_city_court_among_its_guests(engine) -> None:
+    text = (
+        "祁东法院召开年度工作会议\n"
+        "3月24日上午，祁东法院召开年度工作会议，市中院党组书记、院长张三，县人大主任李四出席会议。\n"
+        "党组书记、院长王五全面回顾总结了上年的工作。副院长赵六和党组成员、政治处主任钱七参加会议。\n"
+    )
+    posts = _posts(engine, text, "衡阳市")
+    assert ("张三", "院长", "衡阳市中级人民法院") in posts
+    assert ("王五", "院长", "祁东县人民法院") in posts  # the court that holds the meeting, not the guest's
+    assert ("赵六", "副院长", "祁东县人民法院") in posts
+    assert not any(org in ("和", "及") for _, _, org in posts)  # "赵六和党组成员…": 和 is no body
+
+
+def test_a_surname_and_title_is_the_person_and_a_years_meeting_keeps_its_year(engine) -> None:
+    text = (
+        "祁东法院召开2010年度工作会议\n"
+        "3月24日上午，祁东法院召开2010年度工作会议。党组书记、院长张华清主持会议。"
+        "张院长向与会人员汇报了法院工作。\n"
+    )
+    docs = analyse([Document("x.txt", text)], engine, Locale.for_city("衡阳市"))
+    article = docs[0].articles[0]
+    assert "2010年度工作会议" in {e.name for e in article.events}  # not "度工作会议"
+    people = {p.person for p in article.participations}
+    assert "张华清" in people and "张院长" not in people  # 张院长 is the one 张 the page names in full

@@ -32,11 +32,11 @@ def _pages(genre: str) -> list[Path]:
 def test_development_pages_keep_their_scores() -> None:
     scores = _scores(sorted((DEV / "pages").rglob("*.txt")))
     assert scores["person-title"].precision >= 0.93
-    assert scores["person-title"].recall >= 0.80
-    assert scores["person-title-org"].f1 >= 0.81
+    assert scores["person-title"].recall >= 0.83
+    assert scores["person-title-org"].f1 >= 0.83
     assert scores["post-organisation (accuracy)"].precision >= 0.92
     # personnel decisions: the change, and with its date
-    assert scores["post-change"].f1 >= 0.70
+    assert scores["post-change"].f1 >= 0.72
     assert scores["post-change-date"].f1 >= 0.55
     # the relation layer on the same pages
     assert scores["event"].f1 >= 0.70
@@ -52,7 +52,7 @@ def test_development_pages_keep_their_scores() -> None:
         ("company", 0.79),
         ("press", 0.80),
         ("meeting", 0.77),
-        ("session", 0.58),
+        ("session", 0.66),
         ("inspection", 0.82),
         ("project", 0.88),
     ],
