@@ -431,3 +431,18 @@ def test_store_errors_are_query_errors(store, handmade) -> None:
         store().run("CLEAR ALL")
     with pytest.raises(QueryError, match="unknown store"):
         open_store(handmade, "sqlite")
+
+
+@pytest.mark.parametrize("kind", ["rdflib", "oxigraph"])
+def test_a_json_ld_alias_chain_is_one_line_not_a_crash(kind, tmp_path, capsys) -> None:
+    """5,000 terms each defined by the one before: rdflib's parser recursed until it failed."""
+    context = {
+        "a0": "@id",
+        **{f"a{i}": f"a{i - 1}" for i in range(1, 5000)},
+        "name": "http://schema.org/name",
+    }
+    graph = tmp_path / "alias.jsonld"
+    graph.write_text(json.dumps({"@context": context, "a4999": "http://x/a", "name": "A"}))
+    code, out, err = run_cli(capsys, graph, "SELECT * { ?s ?p ?o }", "--store", kind)
+    assert "Traceback" not in err
+    assert (code, err.count("\n")) == (2, 1) if code else "http://x/a" in out
