@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import networkx as nx
 import pandas as pd
@@ -23,6 +24,9 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from .graph import KG, ORG, SCHEMA, build_dataset, union_graph
+
+if TYPE_CHECKING:
+    from pyvis.network import Network
 from .query import OxigraphStore, RdflibStore, Results, Store, api_query, load_rdflib_graph, open_store
 
 # schema.org class → entity type, as in kg.model.Entity.type and `kg extract`
@@ -111,6 +115,14 @@ class KnowledgeGraph:
             rows.append([str(subject), local_name(predicate), str(obj), None, None, None, None, None,
                          str(iri), str(predicate), str(object_iri)])  # fmt: skip
         return pd.DataFrame(rows, columns=FACT_COLUMNS, dtype=object)
+
+    def to_pyvis(self, focus: str | None = None, hops: int = 2) -> Network:
+        """The graph as a pyvis Network styled and laid out like graph.html; with `focus`, the entities
+        within `hops` relations of the one(s) of that name. In a notebook: `g.to_pyvis("张百顺").show(...)`
+        or `IPython.display.HTML(g.to_pyvis("张百顺").generate_html(notebook=True))`."""
+        from .pyvis_view import to_pyvis  # here: pyvis and the layout load only for those who draw
+
+        return to_pyvis(self.rdf, focus, hops)
 
     def to_networkx(self) -> nx.MultiDiGraph:
         """Entities as nodes (keyed by IRI; attributes label, type, subtype); facts as edges keyed by their

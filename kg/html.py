@@ -2,8 +2,10 @@
 
 Python reads the RDF graph into a compact JSON document (entities, articles, relations with their evidence
 sentences) and lays the graph out; the page (``kg/data/html/``: template, script and stylesheet) draws it
-with vis-network, inlined from the copy shipped inside the pyvis package. pyvis's own template is not used:
-it links bootstrap, vis-network and tom-select from CDNs, and its select menu garbles Chinese labels.
+with vis-network (the current release, vendored from npm in kg/data/html/vendor/ and inlined). pyvis's
+own template is not used for graph.html: it links bootstrap, vis-network and tom-select from CDNs, and
+its select menu garbles Chinese labels; `KnowledgeGraph.to_pyvis` gives notebook users a pyvis Network
+styled like this page.
 
 The layout is computed here, not in the browser: force-directed physics on a few thousand nodes takes tens
 of seconds in a browser without a GPU, and a page that moves while you read it is hard to use. Each
@@ -25,7 +27,6 @@ from pathlib import Path
 import jinja2
 import networkx as nx
 import numpy as np
-import pyvis
 from markupsafe import Markup
 from rdflib import RDF, RDFS, SKOS, Graph, Literal, URIRef
 from rdflib.namespace import PROV
@@ -173,28 +174,28 @@ def write_html(graph: Graph, path: Path, title: str = "kg") -> None:
     explorer = read_graph(graph)
     drawn = _drawn(explorer)
     labels = [e.label for e in explorer.entities]
-    positions = layout(drawn, _layout_edges(explorer.links), labels, weights(explorer))
+    positions = layout(drawn, layout_edges(explorer.links), labels, weights(explorer))
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(_page(title, explorer, positions), encoding="utf-8")
 
 
-def _background(link: Link) -> bool:
+def background(link: Link) -> bool:
     return all(f.relation in BACKGROUND for f in link.facts)
 
 
 def weights(explorer: Explorer) -> np.ndarray:
     """How many foreground relations each entity has: its size on the page (explorer.js counts the same)."""
-    ends = [i for k in explorer.links if not _background(k) for i in (k.source, k.target)]
+    ends = [i for k in explorer.links if not background(k) for i in (k.source, k.target)]
     return np.bincount(np.array(ends, dtype=np.int64), minlength=len(explorer.entities))
 
 
-def _layout_edges(links: list[Link]) -> list[tuple[int, int]]:
+def layout_edges(links: list[Link]) -> list[tuple[int, int]]:
     """The edges the layout pulls along: the foreground ones, and a background one only for an entity that
     has nothing else (a company known only to be in 东阿县 is laid out beside 东阿县)."""
-    front = [(k.source, k.target) for k in links if not _background(k)]
+    front = [(k.source, k.target) for k in links if not background(k)]
     tied = {i for edge in front for i in edge}
-    back = [(k.source, k.target) for k in links if _background(k) and not {k.source, k.target} <= tied]
+    back = [(k.source, k.target) for k in links if background(k) and not {k.source, k.target} <= tied]
     return front + back
 
 
@@ -591,12 +592,8 @@ def _asset(name: str) -> str:
 
 
 def _vis_js() -> str:
-    """The vis-network build that pyvis ships (the one its "in_line" mode inlines)."""
-    root = Path(pyvis.__file__).parent
-    for folder in (root / "templates" / "lib" / "vis-9.1.2", root / "lib" / "vis-9.1.2"):
-        if (folder / "vis-network.min.js").is_file():
-            return (folder / "vis-network.min.js").read_text(encoding="utf-8")
-    raise FileNotFoundError(f"vis-network.min.js not found in the pyvis package at {root}")
+    """vis-network 10.1.5, vendored from npm with its licences (kg/data/html/vendor/)."""
+    return _asset("vendor/vis-network.min.js")
 
 
 def _inline(text: str, tag: str) -> Markup:

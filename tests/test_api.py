@@ -135,3 +135,25 @@ def test_build_runs_the_pipeline_in_process(tmp_path) -> None:
     reloaded = kg.load(tmp_path / "out")
     pd.testing.assert_frame_equal(reloaded.entities(), built.entities())
     assert len(reloaded) == len(built)
+
+
+def test_pyvis_network_of_one_officials_neighbourhood(seeds) -> None:
+    from pyvis.network import Network
+
+    from kg.html import STYLES
+
+    net = seeds.to_pyvis("张百顺", hops=1)
+    assert isinstance(net, Network)
+    by_label = {node["label"]: node for node in net.nodes}
+    zhang = by_label["张百顺"]
+    assert (zhang["color"], zhang["shape"]) == (STYLES["person"].color, STYLES["person"].shape)
+    assert by_label["聊城市人民政府"]["shape"] == STYLES["state"].shape  # styled like graph.html
+    assert all(node["physics"] is False and "x" in node for node in net.nodes)  # laid out, fixed
+    ids = {node["label"]: node["id"] for node in net.nodes}
+    post = next(e for e in net.edges if (e["from"], e["to"]) == (ids["张百顺"], ids["聊城市人民政府"]))
+    assert (
+        post["label"] == "市长" and "张百顺" in post["title"]
+    )  # the role, and the sentence it was read from
+    assert len(net.nodes) < len(seeds.to_pyvis().nodes)  # one hop, not the whole graph
+    with pytest.raises(LookupError, match="no entity named"):
+        seeds.to_pyvis("无此人")

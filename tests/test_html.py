@@ -28,7 +28,7 @@ OA = Namespace("http://www.w3.org/ns/oa#")
 ID = Namespace("https://w3id.org/kg-news/id/")
 
 ROOT = Path(__file__).resolve().parent.parent
-SHOTS = ROOT / "out" / "test-screenshots"
+SHOTS = ROOT / "build" / "test-screenshots"  # not out/: that folder is the user's
 CHROMIUM = Path("/usr/bin/chromium")
 FLAGS = [
     "--headless",
@@ -488,6 +488,14 @@ def test_seeds_explorer_screenshots(browser, seeds_out: Path) -> None:
     opened.page.keyboard.press("Enter")
     text = panel_text(opened)
     assert "市长 @ 聊城市人民政府" in text and "副书记 @ 中共聊城市委员会" in text
+    # each sentence once, under the posts it supports ("市委副书记、市长张百顺…" gives two)
+    posts = opened.js(
+        """() => Array.from(document.querySelector('#kg-panel-body ul').children).map(li => [
+             li.querySelectorAll('.kg-fact').length,
+             Array.from(li.querySelectorAll('.kg-evidence')).map(e => e.innerText)])"""
+    )
+    sentences = [sentence for _, evidence in posts for sentence in evidence]
+    assert len(sentences) == len(set(sentences)) and any(count > 1 for count, _ in posts)
     opened.page.wait_for_timeout(700)
     opened.page.screenshot(path=str(SHOTS / "explorer.png"))
     assert (SHOTS / "explorer.png").stat().st_size > 20_000

@@ -38,5 +38,8 @@ def test_explore_notebook_runs(seeds_out, tmp_path, monkeypatch) -> None:
     assert f"triples in {seeds_out}" in text
     assert "常务副市长" in text  # the posts table
     assert "betweenness" in text and "officials" in text  # the ranking
+    assert "relations around" in text  # pyvis: one official's neighbourhood
+    neighbourhood = notebook.cells[-3].outputs[-1].data["text/html"]
+    assert neighbourhood.startswith("<iframe srcdoc=") and "vis-network" in neighbourhood
     view = notebook.cells[-1].outputs[-1].data["text/html"]  # the HTML view, the page inline
     assert view.startswith("<iframe srcdoc=") and "vis-network" in view

@@ -487,12 +487,13 @@
 
   function namesOf(i) { return [E[i].label].concat(E[i].alt || []); }
 
-  function evidenceBlock(evidence, names) {
+  function evidenceBlock(evidence, names, supports) {  // supports: the facts each sentence gives, if not all
     var box = el("div");
-    evidence.forEach(function (ev) {
+    evidence.forEach(function (ev, n) {
       var item = el("div", "kg-evidence");
       if (ev[0]) { item.appendChild(quote(ev[0], names)); }
-      if (ev[1] >= 0) { item.appendChild(el("div", "kg-source", headline(ev[1]))); }
+      var source = (ev[1] >= 0 ? headline(ev[1]) : "") + ((supports && supports[n]) || "");
+      if (source) { item.appendChild(el("div", "kg-source", source)); }
       box.appendChild(item);
     });
     return box;
@@ -574,8 +575,30 @@
     return section;
   }
 
-  function factItem(i, item, withEvidence) {
-    var li = el("li");
+  function sameSources(items) {  // facts that share a sentence: one entry, each sentence once
+    var groups = [], groupOf = {};
+    items.forEach(function (item) {
+      var keys = item.fact.evidence.map(function (ev) { return JSON.stringify(ev); });
+      var found = keys.filter(function (key) { return groupOf[key] !== undefined; });
+      var g = found.length ? groupOf[found[0]] : groups.push([]) - 1;
+      groups[g].push(item);
+      keys.forEach(function (key) { groupOf[key] = g; });
+    });
+    return groups;
+  }
+  function sentencesOf(items) {  // each sentence once, with the facts it supports when not all of them
+    var seen = {}, sentences = [];
+    items.forEach(function (item) {
+      item.fact.evidence.forEach(function (ev) {
+        var key = JSON.stringify(ev);
+        if (seen[key] === undefined) { seen[key] = sentences.length; sentences.push({ev: ev, labels: []}); }
+        sentences[seen[key]].labels.push(item.fact.label);
+      });
+    });
+    sentences.forEach(function (s) { if (s.labels.length === items.length) { s.labels = []; } });
+    return sentences;
+  }
+  function factLine(item) {
     var line = el("div", "kg-fact");
     if (data.relations[item.fact.rel].key === "post" && item.out) {  // 部长 @ 中共聊城市委宣传部
       if (item.fact.when) { append(line, el("span", "kg-when", item.fact.when), " "); }
@@ -583,15 +606,23 @@
     } else {  // 张三（部长）, 全市宣传思想工作会议（主持）, 聊城市（位于）
       append(line, entityButton(item.other), "（", el("span", "kg-role", item.fact.label), "）");
     }
-    li.appendChild(line);
-    var evidence = item.fact.evidence;
-    if (evidence.length) {
-      var names = namesOf(i).concat(namesOf(item.other));
+    return line;
+  }
+  function factItem(i, items, withEvidence) {
+    var li = el("li");
+    items.forEach(function (item) { li.appendChild(factLine(item)); });
+    var sentences = sentencesOf(items);
+    if (sentences.length) {
+      var names = namesOf(i);
+      items.forEach(function (item) { names = names.concat(namesOf(item.other)); });
+      var block = evidenceBlock(sentences.map(function (s) { return s.ev; }), names, sentences.map(function (s) {
+        return s.labels.length ? "（" + s.labels.join("、") + "）" : "";
+      }));
       if (withEvidence) {
-        li.appendChild(evidenceBlock(evidence, names));
+        li.appendChild(block);
       } else {
         var details = el("details");
-        append(details, el("summary", null, "出处 " + evidence.length + " 条"), evidenceBlock(evidence, names));
+        append(details, el("summary", null, "出处 " + sentences.length + " 条"), block);
         li.appendChild(details);
       }
     }
@@ -614,7 +645,7 @@
       section(group.title, group.items.length);
       // A short list shows its sentences; a long one (the members of 市委) keeps them folded.
       var open = group.items.length <= 4;
-      body.appendChild(list(group.items, function (item) { return factItem(i, item, open); }));
+      body.appendChild(list(sameSources(group.items), function (items) { return factItem(i, items, open); }));
     });
     if (e.mentions) {
       section("见于报道", e.mentions.length);
