@@ -133,7 +133,37 @@ def check_local_contexts(file: Path) -> None:
                         f"{file}: names a remote JSON-LD context ({key}), which kg does not fetch: put the"
                         " context in the file"
                     )
+                if key == "@context" and _alias_depth(value) > MAX_ALIAS_DEPTH:
+                    raise GraphFileError(
+                        f"{file}: a JSON-LD context whose terms are defined by one another more than"
+                        f" {MAX_ALIAS_DEPTH} deep (pyoxigraph's reader crashes on such chains)"
+                    )
                 pending.append(value)
+
+
+MAX_ALIAS_DEPTH = 64
+
+
+def _alias_depth(context: object) -> int:
+    """The longest chain of terms defined by other terms of the same context ("a2": "a1", "a1": "a0")."""
+    terms: dict[str, str] = {}
+    for part in context if isinstance(context, list) else [context]:
+        if isinstance(part, dict):
+            for term, value in part.items():
+                target = value.get("@id") if isinstance(value, dict) else value
+                if isinstance(target, str):
+                    terms[term] = target
+    depth: dict[str, int] = {}
+    for start in terms:
+        chain, term = [], start
+        while term in terms and term not in depth and term not in chain:
+            chain.append(term)
+            term = terms[term]
+        known = depth.get(term, 0)
+        for term in reversed(chain):
+            known += 1
+            depth[term] = known
+    return max(depth.values(), default=0)
 
 
 def _names_a_document(context: object) -> bool:
