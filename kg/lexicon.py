@@ -47,8 +47,14 @@ def alternation(words: tuple[str, ...]) -> str:
 def _title_regex() -> str:
     """Qualifiers then a base title: 常务副市长, 二级巡视员, 执行董事."""
     qualifiers = alternation(word_list("title_qualifiers.txt"))
-    titles = alternation(word_list("titles.txt"))
-    return f"(?:{qualifiers})*(?:{titles})"
+    written = tuple(sorted({*word_list("titles.txt"), *title_aliases()}, key=len, reverse=True))
+    return f"(?:{qualifiers})*(?:{alternation(written)})"
+
+
+@cache
+def title_aliases() -> dict[str, tuple[str, ...]]:
+    """Titles written as two at once (主席团常务(执行)主席) → the titles they stand for."""
+    return {written: tuple(titles[0].split()) for written, titles in table("title_aliases.tsv").items()}
 
 
 @cache

@@ -49,6 +49,7 @@ TABLES: dict[str, Table] = {
     "org_types.tsv": Table(2, {1: ORG_SUBTYPES}),
     "participation_roles.tsv": Table(3, {2: ROLE_CLASSES}),
     "place_aliases.tsv": Table(2, {}),
+    "title_aliases.tsv": Table(2, {}),
     "post_forms.tsv": Table(5, {}),
     "project_status.tsv": Table(2, {}),
 }

@@ -227,6 +227,13 @@ _COUNTY_BODIES = ("法院", "检察院", "县委", "县政府", "公安局", "�
 
 
 @cache
+def _full_county_names(gazetteer: Gazetteer) -> tuple[Division, ...]:
+    """Counties whose full name only one county has, and long enough not to be a word (新华区 is not)."""
+    names = Counter(d.name for d in gazetteer.all_counties())
+    return tuple(d for d in gazetteer.all_counties() if len(d.name) >= 3 and names[d.name] == 1)
+
+
+@cache
 def _unique_county_names(gazetteer: Gazetteer) -> dict[str, str]:
     """Short names (祁东) and two-character full names (郏县) that only one county has, → its code."""
     owners: dict[str, set[str]] = {}
@@ -246,6 +253,13 @@ def city_counts(text: str, gazetteer: Gazetteer | None = None) -> Counter[str]:
         short = gazetteer.short_name(division)
         # "吉林省" names the province, not 吉林市; "海南省" not 海南藏族自治州
         counts[division.code] += text.count(division.name) + text.count(short) - text.count(short + "省")
+    # A county named in full speaks for its city ("州委副秘书长…到南华县调研" is 楚雄州's news, whatever
+    # "中国石油大学(北京)" says)
+    for county in _full_county_names(gazetteer):
+        if county.name in text:
+            parent = gazetteer.parent(county)
+            if parent is not None and parent.level == 2:
+                counts[parent.code] += text.count(county.name)
     paper = paper_place(text, gazetteer)
     if paper is not None:  # "来源:罗源新闻网", "德州日报": the paper names its own place
         city = paper if paper.level == 2 else gazetteer.parent(paper)

@@ -15,14 +15,14 @@ from functools import cache
 
 from . import post_forms
 from .engines import Token
-from .lexicon import alternation, surnames, table, title_pattern, titles_anywhere, word_list
+from .lexicon import alternation, surnames, table, title_aliases, title_pattern, titles_anywhere, word_list
 from .model import Article, Mention, Position, Sentence
 from .orgs import COMPANY_REFERENCES, Org, OrgResolver
 
 _SEPARATORS = re.compile(r"[、，,]|兼(?!职|任)")
 # Words that end the text before an organisation name inside a segment.
 _LEAD_JUNK = re.compile(
-    r".*(?:的|了|是|等|各|有关|相关|主要|会上|期间|介绍|表示|由|与|及|当选为?|代表(?!大会)|推选|包括|还有|分别为|会见|拜会|会晤|接见|和(?=人大|政协|市|区|省)|[和及与](?=$)|驻[\u4e00-\u9fff](?=全国|省|市)|"
+    r".*(?:的|了|是|等|各|有关|相关|主要|会上|期间|介绍|表示|由|与|及|关于|当选为?|代表(?!大会)|推选|包括|还有|分别为|会见|拜会|会晤|接见|和(?=人大|政协|市|区|省)|[和及与](?=$)|驻[\u4e00-\u9fff](?=全国|省|市)|"
     r"(?<![主责信担连就兼现曾历])任(?![城务何职期命用意])|[:：“”\"'‘’()（）\s\d/*■%\.])"
 )
 # meetings, and the bylines that open a report ("本报讯 院长张三出席", "东昌府讯")
@@ -228,12 +228,16 @@ class PositionReader:
                 org_text = org_text[former.end() :]
             if match.group() == "代表" and not org_text.endswith(word_list("delegate_bodies.txt")):
                 break
+            session_titles = word_list("session_titles.txt")
             if not _plausible_org(org_text) and not (
-                org_text in _SESSION_BODIES and match.group() in word_list("session_titles.txt")
+                org_text in _SESSION_BODIES
+                and all(t in session_titles for t in _titles_written(match.group()))
             ):
                 break
             segment_start = seg_start + match.start() - len(org_text)
-            segments.append(_Segment(org_text, match.group(), segment_start, end, bool(former)))
+            # "主席团常务(执行)主席": one written title, two posts (kg/data/title_aliases.tsv)
+            for title in reversed(_titles_written(match.group())):
+                segments.append(_Segment(org_text, title, segment_start, end, bool(former)))
             if junk:
                 break  # the chain began inside this segment
             end = sep
@@ -536,6 +540,13 @@ def _position(
 
 _LIST_SEPARATORS = ("、", "和", "及", "，")
 _NOTE = re.compile(r"^[(（][^()（）]{1,12}[)）]")
+
+
+def _titles_written(written: str) -> tuple[str, ...]:
+    for alias, titles in title_aliases().items():
+        if written.endswith(alias):
+            return tuple(written[: -len(alias)] + t for t in titles)
+    return (written,)
 
 
 def _shared_title(title: str) -> bool:

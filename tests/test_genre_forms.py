@@ -348,3 +348,19 @@ def test_a_surname_and_title_is_the_person_and_a_years_meeting_keeps_its_year(en
     assert "2010年度工作会议" in {e.name for e in article.events}  # not "度工作会议"
     people = {p.person for p in article.participations}
     assert "张华清" in people and "张院长" not in people  # 张院长 is the one 张 the page names in full
+
+
+def test_two_titles_written_as_one_and_a_county_that_speaks_for_its_city(engine) -> None:
+    text = (
+        "眉山市第五届人民代表大会第四次会议开幕\n"
+        "本报讯(记者 彭林)2月20日下午，眉山市第五届人民代表大会第四次会议开幕。\n"
+        "大会主席团常务(执行)主席刘先伟、高立新在主席台前排就座。\n"
+    )
+    posts = _posts(engine, text, "眉山市")
+    session = "眉山市第五届人民代表大会第四次会议"
+    assert {("高立新", "主席团常务主席", session), ("高立新", "执行主席", session)} <= posts
+    # a county named in full outweighs a city named in passing ("中国石油大学(北京)")
+    from kg.orgs import document_locale
+
+    page = "州委副秘书长罗如贵到南华县罗武庄乡调研，了解中国石油大学(北京)助力南华县彝绣产业扶贫项目。"
+    assert document_locale(page, Locale()).city == "楚雄彝族自治州"
