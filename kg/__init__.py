@@ -7,12 +7,18 @@ line do not pay for pandas.
 
 from __future__ import annotations
 
+from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .api import KnowledgeGraph, build, load
 
-__all__ = ["KnowledgeGraph", "build", "load"]
+try:
+    __version__ = version("kg")
+except PackageNotFoundError:  # run from a source tree that was never installed
+    __version__ = "0+unknown"
+
+__all__ = ["KnowledgeGraph", "build", "load", "__version__"]
 
 
 def __getattr__(name: str) -> Any:

