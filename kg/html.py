@@ -140,6 +140,7 @@ class Entity:
     alt_labels: list[str]
     mentions: list[int] = field(default_factory=list)  # indices of the articles that mention it
     authored: list[int] = field(default_factory=list)  # articles it is the byline of
+    details: list[str] = field(default_factory=list)  # a project's investment, scale and status, as lines
 
 
 @dataclass
@@ -243,7 +244,7 @@ def read_graph(graph: Graph) -> Explorer:
         label = _label(graph, term)
         alt = sorted({str(a) for a in graph.objects(term, SKOS.altLabel)} - {label})
         terms[term] = len(entities)
-        entities.append(Entity(label, kind[0], kind[1], alt))
+        entities.append(Entity(label, kind[0], kind[1], alt, details=_project_details(graph, term)))
 
     article_terms = sorted(set(graph.subjects(RDF.type, SCHEMA.NewsArticle)), key=str)
     articles = {term: i for i, term in enumerate(article_terms)}
@@ -253,6 +254,34 @@ def read_graph(graph: Graph) -> Explorer:
             if article in articles and entity in terms:
                 getattr(entities[terms[entity]], attribute).append(articles[article])
     return Explorer(entities, headlines, _links(graph, terms, articles))
+
+
+def _project_details(graph: Graph, project: Node) -> list[str]:
+    """A project's lines: "总投资：约 26 亿元", "规模：总装机容量343.75兆瓦", "状态：开工（--12-27）"."""
+    lines = []
+    for money in graph.objects(project, KG.investment):
+        value = graph.value(money, SCHEMA.value)
+        if value is not None:
+            about = "约 " if graph.value(money, KG.approximate) == Literal(True) else ""
+            lines.append(f"总投资：{about}{_yuan(float(str(value)))}")
+    scale = sorted(str(graph.value(q, RDFS.label)) for q in graph.objects(project, KG.quantity))
+    if scale:
+        lines.append("规模：" + "；".join(scale))
+    statuses = []
+    for change in graph.objects(project, KG.statusChange):
+        date = graph.value(change, SCHEMA.startDate)
+        when = f"（{date}）" if date else ""
+        statuses.append((str(date or ""), f"{graph.value(change, KG.status)}{when}"))
+    if statuses:
+        lines.append("状态：" + "，".join(text for _, text in sorted(statuses)))
+    return lines
+
+
+def _yuan(value: float) -> str:
+    for unit, size in (("亿元", 1e8), ("万元", 1e4)):
+        if value >= size:
+            return f"{value / size:,.4g} {unit}"
+    return f"{value:,.0f} 元"
 
 
 def _headline(graph: Graph, article: Node) -> str:
@@ -625,6 +654,8 @@ def page_data(title: str, explorer: Explorer, positions: dict[int, tuple[float, 
             item["mentions"] = e.mentions
         if e.authored:
             item["authored"] = e.authored
+        if e.details:
+            item["details"] = e.details
         if i in positions:
             item["x"], item["y"] = positions[i]
         entities.append(item)

@@ -517,3 +517,14 @@ def test_a_persons_posts_read_as_a_timeline(browser, tmp_path: Path) -> None:
     assert deputy < mayor  # known from the same day; both before any later post
     assert "《德州市召开全市经济工作会议》" in text  # the headline, not the page's date line
     assert_clean(opened)
+
+
+def test_a_projects_panel_shows_its_investment_scale_and_status(browser, seeds_out: Path) -> None:
+    opened = open_explorer(browser, seeds_out / "graph.html")
+    opened.page.fill("#kg-search", "山东华电聊城九标段343.75兆瓦风电项目")
+    opened.page.wait_for_selector("#kg-results li[role=option]")
+    opened.page.keyboard.press("Enter")
+    text = panel_text(opened)
+    assert "项目概况" in text and "总投资：约 26 亿元" in text and "总装机容量343.75兆瓦" in text
+    assert "状态：开工（--12-27）" in text and "中国华电集团有限公司（建设）" in text
+    assert_clean(opened)

@@ -641,6 +641,10 @@
       body.appendChild(el("div", "kg-notice",
         "此实体不在任何关系中，仅被报道提及；图中按需显示，虚线连向同篇报道提及的实体。"));
     }
+    if (e.details) {  // a project: investment, scale, status
+      section("项目概况", e.details.length);
+      body.appendChild(list(e.details, function (line) { return el("li", "kg-fact", line); }));
+    }
     factsOf(i).forEach(function (group) {
       section(group.title, group.items.length);
       // A short list shows its sentences; a long one (the members of 市委) keeps them folded.
