@@ -797,5 +797,7 @@ def _event_at(sentence: Sentence, events: list[EventMention], position: int) -> 
 def _add_mention(event: EventMention) -> None:
     sentence = event.sentence
     if not any(m.type == "EVENT" and m.start == event.start for m in sentence.mentions):
-        sentence.mentions.append(Mention(event.start, event.end, event.name, "EVENT", event.type, "pattern"))
+        # the mention's text is the span as written; the event's name drops layout spaces ("主 主会")
+        text = sentence.text[event.start - sentence.start : event.end - sentence.start]
+        sentence.mentions.append(Mention(event.start, event.end, text, "EVENT", event.type, "pattern"))
         sentence.mentions.sort(key=lambda m: (m.start, -m.end))
