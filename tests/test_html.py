@@ -20,6 +20,8 @@ from rdflib import RDF, RDFS, SKOS, BNode, Graph, Literal, Namespace, URIRef
 
 from kg.html import _declutter, _repulsion_dense, _repulsion_grid, layout, read_graph, spring, write_html
 
+from .conftest import BROWSER_SKIPPED
+
 KG = Namespace("https://w3id.org/kg-news/ns#")
 SCHEMA = Namespace("https://schema.org/")
 ORG = Namespace("http://www.w3.org/ns/org#")
@@ -269,7 +271,7 @@ def need_chromium() -> None:
     if not CHROMIUM.exists():
         if os.environ.get("CI"):
             pytest.fail(f"{CHROMIUM} missing: CI must run .ci/install-browser.sh")
-        pytest.skip(f"{CHROMIUM} not installed (see .ci/install-browser.sh)")
+        pytest.skip(f"{CHROMIUM} {BROWSER_SKIPPED}")
 
 
 def launch() -> Iterator:
