@@ -118,8 +118,8 @@ class KnowledgeGraph:
 
     def to_pyvis(self, focus: str | None = None, hops: int = 2) -> Network:
         """The graph as a pyvis Network styled and laid out like graph.html; with `focus`, the entities
-        within `hops` relations of the one(s) of that name. In a notebook: `g.to_pyvis("张百顺").show(...)`
-        or `IPython.display.HTML(g.to_pyvis("张百顺").generate_html(notebook=True))`."""
+        within `hops` relations of the one(s) of that name. In a notebook: `g.to_pyvis("张三").show(...)`
+        or `IPython.display.HTML(g.to_pyvis("张三").generate_html(notebook=True))`."""
         from .pyvis_view import to_pyvis  # here: pyvis and the layout load only for those who draw
 
         return to_pyvis(self.rdf, focus, hops)

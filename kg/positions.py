@@ -79,9 +79,11 @@ class PositionReader:
         for sentence in article.sentences:
             self._add_names_after_titles(sentence)
             self._named.update(_named_bodies(sentence))  # "市中级人民法院召开…，该院院长X"
-            self._note_bodies(sentence)
+            self._note_bodies(sentence, sentence.mentions)
+            named_before = set(map(id, sentence.mentions))
             article.positions += self.read_sentence(sentence, legal or brand)
-            self._note_bodies(sentence)  # and the bodies the sentence's posts named
+            # and the bodies the sentence's posts named (mentions added while reading it)
+            self._note_bodies(sentence, [m for m in sentence.mentions if id(m) not in named_before])
             legal, brand = _last_company(sentence, legal, brand)
 
     def read_sentence(self, sentence: Sentence, company: str | None = None) -> list[Position]:
@@ -300,11 +302,11 @@ class PositionReader:
         subtype = table("implied_bodies.tsv").get(title)
         return self._subjects.get(subtype[0]) if subtype else None
 
-    def _note_bodies(self, sentence: Sentence) -> None:
+    def _note_bodies(self, sentence: Sentence, mentions: list[Mention]) -> None:
         """The body of each kind the article is about: the one that holds its meeting ("祁东法院召开…"),
         else the one named most fully so far (not "市中院" in a county court's news, once it is known)."""
         kinds = {subtype for (subtype,) in table("implied_bodies.tsv").values()}
-        for m in sentence.mentions:
+        for m in mentions:
             if m.type != "ORG" or not m.text.endswith(_IMPLIED_ENDINGS):
                 continue
             org = self.resolver.resolve(self.resolver.trim(m.text))

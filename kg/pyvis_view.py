@@ -33,12 +33,16 @@ def to_pyvis(
     """The graph (or the entities within `hops` relations of the ones named `focus`, by label or alternative
     label) as a pyvis Network with fixed positions; `LookupError` when no entity has that name.
 
-    >>> net = to_pyvis(kg.load("out").rdf, focus="张百顺", hops=1)   # doctest: +SKIP
+    >>> net = to_pyvis(kg.load("out").rdf, focus="张三", hops=1)   # doctest: +SKIP
     >>> net.show("zhang.html", notebook=False)                      # doctest: +SKIP
     """
     explorer = read_graph(graph)
     links = [link for link in explorer.links if not background(link)]  # 位于 is off in graph.html too
-    chosen = _within(explorer, links, focus, hops) if focus else sorted({i for k in links for i in _ends(k)})
+    chosen = (
+        _within(explorer, links, focus, hops)
+        if focus
+        else sorted({i for k in links for i in (k.source, k.target)})
+    )
     kept = [k for k in links if k.source in chosen and k.target in chosen]
     labels, degree = [e.label for e in explorer.entities], weights(explorer)
     positions = layout(chosen, layout_edges(kept), labels, degree)
@@ -60,10 +64,6 @@ def to_pyvis(
         )  # fmt: skip
     net.toggle_physics(False)
     return net
-
-
-def _ends(link: Link) -> tuple[int, int]:
-    return link.source, link.target
 
 
 def _within(explorer: Explorer, links: list[Link], name: str, hops: int) -> list[int]:
