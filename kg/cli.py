@@ -214,10 +214,7 @@ def _issue_date(text: str) -> str:
 def analyse_all(docs: list[Document], args: argparse.Namespace) -> tuple[list[Document], Corpus]:
     locale = pipeline.locale_for(docs, args.city, _city_map(args))
     if not args.city:
-        print(
-            f"kg: city of publication inferred as {locale.city or 'unknown'} (override with --city)",
-            file=sys.stderr,
-        )
+        _say_inferred(locale)
     analysed: list[Document] = []
     for chunk in parallel.analysed(docs, _work(args, locale), **_executor(args)):
         analysed += chunk
@@ -298,11 +295,16 @@ def _write_bytes(path: Path, data: bytes) -> None:
 def _locale(found: stream.Plan, args: argparse.Namespace) -> Locale:
     locale = stream.locale(found.cities, args.city, _city_map(args))
     if not args.city:
-        print(
-            f"kg: city of publication inferred as {locale.city or 'unknown'} (override with --city)",
-            file=sys.stderr,
-        )
+        _say_inferred(locale)
     return locale
+
+
+def _say_inferred(locale: Locale) -> None:
+    if locale.city:
+        said = f"city of publication inferred as {locale.city}"
+    else:
+        said = "no one city of publication: each document is read in the city it names most"
+    print(f"kg: {said} (override with --city)", file=sys.stderr)
 
 
 def _resolve(found: stream.Plan, state: stream.State, args: argparse.Namespace, locale: Locale) -> int:

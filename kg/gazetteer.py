@@ -125,6 +125,10 @@ class Gazetteer:
         self._full_index.setdefault(div.name, []).append(div)
         if short != div.name:
             self._short_index.setdefault(short, []).append(div)
+        # "伊犁州", "长阳县", "莫力达瓦旗": an autonomous division written as its short name and its level
+        for ending in ("自治州", "自治县", "自治旗"):
+            if div.name.endswith(ending) and short != div.name:
+                self._short_index.setdefault(short + ending[-1], []).append(div)
 
     @classmethod
     def default(cls) -> Gazetteer:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path, PurePath
 
@@ -127,11 +127,37 @@ def read_city_map(path: str | Path) -> tuple[tuple[str, str], ...]:
 
 
 def infer_city(texts: list[str], gazetteer: Gazetteer | None = None) -> Locale:
-    """The most prominent prefecture-level city in the texts (full names count double)."""
-    counts: Counter[str] = Counter()
+    """The run's city of publication (see CityTally.locale)."""
+    tally = CityTally()
     for text in texts:
-        counts.update(city_counts(text, gazetteer))
-    return locale_of_counts(counts, gazetteer)
+        tally.add(text, gazetteer)
+    return tally.locale(gazetteer)
+
+
+@dataclass
+class CityTally:
+    """Mentions of each prefecture over a run's documents, and how many documents each one leads. Texts
+    are added one by one, so a long run counts file by file without holding the corpus."""
+
+    mentions: Counter[str] = field(default_factory=Counter)
+    leading: Counter[str] = field(default_factory=Counter)
+
+    def add(self, text: str, gazetteer: Gazetteer | None = None) -> None:
+        counts = city_counts(text, gazetteer)
+        self.mentions.update(counts)
+        top = counts.most_common(1)
+        if top and top[0][1]:
+            self.leading[top[0][0]] += 1
+
+    def locale(self, gazetteer: Gazetteer | None = None) -> Locale:
+        """The city named most (full names count double), when it is also the one most documents are
+        about: one paper's pages. Pages of many cities have no city of the run; a page that names none
+        is then read in no city rather than in another page's."""
+        found = locale_of_counts(self.mentions, gazetteer)
+        documents = sum(self.leading.values())
+        if found.city and self.leading[found.city_code] * 2 < documents:
+            return Locale()
+        return found
 
 
 def document_locale(text: str, fallback: Locale, gazetteer: Gazetteer | None = None) -> Locale:
@@ -244,11 +270,23 @@ def _unique_county_names(gazetteer: Gazetteer) -> dict[str, str]:
     return {name: codes.pop() for name, codes in owners.items() if len(codes) == 1}
 
 
+_BRACKETED_PLACE = re.compile(r"(?<=[\u4e00-\u9fff])[（(][\u4e00-\u9fff]{2,4}[)）]")
+
+
+@cache
+def _two_character_counties(gazetteer: Gazetteer) -> re.Pattern[str]:
+    names = sorted(n for n in _unique_county_names(gazetteer) if len(n) == 2 and n.endswith("县"))
+    return re.compile(f"(?<![\u4e00-\u9fff])({'|'.join(names)})")
+
+
 def city_counts(text: str, gazetteer: Gazetteer | None = None) -> Counter[str]:
     """Mentions of each prefecture in one text, by code: counts of texts add up, so a long run can
     count file by file without holding the corpus."""
     gazetteer = gazetteer or Gazetteer.default()
     counts: Counter[str] = Counter()
+    # "中国石油大学(北京)", "台泥(安顺)水泥有限公司": a place in brackets inside a name is a
+    # branch's, not the page's
+    text = _BRACKETED_PLACE.sub("", text)
     for division in gazetteer.prefectures():
         short = gazetteer.short_name(division)
         # "吉林省" names the province, not 吉林市; "海南省" not 海南藏族自治州
@@ -260,6 +298,12 @@ def city_counts(text: str, gazetteer: Gazetteer | None = None) -> Counter[str]:
             parent = gazetteer.parent(county)
             if parent is not None and parent.level == 2:
                 counts[parent.code] += text.count(county.name)
+    # "房县举行…": a two-character county name only one county has, standing at the start of a clause
+    for match in _two_character_counties(gazetteer).finditer(text):
+        named = gazetteer.get(_unique_county_names(gazetteer)[match[1]])
+        parent = gazetteer.parent(named) if named else None
+        if parent is not None and parent.level == 2:
+            counts[parent.code] += 1
     paper = paper_place(text, gazetteer)
     if paper is not None:  # "来源:罗源新闻网", "德州日报": the paper names its own place
         city = paper if paper.level == 2 else gazetteer.parent(paper)
@@ -486,11 +530,26 @@ class OrgResolver:
 
     def as_place(self, text: str) -> Org | None:
         """ "秦皇岛" before 市长: a place written alone, as the scope of the title after it."""
-        division = self.gazetteer.resolve(text, within=self._city)
+        division = self.gazetteer.resolve(text, within=self._city) or self._last_of_places(text)
         if division is None or division.level > 3:
             return None
         name = self.gazetteer.scope_name(division)
         return Org(name, "other", name, "")
+
+    def _last_of_places(self, text: str, outer: Division | None = None) -> Division | None:
+        """ "新疆伊犁州伊宁市": places written one inside the other, down to the last."""
+        for cut in range(2, len(text) - 1):
+            head = self.gazetteer.resolve(text[:cut], within=outer)
+            if head is None or (outer is not None and not self.gazetteer.contains(outer, head)):
+                continue
+            rest = text[cut:]
+            inner = self.gazetteer.resolve(rest, within=head)
+            if inner is not None and self.gazetteer.contains(head, inner):
+                return inner
+            deeper = self._last_of_places(rest, head)
+            if deeper is not None:
+                return deeper
+        return None
 
     def standing_committee(self, org: Org, title: str) -> Org:
         """ "市人大主任": a congress's 主任, 副主任 and 秘书长 are its standing committee's."""

@@ -21,11 +21,19 @@ from .orgs import COMPANY_REFERENCES, Org, OrgResolver
 
 _SEPARATORS = re.compile(r"[、，,]|兼(?!职|任)")
 # Words that end the text before an organisation name inside a segment.
-_LEAD_JUNK = re.compile(
+_LEAD_JUNK_FORMS = (
     r".*(?:的|了|是|等|各|有关|相关|主要|会上|期间|介绍|表示|由|与|及|关于|当选为?|代表(?!大会)|推选|包括|还有|分别为|会见|拜会|会晤|接见|和(?=人大|政协|市|区|省)|[和及与](?=$)|驻[\u4e00-\u9fff](?=全国|省|市)|"
-    r"(?<![主责信担连就兼现曾历])任(?![城务何职期命用意])|[:：“”\"'‘’()（）\s\d/*■%\.])"
+    r"(?<![主责信担连就兼现曾历])任(?![城务何职期命用意])|[:：“”\"'‘’()（）\s\d/*■%\.]"
 )
+
+
+@cache
+def _lead_junk() -> re.Pattern[str]:
+    return re.compile(f"{_LEAD_JUNK_FORMS}|{alternation(word_list('chain_openers.txt'))})")
+
+
 # meetings, and the bylines that open a report ("本报讯 院长张三出席", "东昌府讯")
+_PREPOSITIONS = "以在向对为据从和及与"  # and the conjunctions: "余学武和红安县长田胜辉"
 _NOT_ORGS = re.compile(
     r"(大会|会议|会场|会上|分会场|班子)$|^(?:本报讯|[\u4e00-\u9fff]{2,4}(?<![通资电音])讯)$"
 )
@@ -222,9 +230,10 @@ class PositionReader:
             if not match:
                 break
             org_text = piece[: match.start()]
-            junk = _LEAD_JUNK.match(org_text)
+            junk = _lead_junk().match(org_text)
             if junk:
                 org_text = org_text[junk.end() :]
+            org_text = self._without_preposition(org_text)
             former = _FORMER.match(org_text)
             if former and not self.resolver.gazetteer.lookup(org_text[:3]):
                 org_text = org_text[former.end() :]
@@ -244,6 +253,16 @@ class PositionReader:
                 break  # the chain began inside this segment
             end = sep
         return segments[::-1]
+
+    def _without_preposition(self, org_text: str) -> str:
+        """ "以丽江市委", "在传达学习", "和红安": a preposition or conjunction before the organisation
+        is not part of it (but 从化区 and 对外经济贸易大学 begin with one)."""
+        if len(org_text) < 3 or org_text[0] not in _PREPOSITIONS or org_text.startswith("对外"):
+            return org_text
+        gazetteer = self.resolver.gazetteer
+        if any(gazetteer.lookup(org_text[:n]) for n in (2, 3)):
+            return org_text
+        return org_text[1:]
 
     def _positions(
         self,
@@ -276,8 +295,10 @@ class PositionReader:
 
     def _org(self, segment: _Segment, context: Org | None, company: str | None) -> Org | None:
         title = _ACTING.sub("", segment.title)
-        if segment.org_text in _SESSION_BODIES and title in word_list("session_titles.txt"):
-            return self._session
+        if title in word_list("session_titles.txt") and (
+            segment.org_text in _SESSION_BODIES or segment.org_text in word_list("session_parts.txt")
+        ):
+            return self._session  # "开幕会执行主席": a sitting's chair is the session's
         if segment.org_text in COMPANY_REFERENCES:
             return self.resolver.build("", company) if company else None
         if segment.org_text:
@@ -390,7 +411,13 @@ class PositionReader:
             name = tokens[i]
             following = tokens[i + 1] if i + 1 < len(tokens) else None
             after = tokens[i + 2].text if i + 2 < len(tokens) else "。"
-            if len(name.text) == 1 and following is not None and _given_name(following, after):
+            # "局长向|小焰" is a split name, "主席由|陈康" the preposition 由 (rare as a surname) before one
+            if (
+                len(name.text) == 1
+                and name.text != "由"
+                and following is not None
+                and _given_name(following, after)
+            ):
                 # "副市长操|小龙", "局长向|小焰,": a surname the model split off its given name
                 joined = name.text + following.text
                 if name.text in surnames() and 2 <= len(joined) <= 3 and following.start == name.end:

@@ -46,8 +46,8 @@ def mentions_of(sentence: Sentence, tokens: list[Token]) -> list[Mention]:
 
 
 def repair_names(tokens: list[Token]) -> list[Token]:
-    """Mend two slips of the model around names: a surname split off ("钱|小红" → 钱小红), and a name
-    typed as a place before a person's verb ("赵六当选" where 赵六 is no known place)."""
+    """Mend the model's slips around names: a surname split off ("钱|小红" → 钱小红), a name typed as a
+    place before a person's verb ("赵六当选" where 赵六 is no known place), 由 taken into a name."""
     out: list[Token] = []
     for i, t in enumerate(tokens):
         lone_surname = out and out[-1].tag == "PERSON" and len(out[-1].text) == 1
@@ -57,6 +57,10 @@ def repair_names(tokens: list[Token]) -> list[Token]:
         following = tokens[i + 1].text if i + 1 < len(tokens) else ""
         if t.tag == "PLACE" and _name_before_verb(t.text, following):
             t = Token(t.text, t.start, t.end, "PERSON")
+        if t.tag == "PERSON" and len(t.text) >= 3 and t.text[0] == "由" and t.text[1] in surnames():
+            # "由陈康、时晓军担任": the preposition read as the name's first character
+            out.append(Token("由", t.start, t.start + 1, "p"))
+            t = Token(t.text[1:], t.start + 1, t.end, "PERSON")
         if out and _cut_given_name(out[-1], t, tokens[i + 1] if i + 1 < len(tokens) else None):
             out[-1] = Token(out[-1].text + t.text, out[-1].start, t.end, "PERSON")
             continue

@@ -12,14 +12,13 @@ resolves B's documents after A's, as a build of A and B together would, so both 
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import state as codec
 from .model import Corpus, Document
-from .orgs import Locale, city_counts, locale_of_counts
+from .orgs import CityTally, Locale
 from .pieces import pieces
 from .read import Accounted, Entry, Selection, each_input, read_input
 
@@ -33,7 +32,7 @@ class Plan(Accounted):
     """The first pass: what the inputs are, before any analysis."""
 
     files: list[Path] = field(default_factory=list)  # readable, non-empty, in input order
-    cities: Counter[str] = field(default_factory=Counter)
+    cities: CityTally = field(default_factory=CityTally)
 
 
 def plan(
@@ -50,7 +49,7 @@ def plan(
         if doc is not None and path is not None:
             result.files.append(path)
             if count_cities:
-                result.cities.update(city_counts(doc.original))
+                result.cities.add(doc.original)
         elif strict and entry.status == "failed":
             result.stopped = entry
             break
@@ -65,10 +64,10 @@ def documents(files: Sequence[Path]) -> Iterator[Document]:
             yield from pieces(doc)
 
 
-def locale(cities: Counter[str], city: str | None, city_map: tuple[tuple[str, str], ...] = ()) -> Locale:
+def locale(cities: CityTally, city: str | None, city_map: tuple[tuple[str, str], ...] = ()) -> Locale:
     if city:
         return replace(Locale.for_city(city), city_map=city_map)
-    return replace(locale_of_counts(cities), per_document=True, city_map=city_map)
+    return replace(cities.locale(), per_document=True, city_map=city_map)
 
 
 # ---- the state kept for --append ------------------------------------------------------------------

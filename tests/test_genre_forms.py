@@ -364,3 +364,37 @@ def test_two_titles_written_as_one_and_a_county_that_speaks_for_its_city(engine)
 
     page = "州委副秘书长罗如贵到南华县罗武庄乡调研，了解中国石油大学(北京)助力南华县彝绣产业扶贫项目。"
     assert document_locale(page, Locale()).city == "楚雄彝族自治州"
+
+
+@pytest.mark.parametrize(
+    "text, city, post",
+    [
+        # a preposition or conjunction before the organisation is not part of it
+        (
+            "拉萨市委书记张三会见了以丽江市委书记李四为团长的丽江市党政代表团。",
+            "拉萨市",
+            ("李四", "书记", "中共丽江市委员会"),
+        ),
+        ("市委书记王五和红安县长赵六与客人座谈。", "黄冈市", ("赵六", "县长", "红安县人民政府")),
+        # a verb of the genre before the organisation ends the words before it
+        ("会议听取了市发改委主任张三的汇报。", "沧州市", ("张三", "主任", "沧州市发改委")),
+        ("会议传达学习了省长李四在我市调研时的讲话精神。", "伊春市", ("李四", "省长", "黑龙江省人民政府")),
+        # places written one inside the other, down to the last; 伊犁州 is 伊犁哈萨克自治州
+        (
+            "新疆伊犁州伊宁市常务副市长王五到访企业。",
+            "伊犁哈萨克自治州",
+            ("王五", "常务副市长", "伊宁市人民政府"),
+        ),
+        ("伊犁州委书记赵六出席。", "伊犁哈萨克自治州", ("赵六", "书记", "中共伊犁哈萨克自治州委员会")),
+        # "开幕会执行主席由A、B担任": a sitting's chair is the session's
+        (
+            "本报讯 市政协二届四次会议开幕。开幕会执行主席由张三、李四担任。",
+            "铜仁市",
+            ("李四", "执行主席", "铜仁市政协二届四次会议"),
+        ),
+        # "决定X副市长为某市人民政府代理市长": the acting post
+        ("会议决定王五副市长为邵阳市人民政府代理市长。", "邵阳市", ("王五", "市长", "邵阳市人民政府")),
+    ],
+)
+def test_forms_seen_on_new_development_pages(engine, text: str, city: str, post: tuple) -> None:
+    assert post in _posts(engine, text, city)

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.orgs import Locale, OrgResolver, infer_city
+from kg.orgs import Locale, OrgResolver, document_locale, infer_city
 
 
 @pytest.fixture(scope="module")
@@ -59,6 +59,27 @@ def test_city_is_inferred_from_the_text() -> None:
     texts = ["本报讯 菏泽市召开会议。菏泽高质量发展……市委书记在菏泽调研，济南客人到访。"]
     assert infer_city(texts).city == "菏泽市"
     assert infer_city(["没有地名的文本"]).city == ""
+
+
+def test_pages_of_many_cities_have_no_city_of_the_run() -> None:
+    # each page is read in its own city; one that names none is not read in another page's
+    texts = ["沧州市召开会议，沧州市委书记讲话。", "德州市召开会议。", "菏泽市召开会议。", "市政协召开会议。"]
+    assert infer_city(texts).city == ""
+    one_paper = ["沧州市召开会议。", "沧州市委书记调研。", "德州客人来沧州。", "市政协召开会议。"]
+    assert infer_city(one_paper).city == "沧州市"
+
+
+def test_a_place_in_brackets_inside_a_name_is_not_the_page_s() -> None:
+    text = "州委副秘书长到南华县调研，了解中国石油大学(北京)助力项目。"
+    assert document_locale(text, Locale()).city == "楚雄彝族自治州"
+
+
+def test_a_two_character_county_opening_a_clause_names_the_page_s_place() -> None:
+    text = "房县举行了重大项目集中开工仪式。\n县委书记宣布开工。\n房县本次集中开工项目12个。"
+    found = document_locale(text, Locale())
+    assert (found.city, found.county) == ("十堰市", "房县")
+    # inside a word it is no county: 现代县城 does not name 代县
+    assert document_locale("推进现代县城建设。", Locale()).city == ""
 
 
 @pytest.mark.parametrize("written", ["高新区", "德州高新区", "德州市高新区"])
