@@ -88,7 +88,8 @@ def _join_dotted(tokens: list[Token]) -> list[Token]:
 
 def _list_members(tokens: list[Token]) -> list[Token]:
     """A name the model missed inside a list of names: "何一、吕二、施三、张四" — an item of two
-    or three characters starting with a surname, with a person on either side, is a person too."""
+    or three characters starting with a surname, with a person on either side, is a person too; so
+    is a word the model typed as a place that is no county or city."""
     items = _items(tokens)
     names: dict[int, tuple[int, Token]] = {}  # first token of a run → (its last token, the name)
     for k in range(1, len(items) - 1):
@@ -99,10 +100,15 @@ def _list_members(tokens: list[Token]) -> list[Token]:
         if (
             before.tag == "PERSON"
             and after.tag == "PERSON"
-            and all(t.tag not in ("PERSON", "ORG", "PLACE") for t in run)
-            and 2 <= len(text) <= 3
-            and text[0] in surnames()
-            and plausible_name(text)
+            and (
+                _unknown_place(run)
+                or (
+                    all(t.tag not in ("PERSON", "ORG", "PLACE") for t in run)
+                    and 2 <= len(text) <= 3
+                    and text[0] in surnames()
+                    and plausible_name(text)
+                )
+            )
         ):
             names[first] = (last, Token(text, run[0].start, run[-1].end, "PERSON"))
     out, i = [], 0
@@ -137,6 +143,14 @@ def _cut_given_name(name: Token, char: Token, after: Token | None) -> bool:
         and char.text not in word_list("name_followers.txt")
         and (after is None or after.text[:1] in "、，,。" or after.text.startswith(("同志", "等")))
     )
+
+
+def _unknown_place(run: list[Token]) -> bool:
+    """ "谢兆村", "格桑" typed as a place in a list of names: one word of two to four characters that
+    is no division above a township (a name need not begin with a surname: Tibetan names do not)."""
+    if len(run) != 1 or run[0].tag != "PLACE" or not 2 <= len(run[0].text) <= 4:
+        return False
+    return all(d.level >= 4 for d in Gazetteer.default().lookup(run[0].text))
 
 
 def _name_before_verb(word: str, following: str) -> bool:

@@ -398,3 +398,13 @@ def test_two_titles_written_as_one_and_a_county_that_speaks_for_its_city(engine)
 )
 def test_forms_seen_on_new_development_pages(engine, text: str, city: str, post: tuple) -> None:
     assert post in _posts(engine, text, city)
+
+
+def test_names_typed_as_places_inside_a_list_share_the_title(engine) -> None:
+    # the model types some names as places (谢兆村, 格桑): inside a list of names they are names
+    text = "市委常委：张晓、吴维、格桑、王友华、丹增、燕红等6人。大会执行主席王彤宇、谢兆村、刘国强在主席台就座。"
+    posts = _posts(engine, text, "山南市")
+    assert {p for p in posts if p[1] == "常委"} >= {
+        ("格桑", "常委", "中共山南市委员会"),
+        ("王友华", "常委", "中共山南市委员会"),
+    }
