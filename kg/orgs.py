@@ -270,6 +270,18 @@ def _unique_county_names(gazetteer: Gazetteer) -> dict[str, str]:
     return {name: codes.pop() for name, codes in owners.items() if len(codes) == 1}
 
 
+_ZONE_BODIES = ("党工委", "工委", "管委会", "党委", "管理委员会")
+
+
+def _zone_in(unit: str) -> str:
+    """ "渤海新区党工委" → 渤海新区: the zone a zone body is named after, else ""."""
+    for body in _ZONE_BODIES:
+        zone = unit.removesuffix(body)
+        if zone != unit and zone.endswith(tuple(word_list("zone_suffixes.txt"))):
+            return zone
+    return ""
+
+
 _BRACKETED_PLACE = re.compile(r"(?<=[\u4e00-\u9fff])[（(][\u4e00-\u9fff]{2,4}[)）]")
 
 
@@ -400,7 +412,8 @@ class OrgResolver:
             if unit in _party_departments() and context.is_party_committee:
                 return self._party_department(context.scope, unit)
             if self.needs_scope(unit):
-                scope = context.scope
+                # "渤海新区党工委书记、管委会主任": the zone's 管委会, not the city's
+                scope = context.scope + _zone_in(context.unit)
         if not scope and (unit in _templates() or unit in _party_departments()):
             scope = self.locale.city  # 政协, 人大常委会, 宣传部 written bare mean the city's
         return self.build(scope, unit, text)
