@@ -409,7 +409,9 @@ class OrgResolver:
         text = self._short_form(text)
         scope, unit = self.split(text)
         if not scope and context is not None and context.scope:
-            if unit in _party_departments() and context.is_party_committee:
+            if context.is_party_committee and (
+                unit in _party_departments() or unit in word_list("committee_units.txt")
+            ):
                 return self._party_department(context.scope, unit)
             if self.needs_scope(unit):
                 # "渤海新区党工委书记、管委会主任": the zone's 管委会, not the city's

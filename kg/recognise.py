@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from .engines import ENTITY_TAGS, Engine, Token
 from .gazetteer import Gazetteer
-from .lexicon import org_subtype, surnames, title_pattern, word_list
+from .lexicon import org_subtype, surnames, title_pattern, titles_anywhere, word_list
 from .model import Document, Mention, Sentence
 
 _MONEY = re.compile(r"\d+(?:\.\d+)?(?:多|余)?(?:万|亿|万亿)?(?:多|余)?元")
@@ -48,6 +48,7 @@ def mentions_of(sentence: Sentence, tokens: list[Token]) -> list[Mention]:
 def repair_names(tokens: list[Token]) -> list[Token]:
     """Mend the model's slips around names: a surname split off ("钱|小红" → 钱小红), a name typed as a
     place before a person's verb ("赵六当选" where 赵六 is no known place), 由 taken into a name."""
+    tokens = [part for t in tokens for part in _title_and_name(t)]
     out: list[Token] = []
     for i, t in enumerate(tokens):
         lone_surname = out and out[-1].tag == "PERSON" and len(out[-1].text) == 1
@@ -143,6 +144,18 @@ def _cut_given_name(name: Token, char: Token, after: Token | None) -> bool:
         and char.text not in word_list("name_followers.txt")
         and (after is None or after.text[:1] in "、，,。" or after.text.startswith(("同志", "等")))
     )
+
+
+def _title_and_name(token: Token) -> list[Token]:
+    """ "副市长王大学" as one word: a title and the name after it, when the rest is a plausible name."""
+    if token.tag in ENTITY_TAGS or len(token.text) < 4:
+        return [token]
+    title = titles_anywhere().match(token.text)
+    name = token.text[title.end() :] if title else ""
+    if not title or not 2 <= len(name) <= 3 or name[0] not in surnames() or not plausible_name(name):
+        return [token]
+    cut = token.start + title.end()
+    return [Token(title.group(), token.start, cut, "n"), Token(name, cut, token.end, "PERSON")]
 
 
 def _unknown_place(run: list[Token]) -> bool:
