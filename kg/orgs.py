@@ -413,9 +413,9 @@ class OrgResolver:
                 unit in _party_departments() or unit in word_list("committee_units.txt")
             ):
                 return self._party_department(context.scope, unit)
-            if self.needs_scope(unit):
-                # "渤海新区党工委书记、管委会主任": the zone's 管委会, not the city's
-                scope = context.scope + _zone_in(context.unit)
+        if not scope and context is not None and self.needs_scope(unit):
+            # "渤海新区党工委书记、管委会主任": the zone's 管委会, not the city's
+            scope = context.scope + _zone_in(context.unit)
         if not scope and (unit in _templates() or unit in _party_departments()):
             scope = self.locale.city  # 政协, 人大常委会, 宣传部 written bare mean the city's
         return self.build(scope, unit, text)
@@ -608,5 +608,8 @@ class OrgResolver:
 
     @staticmethod
     def needs_scope(unit: str) -> bool:
-        """Units that are meaningless without a place: 管委会, 办事处, 政府, …"""
+        """Units that are meaningless without a place: 管委会, 办事处, 政府, … (not a zone's body named
+        after its zone: 居巢经开区党工委 is known by that name)."""
+        if _zone_in(unit):
+            return False
         return unit in _templates() or unit.endswith(("管委会", "办事处", "党工委", "政府", "工委"))
