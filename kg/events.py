@@ -63,7 +63,19 @@ def _trigger_after() -> re.Pattern[str]:
 
 @cache
 def _trigger_before() -> re.Pattern[str]:
-    return re.compile(r"(?:主持)?(召开|举行|举办|签署|签订|进行)了?")
+    return re.compile(f"(?:主持)?(召开|举行|举办|签署|签订|进行|{'|'.join(_ATTENDING)})了?")
+
+
+# Verbs of taking part that name the event after them ("出席甘肃省重大项目集中开工仪式"): only an event
+# named in full there is one of its own
+_ATTENDING = ("出席", "参加", "主持")
+_REFERRING = re.compile(r"^(?:上述|此次|本次|这次|该|这些|有关|相关|各项|各类|全体|一系列)")
+
+
+def _named_in_full(name: str) -> bool:
+    """ "甘肃省重大项目集中开工仪式", not "座谈会", "此次调研活动" or "第一次、第二次全体会议"."""
+    bare = any(name == head for head, _ in _heads())
+    return len(name) >= 5 and not bare and "、" not in name and not _REFERRING.match(name)
 
 
 @cache
@@ -254,8 +266,10 @@ class EventReader:
         if trigger.group(1) in ("签署", "签订"):
             signed = _SIGNED.match(text, trigger.end())  # "签订战略合作协议等内容": up to the document
             return self._event(sentence, trigger.start(1), signed.end() if signed else end, None, drop="了")
-        if cut <= 0:
-            return None
+        if cut <= 0 or piece.startswith("代表", cut):
+            return None  # "出席山东省第十四届人民代表大会代表": the deputies to it, not a report of it
+        if trigger.group(1) in _ATTENDING and not _named_in_full(piece[:cut].removeprefix("了")):
+            return None  # "出席座谈会", "参加上述活动": the article's event, named elsewhere
         serial = _SERIAL.match(piece[cut:])
         return self._event(sentence, start, start + cut + (serial.end() if serial else 0), None)
 
@@ -644,12 +658,16 @@ def _participations(
         ):
             continue  # "座谈会上", "签约仪式", "考察团"
         start = sentence.start
+        if _inside_event(events, start + verb.start()):
+            continue  # "主持宪法宣誓仪式": 宣誓 is the event's name, not a part taken in it
         here = [p for p in persons if previous_end <= p.end - start <= verb.start()]
         gap = sentence.text[previous_end : verb.start()]
         if not here and previous_persons and not _CLAUSE.search(gap) and len(gap) <= 12:
             here = previous_persons
         target = _event_at(sentence, events, verb.start()) or _named_earlier(sentence, events, verb.start())
-        target = target or main  # "X介绍，在此前举办的Y上…": Y, named after the verb, is not where X spoke
+        # "A、B进行宣誓" after "…主持宪法宣誓仪式": the latest event named by the verb, else the main one
+        # ("X介绍，在此前举办的Y上…": Y, named after the verb, is not where X spoke)
+        target = target or _named_by_verb(events, start + verb.start(), verb.group()) or main
         if target is None:
             continue
         for person in here:
@@ -775,6 +793,17 @@ def _named_earlier(sentence: Sentence, events: list[EventMention], position: int
         if best_at < at < position:
             best, best_at = event, at
     return best
+
+
+def _inside_event(events: list[EventMention], position: int) -> bool:
+    """Inside the name of an event named by its head ("宪法宣誓仪式"); a visit or a meeting is named by
+    its verb ("周海波会见郑立群"), which is a part taken."""
+    return any(e.start <= position < e.end and e.visitor is None for e in events)
+
+
+def _named_by_verb(events: list[EventMention], position: int, verb: str) -> EventMention | None:
+    named = [e for e in events if e.end <= position and verb in e.name]
+    return max(named, key=lambda e: e.end) if named else None
 
 
 def _as_noun(text: str, verb: re.Match[str]) -> bool:

@@ -192,3 +192,42 @@ def test_hearing_someone_present_is_not_presenting(engine) -> None:
     doc = analyse([Document("visit.txt", text)], engine, Locale.for_city("枣庄市"))[0]
     roles = {(p.person, p.role) for a in doc.articles for p in a.participations}
     assert ("侯明远", "调研") in roles and ("侯明远", "介绍") not in roles
+
+
+def _article_events(engine, text: str) -> tuple[set[str], set[tuple[str, str, str]]]:
+    docs = analyse([Document("x.txt", text)], engine, Locale.for_city("莆田市"))
+    articles = docs[0].articles
+    events = {e.name for a in articles for e in a.events}
+    roles = {(p.person, p.event.name, p.role) for a in articles for p in a.participations}
+    return events, roles
+
+
+def test_an_event_named_in_full_after_a_verb_of_taking_part(engine) -> None:
+    text = "本报讯 3月1日，市长张三出席莆田市2023年重点项目集中开工仪式并讲话。\n"
+    events, roles = _article_events(engine, text)
+    assert "莆田市2023年重点项目集中开工仪式" in events
+    assert ("张三", "莆田市2023年重点项目集中开工仪式", "出席") in roles
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本报讯 3月1日，市长张三出席座谈会并讲话。\n",  # a bare head: the article's event, named elsewhere
+        "本报讯 3月1日，市长张三参加此次调研活动。\n",  # a reference to one
+        "本报讯 会议选举产生莆田市出席福建省第十四届人民代表大会代表51名。\n",  # the deputies, no report
+    ],
+)
+def test_no_event_of_its_own_after_a_verb_of_taking_part(engine, text: str) -> None:
+    events, _ = _article_events(engine, text)
+    assert not events & {"座谈会", "此次调研活动", "福建省第十四届人民代表大会"}
+
+
+def test_the_parts_taken_in_an_oath_taking_ceremony(engine) -> None:
+    text = (
+        "本报讯 1月8日，市七届人大三次会议举行第三次全体会议。市人大常委会主任张三主持宪法宣誓仪式。"
+        "李四、王五进行宣誓。\n"
+    )
+    _, roles = _article_events(engine, text)
+    assert ("张三", "宪法宣誓仪式", "主持") in roles
+    assert ("张三", "宪法宣誓仪式", "宣誓") not in roles  # 宣誓 is the event's name there
+    assert {("李四", "宪法宣誓仪式", "宣誓"), ("王五", "宪法宣誓仪式", "宣誓")} <= roles
