@@ -140,6 +140,7 @@ class EventReader:
             if event.date is None and lead_date and same_day and not _reported(event):
                 event.date, event.end_date = lead_date.start, lead_date.end
         _within_main(events, main)
+        _year_from_name(events)
         _opened(events)
         main = _join_abbreviated_headline(events, main)
         _programme(article, events, main)
@@ -793,6 +794,25 @@ def _named_earlier(sentence: Sentence, events: list[EventMention], position: int
         if best_at < at < position:
             best, best_at = event, at
     return best
+
+
+_YEAR_IN_NAME = re.compile(r"((?:19|20)\d\d)年(?!\d{1,2}月)")
+
+
+def _year_from_name(events: list[EventMention]) -> None:
+    """ "甘肃省2023年下半年重大项目集中开工…" on 8月29日: a date without its year takes the year the
+    event's name gives (one year only: "2022—2023年…" gives none)."""
+    for event in events:
+        years = set(_YEAR_IN_NAME.findall(event.name))
+        if len(years) != 1:
+            continue
+        year = years.pop()
+        if event.date and event.date.startswith("--"):
+            start = event.date[2:]  # MM-DD
+            event.date = f"{year}-{start}"
+            end = event.end_date[2:] if event.end_date and event.end_date.startswith("--") else None
+            if end and end >= start:  # a range across the year end keeps its end's year unknown
+                event.end_date = f"{year}-{end}"
 
 
 def _inside_event(events: list[EventMention], position: int) -> bool:

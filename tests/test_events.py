@@ -231,3 +231,10 @@ def test_the_parts_taken_in_an_oath_taking_ceremony(engine) -> None:
     assert ("张三", "宪法宣誓仪式", "主持") in roles
     assert ("张三", "宪法宣誓仪式", "宣誓") not in roles  # 宣誓 is the event's name there
     assert {("李四", "宪法宣誓仪式", "宣誓"), ("王五", "宪法宣誓仪式", "宣誓")} <= roles
+
+
+def test_a_date_without_its_year_takes_the_year_the_event_s_name_gives(engine) -> None:
+    text = "本报讯 8月29日，甘肃省2023年下半年重大产业项目集中开工白银市分会场活动在中瑞铝业举行。\n"
+    docs = analyse([Document("x.txt", text)], engine, Locale.for_city("白银市"))
+    (event,) = [e for a in docs[0].articles for e in a.events]
+    assert event.date == "2023-08-29"
