@@ -288,7 +288,7 @@ _BRACKETED_PLACE = re.compile(r"(?<=[\u4e00-\u9fff])[（(][\u4e00-\u9fff]{2,4}[)
 @cache
 def _two_character_counties(gazetteer: Gazetteer) -> re.Pattern[str]:
     names = sorted(n for n in _unique_county_names(gazetteer) if len(n) == 2 and n.endswith("县"))
-    return re.compile(f"(?<![\u4e00-\u9fff])({'|'.join(names)})")
+    return re.compile(f"(?:^|(?<=[\\n。！？；：!?;:\\s]))({'|'.join(names)})", re.MULTILINE)
 
 
 def city_counts(text: str, gazetteer: Gazetteer | None = None) -> Counter[str]:
