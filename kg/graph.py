@@ -13,7 +13,7 @@ import hashlib
 from rdflib import RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import PROV
 
-from .lexicon import role_classes
+from .lexicon import role_classes, table
 from .model import (
     ArticleRecord,
     Corpus,
@@ -35,18 +35,9 @@ TIME = Namespace("http://www.w3.org/2006/time#")
 ENTITIES_GRAPH = ID["graph/entities"]
 
 _PERSON_CLASSES = (SCHEMA.Person, KG.Person)
+# subtype → (schema.org class, kg class), from kg/data/org_subtypes.tsv
 _ORG_CLASSES = {
-    "government": (SCHEMA.GovernmentOrganization, KG.GovernmentOrganization),
-    "party": (SCHEMA.GovernmentOrganization, KG.PartyOrganization),
-    "congress": (SCHEMA.GovernmentOrganization, KG.Congress),
-    "cppcc": (SCHEMA.GovernmentOrganization, KG.CPPCC),
-    "court": (SCHEMA.GovernmentOrganization, KG.Court),
-    "procuratorate": (SCHEMA.GovernmentOrganization, KG.Procuratorate),
-    "company": (SCHEMA.Corporation, KG.Company),
-    "university": (SCHEMA.CollegeOrUniversity, KG.University),
-    "association": (SCHEMA.Organization, KG.Association),
-    "media": (SCHEMA.NewsMediaOrganization, KG.MediaOrganization),
-    "other": (SCHEMA.Organization, KG.OtherOrganization),
+    subtype: (SCHEMA[schema], KG[kg]) for subtype, (schema, kg, _, _) in table("org_subtypes.tsv").items()
 }
 ORG_SUBTYPES = tuple(_ORG_CLASSES)  # the subtypes of org_types.tsv and org_templates.tsv
 ORG_CLASSES = {subtype: classes[1] for subtype, classes in _ORG_CLASSES.items()}  # subtype → kg class
@@ -73,8 +64,12 @@ def _digest(*parts: str) -> str:
 
 
 def entity_iri(entity: Entity) -> URIRef:
+    """kind/name; an entity the resolver keeps apart from another of the same name adds what tells
+    them apart (person/张三/拉萨市: a namesake in another city; event/新闻发布会/2020-06-08: another
+    day's)."""
     kind = {"PERSON": "person", "ORG": "org", "PLACE": "place", "EVENT": "event", "PROJECT": "project"}
-    return ID[f"{kind[entity.type]}/{iri_part(entity.label)}"]
+    _, _, apart = entity.key.partition("@")
+    return ID[f"{kind[entity.type]}/{iri_part(entity.label)}" + (f"/{iri_part(apart)}" if apart else "")]
 
 
 def article_iri(article_id: str) -> URIRef:

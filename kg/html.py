@@ -33,6 +33,7 @@ from rdflib.namespace import PROV
 from rdflib.term import Node
 
 from .graph import KG, OA, ORG, SCHEMA, TIME
+from .lexicon import table
 
 FONT = "'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif"
 
@@ -60,17 +61,8 @@ STYLES: dict[str, Style] = {
 # a kg class wins over the schema.org class it also carries.
 TYPES: dict[URIRef, tuple[str, str]] = {
     KG.Person: ("person", "人物"),
-    KG.PartyOrganization: ("party", "党的组织"),
-    KG.GovernmentOrganization: ("state", "政府机构"),
-    KG.Congress: ("state", "人大"),
-    KG.CPPCC: ("state", "政协"),
-    KG.Court: ("state", "法院"),
-    KG.Procuratorate: ("state", "检察院"),
-    KG.Company: ("company", "企业"),
-    KG.University: ("organization", "高校"),
-    KG.Association: ("organization", "协会/社会团体"),
-    KG.MediaOrganization: ("organization", "媒体"),
-    KG.OtherOrganization: ("organization", "其他机构"),
+    # the organisation subtypes of kg/data/org_subtypes.tsv
+    **{KG[kg]: (style, name) for _, kg, style, name in table("org_subtypes.tsv").values()},
     KG.Organization: ("organization", "机构"),
     KG.Place: ("place", "地点"),
     KG.Event: ("event", "事件"),

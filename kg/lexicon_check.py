@@ -10,14 +10,15 @@ shape (kg.post_forms validates them).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from importlib import resources
 
 from . import post_forms
-from .graph import ORG_CLASSES, ORG_SUBTYPES
-from .html import TYPES
+from .graph import ORG_SUBTYPES
+from .html import STYLES
 from .lexicon import data_text, numbered_lines, title_pattern
 
 ROLE_CLASSES = ("presided", "attended", "spoke", "visited", "met", "accompanied", "led", "signed", "elected")
@@ -47,6 +48,7 @@ TABLES: dict[str, Table] = {
     "opening_ceremonies.tsv": Table(2, {1: EVENT_TYPES}),
     "org_templates.tsv": Table(3, {2: ORG_SUBTYPES}),
     "org_types.tsv": Table(2, {1: ORG_SUBTYPES}),
+    "org_subtypes.tsv": Table(5, {}),
     "participation_roles.tsv": Table(3, {2: ROLE_CLASSES}),
     "place_aliases.tsv": Table(2, {}),
     "title_aliases.tsv": Table(2, {}),
@@ -108,6 +110,9 @@ def check_title_keys(name: str) -> list[str]:
     ]
 
 
+ONTOLOGY_CLASS = re.compile(r"^kg:(\w+) a owl:Class", re.MULTILINE)
+
+
 def check_forms() -> list[str]:
     try:
         post_forms.forms()
@@ -127,17 +132,22 @@ def check() -> list[str]:
             problems += check_list(name)
         elif name.endswith(".tsv"):
             problems.append(f"kg/data/{name}: a table with no schema in kg/lexicon_check.py")
-    checks: list[Callable[[], list[str]]] = [check_forms, check_legend]
+    checks: list[Callable[[], list[str]]] = [check_forms, check_org_subtypes]
     checks += [partial(check_title_keys, name) for name in TITLE_KEYS]
     for run in checks:
         problems += run()
     return problems
 
 
-def check_legend() -> list[str]:
-    """Every organisation subtype has a class of the ontology that the explorer's legend draws."""
-    return [
-        f"kg/html.py: no legend style for {subtype} ({ORG_CLASSES[subtype]})"
-        for subtype in ORG_SUBTYPES
-        if ORG_CLASSES[subtype] not in TYPES
-    ]
+def check_org_subtypes() -> list[str]:
+    """Every row of org_subtypes.tsv names a class the ontology defines and a style the legend has."""
+    defined = set(ONTOLOGY_CLASS.findall(data_text("ontology.ttl")))
+    problems = []
+    for number, line in numbered_lines(data_text("org_subtypes.tsv")):
+        subtype, _, kg_class, style, _ = line.split("\t")
+        where = f"kg/data/org_subtypes.tsv:{number}"
+        if kg_class not in defined:
+            problems.append(f"{where}: {subtype}: kg:{kg_class} is no class of kg/data/ontology.ttl")
+        if style not in STYLES:
+            problems.append(f"{where}: {subtype}: no legend style {style!r} ({', '.join(STYLES)})")
+    return problems

@@ -253,3 +253,22 @@ def test_make_test_says_when_the_browser_tests_were_skipped() -> None:
     lines.clear()
     pytest_terminal_summary(SimpleNamespace(stats={}, write_line=lambda line, **_: lines.append(line)))
     assert lines == []  # nothing to say when they ran
+
+
+def test_the_build_summary_counts_what_the_graph_holds(tmp_path, capsys) -> None:
+    # two people of one name that the resolver keeps apart (a namesake in another city) are two nodes
+    assert main(["build", str(SEEDS), "--out", str(tmp_path)]) == 0
+    said = dict(
+        (line[:32].strip(), int(line[32:].replace(",", "")))
+        for line in capsys.readouterr().out.splitlines()
+        if line[:1].isupper() and line[32:].strip().isdigit()
+    )
+    g = _graph(tmp_path)
+    for kind, cls in (("PERSON", "Person"), ("EVENT", "Event"), ("PROJECT", "Project"), ("PLACE", "Place")):
+        nodes = {
+            row[0]
+            for row in g.query(
+                f"SELECT ?e WHERE {{ ?e a kg:{cls} }}", initNs={"kg": "https://w3id.org/kg-news/ns#"}
+            )
+        }
+        assert len(nodes) == said[kind], kind

@@ -340,6 +340,17 @@ def node_on_screen(opened: Opened, node: int) -> tuple[float, float]:
     )
 
 
+def off_canvas(opened: Opened, nodes: list[int]) -> list[int]:
+    """The nodes whose centre is outside the visible canvas."""
+    return opened.js(
+        """(ids) => { var c = document.querySelector('#kg-network canvas');
+             return ids.filter(function (id) {
+               var at = kg.network.canvasToDOM(kg.network.getPositions([id])[id]);
+               return at.x < 0 || at.y < 0 || at.x > c.clientWidth || at.y > c.clientHeight; }); }""",
+        nodes,
+    )
+
+
 def panel_text(opened: Opened) -> str:
     opened.page.wait_for_selector("#kg-panel:not([hidden])")
     return opened.page.inner_text("#kg-panel")
@@ -385,6 +396,9 @@ def test_search_centres_and_selects(browser, page: Path) -> None:
     centre = opened.js("kg.network.getViewPosition()")
     at = opened.js("(id) => kg.network.getPositions([id])[id]", zhang)
     assert abs(centre["x"] - at["x"]) < 5 and abs(centre["y"] - at["y"]) < 5
+    # ... with its neighbours in view around it
+    neighbours = opened.js("(id) => kg.network.getConnectedNodes(id)", zhang)
+    assert neighbours and off_canvas(opened, neighbours) == []
     # An alternative label finds him too.
     search.fill("张部长")
     opened.page.wait_for_selector("#kg-results li[role=option]")
@@ -485,6 +499,24 @@ def test_seeds_explorer_screenshots(browser, seeds_out: Path) -> None:
     SHOTS.mkdir(parents=True, exist_ok=True)
     opened.page.wait_for_timeout(300)
     opened.page.screenshot(path=str(SHOTS / "explorer-overview.png"))
+    # the first view holds the whole graph: no node and no name is cut off, and no two names overlap
+    drawn = opened.js("() => kg.nodes.getIds({filter: function (n) { return !n.hidden; }})")
+    assert len(drawn) > 100 and off_canvas(opened, drawn) == []
+    width, height = opened.js(
+        "() => { var c = document.querySelector('#kg-network canvas'); return [c.clientWidth, c.clientHeight]; }"
+    )
+    names = opened.js("() => kg.namesWritten()")
+    assert len(names) > 60
+    assert all(
+        -1 <= left and right <= width + 1 and -1 <= top and bottom <= height + 1
+        for left, top, right, bottom in names
+    )
+    assert not [
+        (a, b)
+        for n, a in enumerate(names)
+        for b in names[n + 1 :]
+        if a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
+    ]
     opened.page.fill("#kg-search", "张百顺")
     opened.page.wait_for_selector("#kg-results li[role=option]")
     opened.page.keyboard.press("Enter")
@@ -499,6 +531,8 @@ def test_seeds_explorer_screenshots(browser, seeds_out: Path) -> None:
     sentences = [sentence for _, evidence in posts for sentence in evidence]
     assert len(sentences) == len(set(sentences)) and any(count > 1 for count, _ in posts)
     opened.page.wait_for_timeout(700)
+    selected = opened.js("() => kg.network.getSelectedNodes()")
+    assert off_canvas(opened, opened.js("(id) => kg.network.getConnectedNodes(id)", selected[0])) == []
     opened.page.screenshot(path=str(SHOTS / "explorer.png"))
     assert (SHOTS / "explorer.png").stat().st_size > 20_000
     assert_clean(opened)

@@ -32,6 +32,11 @@ def data(monkeypatch):
         ("head_titles.tsv", "市长\t政府\n市长\t政府\n", "kg/data/head_titles.tsv:2: '市长' is already on line 1"),
         ("shared_titles.txt", "常委\n田野\n", "kg/data/shared_titles.txt:2: '田野' is no title"),
         ("event_heads.tsv", "会议\tmeeting\t多余\n", "kg/data/event_heads.tsv:1: expected 2 tab-separated columns"),
+        ("org_subtypes.tsv", "party\tGovernmentOrganization\tPartyOrganization\tparty\t党\n"
+         "hospital\tHospital\tHospital\torganization\t医院\n",
+         "kg/data/org_subtypes.tsv:2: hospital: kg:Hospital is no class of kg/data/ontology.ttl"),
+        ("org_subtypes.tsv", "party\tGovernmentOrganization\tPartyOrganization\tparties\t党\n",
+         "kg/data/org_subtypes.tsv:1: party: no legend style 'parties'"),
     ],
 )  # fmt: skip
 def test_a_bad_row_is_named_by_file_and_line(data, capsys, name: str, text: str, problem: str) -> None:

@@ -189,12 +189,24 @@
   var byWeight = E.map(function (e, i) { return i; }).filter(function (i) { return drawn[i]; })
     .sort(function (a, b) { return weight[b] - weight[a] || a - b; });
   var nameWidth = {};  // label width at 100 px, measured once
+  var namesWritten = [];  // the boxes of the names written in the last frame, in canvas units
+
+  function measuredName(ctx, i) {
+    if (nameWidth[i] === undefined) {
+      ctx.font = "100px " + data.font;
+      nameWidth[i] = ctx.measureText(E[i].label).width;
+    }
+    return nameWidth[i];
+  }
+
+  function namePx(i) { return 11 + (sizeOf(i).font - 13) * 0.4; }  // 11 to 13 px on screen
 
   function writeNames(ctx, ids) {
     var scale = network.getScale();
     var a = network.DOMtoCanvas({x: 0, y: 0});
     var b = network.DOMtoCanvas({x: container.clientWidth, y: container.clientHeight});
     var taken = [], written = 0;
+    namesWritten = taken;
     ctx.textAlign = "center";
     ctx.textBaseline = "top";
     ctx.lineJoin = "round";
@@ -206,10 +218,8 @@
       if (size.font * scale >= VIS_MIN_PX || hiddenNow.nodes[i]) { continue; }
       var at = network.getPosition(i);
       if (at.x < a.x || at.x > b.x || at.y < a.y || at.y > b.y) { continue; }
-      var px = (11 + (size.font - 13) * 0.4) / scale;  // 11 to 13 px on screen
-      ctx.font = "100px " + data.font;
-      if (nameWidth[i] === undefined) { nameWidth[i] = ctx.measureText(E[i].label).width; }
-      var w = nameWidth[i] * px / 100, y = at.y + size.radius + 3 / scale;
+      var px = namePx(i) / scale;
+      var w = measuredName(ctx, i) * px / 100, y = at.y + size.radius + 3 / scale;
       var box = [at.x - w / 2, y, at.x + w / 2, y + px * 1.15];
       if (taken.some(function (t) { return box[0] < t[2] && t[0] < box[2] && box[1] < t[3] && t[1] < box[3]; })) {
         continue;
@@ -408,10 +418,26 @@
     showEntity(i);
     if (centre) {
       // vis-network animates frame by frame: on a big graph, where a frame takes longer, jump instead.
-      network.focus(i, {scale: Math.max(network.getScale(), 1.1),
-                        animation: big ? false : {duration: 450, easingFunction: "easeInOutQuad"}});
+      network.moveTo({position: network.getPosition(i), scale: neighbourhoodScale(i),
+                      animation: big ? false : {duration: 450, easingFunction: "easeInOutQuad"}});
     }
     document.body.setAttribute("data-kg-selected", "node:" + i);
+  }
+
+  // The zoom that shows a node in the middle with all its visible neighbours around it (close up when
+  // they are near, further out when one is far), within a margin of the view's edges.
+  function neighbourhoodScale(i) {
+    var at = network.getPosition(i), margin = 60, nameRoom = 120;
+    var halfWidth = Math.max(container.clientWidth / 2 - margin - nameRoom, 50);
+    var halfHeight = Math.max(container.clientHeight / 2 - margin, 50);
+    var scale = 1.5;
+    network.getConnectedNodes(i).forEach(function (j) {
+      if (hiddenNow.nodes[j]) { return; }
+      var p = network.getPosition(j), dx = Math.abs(p.x - at.x), dy = Math.abs(p.y - at.y);
+      if (dx > 0) { scale = Math.min(scale, halfWidth / dx); }
+      if (dy > 0) { scale = Math.min(scale, halfHeight / dy); }
+    });
+    return Math.max(scale, 0.02);
   }
 
   function selectLink(k) {
@@ -525,6 +551,32 @@
 
   // The canvas narrows when the panel opens: tell vis-network now, not at its next size check, so that
   // centring on a node uses the new width.
+  // The whole graph in view, the names under the nodes included (vis-network's fit() sees only the
+  // nodes, and cuts off the long names at the edges). Names keep their size on screen whatever the
+  // zoom, so the scale is found in two steps.
+  function fitWithNames(animation) {
+    var ids = nodes.getIds({filter: function (n) { return !n.hidden; }});
+    if (!ids.length) { return; }
+    network.fit();
+    var ctx = document.createElement("canvas").getContext("2d");
+    var width = Math.max(container.clientWidth - 16, 50), height = Math.max(container.clientHeight - 16, 50);
+    var scale = network.getScale(), box;
+    for (var step = 0; step < 3; step++) {
+      box = [Infinity, Infinity, -Infinity, -Infinity];
+      ids.forEach(function (i) {
+        var at = network.getPosition(i), size = sizeOf(i), px = namePx(i) / scale;
+        var half = Math.max(measuredName(ctx, i) * px / 200, size.radius);
+        box[0] = Math.min(box[0], at.x - half);
+        box[1] = Math.min(box[1], at.y - size.radius);
+        box[2] = Math.max(box[2], at.x + half);
+        box[3] = Math.max(box[3], at.y + size.radius + 3 / scale + px * 1.15);
+      });
+      scale = Math.min(width / Math.max(box[2] - box[0], 1), height / Math.max(box[3] - box[1], 1), scale);
+    }
+    network.moveTo({position: {x: (box[0] + box[2]) / 2, y: (box[1] + box[3]) / 2}, scale: scale,
+                    animation: animation || false});
+  }
+
   function fitCanvas() {
     network.setSize("100%", "100%");
     network.redraw();
@@ -713,7 +765,7 @@
   document.getElementById("kg-close").addEventListener("click", clearSelection);
   document.getElementById("kg-clear").addEventListener("click", clearSelection);
   document.getElementById("kg-fit").addEventListener("click", function () {
-    network.fit({animation: big ? false : {duration: 400, easingFunction: "easeInOutQuad"}});
+    fitWithNames(big ? false : {duration: 400, easingFunction: "easeInOutQuad"});
   });
 
   // ---- search ------------------------------------------------------------------------------------------------
@@ -819,10 +871,17 @@
     document.body.setAttribute("data-kg-ready-ms", Math.round(performance.now()));
     document.body.setAttribute("data-kg-state", "ready");
   });
-  network.fit();
   applyFilters();
+  fitWithNames(false);
   window.kg = {
     network: network, nodes: nodes, edges: edges, data: data,
-    search: search, selectEntity: selectEntity, selectLink: selectLink, clearSelection: clearSelection
+    search: search, selectEntity: selectEntity, selectLink: selectLink, clearSelection: clearSelection,
+    // the names written at the last frame, as boxes on the page: [left, top, right, bottom]
+    namesWritten: function () {
+      return namesWritten.map(function (b) {
+        var a = network.canvasToDOM({x: b[0], y: b[1]}), z = network.canvasToDOM({x: b[2], y: b[3]});
+        return [a.x, a.y, z.x, z.y];
+      });
+    }
   };
 })();
