@@ -17,6 +17,7 @@ from functools import partial
 from importlib import resources
 
 from . import post_forms
+from .engines import POS_TAGS
 from .graph import ORG_SUBTYPES
 from .html import STYLES
 from .lexicon import data_text, numbered_lines, title_pattern
@@ -53,6 +54,7 @@ TABLES: dict[str, Table] = {
     "place_aliases.tsv": Table(2, {}),
     "title_aliases.tsv": Table(2, {}),
     "post_forms.tsv": Table(5, {}),
+    "pos_tags.tsv": Table(5, {0: POS_TAGS}),
     "project_status.tsv": Table(2, {}),
 }
 # Lists whose every entry must be a title (or end in one).

@@ -428,8 +428,10 @@ class PositionReader:
                     sentence.mentions.append(Mention(start, start + 3, joined, "PERSON", source="pattern"))
                 continue
             # a verb of three characters after a title is a name the model misread ("代市长蒋小六等")
-            misread_verb = name.tag == "v" and len(name.text) == 3
-            if name.tag in ("PERSON", "w", "p", "c", "u", "m") or (name.tag == "v" and not misread_verb):
+            misread_verb = name.tag == "VERB" and len(name.text) == 3
+            if name.tag in ("PERSON", "PUNCT", "PREP", "CONJ", "PART", "NUM") or (
+                name.tag == "VERB" and not misread_verb
+            ):
                 continue
             if name.text[0] not in surnames():
                 continue

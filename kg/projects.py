@@ -24,7 +24,22 @@ from .lexicon import alternation, org_subtype, table, word_list
 from .model import Article, Mention, ProjectMention, Quantity, Relation, Sentence
 from .names import merge_by_name
 
-_NAME_TAGS = {"n", "nz", "nw", "m", "q", "a", "an", "vn", "ORG", "PLACE", "PERSON", "s", "f", "c"}
+_NAME_TAGS = {
+    "NOUN",
+    "PROPER",
+    "WORK",
+    "NUM",
+    "MEASURE",
+    "ADJ",
+    "NOMINAL_ADJ",
+    "VERBAL_NOUN",
+    "ORG",
+    "PLACE",
+    "PERSON",
+    "PLACE_WORD",
+    "LOCALITY",
+    "CONJ",
+}
 _SUFFIX = re.compile(r"^(?:[一二三四五六七八九十\d]+期)")
 _SET = re.compile(
     r"^(?:全市|全区|全县|全省|我市|我区|我县|省市|省级|市级|更多|各类|一批|多个|部分|[\d一二三四五六七八九十百]+[个项批家余])"
@@ -69,9 +84,9 @@ _OWN_UNIT = re.compile(r"[我本全][市县区]")  # the paper's own city, count
 _BACK_REFERENCE = re.compile(r"[，,；;]\s*(?:该|此|这个|这一)?项目")
 _SENTENCE_END = re.compile(r"[。！？!?；;…”\"」）)]\s*$")
 # Leading words of a clause that are not its subject: dates, connectives, adverbs, quotes.
-_LEADING_TAGS = {"w", "c", "d", "ad", "f", "DATE", "TIME", "t"}
+_LEADING_TAGS = {"PUNCT", "CONJ", "ADV", "ADVERBIAL_ADJ", "LOCALITY", "DATE", "TIME_WORD"}
 # What follows a subject: its verb, an adverb, a preposition.
-_AFTER_SUBJECT_TAGS = {"v", "vd", "d", "ad", "p"}
+_AFTER_SUBJECT_TAGS = {"VERB", "ADVERBIAL_VERB", "ADV", "ADVERBIAL_ADJ", "PREP"}
 _QUOTES = set("“”‘’\"'「」")
 _DEMONSTRATIVE = re.compile(r"这家|该公司|该企业|该集团")
 _INDUSTRY = re.compile(
@@ -136,7 +151,7 @@ class ProjectReader:
         found = []
         tokens = sentence.tokens
         for i, token in enumerate(tokens):
-            if token.text != "项目" and not (token.text.endswith("项目") and token.tag in ("n", "nz")):
+            if token.text != "项目" and not (token.text.endswith("项目") and token.tag in ("NOUN", "PROPER")):
                 continue
             if sentence.text.startswith(word_list("project_collections.txt"), token.end):
                 continue  # "…支持项目储备库": 项目 modifies a collection, it heads no name
@@ -300,19 +315,19 @@ def _split_word(tokens: list[Token], i: int) -> bool:
     ("棚/n 改/v" is 棚改, "保持/v 器/n" is 保持器): a lone 棚 or 器 is no word of its own. On the
     left the one-character noun must itself follow a name word ("我/r 市/n 实施/v" stays cut); on the
     right the verb must follow a name word of two characters or more."""
-    if tokens[i].tag != "v" or i == 0:
+    if tokens[i].tag != "VERB" or i == 0:
         return False
     left = tokens[i - 1]
     if len(left.text) == 1:
-        return left.tag == "n" and i > 1 and tokens[i - 2].tag in _NAME_TAGS
+        return left.tag == "NOUN" and i > 1 and tokens[i - 2].tag in _NAME_TAGS
     right = tokens[i + 1] if i + 1 < len(tokens) else None
-    return left.tag in _NAME_TAGS and right is not None and len(right.text) == 1 and right.tag == "n"
+    return left.tag in _NAME_TAGS and right is not None and len(right.text) == 1 and right.tag == "NOUN"
 
 
 def _generic_conjunct(sentence: Sentence, tokens: list[Token]) -> bool:
     """ "调研工业经济和重点项目建设": a coordination whose last conjunct, the one 项目 heads, is only
     classifying words ("…制动器和铝合金轮毂建设项目" is not)."""
-    joins = [t for t in tokens if t.tag == "c" and t.text in _CONJUNCTIONS]
+    joins = [t for t in tokens if t.tag == "CONJ" and t.text in _CONJUNCTIONS]
     if not joins:
         return False
     return _generic(sentence.text[joins[-1].end : tokens[-1].end].removesuffix("项目"))
@@ -389,7 +404,7 @@ def _proper(sentence: Sentence, start: int, end: int) -> bool:
     if re.search(r"[A-Za-z]{2,}", sentence.text[start:end]):
         return True
     return any(
-        t.tag in ("ORG", "PERSON", "nz") or (t.tag == "PLACE" and not _is_division(t.text))
+        t.tag in ("ORG", "PERSON", "PROPER") or (t.tag == "PLACE" and not _is_division(t.text))
         for t in sentence.tokens
         if start <= t.start and t.end <= end
     )
@@ -403,7 +418,7 @@ def _skip_leading_verbs(sentence: Sentence, start: int, end: int) -> int:
     for token in sentence.tokens:
         if token.start < start or token.start >= end:
             continue
-        if token.tag not in ("v", "d", "p", "c", "vd", "u"):
+        if token.tag not in ("VERB", "ADV", "PREP", "CONJ", "ADVERBIAL_VERB", "PART"):
             return token.start
     return start
 

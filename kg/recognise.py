@@ -60,7 +60,7 @@ def repair_names(tokens: list[Token]) -> list[Token]:
             t = Token(t.text, t.start, t.end, "PERSON")
         if t.tag == "PERSON" and len(t.text) >= 3 and t.text[0] == "由" and t.text[1] in surnames():
             # "由陈康、时晓军担任": the preposition read as the name's first character
-            out.append(Token("由", t.start, t.start + 1, "p"))
+            out.append(Token("由", t.start, t.start + 1, "PREP"))
             t = Token(t.text[1:], t.start + 1, t.end, "PERSON")
         if out and _cut_given_name(out[-1], t, tokens[i + 1] if i + 1 < len(tokens) else None):
             out[-1] = Token(out[-1].text + t.text, out[-1].start, t.end, "PERSON")
@@ -155,7 +155,7 @@ def _title_and_name(token: Token) -> list[Token]:
     if not title or not 2 <= len(name) <= 3 or name[0] not in surnames() or not plausible_name(name):
         return [token]
     cut = token.start + title.end()
-    return [Token(title.group(), token.start, cut, "n"), Token(name, cut, token.end, "PERSON")]
+    return [Token(title.group(), token.start, cut, "NOUN"), Token(name, cut, token.end, "PERSON")]
 
 
 def _unknown_place(run: list[Token]) -> bool:

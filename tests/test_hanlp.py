@@ -116,8 +116,8 @@ def test_build_with_the_trained_model_end_to_end(tiny_model, tmp_path) -> None:
     tags = {t.text: t.tag for t in tokens}
     assert tags["韩素梅"] == "PERSON"  # the model's PER, mapped by kg/data/hanlp_tags.tsv
     assert "".join(t.text for t in tokens) == "市政府副市长韩素梅出席会议并讲话。"
-    assert tags["副市长"] == "n"  # the words between entities are LAC's, with its POS tags,
-    assert tags["市政府"] == "nt"  # and LAC's own entities are plain words: the trained model decides
+    assert tags["副市长"] == "NOUN"  # the words between entities are LAC's, with their kg POS tags,
+    assert tags["市政府"] == "PROPER"  # and LAC's own entities are plain words: the trained model decides
 
     out = tmp_path / "out"
     assert (
@@ -199,12 +199,12 @@ def test_multi_task_model_gives_words_pos_and_typed_entities(monkeypatch, capsys
     engine = load_engine("hanlp")
     assert engine.analyse(["市长韩素梅在德州 调研", ""]) == [
         [
-            Token("市长", 0, 2, "n", 1, "nn"),
+            Token("市长", 0, 2, "NOUN", 1, "nn"),  # PKU's tags become kg's (kg/data/pos_tags.tsv)
             Token("韩素梅", 2, 5, "PERSON", 4, "nsubj"),
-            Token("在", 5, 6, "p", 4, "prep"),
+            Token("在", 5, 6, "PREP", 4, "prep"),
             Token("德州", 6, 8, "PLACE", 2, "pobj"),
             Token(
-                "调研", 9, 11, "v", -1, "root"
+                "调研", 9, 11, "VERB", -1, "root"
             ),  # offsets into the sentence, past the space the tokeniser dropped
         ],
         [],
@@ -223,21 +223,21 @@ def test_auto_takes_hanlp_when_its_model_is_there(monkeypatch, capsys) -> None:
 
 def test_merge_cuts_words_at_entity_edges_and_maps_tags() -> None:
     text = "德城区委书记孙立新讲话"
-    words = [(0, 6, "n"), (6, 9, "nr"), (9, 11, "v")]
+    words = [(0, 6, "NOUN"), (6, 9, "PROPER"), (9, 11, "VERB")]
     entities = [(0, 3, "NS"), (6, 9, "PERSON"), (9, 11, "INTEGER")]
     assert merge(text, words, entities) == [
         Token("德城区", 0, 3, "PLACE"),
-        Token("委书记", 3, 6, "n"),
+        Token("委书记", 3, 6, "NOUN"),
         Token("孙立新", 6, 9, "PERSON"),
-        Token("讲话", 9, 11, "v"),  # an entity type kg has no use for leaves the word's POS tag
+        Token("讲话", 9, 11, "VERB"),  # an entity type kg has no use for leaves the word's POS tag
     ]
 
 
 def test_word_spans_skip_spaces_a_tokeniser_dropped() -> None:
     assert word_spans("聊城 市长 讲话", ["聊城", "市长", "讲话"]) == [(0, 2), (3, 5), (6, 8)]
-    assert merge("聊城 市长", [(0, 2, "ns"), (3, 5, "n")], []) == [
-        Token("聊城", 0, 2, "ns"),
-        Token("市长", 3, 5, "n"),
+    assert merge("聊城 市长", [(0, 2, "PROPER"), (3, 5, "NOUN")], []) == [
+        Token("聊城", 0, 2, "PROPER"),
+        Token("市长", 3, 5, "NOUN"),
     ]
 
 

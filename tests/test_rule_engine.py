@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from kg.engines import EngineError, load_engine
+from kg.engines import EngineError, kg_tag, load_engine
 from kg.engines.rules import RuleEngine
 from kg.model import Document
 from kg.orgs import Locale
@@ -15,20 +15,20 @@ from kg.pipeline import analyse
 
 WORDS = {
     "市委": "ORG",
-    "常委": "n",
+    "常委": "NOUN",
     "宣传部": "ORG",
-    "部长": "n",
+    "部长": "NOUN",
     "孙立新": "PERSON",
-    "出席": "v",
-    "会议": "n",
+    "出席": "VERB",
+    "会议": "NOUN",
 }
 
 
 def test_words_are_cut_longest_first_and_the_rest_tagged_by_kind() -> None:
     tokens = RuleEngine(WORDS).analyse(["市委常委、宣传部部长孙立新出席12次会议。"])[0]
     assert [(t.text, t.tag) for t in tokens] == [
-        ("市委", "ORG"), ("常委", "n"), ("、", "w"), ("宣传部", "ORG"), ("部长", "n"), ("孙立新", "PERSON"),
-        ("出席", "v"), ("12", "m"), ("次", "x"), ("会议", "n"), ("。", "w"),
+        ("市委", "ORG"), ("常委", "NOUN"), ("、", "PUNCT"), ("宣传部", "ORG"), ("部长", "NOUN"),
+        ("孙立新", "PERSON"), ("出席", "VERB"), ("12", "NUM"), ("次", "OTHER"), ("会议", "NOUN"), ("。", "PUNCT"),
     ]  # fmt: skip
     assert all(t.end - t.start == len(t.text) for t in tokens)
 
@@ -48,3 +48,21 @@ def test_rules_from_a_word_list(tmp_path: Path) -> None:
     words.write_text("孙立新 PERSON\n", encoding="utf-8")
     with pytest.raises(EngineError, match="words.tsv:1: expected WORD<TAB>TAG"):
         load_engine(f"rules:{words}")
+    words.write_text("孙立新\tnr\n", encoding="utf-8")  # a model's tag, not kg's
+    with pytest.raises(EngineError, match="unknown tags nr; kg's tags are NOUN"):
+        load_engine(f"rules:{words}")
+
+
+@pytest.mark.parametrize(
+    "tag_set, tags, expected",
+    [
+        ("lac", ["n", "v", "p", "w", "vd"], ["NOUN", "VERB", "PREP", "PUNCT", "ADVERBIAL_VERB"]),
+        ("pku", ["n", "nr", "Vg", "w", "y"], ["NOUN", "PROPER", "VERB", "PUNCT", "OTHER"]),
+        ("ctb", ["NN", "VV", "P", "PU", "NT"], ["NOUN", "VERB", "PREP", "PUNCT", "TIME_WORD"]),
+        ("863", ["n", "nh", "wp", "nt", "nd"], ["NOUN", "PROPER", "PUNCT", "TIME_WORD", "LOCALITY"]),
+    ],
+)
+def test_every_tag_set_becomes_kgs_tags(tag_set: str, tags: list[str], expected: list[str]) -> None:
+    # one rule reads every engine alike: "nt" is an organisation in PKU and a time word in 863
+    assert [kg_tag(tag, tag_set) for tag in tags] == expected
+    assert kg_tag("PERSON", tag_set) == "PERSON" and kg_tag("no-such-tag", tag_set) == "OTHER"

@@ -22,20 +22,21 @@ from functools import cache
 from pathlib import Path
 
 from ..lexicon import table
-from . import Engine, EngineError, Token
+from . import Engine, EngineError, Token, kg_tag
 
 PRETRAINED = "CLOSE_TOK_POS_NER_SRL_DEP_SDP_CON_ELECTRA_SMALL_ZH"  # a name in hanlp.pretrained.mtl
 LICENCE = (
     "kg: HanLP's pretrained Chinese models are licensed CC BY-NC-SA 4.0: research and teaching only, "
     "no commercial use (LAC, the default engine, is Apache-2.0)."
 )
-# The tasks read from a multi-task model, preferred first. PKU POS tags are the ones LAC uses.
+# The tasks read from a multi-task model, preferred first; each POS tag set becomes kg's tags.
 TOK = ("tok/fine", "tok/coarse", "tok")
 POS = ("pos/pku", "pos/ctb", "pos/863", "pos")
 NER = ("ner/msra", "ner/pku", "ner/ontonotes", "ner")
 DEP = ("dep",)  # dependency arcs, read by kg/deprel.py
+TAG_SETS = {"pos/pku": "pku", "pos": "pku", "pos/ctb": "ctb", "pos/863": "863"}  # of kg/data/pos_tags.tsv
 # LAC's entity types as the plain POS tags they are when a NER-only model does not call them entities
-LAC_POS = {"PERSON": "nr", "PLACE": "ns", "ORG": "nt", "DATE": "t"}
+LAC_POS = {"PERSON": "PROPER", "PLACE": "PROPER", "ORG": "PROPER", "DATE": "TIME_WORD"}
 
 
 class HanlpEngine:
@@ -75,7 +76,8 @@ class HanlpEngine:
         doc = self._model(texts, tasks=[t for t in (self._tok, self._pos, self._ner, self._dep) if t])
         for k, text in enumerate(texts):
             words = doc[self._tok][k]
-            tags = doc[self._pos][k] if self._pos else ["n"] * len(words)
+            tag_set = TAG_SETS.get(self._pos or "", "pku")
+            tags = [kg_tag(tag, tag_set) for tag in doc[self._pos][k]] if self._pos else ["NOUN"] * len(words)
             spans = word_spans(text, words)
             entities = [(spans[b][0], spans[e - 1][1], label) for _, label, b, e in doc[self._ner][k]]
             tokens = merge(text, [(s, e, tag) for (s, e), tag in zip(spans, tags, strict=True)], entities)

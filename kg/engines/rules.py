@@ -1,9 +1,10 @@
 """A rule-only engine: words and their tags given by hand, no model. Rule tests run on it in
 milliseconds and say exactly what the rules see: `RuleEngine({"张三": "PERSON", "市委": "ORG"})`.
 
-Text is cut at the longest word given; of the rest, runs of digits are `m`, punctuation `w`, and every
-other character a token of its own tagged `x`. `--engine rules:FILE` reads the words from a file of
-`WORD<TAB>TAG` lines.
+Tags are kg's: an entity type (PERSON, ORG, PLACE, DATE) or a POS tag of kg.engines.POS_TAGS (NOUN,
+VERB …). Text is cut at the longest word given; of the rest, runs of digits are NUM, punctuation PUNCT,
+and every other character a token of its own tagged OTHER. `--engine rules:FILE` reads the words from a
+file of `WORD<TAB>TAG` lines.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from . import EngineError, Token
+from . import ENTITY_TAGS, POS_TAGS, EngineError, Token
 
 
 class RuleEngine:
@@ -20,6 +21,12 @@ class RuleEngine:
 
     def __init__(self, words: Mapping[str, str] | None = None) -> None:
         self.words = dict(words or {})
+        unknown = sorted({t for t in self.words.values() if t not in ENTITY_TAGS and t not in POS_TAGS})
+        if unknown:
+            raise EngineError(
+                f"rules: unknown tags {', '.join(unknown)}; kg's tags are {', '.join(POS_TAGS)} and "
+                f"{', '.join(sorted(ENTITY_TAGS))}"
+            )
         self._longest = max((len(w) for w in self.words), default=0)
 
     @classmethod
@@ -68,7 +75,7 @@ class RuleEngine:
 
 def _tag(word: str) -> str:
     if word.isdigit():
-        return "m"
+        return "NUM"
     if unicodedata.category(word[0]).startswith(("P", "Z", "S")):
-        return "w"
-    return "x"
+        return "PUNCT"
+    return "OTHER"
