@@ -150,7 +150,7 @@ class KnowledgeGraph:
 def load(path: str | Path, store: str = "auto") -> KnowledgeGraph:
     """A graph file (.ttl, .nt, .jsonld, .trig) or a `kg build` output folder.
 
-    store: "rdflib", "oxigraph", or "auto" (pyoxigraph for graphs of more than about 200,000 triples).
+    store: "rdflib", "oxigraph", or "auto" (pyoxigraph for graphs of more than about 20,000 triples).
     Raises kg.query.QueryError (with a one-line message) for a missing or unreadable file."""
     return KnowledgeGraph(open_store(path, store))
 

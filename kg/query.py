@@ -38,7 +38,7 @@ FORMATS = ("table", "csv", "tsv", "json", "xml")
 
 # Above this many triples `auto` takes pyoxigraph. Counting would mean parsing, so the count is estimated
 # from the file size with the bytes per triple of the seeds graph's outputs.
-LARGE_GRAPH_TRIPLES = 200_000
+LARGE_GRAPH_TRIPLES = 20_000  # rdflib takes seconds per query well before 200,000 (bench/query.py)
 BYTES_PER_TRIPLE = {"nt": 146, "nquads": 170, "turtle": 61, "trig": 67, "json-ld": 121}
 
 # Every query may use these without declaring them; both stores get the same ones.

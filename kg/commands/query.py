@@ -38,7 +38,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "--store",
         choices=STORES,
         default="auto",
-        help="query engine; auto takes pyoxigraph for graphs of more than about 200,000 triples",
+        help="query engine; auto takes pyoxigraph for graphs of more than about 20,000 triples",
     )
     add_allow_service(p)
     p.set_defaults(run=run)
