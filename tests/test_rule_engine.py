@@ -3,6 +3,7 @@ see, and runs without a model."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -66,3 +67,9 @@ def test_every_tag_set_becomes_kgs_tags(tag_set: str, tags: list[str], expected:
     # one rule reads every engine alike: "nt" is an organisation in PKU and a time word in 863
     assert [kg_tag(tag, tag_set) for tag in tags] == expected
     assert kg_tag("PERSON", tag_set) == "PERSON" and kg_tag("no-such-tag", tag_set) == "OTHER"
+
+
+def test_the_contributing_guide_s_example_runs() -> None:
+    guide = (Path(__file__).parents[1] / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    (example,) = re.findall(r"```python\n(.*?)```", guide, re.S)
+    exec(compile(example, "CONTRIBUTING.md", "exec"), {})  # its assert is the test
