@@ -142,24 +142,30 @@ def clean(text: str) -> tuple[str, list[int]]:
 
 def _emit_whitespace(text: str, i: int, j: int, layout: _Layout, out: list[str], offsets: list[int]) -> None:
     """Decide what a run of whitespace text[i:j] becomes: nothing, a space, or a line break."""
-    run = text[i:j]
+    if "\n" in text[i:j]:
+        _emit_line_break(text, i, j, layout, out, offsets)
+        return
     before = out[-1] if out else ""
     after = text[j] if j < len(text) else ""
-    if "\n" in run:
-        if before and after and text.find("\n", i) in layout.soft_ends:
-            if text[max(0, i - 4) : i].rstrip().endswith(("记者", "通讯员")):
-                out.append(" ")  # "本报讯(记者\n王晓东)": the space that separates the reporter's name
-                offsets.append(i)
-            return
-        if out and out[-1] != "\n":
-            out.append("\n")
-            offsets.append(i + run.index("\n"))
-        return
     if before and after and _joinable(before) and _joinable(after) and not _in_headline(text, i, layout):
         return  # a space inside a run of Chinese (in a headline it separates phrases: keep it)
     if before and after and before != " ":
         out.append(" ")
         offsets.append(i)
+
+
+def _emit_line_break(text: str, i: int, j: int, layout: _Layout, out: list[str], offsets: list[int]) -> None:
+    """A run of whitespace with a line break: nothing where the layout broke the line (a space after
+    a reporter's title), else one line break."""
+    soft = bool(out) and j < len(text) and text.find("\n", i) in layout.soft_ends
+    if soft:
+        if text[max(0, i - 4) : i].rstrip().endswith(("记者", "通讯员")):
+            out.append(" ")  # "本报讯(记者\n王晓东)": the space that separates the reporter's name
+            offsets.append(i)
+        return
+    if out and out[-1] != "\n":
+        out.append("\n")
+        offsets.append(i + text[i:j].index("\n"))
 
 
 def headline_shaped(line: str) -> bool:

@@ -44,24 +44,23 @@ def parse_date(text: str, issue_date: str | None = None, month_hint: int | None 
     relative = _RELATIVE.search(text) if issue_date else None
     if relative and (not match or relative.start() < match.start()):
         return _relative(relative.group(), issue_date)
-    if not match:
-        return None
+    return _span(match, issue_date, month_hint) if match else None
+
+
+def _span(match: re.Match[str], issue_date: str | None, month_hint: int | None) -> DateSpan | None:
+    day = int(match["day"])
     month = int(match["month"]) if match["month"] else month_hint
     if month is None and issue_date and not match["month2"]:
-        month = _month_from_issue(
-            issue_date, int(match["day"])
-        )  # "8日，…": the issue's month or the one before
+        month = _month_from_issue(issue_date, day)  # "8日，…": the issue's month or the one before
     if month is None:
         return None
-    day = int(match["day"])
     year = int(match["year"]) if match["year"] else _year_from_issue(issue_date, month, day)
     start = _iso(year, month, day)
     if start is None:
         return None
     end = None
     if match["day2"]:
-        month2 = int(match["month2"]) if match["month2"] else month
-        end = _iso(year, month2, int(match["day2"]))
+        end = _iso(year, int(match["month2"]) if match["month2"] else month, int(match["day2"]))
     return DateSpan(start, end)
 
 

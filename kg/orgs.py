@@ -172,22 +172,7 @@ def document_locale(text: str, fallback: Locale, gazetteer: Gazetteer | None = N
         return found if found.county else fallback
     city = gazetteer.get(found.city_code)
     assert city is not None
-    city_short = gazetteer.short_name(city)
-    counties = Counter(
-        {
-            d.code: text.count(d.name) * 2
-            + (
-                text.count(gazetteer.short_name(d))
-                if not city_short.startswith(gazetteer.short_name(d))
-                else 0
-            )
-            for d in gazetteer.counties_in(city)
-        }
-    )
-    paper = paper_place(text, gazetteer)
-    if paper is not None and paper.level == 3 and paper.code in counties:
-        counties[paper.code] += _PAPER_WEIGHT
-    code, count = counties.most_common(1)[0] if counties else ("", 0)
+    code, count = _county_counts(text, city, gazetteer).most_common(1)[0]
     county = gazetteer.get(code) if count >= 2 else None
     if county is None:
         return replace(found, per_document=True)
@@ -195,6 +180,22 @@ def document_locale(text: str, fallback: Locale, gazetteer: Gazetteer | None = N
     if county.name.endswith("市") and count > city_count:
         return replace(Locale.for_city(county.name, gazetteer), per_document=True)
     return replace(found, county=gazetteer.scope_name(county), per_document=True)
+
+
+def _county_counts(text: str, city: Division, gazetteer: Gazetteer) -> Counter[str]:
+    """Mentions of each county of the city (full names count double; a short name that begins the
+    city's own short name does not count), and the paper's own county when its name says it."""
+    city_short = gazetteer.short_name(city)
+    counties: Counter[str] = Counter({"": 0})
+    for county in gazetteer.counties_in(city):
+        short = gazetteer.short_name(county)
+        counties[county.code] = text.count(county.name) * 2 + (
+            0 if city_short.startswith(short) else text.count(short)
+        )
+    paper = paper_place(text, gazetteer)
+    if paper is not None and paper.level == 3 and paper.code in counties:
+        counties[paper.code] += _PAPER_WEIGHT
+    return counties
 
 
 _TERM = re.compile(
@@ -237,6 +238,10 @@ def _city_of_named_county(text: str, gazetteer: Gazetteer) -> Locale:
     for name, code in _unique_county_names(gazetteer).items():
         if name in text:
             counts[code] += len(re.findall(f"{name}(?:{'|'.join(_COUNTY_BODIES)})", text))
+    return _locale_of_county_counts(counts, gazetteer)
+
+
+def _locale_of_county_counts(counts: Counter[str], gazetteer: Gazetteer) -> Locale:
     best = [(code, n) for code, n in counts.most_common(2) if n]
     if not best:
         return Locale()

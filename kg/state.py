@@ -56,51 +56,66 @@ def _encode(value: object) -> Any:
 
 
 def _decode(raw: Any, hint: Any, where: str) -> Any:
-    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    origin = typing.get_origin(hint)
     if origin in (Union, types.UnionType):
-        for option in args:
-            try:
-                return _decode(raw, option, where)
-            except StateError:
-                continue
-        raise StateError(f"{where}: {raw!r} is none of {hint}")
+        return _union(raw, hint, where)
     if hint is type(None):
         return _expect(raw is None, raw, where, "null")
     if hint in (str, int, float, bool):
-        ok = isinstance(raw, hint) and not (hint is int and isinstance(raw, bool))
-        if hint is float and isinstance(raw, int) and not isinstance(raw, bool):
-            return float(raw)
-        return _expect(ok, raw, where, hint.__name__)
+        return _scalar(raw, hint, where)
     if isinstance(hint, type) and dataclasses.is_dataclass(hint):
         return _dataclass(raw, hint, where)
     if origin in (list, set, frozenset):
         _expect(isinstance(raw, list), raw, where, "a list")
-        items = [_decode(item, args[0], f"{where}[{i}]") for i, item in enumerate(raw)]
-        return origin(items)
+        return origin(_decode(item, typing.get_args(hint)[0], f"{where}[{i}]") for i, item in enumerate(raw))
     if origin is tuple:
-        _expect(isinstance(raw, list), raw, where, "a list")
-        if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(_decode(item, args[0], f"{where}[{i}]") for i, item in enumerate(raw))
-        _expect(len(raw) == len(args), raw, where, f"{len(args)} items")
-        return tuple(
-            _decode(item, arg, f"{where}[{i}]") for i, (item, arg) in enumerate(zip(raw, args, strict=True))
-        )
+        return _tuple(raw, typing.get_args(hint), where)
     if origin is dict:
-        key_type, value_type = args
-        if typing.get_origin(key_type) is tuple:
-            if raw == {}:
-                return {}  # an empty dict is written {} whatever its keys
-            _expect(isinstance(raw, list), raw, where, "a list of [key, value] pairs")
-            return {
-                _decode(pair[0], key_type, where): _decode(pair[1], value_type, f"{where}[{i}]")
-                for i, pair in enumerate(raw)
-                if _expect(isinstance(pair, list) and len(pair) == 2, pair, where, "a [key, value] pair")
-            }
-        _expect(isinstance(raw, dict), raw, where, "an object")
-        return {_decode(k, key_type, where): _decode(v, value_type, f"{where}.{k}") for k, v in raw.items()}
+        key_type, value_type = typing.get_args(hint)
+        return _dict(raw, key_type, value_type, where)
     if hint is typing.Any or hint is object:
         return raw
     raise StateError(f"{where}: cannot read a value of type {hint}")
+
+
+def _union(raw: Any, hint: Any, where: str) -> Any:
+    for option in typing.get_args(hint):
+        try:
+            return _decode(raw, option, where)
+        except StateError:
+            continue
+    raise StateError(f"{where}: {raw!r} is none of {hint}")
+
+
+def _scalar(raw: Any, hint: type, where: str) -> Any:
+    ok = isinstance(raw, hint) and not (hint is int and isinstance(raw, bool))
+    if hint is float and isinstance(raw, int) and not isinstance(raw, bool):
+        return float(raw)
+    return _expect(ok, raw, where, hint.__name__)
+
+
+def _tuple(raw: Any, args: tuple, where: str) -> tuple:
+    _expect(isinstance(raw, list), raw, where, "a list")
+    if len(args) == 2 and args[1] is Ellipsis:
+        return tuple(_decode(item, args[0], f"{where}[{i}]") for i, item in enumerate(raw))
+    _expect(len(raw) == len(args), raw, where, f"{len(args)} items")
+    return tuple(
+        _decode(item, arg, f"{where}[{i}]") for i, (item, arg) in enumerate(zip(raw, args, strict=True))
+    )
+
+
+def _dict(raw: Any, key_type: Any, value_type: Any, where: str) -> dict:
+    if typing.get_origin(key_type) is tuple:
+        if raw == {}:
+            return {}  # an empty dict is written {} whatever its keys
+        _expect(isinstance(raw, list), raw, where, "a list of [key, value] pairs")
+        return {
+            _decode(pair[0], key_type, where): _decode(pair[1], value_type, f"{where}[{i}]")
+            for i, pair in enumerate(raw)
+            if _expect(isinstance(pair, list) and len(pair) == 2, pair, where, "a [key, value] pair")
+        }
+    _expect(isinstance(raw, dict), raw, where, "an object")
+    return {_decode(k, key_type, where): _decode(v, value_type, f"{where}.{k}") for k, v in raw.items()}
 
 
 def _dataclass(raw: Any, cls: type, where: str) -> Any:
