@@ -10,7 +10,7 @@ read the same way after the verb.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from . import post_forms
@@ -62,6 +62,17 @@ _DECISION_NAME = re.compile(
 
 
 @dataclass
+class _Reading:
+    """Where the reading of a sentence's chains is: after which person, in which organisation, with
+    which posts a list of names after it shares."""
+
+    previous_end: int = 0
+    context: Org | None = None
+    shared: list[Position] = field(default_factory=list)
+    shared_last: str | None = None  # the title of the sentence's last post
+
+
+@dataclass
 class _Segment:
     org_text: str
     title: str
@@ -100,31 +111,34 @@ class PositionReader:
             self._add_decision_names(sentence)
         persons = [m for m in sentence.mentions if m.type == "PERSON"]
         found = self._forms(sentence, persons, company)
-        previous_end, context, shared = 0, None, list[Position]()
-        shared_last: str | None = None  # the title of the sentence's last post
+        reading = _Reading()
         for person in persons:
-            start = person.start - sentence.start
-            # "市委常委：沈七、韩八": a title and a colon before a list of names
-            colon = start > previous_end and sentence.text[start - 1] in ":："
-            segments = self._chain(sentence.text, previous_end, start - 1 if colon else start)
-            # "县委书记X、县长Y": a chain right after the previous person's continues its place
-            adjacent = segments and segments[0].start - previous_end == 1 and previous_end > 0
-            gap = _NOTE.sub("", sentence.text[previous_end:start])  # "陈三(市人大)、褚四"
-            if not segments and shared and gap in _LIST_SEPARATORS:
-                # "副市长A、B、C": each name of the list holds the shared post
-                found += [_for_person(p, person) for p in shared]
-                previous_end = person.end - sentence.start
-                continue
-            inherit = adjacent or (segments and _same_body(segments[0], shared_last))
-            positions, context = self._positions(
-                sentence, person, segments, company, context if inherit else None
-            )
-            found += positions
-            shared = [p for p in positions if _shared_title(p.title)]
-            shared_last = positions[-1].title if positions else shared_last
-            previous_end = person.end - sentence.start
+            found += self._chain_before(sentence, person, reading, company)
+            reading.previous_end = person.end - sentence.start
         found += self._appointments(sentence, persons, company)
         return _unique(found)
+
+    def _chain_before(
+        self, sentence: Sentence, person: Mention, reading: _Reading, company: str | None
+    ) -> list[Position]:
+        """The posts of the title chain right before a person, or the shared post of the list the
+        person is in ("副市长A、B、C")."""
+        start, previous_end = person.start - sentence.start, reading.previous_end
+        # "市委常委：沈七、韩八": a title and a colon before a list of names
+        colon = start > previous_end and sentence.text[start - 1] in ":："
+        segments = self._chain(sentence.text, previous_end, start - 1 if colon else start)
+        gap = _NOTE.sub("", sentence.text[previous_end:start])  # "陈三(市人大)、褚四"
+        if not segments and reading.shared and gap in _LIST_SEPARATORS:
+            return [_for_person(p, person) for p in reading.shared]
+        # "县委书记X、县长Y": a chain right after the previous person's continues its place
+        adjacent = segments and segments[0].start - previous_end == 1 and previous_end > 0
+        inherit = adjacent or (segments and _same_body(segments[0], reading.shared_last))
+        positions, reading.context = self._positions(
+            sentence, person, segments, company, reading.context if inherit else None
+        )
+        reading.shared = [p for p in positions if _shared_title(p.title)]
+        reading.shared_last = positions[-1].title if positions else reading.shared_last
+        return positions
 
     def _forms(self, sentence: Sentence, persons: list[Mention], company: str | None) -> list[Position]:
         """Posts of the forms in kg/data/post_forms.tsv: decisions, listings, brackets."""
@@ -302,21 +316,24 @@ class PositionReader:
         if segment.org_text in COMPANY_REFERENCES:
             return self.resolver.build("", company) if company else None
         if segment.org_text:
-            written = (
-                self._referred(segment.org_text)
-                or self.resolver.as_place(segment.org_text)
-                or self.resolver.resolve(
-                    self.resolver.trim(self._department(segment.org_text, title)), context
-                )
-            )
-            org = self.resolver.head_of(title, written) if not written.unit else written
-            if org and not org.scope and self.resolver.needs_scope(org.name):
-                return None  # "管委会主任X" with no zone known: no organisation to give the post
-            return org and self.resolver.standing_committee(org, title)
+            return self._written_org(segment.org_text, title, context)
         found = self.resolver.head_of(title, context) or context or self._implied(title)
         if found is None and company and _base_title(title) in word_list("company_titles.txt"):
             return self.resolver.build("", company)  # "总工程师尤二" in a company's news
         return found
+
+    def _written_org(self, org_text: str, title: str, context: Org | None) -> Org | None:
+        """The organisation a chain's segment writes before its title: one named before ("该院"), a
+        place whose head the title is ("秦皇岛" 市长), or a body resolved in the chain's context."""
+        written = (
+            self._referred(org_text)
+            or self.resolver.as_place(org_text)
+            or self.resolver.resolve(self.resolver.trim(self._department(org_text, title)), context)
+        )
+        org = self.resolver.head_of(title, written) if not written.unit else written
+        if org and not org.scope and self.resolver.needs_scope(org.name):
+            return None  # "管委会主任X" with no zone known: no organisation to give the post
+        return org and self.resolver.standing_committee(org, title)
 
     def _implied(self, title: str) -> Org | None:
         """ "院长张三" in a court's news: the court the article is about (kg/data/implied_bodies.tsv)."""
@@ -375,6 +392,12 @@ class PositionReader:
             holders = after[:1] or _listed_before(text, base, before, verb.start())
             for person in holders:
                 found += self._positions(sentence, person, segments, company)[0]
+        return found + self._elected(sentence, persons, company)
+
+    def _elected(self, sentence: Sentence, persons: list[Mention], company: str | None) -> list[Position]:
+        """ "选举X为…": the post X is elected to."""
+        found: list[Position] = []
+        text, base = sentence.text, sentence.start
         for match in re.finditer(r"选举(\S{2,4}?)为", text):
             elected = next((p for p in persons if p.start - base == match.start(1)), None) or self._name_at(
                 sentence, match.start(1), match.end(1)
@@ -408,43 +431,36 @@ class PositionReader:
             i = by_start.get(match.end())
             if i is None or sentence.start + match.end() in starts:
                 continue
-            name = tokens[i]
             following = tokens[i + 1] if i + 1 < len(tokens) else None
             after = tokens[i + 2].text if i + 2 < len(tokens) else "。"
             # "局长向|小焰" is a split name, "主席由|陈康" the preposition 由 (rare as a surname) before one
+            name = tokens[i]
             if (
                 len(name.text) == 1
                 and name.text != "由"
                 and following is not None
                 and _given_name(following, after)
             ):
-                # "副市长操|小龙", "局长向|小焰,": a surname the model split off its given name
-                joined = name.text + following.text
-                if name.text in surnames() and 2 <= len(joined) <= 3 and following.start == name.end:
-                    start = sentence.start + name.start
-                    sentence.mentions = [
-                        m for m in sentence.mentions if not (m.type == "PERSON" and m.start == start + 1)
-                    ]
-                    sentence.mentions.append(Mention(start, start + 3, joined, "PERSON", source="pattern"))
-                continue
-            # a verb of three characters after a title is a name the model misread ("代市长蒋小六等")
-            misread_verb = name.tag == "VERB" and len(name.text) == 3
-            if name.tag in ("PERSON", "PUNCT", "PREP", "CONJ", "PART", "NUM") or (
-                name.tag == "VERB" and not misread_verb
-            ):
-                continue
-            if name.text[0] not in surnames():
-                continue
-            # only where a real chain stands before it: not "各成员单位", "主要负责人安全生产"
-            chain = self._chain(sentence.text, 0, match.end())
-            if not any(segment.org_text for segment in chain):
-                continue
-            if 2 <= len(name.text) <= 3:
+                _join_split_name(sentence, name, following)
+            elif self._missed_name(sentence, match.end(), name):
                 start = sentence.start + name.start
                 sentence.mentions.append(
                     Mention(start, start + len(name.text), name.text, "PERSON", source="pattern")
                 )
         sentence.mentions.sort(key=lambda m: (m.start, -m.end))
+
+    def _missed_name(self, sentence: Sentence, title_end: int, name: Token) -> bool:
+        """A word of two or three characters after a title, starting with a surname, that is no verb or
+        function word (but a verb of three characters is a name the model misread: "代市长蒋小六等"),
+        where a real chain stands before the title (not "各成员单位", "主要负责人安全生产")."""
+        misread_verb = name.tag == "VERB" and len(name.text) == 3
+        if name.tag in ("PERSON", "PUNCT", "PREP", "CONJ", "PART", "NUM") or (
+            name.tag == "VERB" and not misread_verb
+        ):
+            return False
+        if name.text[0] not in surnames() or not 2 <= len(name.text) <= 3:
+            return False
+        return any(segment.org_text for segment in self._chain(sentence.text, 0, title_end))
 
     def _add_mentions(self, sentence: Sentence, segment: _Segment, org: Org) -> None:
         """Type the chain's words: the title as POSITION, the organisation as ORG with its canonical name.
@@ -541,6 +557,17 @@ def _chain_end(text: str, start: int) -> int:
 def _full_session(name: str) -> str:
     short = _SHORT_CONGRESS.match(name)
     return f"第{short[1]}届人民代表大会第{short[2]}次会议" if short else name
+
+
+def _join_split_name(sentence: Sentence, surname: Token, given: Token) -> None:
+    """ "副市长操|小龙", "局长向|小焰,": a surname the model split off its given name is one name."""
+    joined = surname.text + given.text
+    if surname.text in surnames() and 2 <= len(joined) <= 3 and given.start == surname.end:
+        start = sentence.start + surname.start
+        sentence.mentions = [
+            m for m in sentence.mentions if not (m.type == "PERSON" and m.start == start + 1)
+        ]
+        sentence.mentions.append(Mention(start, start + 3, joined, "PERSON", source="pattern"))
 
 
 def _plausible_org(text: str) -> bool:
