@@ -131,13 +131,7 @@ class ProjectReader:
                 project.place = project.place or _division_prefix(project.name, city) or topic.at(project)
                 project.owner = project.owner or _pointed_owner(sentence, project, company)
             kept = [merge_by_name(projects, project, ("place", "owner")) for project in named]
-            # "A、B等5个项目相继落地，总投资23.8亿元": the sum is the set's, not each item's
-            in_sets = {id(k) for k, n in zip(kept, named, strict=True) if any(n is item for item in listed)}
-            spans = [(n.start - sentence.start, n.end - sentence.start) for n in named]
-            for project, mention in zip(kept, named, strict=True):
-                span = (mention.start - sentence.start, mention.end - sentence.start)
-                money = _own_money(sentence.text, span, spans, alone=id(project) not in in_sets)
-                self._details(sentence, project, money)
+            self._each_with_its_money(sentence, kept, named, listed)
             if not kept and _REFERENCE.search(sentence.text):
                 for project in projects[-1:]:
                     self._details(sentence, project, _MONEY.search(sentence.text))
@@ -146,6 +140,22 @@ class ProjectReader:
             _add_mention(project)
         article.projects = projects
         article.relations += _company_relations(article)
+
+    def _each_with_its_money(
+        self,
+        sentence: Sentence,
+        kept: list[ProjectMention],
+        named: list[ProjectMention],
+        listed: list[ProjectMention],
+    ) -> None:
+        """The details of each project the sentence names, with the amount written for it."""
+        # "A、B等5个项目相继落地，总投资23.8亿元": the sum is the set's, not each item's
+        in_sets = {id(k) for k, n in zip(kept, named, strict=True) if any(n is item for item in listed)}
+        spans = [(n.start - sentence.start, n.end - sentence.start) for n in named]
+        for project, mention in zip(kept, named, strict=True):
+            span = (mention.start - sentence.start, mention.end - sentence.start)
+            money = _own_money(sentence.text, span, spans, alone=id(project) not in in_sets)
+            self._details(sentence, project, money)
 
     def _projects_in(self, sentence: Sentence) -> list[ProjectMention]:
         found = []
@@ -209,13 +219,22 @@ class ProjectReader:
         contractor = _CONTRACTOR.search(text)
         if contractor:
             project.contractor = contractor.group("org")
+        self._quantities(sentence, project)
+        self._statuses(text, project)
+
+    @staticmethod
+    def _quantities(sentence: Sentence, project: ProjectMention) -> None:
+        """Quantities of a kind ("年产10万吨") the sentence states, and those written in the name."""
         name_span = range(project.start - sentence.start, project.end - sentence.start)
-        for match in _quantity().finditer(text):
+        for match in _quantity().finditer(sentence.text):
             if match["kind"] or (project.sentence is sentence and match.start() in name_span):
                 value = float(match["value"]) * {"万": 1e4, "亿": 1e8}.get(match["mult"] or "", 1.0)
                 quantity = Quantity(value, match["unit"], match["kind"] or "", match.group())
                 if quantity.text not in {q.text for q in project.quantities}:
                     project.quantities.append(quantity)
+
+    def _statuses(self, text: str, project: ProjectMention) -> None:
+        """Changes of status the sentence reports (开工, 投产 …), each with its date when given."""
         for match in _status().finditer(text):
             if _PLANNED.search(text[: match.start()]):
                 continue  # "预计2025年底全容量投产" is a plan, not a change
@@ -239,8 +258,13 @@ def _own_money(
     before = [m for m in _MONEY.finditer(text, previous_end, start) if text[m.end() : start] in ("", "的")]
     if before:
         return before[-1]
-    if not alone:
-        return None
+    return _money_after(text, span, spans) if alone else None
+
+
+def _money_after(text: str, span: tuple[int, int], spans: list[tuple[int, int]]) -> re.Match[str] | None:
+    """An amount after the project, before the next one and in the same sentence; with one project in
+    the sentence, any amount in it."""
+    end = span[1]
     next_start = min((s for s, e in spans if s >= end), default=len(text))
     after = [m for m in _MONEY.finditer(text, end, next_start) if not text.startswith("的", m.end())]
     if after and not _SENTENCE_STOP.search(text, end, after[0].start()):
@@ -655,25 +679,33 @@ def _company_relations(article: Article) -> list[Relation]:
     relations: list[Relation] = []
     company: str | None = None
     for sentence in article.sentences:
-        named = [m.text for m in sentence.mentions if m.type == "ORG" and m.subtype == "company"]
-        venture = _JOINT_VENTURE.search(sentence.text)
-        subject = company or (named[0] if named else None)
-        if venture and subject:
-            for parent in (venture["a"], venture["b"]):
-                relations.append(
-                    Relation(subject, "ORG", "parentOrganization", parent.strip(), "ORG", sentence)
-                )
-        industry = _INDUSTRY.search(sentence.text)
-        if industry:
-            before = [
-                m.text
-                for m in sentence.mentions
-                if m.type == "ORG" and m.end - sentence.start <= industry.start()
-            ]
-            # "这家…的企业，是一家…": the company the passage is about, not an organisation named on the way
-            pointed = _DEMONSTRATIVE.search(sentence.text, 0, industry.start())
-            owner = company if pointed and company else (before or [company or ""])[-1] or None
-            if owner:
-                relations.append(Relation(owner, "ORG", "industry", industry["what"], "LITERAL", sentence))
+        relations += _ventures(sentence, company) + _industries(sentence, company)
         company = _passage_company(sentence, company)
     return relations
+
+
+def _ventures(sentence: Sentence, company: str | None) -> list[Relation]:
+    """ "由A和B共同出资成立": the company the passage is about (or the first named) has A and B as parents."""
+    named = [m.text for m in sentence.mentions if m.type == "ORG" and m.subtype == "company"]
+    venture = _JOINT_VENTURE.search(sentence.text)
+    subject = company or (named[0] if named else None)
+    if not venture or not subject:
+        return []
+    return [
+        Relation(subject, "ORG", "parentOrganization", parent.strip(), "ORG", sentence)
+        for parent in (venture["a"], venture["b"])
+    ]
+
+
+def _industries(sentence: Sentence, company: str | None) -> list[Relation]:
+    """ "是一家…的企业": the industry of the organisation named before, or of the passage's company."""
+    industry = _INDUSTRY.search(sentence.text)
+    if not industry:
+        return []
+    before = [
+        m.text for m in sentence.mentions if m.type == "ORG" and m.end - sentence.start <= industry.start()
+    ]
+    # "这家…的企业，是一家…": the company the passage is about, not an organisation named on the way
+    pointed = _DEMONSTRATIVE.search(sentence.text, 0, industry.start())
+    owner = company if pointed and company else (before or [company or ""])[-1] or None
+    return [Relation(owner, "ORG", "industry", industry["what"], "LITERAL", sentence)] if owner else []

@@ -55,18 +55,24 @@ def repair_names(tokens: list[Token]) -> list[Token]:
         if lone_surname and t.tag == "PERSON" and len(t.text) <= 2:
             out[-1] = Token(out[-1].text + t.text, out[-1].start, t.end, "PERSON")
             continue
-        following = tokens[i + 1].text if i + 1 < len(tokens) else ""
-        if t.tag == "PLACE" and _name_before_verb(t.text, following):
-            t = Token(t.text, t.start, t.end, "PERSON")
-        if t.tag == "PERSON" and len(t.text) >= 3 and t.text[0] == "由" and t.text[1] in surnames():
-            # "由陈康、时晓军担任": the preposition read as the name's first character
-            out.append(Token("由", t.start, t.start + 1, "PREP"))
-            t = Token(t.text[1:], t.start + 1, t.end, "PERSON")
-        if out and _cut_given_name(out[-1], t, tokens[i + 1] if i + 1 < len(tokens) else None):
+        following = tokens[i + 1] if i + 1 < len(tokens) else None
+        t = _retyped(t, following.text if following else "", out)
+        if out and _cut_given_name(out[-1], t, following):
             out[-1] = Token(out[-1].text + t.text, out[-1].start, t.end, "PERSON")
             continue
         out.append(t)
     return _list_members(_join_dotted(out))
+
+
+def _retyped(t: Token, following: str, out: list[Token]) -> Token:
+    """A name typed as a place before a person's verb is a name; a name read with the 由 before it
+    ("由陈康、时晓军担任") is the preposition (added to `out`) and the name."""
+    if t.tag == "PLACE" and _name_before_verb(t.text, following):
+        t = Token(t.text, t.start, t.end, "PERSON")
+    if t.tag == "PERSON" and len(t.text) >= 3 and t.text[0] == "由" and t.text[1] in surnames():
+        out.append(Token("由", t.start, t.start + 1, "PREP"))
+        t = Token(t.text[1:], t.start + 1, t.end, "PERSON")
+    return t
 
 
 _LIST_MARKS = ("、", "和", "及")

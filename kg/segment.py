@@ -106,15 +106,19 @@ def _drafts(lines: list[_Line]) -> list[_Draft]:
             pending = []
         else:
             drafts[-1].body.append(line)
-    if block:
-        pending.append(block)
+    _close(drafts, pending + ([block] if block else []))
+    for i, draft in enumerate(drafts):
+        _assign(draft.before, drafts[i - 1] if i else None, draft)
+    return drafts
+
+
+def _close(drafts: list[_Draft], pending: list[list[_Line]]) -> None:
+    """Headline blocks after the last body: the last article's (set below it), or an article of
+    headlines only."""
     if pending and drafts:
         drafts[-1].headlines.extend(pending)
     elif pending:
         drafts.append(_Draft([], pending, []))
-    for i, draft in enumerate(drafts):
-        _assign(draft.before, drafts[i - 1] if i else None, draft)
-    return drafts
 
 
 def _assign(blocks: list[list[_Line]], previous: _Draft | None, new: _Draft) -> None:
