@@ -328,16 +328,27 @@ def _term(graph: Graph, membership: Node) -> tuple[str, str]:
 
 
 def _links(graph: Graph, terms: dict[Node, int], articles: dict[Node, int]) -> list[Link]:
-    links: dict[tuple[int, int], Link] = {}
+    links = _Links()
+    _add_posts(links, graph, terms, articles)
+    _add_parts_taken(links, graph, terms, articles)
+    _add_triples(links, graph, terms)
+    return list(links.values())
 
-    def add(source: int, target: int, fact: Fact) -> None:
-        link = links.setdefault((source, target), Link(source, target))
+
+class _Links(dict[tuple[int, int], Link]):
+    """The links between entities, by (source, target); a fact said twice keeps one entry with the
+    evidence of both."""
+
+    def add(self, source: int, target: int, fact: Fact) -> None:
+        link = self.setdefault((source, target), Link(source, target))
         same = next((f for f in link.facts if (f.relation, f.label) == (fact.relation, fact.label)), None)
         if same is None:
             link.facts.append(fact)
         else:
             same.evidence.extend(e for e in fact.evidence if e not in same.evidence)
 
+
+def _add_posts(links: _Links, graph: Graph, terms: dict[Node, int], articles: dict[Node, int]) -> None:
     for membership in sorted(set(graph.subjects(RDF.type, ORG.Membership)), key=str):
         person = _number(terms, graph.value(membership, ORG.member))
         organization = _number(terms, graph.value(membership, ORG.organization))
@@ -347,9 +358,11 @@ def _links(graph: Graph, terms: dict[Node, int], articles: dict[Node, int]) -> l
         roles = sorted(_label(graph, r) for r in graph.objects(membership, ORG.role)) or ["成员"]
         since, when = _term(graph, membership)
         for role in roles:
-            add(person, organization, Fact("post", role, list(evidence), when, since))
+            links.add(person, organization, Fact("post", role, list(evidence), when, since))
 
-    # Who took part in an event, in what part (出席, 主持, 讲话 …), read from which sentence.
+
+def _add_parts_taken(links: _Links, graph: Graph, terms: dict[Node, int], articles: dict[Node, int]) -> None:
+    """Who took part in an event, in what part (出席, 主持, 讲话 …), read from which sentence."""
     for participation in sorted(set(graph.subjects(RDF.type, KG.Participation)), key=str):
         person = _number(terms, graph.value(participation, KG.participant))
         event = _number(terms, graph.value(participation, KG.event))
@@ -357,8 +370,11 @@ def _links(graph: Graph, terms: dict[Node, int], articles: dict[Node, int]) -> l
             continue
         evidence = _evidence(graph, participation, articles)
         for role in sorted(str(r) for r in graph.objects(participation, KG.role)) or ["参加"]:
-            add(person, event, Fact("attendance", role, list(evidence)))
+            links.add(person, event, Fact("attendance", role, list(evidence)))
 
+
+def _add_triples(links: _Links, graph: Graph, terms: dict[Node, int]) -> None:
+    """The plain triples between entities (location, organiser, parent …): they keep no sentence."""
     for subject, s in terms.items():
         for p, o in sorted(graph.predicate_objects(subject), key=lambda po: (str(po[0]), str(po[1]))):
             if p in NOT_RELATIONS or o not in terms or o == subject:
@@ -368,8 +384,7 @@ def _links(graph: Graph, terms: dict[Node, int], articles: dict[Node, int]) -> l
             known = links.get((source, target))
             if relation == "attendance" and known and any(f.relation == relation for f in known.facts):
                 continue  # schema:attendee repeats a participation that says more
-            add(source, target, Fact(relation, label))  # a plain triple keeps no sentence
-    return list(links.values())
+            links.add(source, target, Fact(relation, label))
 
 
 # ---- layout ------------------------------------------------------------------------------------------------
@@ -637,20 +652,10 @@ def page_data(title: str, explorer: Explorer, positions: dict[int, tuple[float, 
     styles = [key for key in STYLES if any(e.style == key for e in explorer.entities)]
     relations = [key for key in RELATIONS if any(f.relation == key for k in explorer.links for f in k.facts)]
     kinds = sorted({e.type_name for e in explorer.entities})
-    entities = []
-    for i, e in enumerate(explorer.entities):
-        item: dict = {"label": e.label, "type": styles.index(e.style), "kind": kinds.index(e.type_name)}
-        if e.alt_labels:
-            item["alt"] = e.alt_labels
-        if e.mentions:
-            item["mentions"] = e.mentions
-        if e.authored:
-            item["authored"] = e.authored
-        if e.details:
-            item["details"] = e.details
-        if i in positions:
-            item["x"], item["y"] = positions[i]
-        entities.append(item)
+    entities = [
+        _entity_data(e, styles.index(e.style), kinds.index(e.type_name), positions.get(i))
+        for i, e in enumerate(explorer.entities)
+    ]
     links = [
         {
             "from": k.source,
@@ -673,6 +678,17 @@ def page_data(title: str, explorer: Explorer, positions: dict[int, tuple[float, 
         "links": links,
         "font": FONT,
     }
+
+
+def _entity_data(entity: Entity, style: int, kind: int, position: tuple[float, float] | None) -> dict:
+    """One entity as the page reads it: what it has of alternative names, mentions, authored
+    articles and details, and its place in the layout when it is drawn."""
+    item: dict = {"label": entity.label, "type": style, "kind": kind}
+    optional = {"alt": entity.alt_labels, "mentions": entity.mentions, "authored": entity.authored}
+    item |= {key: value for key, value in (optional | {"details": entity.details}).items() if value}
+    if position is not None:
+        item["x"], item["y"] = position
+    return item
 
 
 def _page(title: str, explorer: Explorer, positions: dict[int, tuple[float, float]]) -> str:
