@@ -185,15 +185,17 @@ class EventReader:
         found += self._meetings(sentence)
         found += self._signings(sentence)
         for sitting in self._sessions(sentence):
-            inside = [e for e in found if _overlap(sitting, e)]
-            if all(sitting.start <= e.start and e.end <= sitting.end for e in inside):
-                # "甘谷县第十八届人大常委会召开第二十一次会议": the sitting's full name replaces the part a
-                # trigger read ("第二十一次会议"), and is no event in passing then
-                sitting.in_passing = not inside
-                for part in inside:
-                    fill_from(sitting, part, ("date", "end_date", "place", "organizers", "part_of"))
-                found = [e for e in found if e not in inside] + [sitting]
+            found = _with_sitting(found, sitting)
         found += self._held_at(sentence)
+        self._dates_before(sentence, found, lead_date)
+        return found + self._during(sentence, found)
+
+    def _dates_before(
+        self, sentence: Sentence, found: list[EventMention], lead_date: DateSpan | None
+    ) -> None:
+        """Each event without a date takes the date written before it in the sentence (after the report's
+        own words), its month from the sentence or the lead's when the date gives none."""
+        text = sentence.text
         hint = month_of(text) or (
             month_of(lead_date.start) if lead_date and not lead_date.year_known else None
         )
@@ -202,7 +204,6 @@ class EventReader:
             date = self._date(before[_report_end(before) :], hint)
             if date and event.date is None:
                 event.date, event.end_date = date.start, date.end
-        return found + self._during(sentence, found)
 
     def _during(self, sentence: Sentence, found: list[EventMention]) -> list[EventMention]:
         """ "在X研讨班期间，A与B签署…协议": X was under way; what the sentence reports after it is
@@ -319,27 +320,9 @@ class EventReader:
 
     def _inspections(self, sentence: Sentence) -> list[EventMention]:
         """ "孙七到东阿县调研": the visit is an event, the visitor its first participant."""
-        found = []
         persons = [m for m in sentence.mentions if m.type == "PERSON"]
-        for person in persons:
-            rest = sentence.text[person.end - sentence.start :]
-            match = _inspection().match(rest)
-            if not match:
-                continue
-            verb, place = match["verb"] or match["verb2"], match["place"] or match["object"]
-            if match["motion"] == "在" and not _is_place(sentence, person.end + match.start("place")):
-                continue  # "在公开接待群众来访时": no place, no visit
-            if _RECALLED.match(rest, match.end()):
-                continue  # "贯彻X在黄冈调研时重要讲话精神": a visit recalled, not reported
-            also = match["also"] or ""
-            hosts = _hosts(sentence.text, sentence.start, [p for p in persons if p.start <= person.start])
-            visitors = "、".join(h.text for h in hosts)  # "张三、李四到高要区调研"
-            motion = match["motion"] or "到"  # as written: 到, 来, 赴, 莅临, 在
-            name = visitors + (f"{motion}{place}{verb}{also}" if match["place"] else rest[: match.end()])
-            event = EventMention(name, "inspection", sentence, hosts[0].start, person.end + match.end())
-            event.place, event.visitor, event.visit_verb = place, hosts[0].text, verb
-            found.append(event)
-        return found
+        found = [_visit(sentence, person, persons) for person in persons]
+        return [event for event in found if event is not None]
 
     def _meetings(self, sentence: Sentence) -> list[EventMention]:
         """ "王五会见了首钢集团…赵六一行": the meeting is an event, "王五会见赵六"; hosts listed
@@ -813,6 +796,40 @@ def _year_from_name(events: list[EventMention]) -> None:
             end = event.end_date[2:] if event.end_date and event.end_date.startswith("--") else None
             if end and end >= start:  # a range across the year end keeps its end's year unknown
                 event.end_date = f"{year}-{end}"
+
+
+def _with_sitting(found: list[EventMention], sitting: EventMention) -> list[EventMention]:
+    """ "甘谷县第十八届人大常委会召开第二十一次会议": the sitting's full name replaces the part a trigger
+    read ("第二十一次会议"), and is no event in passing then."""
+    inside = [e for e in found if _overlap(sitting, e)]
+    if not all(sitting.start <= e.start and e.end <= sitting.end for e in inside):
+        return found
+    sitting.in_passing = not inside
+    for part in inside:
+        fill_from(sitting, part, ("date", "end_date", "place", "organizers", "part_of"))
+    return [e for e in found if e not in inside] + [sitting]
+
+
+def _visit(sentence: Sentence, person: Mention, persons: list[Mention]) -> EventMention | None:
+    """The visit a person's verb reports right after the name ("到东阿县调研"), named after its
+    visitors ("张三、李四到高要区调研"), or None."""
+    rest = sentence.text[person.end - sentence.start :]
+    match = _inspection().match(rest)
+    if not match:
+        return None
+    verb, place = match["verb"] or match["verb2"], match["place"] or match["object"]
+    if match["motion"] == "在" and not _is_place(sentence, person.end + match.start("place")):
+        return None  # "在公开接待群众来访时": no place, no visit
+    if _RECALLED.match(rest, match.end()):
+        return None  # "贯彻X在黄冈调研时重要讲话精神": a visit recalled, not reported
+    also = match["also"] or ""
+    hosts = _hosts(sentence.text, sentence.start, [p for p in persons if p.start <= person.start])
+    visitors = "、".join(h.text for h in hosts)
+    motion = match["motion"] or "到"  # as written: 到, 来, 赴, 莅临, 在
+    name = visitors + (f"{motion}{place}{verb}{also}" if match["place"] else rest[: match.end()])
+    event = EventMention(name, "inspection", sentence, hosts[0].start, person.end + match.end())
+    event.place, event.visitor, event.visit_verb = place, hosts[0].text, verb
+    return event
 
 
 def _inside_event(events: list[EventMention], position: int) -> bool:
