@@ -11,6 +11,7 @@ The year of a date comes only from the text or the issue date (kg.dates).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from functools import cache
 
 from .dates import DateSpan, month_of, parse_date
@@ -135,15 +136,20 @@ class EventReader:
         _fold_session_parts(events)
         article.events = events
         main = _main_event(article, events, lead)
-        for event in events:
-            same_day = event is main or _SAME_DAY.match(event.sentence.text)
-            if event.date is None and lead_date and same_day and not _reported(event):
-                event.date, event.end_date = lead_date.start, lead_date.end
+        _dates_of_the_day(events, main, lead_date)
         _within_main(events, main)
         _year_from_name(events)
         _opened(events)
         main = _join_abbreviated_headline(events, main)
         _programme(article, events, main)
+        self._parts_taken(article, events, main)
+        article.events = _reported_events(article, events)
+        for event in article.events:
+            _add_mention(event)
+
+    def _parts_taken(self, article: Article, events: list[EventMention], main: EventMention | None) -> None:
+        """Who took part in which event: each visit's visitor, then the roles the sentences give
+        (reporters take none); and the organisers."""
         reporters = set(article.authors)
         seen: set[tuple[str, int, str]] = set()
         for event in events:
@@ -155,24 +161,6 @@ class EventReader:
             for participation in _participations(sentence, events, main):
                 if participation.person not in reporters:
                     _add_participation(article, seen, participation)
-        # an event named only in passing, with no date, place, organiser or participant, is background
-        # ("在刚刚召开的X大会上，我市…入选"), unless the headline names it: then the article is about it
-        taking_part = {id(p.event) for p in article.participations}
-        kept = [
-            e
-            for e in events
-            if id(e) in taking_part
-            or e.date
-            or e.place
-            or e.organizers
-            or e.sentence.headline
-            or e.type == "signing"  # "A与B签订…协议": a signing reported is no background
-            or bool(_SITTING_NAME.search(e.name))  # a congress's sitting named in full
-        ]
-        wholes = {id(e.part_of) for e in kept if e.part_of}  # "在X期间": X stays with its parts
-        article.events = [e for e in events if e in kept or id(e) in wholes]
-        for event in article.events:
-            _add_mention(event)
 
     def _date(self, text: str, month_hint: int | None) -> DateSpan | None:
         return parse_date(text, self.issue_date, month_hint)
@@ -622,7 +610,6 @@ def _participations(
     """Persons before a role verb take that role; a verb with none right before it ("主持并讲话")
     shares the persons of the verb before."""
     roles = table("participation_roles.tsv")
-    nouns = word_list("role_noun_heads.txt")
     credited = [m.span() for m in _CREDIT.finditer(sentence.text)]
     persons = [
         m
@@ -630,39 +617,67 @@ def _participations(
         if m.type == "PERSON" and not any(a <= m.start - sentence.start < b for a, b in credited)
     ]
     found: list[Participation] = []
-    previous_end, previous_persons = 0, list[Mention]()
-    previous_role = ""
+    reading = _RoleReading()
     for verb in _roles().finditer(sentence.text):
         role, role_class = roles[verb.group()]
-        if verb.start() == previous_end and previous_role in _JOINING:
+        if verb.start() == reading.previous_end and reading.previous_role in _JOINING:
             continue  # "陪同调研", "参加考察": the others' part is 陪同, the visit is the visitor's
-        previous_role = role
-        if _as_noun(sentence.text, verb) or (
-            role_class in _NOUN_CLASSES and sentence.text.startswith(nouns, verb.end())
-        ):
-            continue  # "座谈会上", "签约仪式", "考察团"
-        start = sentence.start
-        if _inside_event(events, start + verb.start()):
-            continue  # "主持宪法宣誓仪式": 宣誓 is the event's name, not a part taken in it
-        here = [p for p in persons if previous_end <= p.end - start <= verb.start()]
-        gap = sentence.text[previous_end : verb.start()]
-        if not here and previous_persons and not _CLAUSE.search(gap) and len(gap) <= 12:
-            here = previous_persons
-        target = _event_at(sentence, events, verb.start()) or _named_earlier(sentence, events, verb.start())
-        # "A、B进行宣誓" after "…主持宪法宣誓仪式": the latest event named by the verb, else the main one
-        # ("X介绍，在此前举办的Y上…": Y, named after the verb, is not where X spoke)
-        target = target or _named_by_verb(events, start + verb.start(), verb.group()) or main
+        reading.previous_role = role
+        if _no_part_taken(sentence, verb, role_class, events):
+            continue
+        target = _target(sentence, events, verb, main)
         if target is None:
             continue
-        for person in here:
-            found.append(Participation(person.text, target, role, sentence))
-        if here:
-            previous_persons = here
-        previous_end = verb.end()
+        here = reading.persons_before(sentence, persons, verb.start())
+        found += [Participation(person.text, target, role, sentence) for person in here]
+        reading.previous_end = verb.end()
         if role_class == "met":  # "会见了…赵六一行，": who was met takes no part named after
             clause_end = _CLAUSE.search(sentence.text, verb.end())
-            previous_end = clause_end.start() if clause_end else len(sentence.text)
+            reading.previous_end = clause_end.start() if clause_end else len(sentence.text)
     return found + _listed_after(sentence, persons, events, main)
+
+
+@dataclass
+class _RoleReading:
+    """Where the reading of a sentence's role verbs is: after which verb, and who took the last part."""
+
+    previous_end: int = 0
+    previous_persons: list[Mention] = field(default_factory=list)
+    previous_role: str = ""
+
+    def persons_before(self, sentence: Sentence, persons: list[Mention], verb_start: int) -> list[Mention]:
+        """The persons between the previous verb and this one; with none, those of the verb before when
+        no clause ends between them ("主持并讲话")."""
+        start = sentence.start
+        here = [p for p in persons if self.previous_end <= p.end - start <= verb_start]
+        gap = sentence.text[self.previous_end : verb_start]
+        if not here and self.previous_persons and not _CLAUSE.search(gap) and len(gap) <= 12:
+            here = self.previous_persons
+        if here:
+            self.previous_persons = here
+        return here
+
+
+def _no_part_taken(
+    sentence: Sentence, verb: re.Match[str], role_class: str, events: list[EventMention]
+) -> bool:
+    """A role verb that names no part taken: a speech studied ("学习…重要讲话精神"), a noun ("座谈会上",
+    "签约仪式", "考察团"), a word of an event's name ("主持宪法宣誓仪式")."""
+    if _as_noun(sentence.text, verb):
+        return True
+    if role_class in _NOUN_CLASSES and sentence.text.startswith(word_list("role_noun_heads.txt"), verb.end()):
+        return True
+    return _inside_event(events, sentence.start + verb.start())
+
+
+def _target(
+    sentence: Sentence, events: list[EventMention], verb: re.Match[str], main: EventMention | None
+) -> EventMention | None:
+    """The event a part is taken in: one named right after the verb or earlier in the sentence; else
+    the latest event the verb names ("A、B进行宣誓" after "…主持宪法宣誓仪式"); else the main one ("X
+    介绍，在此前举办的Y上…": Y, named after the verb, is not where X spoke)."""
+    target = _event_at(sentence, events, verb.start()) or _named_earlier(sentence, events, verb.start())
+    return target or _named_by_verb(events, sentence.start + verb.start(), verb.group()) or main
 
 
 def _listed_after(
@@ -796,6 +811,36 @@ def _year_from_name(events: list[EventMention]) -> None:
             end = event.end_date[2:] if event.end_date and event.end_date.startswith("--") else None
             if end and end >= start:  # a range across the year end keeps its end's year unknown
                 event.end_date = f"{year}-{end}"
+
+
+def _dates_of_the_day(
+    events: list[EventMention], main: EventMention | None, lead_date: DateSpan | None
+) -> None:
+    """The main event, and those the text says happened the same day ("会上", "随后"), take the lead's
+    date when they have none (an event only reported, "据了解…", does not)."""
+    for event in events:
+        same_day = event is main or _SAME_DAY.match(event.sentence.text)
+        if event.date is None and lead_date and same_day and not _reported(event):
+            event.date, event.end_date = lead_date.start, lead_date.end
+
+
+def _reported_events(article: Article, events: list[EventMention]) -> list[EventMention]:
+    """An event named only in passing, with no date, place, organiser or participant, is background
+    ("在刚刚召开的X大会上，我市…入选"), unless the headline names it: then the article is about it."""
+    taking_part = {id(p.event) for p in article.participations}
+    kept = [
+        e
+        for e in events
+        if id(e) in taking_part
+        or e.date
+        or e.place
+        or e.organizers
+        or e.sentence.headline
+        or e.type == "signing"  # "A与B签订…协议": a signing reported is no background
+        or bool(_SITTING_NAME.search(e.name))  # a congress's sitting named in full
+    ]
+    wholes = {id(e.part_of) for e in kept if e.part_of}  # "在X期间": X stays with its parts
+    return [e for e in events if e in kept or id(e) in wholes]
 
 
 def _with_sitting(found: list[EventMention], sitting: EventMention) -> list[EventMention]:
