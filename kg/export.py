@@ -17,19 +17,12 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
-import pyoxigraph as ox
-
 from . import quads
 from .graph import build_dataset
 from .html import write_html
 from .model import Corpus
 
-FORMATS = {"graph.ttl": "turtle", "graph.nt": "nt", "graph.jsonld": "json-ld", "graph.trig": "trig"}
-DERIVED = {  # name: (made from, pyoxigraph format)
-    "graph.ttl": ("graph.nt", ox.RdfFormat.TURTLE),
-    "graph.jsonld": ("graph.nt", ox.RdfFormat.JSON_LD),
-    "graph.trig": ("graph.nq", ox.RdfFormat.TRIG),
-}
+DERIVED = {"graph.ttl": "graph.nt", "graph.jsonld": "graph.nt", "graph.trig": "graph.nq"}  # name: made from
 OUTPUTS = ("graph.ttl", "graph.nt", "graph.jsonld", "graph.trig", "graph.nq", "graph.html")
 JOURNAL = ".kg-publishing"  # while it exists, out/ holds outputs of two runs; it names the new set
 LOCK = ".kg-lock"
@@ -67,8 +60,8 @@ def export(
         with tempfile.TemporaryDirectory(prefix=WORK_PREFIX, dir=out) as folder:
             work = Path(folder)
             prefixes = write_quads(corpus, work)
-            for name, (source, fmt) in DERIVED.items():
-                quads.convert(work / source, fmt, work / name, prefixes)
+            for name, source in DERIVED.items():
+                quads.convert(work / source, work / name, prefixes)
             write_graph_html(work / "graph.nt", work / "graph.html", title)
             for name, write in extra.items():
                 write(work / name)

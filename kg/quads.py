@@ -19,6 +19,8 @@ import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
 from rdflib.plugins.serializers.nt import _nt_row
 
+from . import rdf_formats
+
 SORT_MEMORY = "256M"  # sort's buffer; it spills to temporary files beyond it
 
 
@@ -64,13 +66,17 @@ def triples_of_quads(nquads: Path, ntriples: Path) -> None:
             out.write(line[: line.rindex(b" <", 0, len(line) - 3)] + b" .\n")
 
 
-def convert(source: Path, fmt: ox.RdfFormat, target: Path, prefixes: dict[str, str]) -> None:
+def convert(source: Path, target: Path, prefixes: dict[str, str]) -> None:
+    """`source` rewritten in the format `target`'s suffix names (kg/rdf_formats.py)."""
     with source.open("rb") as data, target.open("wb") as out:
-        ox.serialize(ox.parse(data, format=_format_of(source)), out, format=fmt, prefixes=prefixes)
+        ox.serialize(
+            ox.parse(data, format=_format_of(source)), out, format=_format_of(target), prefixes=prefixes
+        )
 
 
 def _format_of(path: Path) -> ox.RdfFormat:
-    return ox.RdfFormat.N_QUADS if path.suffix == ".nq" else ox.RdfFormat.N_TRIPLES
+    found = rdf_formats.of_file(path)
+    return found.oxigraph if found else ox.RdfFormat.N_TRIPLES
 
 
 def count_lines(path: Path) -> int:

@@ -27,19 +27,17 @@ from rdflib.namespace import PROV
 from rdflib.query import Result, ResultRow
 from rdflib.term import Node
 
-from . import sparql_policy
+from . import rdf_formats, sparql_policy
 from .graph import ID, KG, OA, ORG, SCHEMA, TIME
 
-GRAPH_FORMATS = {".nt": "nt", ".ttl": "turtle", ".trig": "trig", ".jsonld": "json-ld", ".nq": "nquads"}
 # In a `kg build` folder, N-Triples first: both stores read it fastest.
 BUILD_OUTPUTS = ("graph.nt", "graph.ttl", "graph.trig", "graph.jsonld")
 STORES = ("auto", "rdflib", "oxigraph")
 FORMATS = ("table", "csv", "tsv", "json", "xml")
 
 # Above this many triples `auto` takes pyoxigraph. Counting would mean parsing, so the count is estimated
-# from the file size with the bytes per triple of the seeds graph's outputs.
+# from the file size with the bytes per triple of the seeds graph's outputs (kg/rdf_formats.py).
 LARGE_GRAPH_TRIPLES = 20_000  # rdflib takes seconds per query well before 200,000 (bench/query.py)
-BYTES_PER_TRIPLE = {"nt": 146, "nquads": 170, "turtle": 61, "trig": 67, "json-ld": 121}
 
 # Every query may use these without declaring them; both stores get the same ones.
 PREFIXES: dict[str, str] = {
@@ -110,8 +108,10 @@ def find_graph_file(path: str | Path) -> Path:
         raise GraphFileError(f"{path}: no such file or folder")
     if not path.is_file():  # a FIFO or a device would be read forever
         raise GraphFileError(f"{path}: not a regular file")
-    if path.suffix.lower() not in GRAPH_FORMATS:
-        raise GraphFileError(f"{path}: not a graph file (expected {', '.join(GRAPH_FORMATS)} or a folder)")
+    if rdf_formats.of_file(path) is None:
+        raise GraphFileError(
+            f"{path}: not a graph file (expected {', '.join(rdf_formats.SUFFIXES)} or a folder)"
+        )
     return path
 
 
@@ -172,11 +172,18 @@ def _names_a_document(context: object) -> bool:
 
 
 def graph_format(file: Path) -> str:
-    return GRAPH_FORMATS[file.suffix.lower()]
+    """The rdflib name of a graph file's format."""
+    return _format(file).rdflib
+
+
+def _format(file: Path) -> rdf_formats.RdfFormat:
+    found = rdf_formats.of_file(file)
+    assert found is not None  # find_graph_file let only graph files through
+    return found
 
 
 def estimated_triples(file: Path) -> int:
-    return file.stat().st_size // BYTES_PER_TRIPLE[graph_format(file)]
+    return file.stat().st_size // _format(file).bytes_per_triple
 
 
 def choose_store(file: Path) -> str:
@@ -214,7 +221,7 @@ def load_rdflib_graph(file: Path) -> Graph:
     fmt = graph_format(file)
     if fmt == "json-ld":
         check_local_contexts(file)
-    graph = Dataset(default_union=True) if fmt in ("trig", "nquads") else Graph()
+    graph = Dataset(default_union=True) if _format(file).quads else Graph()
     try:
         graph.parse(file, format=fmt)
     except Exception as error:  # rdflib's parsers raise many kinds; all mean the same to the user
@@ -274,13 +281,11 @@ class OxigraphStore:
     def load(cls, file: Path) -> OxigraphStore:
         import pyoxigraph as ox
 
-        formats = {"nt": ox.RdfFormat.N_TRIPLES, "turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG,
-                   "json-ld": ox.RdfFormat.JSON_LD, "nquads": ox.RdfFormat.N_QUADS}  # fmt: skip
         if graph_format(file) == "json-ld":
             check_local_contexts(file)
         store = ox.Store()
         try:
-            store.bulk_load(path=str(file), format=formats[graph_format(file)])
+            store.bulk_load(path=str(file), format=_format(file).oxigraph)
         except (SyntaxError, OSError, ValueError) as error:
             raise GraphFileError(f"{file}: cannot read as {graph_format(file)}: {one_line(error)}") from None
         return cls(store, file)
