@@ -57,7 +57,8 @@ _SHORT_CONGRESS = re.compile(f"^(?:人大)?({_NUMBER})届人大({_NUMBER})次会
 _DECISION = re.compile(r"任命|免去|选举|提名|辞去|代理|不再担任")
 _BEFORE_BODY = re.compile(r"(?:免去|任命|辞去)(?=[\u4e00-\u9fff])")
 _DECISION_NAME = re.compile(
-    r"(?:任命|免去|选举|补选|提名|接受|决定|[、，])([\u4e00-\u9fff]{2,3}?)(?=同志|为|辞去|代理|不再担任)"
+    r"(?:任命|免去|选举|补选|提名|接受|决定|[、，])([\u4e00-\u9fff]{2,3}?)"
+    r"(?=同志|为|辞去|代理|不再担任|的[^，,。；;]{2,30}?职务)"  # "免去…、于力强的市民政局局长职务"
 )
 
 
@@ -143,6 +144,7 @@ class PositionReader:
     def _forms(self, sentence: Sentence, persons: list[Mention], company: str | None) -> list[Position]:
         """Posts of the forms in kg/data/post_forms.tsv: decisions, listings, brackets."""
         base, text = sentence.start, sentence.text
+        persons = sorted(persons + _referred_persons(sentence, persons), key=lambda m: m.start)
         masked = post_forms.mask(text, [(p.start - base, p.end - base) for p in persons])
         found: list[Position] = []
         for match in post_forms.find(masked):
@@ -557,6 +559,21 @@ def _chain_end(text: str, start: int) -> int:
 def _full_session(name: str) -> str:
     short = _SHORT_CONGRESS.match(name)
     return f"第{short[1]}届人民代表大会第{short[2]}次会议" if short else name
+
+
+_REFERRED = re.compile(r"(?:(?<=决定)|(?<=并)|(?<=同时))其(?=为|代理|任)")
+
+
+def _referred_persons(sentence: Sentence, persons: list[Mention]) -> list[Mention]:
+    """ "任命王五为副市长，并决定其为代理市长": 其 is the person the decision named before it, as a
+    mention of that person at 其 (it is not added to the sentence's mentions)."""
+    found = []
+    for match in _REFERRED.finditer(sentence.text):
+        at = sentence.start + match.start()
+        before = [p for p in persons if p.end <= at]
+        if before:
+            found.append(Mention(at, at + 1, before[-1].text, "PERSON", source="pattern"))
+    return found
 
 
 def _join_split_name(sentence: Sentence, surname: Token, given: Token) -> None:

@@ -48,7 +48,7 @@ def mentions_of(sentence: Sentence, tokens: list[Token]) -> list[Mention]:
 def repair_names(tokens: list[Token]) -> list[Token]:
     """Mend the model's slips around names: a surname split off ("钱|小红" → 钱小红), a name typed as a
     place before a person's verb ("赵六当选" where 赵六 is no known place), 由 taken into a name."""
-    tokens = [part for t in tokens for part in _title_and_name(t)]
+    tokens = [part for t in tokens for part in _title_and_name(t) for part in _name_and_post(part)]
     out: list[Token] = []
     for i, t in enumerate(tokens):
         lone_surname = out and out[-1].tag == "PERSON" and len(out[-1].text) == 1
@@ -162,6 +162,22 @@ def _title_and_name(token: Token) -> list[Token]:
         return [token]
     cut = token.start + title.end()
     return [Token(title.group(), token.start, cut, "NOUN"), Token(name, cut, token.end, "PERSON")]
+
+
+def _name_and_post(token: Token) -> list[Token]:
+    """ "张好富任市公用事业局" as one name: a name, 任 and the body it is appointed to."""
+    if token.tag != "PERSON" or len(token.text) < 5:
+        return [token]
+    for cut in (2, 3):
+        name, verb, body = token.text[:cut], token.text[cut], token.text[cut + 1 :]
+        if verb == "任" and len(body) >= 2 and org_subtype(body) != "other" and plausible_name(name):
+            at = token.start
+            return [
+                Token(name, at, at + cut, "PERSON"),
+                Token(verb, at + cut, at + cut + 1, "VERB"),
+                Token(body, at + cut + 1, token.end, "ORG"),
+            ]
+    return [token]
 
 
 def _unknown_place(run: list[Token]) -> bool:

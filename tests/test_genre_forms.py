@@ -394,6 +394,24 @@ def test_two_titles_written_as_one_and_a_county_that_speaks_for_its_city(engine)
         ),
         # "决定X副市长为某市人民政府代理市长": the acting post
         ("会议决定王五副市长为邵阳市人民政府代理市长。", "邵阳市", ("王五", "市长", "邵阳市人民政府")),
+        # "并决定其为代理市长": 其 is the person the decision named before
+        (
+            "决定任命赵六为临沧市人民政府副市长，并决定其为代理市长。",
+            "临沧市",
+            ("赵六", "市长", "临沧市人民政府"),
+        ),
+        # a name, 任 and the body read by the model as one name
+        (
+            "会议决定张好富任市公用事业局局长、王五任市园林局局长。",
+            "洛阳市",
+            ("张好富", "局长", "洛阳市公用事业局"),
+        ),
+        # a name in a list of removals, before 的
+        (
+            "免去张三的市发展和改革委员会主任职务、于力强的市民政局局长职务。",
+            "洛阳市",
+            ("于力强", "局长", "洛阳市民政局"),
+        ),
     ],
 )
 def test_forms_seen_on_new_development_pages(engine, text: str, city: str, post: tuple) -> None:
