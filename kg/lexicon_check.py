@@ -41,6 +41,7 @@ def _is_title(text: str) -> bool:
 
 TABLES: dict[str, Table] = {
     "dependency_verbs.tsv": Table(2, {}),
+    "department_full_names.tsv": Table(2, {}),
     "event_heads.tsv": Table(2, {1: EVENT_TYPES}),
     "hanlp_tags.tsv": Table(3, {}),
     "head_titles.tsv": Table(2, {}),

@@ -609,7 +609,8 @@ class OrgResolver:
     def _party_department(self, scope: str, unit: str) -> Org:
         committee = self.build(scope, "委")
         name = committee.name.removesuffix("员会") if committee.name.endswith("委员会") else committee.name
-        return Org(name + unit, "party", scope, unit)
+        official = table("department_full_names.tsv").get(unit, (unit,))[0]
+        return Org(name + official, "party", scope, unit)
 
     @staticmethod
     def needs_scope(unit: str) -> bool:

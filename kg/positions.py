@@ -33,6 +33,8 @@ def _lead_junk() -> re.Pattern[str]:
 
 
 # meetings, and the bylines that open a report ("本报讯 院长张三出席", "东昌府讯")
+# "市政府在代理市长石钢的带领下": the words before a preposition right before the title are a clause
+_BEFORE_PREPOSITION = re.compile(r".*[在由向对从将把被](?=$)")
 _PREPOSITIONS = "以在向对为据从和及与"  # and the conjunctions: "余学武和红安县长田胜辉"
 _NOT_ORGS = re.compile(
     r"(大会|会议|会场|会上|分会场|班子)$|^(?:本报讯|[\u4e00-\u9fff]{2,4}(?<![通资电音])讯)$"
@@ -105,6 +107,7 @@ class PositionReader:
             # and the bodies the sentence's posts named (mentions added while reading it)
             self._note_bodies(sentence, [m for m in sentence.mentions if id(m) not in named_before])
             legal, brand = _last_company(sentence, legal, brand)
+        _companies_in_full(article)
 
     def read_sentence(self, sentence: Sentence, company: str | None = None) -> list[Position]:
         """Posts in a sentence; `company` is the one a bare "公司总经理" refers to."""
@@ -246,7 +249,7 @@ class PositionReader:
             if not match:
                 break
             org_text = piece[: match.start()]
-            junk = _lead_junk().match(org_text)
+            junk = _lead_junk().match(org_text) or _BEFORE_PREPOSITION.match(org_text)
             if junk:
                 org_text = org_text[junk.end() :]
             org_text = self._without_preposition(org_text)
@@ -327,6 +330,8 @@ class PositionReader:
     def _written_org(self, org_text: str, title: str, context: Org | None) -> Org | None:
         """The organisation a chain's segment writes before its title: one named before ("该院"), a
         place whose head the title is ("秦皇岛" 市长), or a body resolved in the chain's context."""
+        if org_text.startswith("该") and len(org_text) <= 3 and not self._referred(org_text):
+            return self._implied(title)  # "该院院长" with no 院 named before: the court the article is about
         written = (
             self._referred(org_text)
             or self.resolver.as_place(org_text)
@@ -666,8 +671,10 @@ def _named_bodies(
     for m in sentence.mentions:
         if m.type == "ORG":
             for kind in kinds or _REFERRED_KINDS:
-                if m.text.endswith(kind) and not (longest and len(named.get(kind, "")) >= len(m.text)):
-                    named[kind] = m.text
+                # "润州法院金山湖人民法庭": a 院 named at the head of a longer name is named too
+                text = m.text if m.text.endswith(kind) else m.text[: m.text.find(kind) + len(kind)]
+                if kind in text and not (longest and len(named.get(kind, "")) >= len(text)):
+                    named[kind] = text
     return named
 
 
@@ -679,6 +686,23 @@ _REFERRED_KINDS = ("院", "局", "公司", "集团", "委", "办", "中心", "�
 
 
 _LEGAL_FORMS = ("有限公司", "有限责任公司", "股份公司", "集团公司", "总公司")
+
+
+_COMPANY_SHORT = re.compile(r"^(?P<core>[\u4e00-\u9fff]{2,6}?)(?:集团|公司|集团公司)$")
+
+
+def _companies_in_full(article: Article) -> None:
+    """ "粤海集团" in an article that names 广东粤海控股集团有限公司: a company written short is the one
+    named in full whose name holds the short name's core, when only one does."""
+    full = {m.text for m in article.mentions if m.type == "ORG" and m.text.endswith(_LEGAL_FORMS)}
+    for position in article.positions:
+        short = _COMPANY_SHORT.match(position.organization)
+        if position.org_subtype != "company" or not short or position.organization in full:
+            continue
+        # "金川集团矿山工程有限公司" holds "金川集团" whole: a subsidiary, not the group
+        holders = [name for name in full if short["core"] in name and position.organization not in name]
+        if len(holders) == 1:
+            position.organization = holders[0]
 
 
 def _last_company(sentence: Sentence, legal: str | None, brand: str | None) -> tuple[str | None, str | None]:

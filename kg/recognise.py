@@ -48,7 +48,9 @@ def mentions_of(sentence: Sentence, tokens: list[Token]) -> list[Mention]:
 def repair_names(tokens: list[Token]) -> list[Token]:
     """Mend the model's slips around names: a surname split off ("钱|小红" → 钱小红), a name typed as a
     place before a person's verb ("赵六当选" where 赵六 is no known place), 由 taken into a name."""
-    tokens = [part for t in tokens for part in _title_and_name(t) for part in _name_and_post(part)]
+    tokens = _place_title_name(
+        [part for t in tokens for part in _title_and_name(t) for part in _name_and_post(part)]
+    )
     out: list[Token] = []
     for i, t in enumerate(tokens):
         lone_surname = out and out[-1].tag == "PERSON" and len(out[-1].text) == 1
@@ -162,6 +164,29 @@ def _title_and_name(token: Token) -> list[Token]:
         return [token]
     cut = token.start + title.end()
     return [Token(title.group(), token.start, cut, "NOUN"), Token(name, cut, token.end, "PERSON")]
+
+
+def _place_title_name(tokens: list[Token]) -> list[Token]:
+    """ "信阳市市长尚|朝阳": a place, a title and a surname read as one place, the given name as the
+    next word: the place, the title and the name."""
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        title = titles_anywhere().search(token.text) if token.tag in ("PLACE", "ORG") else None
+        following = tokens[i + 1] if i + 1 < len(tokens) else None
+        surname = token.text[title.end() :] if title else ""
+        if title and title.start() > 0 and surname in surnames() and following and len(surname) == 1:
+            name = surname + following.text
+            if plausible_name(name) and len(name) <= 3 and following.start == token.end:
+                cut, named = token.start + title.start(), token.start + title.end()
+                out += [Token(token.text[: title.start()], token.start, cut, token.tag)]
+                out += [Token(title.group(), cut, named, "NOUN"), Token(name, named, following.end, "PERSON")]
+                i += 2
+                continue
+        out.append(token)
+        i += 1
+    return out
 
 
 def _name_and_post(token: Token) -> list[Token]:

@@ -406,6 +406,16 @@ def test_two_titles_written_as_one_and_a_county_that_speaks_for_its_city(engine)
             "洛阳市",
             ("张好富", "局长", "洛阳市公用事业局"),
         ),
+        # a place, a title and a surname the model read as one place (信阳市市长尚|朝阳)
+        (
+            "4月3日,河南省人民政府新闻办公室举行新闻发布会,信阳市市长尚朝阳在会上宣布,第26届信阳茶文化节将于4月28日开幕。",
+            "信阳市",
+            ("尚朝阳", "市长", "信阳市人民政府"),
+        ),
+        # a Party committee's body by its official name
+        ("市委副书记、政法委书记张三赴润州区调研。", "镇江市", ("张三", "书记", "中共镇江市委政法委员会")),
+        # a clause before a preposition right before the title is no organisation
+        ("希望市政府在代理市长李四的带领下勇于担当。", "自贡市", ("李四", "市长", "自贡市人民政府")),
         # a name in a list of removals, before 的
         (
             "免去张三的市发展和改革委员会主任职务、于力强的市民政局局长职务。",
@@ -426,3 +436,18 @@ def test_names_typed_as_places_inside_a_list_share_the_title(engine) -> None:
         ("格桑", "常委", "中共山南市委员会"),
         ("王友华", "常委", "中共山南市委员会"),
     }
+
+
+def test_a_body_named_at_the_head_of_a_longer_name_is_the_one_referred_to(engine) -> None:
+    text = "本报讯 专题对润州法院金山湖人民法庭进行调研。该院党组书记、院长王五介绍了情况。\n"
+    assert ("王五", "院长", "润州区人民法院") in _posts(engine, text, "镇江市")
+
+
+def test_a_company_written_short_is_the_one_named_in_full(engine) -> None:
+    text = (
+        "本报讯 市政府与广东粤海控股集团有限公司举行座谈。粤海集团党委书记、董事长张三出席。"
+        "金川集团矿山工程有限公司总经理李四、金川集团副总经理王五参加。\n"
+    )
+    posts = _posts(engine, text, "茂名市")
+    assert ("张三", "董事长", "广东粤海控股集团有限公司") in posts
+    assert ("王五", "副总经理", "金川集团") in posts  # a subsidiary's name holds the group's: not the group
