@@ -248,14 +248,7 @@ class PositionReader:
             match = title_pattern().search(piece)
             if not match:
                 break
-            org_text = piece[: match.start()]
-            junk = _lead_junk().match(org_text) or _BEFORE_PREPOSITION.match(org_text)
-            if junk:
-                org_text = org_text[junk.end() :]
-            org_text = self._without_preposition(org_text)
-            former = _FORMER.match(org_text)
-            if former and not self.resolver.gazetteer.lookup(org_text[:3]):
-                org_text = org_text[former.end() :]
+            org_text, junk, former = self._org_words(piece[: match.start()])
             if match.group() == "代表" and not org_text.endswith(word_list("delegate_bodies.txt")):
                 break
             session_titles = word_list("session_titles.txt")
@@ -272,6 +265,16 @@ class PositionReader:
                 break  # the chain began inside this segment
             end = sep
         return segments[::-1]
+
+    def _org_words(self, written: str) -> tuple[str, bool, bool]:
+        """The organisation's words of a segment: without the clause before them (junk: the chain began
+        inside the segment), a preposition, or 原/前任 (former)."""
+        junk = _lead_junk().match(written) or _BEFORE_PREPOSITION.match(written)
+        org_text = self._without_preposition(written[junk.end() :] if junk else written)
+        former = _FORMER.match(org_text)
+        if former and not self.resolver.gazetteer.lookup(org_text[:3]):
+            org_text = org_text[former.end() :]
+        return org_text, bool(junk), bool(former)
 
     def _without_preposition(self, org_text: str) -> str:
         """ "以丽江市委", "在传达学习", "和红安": a preposition or conjunction before the organisation
