@@ -23,7 +23,8 @@ from .names import fill_from, merge_by_name, normalize
 _CLAUSE = re.compile(r"[，,。；;：:！？!?]")
 _HEADLINE_CLAUSE = re.compile(r"[，,。；;：:！？!?\s]")
 _LEADING = re.compile(
-    r"^(?:本报讯\s*[(（][^)）]*[)）]|[\u4e00-\u9fff]{2,4}讯|据[^，,]{0,10}电|\s|\d{4}年(?!度)|\d{1,2}月|\d{1,2}[日号]"
+    r"^(?:本报讯\s*[(（][^)）]*[)）]|[\u4e00-\u9fff]{2,4}讯|据[^，,]{0,10}电|\s|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
+    r"|\d{4}年(?!度)|\d{1,2}月|\d{1,2}[日号]"
     r"|上午|下午|晚上|近日|日前|今天|昨天|至|—|-)+"
 )
 _BEFORE_TRIGGER = re.compile(

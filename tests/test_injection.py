@@ -14,9 +14,9 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
 from kg.cli import main
-from kg.export import FORMATS
 from kg.graph import build_dataset, iri_part, union_graph
 from kg.model import ArticleRecord, Corpus, Entity, Evidence, Membership
+from kg.rdf_formats import RDF_FORMATS
 
 MARK = "kgpwn"  # in every payload: if it turns up in live markup or script, something was injected
 PAYLOADS = [
@@ -40,10 +40,11 @@ def _assert_valid_iris(graph: Graph) -> None:
 def _parse_outputs(out: Path) -> Graph:
     """Parse every RDF output; they must all hold the same triples."""
     turtle = Graph().parse(out / "graph.ttl", format="turtle")
-    for name, fmt in FORMATS.items():
-        parsed = Dataset() if fmt == "trig" else Graph()
-        parsed.parse(out / name, format=fmt)
-        triples = {(s, p, o) for s, p, o, _ in parsed.quads()} if fmt == "trig" else set(parsed)
+    for fmt in RDF_FORMATS:
+        name = "graph" + fmt.suffix
+        parsed = Dataset() if fmt.quads else Graph()
+        parsed.parse(out / name, format=fmt.rdflib)
+        triples = {(s, p, o) for s, p, o, _ in parsed.quads()} if fmt.quads else set(parsed)
         assert triples == set(turtle), name
     return turtle
 
@@ -94,16 +95,17 @@ def test_any_text_gives_valid_iris_and_literals_that_round_trip(name: str) -> No
     dataset = build_dataset(_corpus(name))
     union = union_graph(dataset)
     _assert_valid_iris(union)
-    for fmt in FORMATS.values():
-        source = dataset if fmt == "trig" else union
+    for rdf_format in RDF_FORMATS:
+        fmt = rdf_format.rdflib
+        source = dataset if rdf_format.quads else union
         data = source.serialize(format=fmt, encoding="utf-8")
-        parsed = Dataset() if fmt == "trig" else Graph()
+        parsed = Dataset() if rdf_format.quads else Graph()
         parsed.parse(data=data, format=fmt)
-        if fmt == "trig":
+        if rdf_format.quads:
             assert {(s, p, o) for s, p, o, _ in parsed.quads()} == set(union)
         else:
             assert isomorphic(parsed, union), fmt
-        literals = {o for o in (parsed.objects() if fmt != "trig" else (q[2] for q in parsed.quads()))}
+        literals = {o for o in (parsed.objects() if not rdf_format.quads else (q[2] for q in parsed.quads()))}
         assert Literal(name, lang="zh") in literals  # the label, exactly as written
         assert Literal(f"in/{name}.txt") in literals  # the source path
 

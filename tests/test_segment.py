@@ -76,3 +76,16 @@ def test_a_block_of_two_headlines_is_cut_between_the_articles_they_describe() ->
     )
     doc = _segment(text)
     assert [a.headline for a in doc.articles] == ["赵志明到禹城市调研", "德州华光碳纤维项目开工"]
+
+
+def test_a_photo_caption_is_part_of_its_article_not_a_headline() -> None:
+    from kg.clean import clean_document
+    from kg.model import Document
+    from kg.segment import segment_document
+
+    text = (
+        "南康14个项目集中开工\n\n5月20日上午，项目集中开工仪式举行。\n▲开工仪式现场 郭先明摄\n"
+        "区委书记张三出席仪式并宣布项目开工，区长李四主持开工仪式。\n▲张三出席仪式 郭先明摄\n"
+    )
+    doc = segment_document(clean_document(Document("p.txt", text)))
+    assert len(doc.articles) == 1 and doc.articles[0].headline == "南康14个项目集中开工"
