@@ -880,7 +880,7 @@ def _visit(sentence: Sentence, person: Mention, persons: list[Mention]) -> Event
 
 def _inside_event(events: list[EventMention], position: int) -> bool:
     """Inside the name of an event named by its head ("宪法宣誓仪式"); a visit or a meeting is named by
-    its verb ("周海波会见郑立群"), which is a part taken."""
+    its verb ("张三会见李四"), which is a part taken."""
     return any(e.start <= position < e.end and e.visitor is None for e in events)
 
 

@@ -33,9 +33,9 @@ def _lead_junk() -> re.Pattern[str]:
 
 
 # meetings, and the bylines that open a report ("本报讯 院长张三出席", "东昌府讯")
-# "市政府在代理市长石钢的带领下": the words before a preposition right before the title are a clause
+# "市政府在代理市长张三的带领下": the words before a preposition right before the title are a clause
 _BEFORE_PREPOSITION = re.compile(r".*[在由向对从将把被](?=$)")
-_PREPOSITIONS = "以在向对为据从和及与"  # and the conjunctions: "余学武和红安县长田胜辉"
+_PREPOSITIONS = "以在向对为据从和及与"  # and the conjunctions: "张三和红安县长李四"
 _NOT_ORGS = re.compile(
     r"(大会|会议|会场|会上|分会场|班子)$|^(?:本报讯|[\u4e00-\u9fff]{2,4}(?<![通资电音])讯)$"
 )
@@ -60,7 +60,7 @@ _DECISION = re.compile(r"任命|免去|选举|提名|辞去|代理|不再担任"
 _BEFORE_BODY = re.compile(r"(?:免去|任命|辞去)(?=[\u4e00-\u9fff])")
 _DECISION_NAME = re.compile(
     r"(?:任命|免去|选举|补选|提名|接受|决定|[、，])([\u4e00-\u9fff]{2,3}?)"
-    r"(?=同志|为|辞去|代理|不再担任|的[^，,。；;]{2,30}?职务)"  # "免去…、于力强的市民政局局长职务"
+    r"(?=同志|为|辞去|代理|不再担任|的[^，,。；;]{2,30}?职务)"  # "免去…、王五的市民政局局长职务"
 )
 
 
@@ -443,7 +443,7 @@ class PositionReader:
                 continue
             following = tokens[i + 1] if i + 1 < len(tokens) else None
             after = tokens[i + 2].text if i + 2 < len(tokens) else "。"
-            # "局长向|小焰" is a split name, "主席由|陈康" the preposition 由 (rare as a surname) before one
+            # "局长向|小焰" is a split name, "主席由|张三" the preposition 由 (rare as a surname) before one
             name = tokens[i]
             if (
                 len(name.text) == 1

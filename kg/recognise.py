@@ -68,7 +68,7 @@ def repair_names(tokens: list[Token]) -> list[Token]:
 
 def _retyped(t: Token, following: str, out: list[Token]) -> Token:
     """A name typed as a place before a person's verb is a name; a name read with the 由 before it
-    ("由陈康、时晓军担任") is the preposition (added to `out`) and the name."""
+    ("由张三、李四担任") is the preposition (added to `out`) and the name."""
     if t.tag == "PLACE" and _name_before_verb(t.text, following):
         t = Token(t.text, t.start, t.end, "PERSON")
     if t.tag == "PERSON" and len(t.text) >= 3 and t.text[0] == "由" and t.text[1] in surnames():
@@ -155,7 +155,7 @@ def _cut_given_name(name: Token, char: Token, after: Token | None) -> bool:
 
 
 def _title_and_name(token: Token) -> list[Token]:
-    """ "副市长王大学" as one word: a title and the name after it, when the rest is a plausible name."""
+    """ "副市长王大明" as one word: a title and the name after it, when the rest is a plausible name."""
     if token.tag in ENTITY_TAGS or len(token.text) < 4:
         return [token]
     title = titles_anywhere().match(token.text)
@@ -190,7 +190,7 @@ def _place_title_name(tokens: list[Token]) -> list[Token]:
 
 
 def _name_and_post(token: Token) -> list[Token]:
-    """ "张好富任市公用事业局" as one name: a name, 任 and the body it is appointed to."""
+    """ "张大富任市公用事业局" as one name: a name, 任 and the body it is appointed to."""
     if token.tag != "PERSON" or len(token.text) < 5:
         return [token]
     for cut in (2, 3):
@@ -206,7 +206,7 @@ def _name_and_post(token: Token) -> list[Token]:
 
 
 def _unknown_place(run: list[Token]) -> bool:
-    """ "谢兆村", "格桑" typed as a place in a list of names: one word of two to four characters that
+    """ "赵家村", a Tibetan name typed as a place in a list of names: one word of two to four characters that
     is no division above a township (a name need not begin with a surname: Tibetan names do not)."""
     if len(run) != 1 or run[0].tag != "PLACE" or not 2 <= len(run[0].text) <= 4:
         return False

@@ -44,7 +44,7 @@ from .orgs import Locale, OrgResolver
 def complete_names(doc: Document) -> None:
     """Mend names by the full names in the same document: a name the model cut short
     ("金小|明向…" → 金小明), and a given name used alone ("建国" → 周建国); and a name in a list cut
-    one character short ("青格乐|吐、吕凤民": Mongolian and Tibetan names are longer than most)."""
+    one character short ("某某某|吐、王五": Mongolian and Tibetan names are longer than most)."""
     mentions = [m for a in doc.articles for s in a.sentences for m in s.mentions if m.type == "PERSON"]
     _join_tails_in_lists(doc.text, mentions)
     _name_the_titled(mentions)

@@ -22,7 +22,7 @@ _REPORTER_LINE = re.compile(
 _ROLE_WORDS = {"记者", "通讯员", "融媒体", "本报记者", "文/图"}
 _CREDIT = re.compile(r"^[(（]\s*(融媒体|记者|通讯员|文/图)[^()（）]*[)）]$")
 _CONTINUED = re.compile(r"[(（]\s*下转[^()（）]{0,6}[)）]")
-# A photo's caption: "▲开工仪式现场 郭先明摄", "图为…": part of the article around it, never a headline
+# A photo's caption: "▲开工仪式现场 张三摄", "图为…": part of the article around it, never a headline
 _CAPTION = re.compile(r"^[▲△▼↑]|[\u4e00-\u9fff]{2,4}\s*摄$|^图为")
 _REPORTERS = re.compile(r"(?:记者|通讯员|融媒体)((?:[ \u3000]+[\u4e00-\u9fff]{2,4}(?=[ \u3000)）\n]|$))+)")
 MAX_SENTENCE = 300
