@@ -377,7 +377,7 @@ def _priced_projects(sentence: Sentence) -> list[ProjectMention]:
 
 _PRICED = re.compile(
     r"(?:总投资|计划投资|投资)(?:约|近|超过?|达)?\d+(?:\.\d+)?(?:万亿|亿|万)?(?:多|余)?元的"
-    r"(?P<name>[^，,。；;、的等]{2,40}?(?:项目|工程))(?=[^\u4e00-\u9fff]|等|$)"
+    r"(?P<name>[^，,。；;、的等]{2,40}?(?:项目|工程))(?=[^\u4e00-\u9fff]|等|和|及|与|$)"
 )
 
 

@@ -182,3 +182,14 @@ def test_a_sets_total_is_not_each_items_investment_and_a_site_chosen_is_the_plac
     details, key = found["德州华康医养综合体项目"]
     assert details.investment == 500_000_000
     assert _object(corpus, key, "location") == "黄河涯镇"
+
+
+def test_projects_listed_with_their_own_amounts_joined_by_and(engine) -> None:
+    from kg.model import Document
+    from kg.orgs import Locale
+    from kg.pipeline import analyse
+
+    text = "本报讯 20亿元以上项目2个，分别是总投资38亿元的青龙山国际康养度假区项目和总投资25亿元的巩义市产业集聚区小微企业园项目。\n"
+    docs = analyse([Document("p.txt", text)], engine, Locale.for_city("郑州市"))
+    amounts = {p.name: p.investment for a in docs[0].articles for p in a.projects}
+    assert amounts == {"青龙山国际康养度假区项目": 3.8e9, "巩义市产业集聚区小微企业园项目": 2.5e9}
