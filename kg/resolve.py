@@ -320,11 +320,12 @@ class Resolver:
 
     def _near_enough(self, division: Division, text: str) -> bool:
         """A short form ("宝马", "合作", "嘉明") names a town only in the paper's city and a county only
-        in its province; elsewhere it is an ordinary word. Full names and short forms of prefectures
-        and provinces ("拉萨", "北京") are taken anywhere."""
-        if division.name == text or division.level <= 2 or self._city is None:
+        in its province; elsewhere it is an ordinary word. A town's full name is taken in the paper's
+        province; counties' full names, prefectures and provinces ("拉萨", "北京") anywhere."""
+        if division.level <= 2 or self._city is None or (division.name == text and division.level == 3):
             return True
-        if division.level == 3:
+        if division.level == 3 or division.name == text:
+            # a town named in full far away ("郭镇" read out of "回郭镇") is no town of this news either
             province = self.gazetteer.province_of(self._city)
             return province is not None and self.gazetteer.contains(province, division)
         return self.gazetteer.contains(self._city, division)
