@@ -92,10 +92,22 @@ def _inspection() -> re.Pattern[str]:
     verbs = alternation(word_list("inspection_verbs.txt"))
     motions = alternation(word_list("visit_motions.txt"))
     return re.compile(
-        rf"^(?:等\d*人)?(?:一行\d*人?)?(?:带领[^，,。]{{0,30}}?|率队|带队|率团)?"
-        rf"(?:(?P<motion>{motions}|在)(?P<place>[^，,。此这该本]{{1}}|[^，,。]{{2,20}}?)(?:对[^，,。]{{2,24}}?)?(?:现场|实地|开展|进行)*"
+        rf"^(?:等\d*人)?(?:一行\d*人?)?(?:带领[^，,。]{{0,30}}?|率队|带队|(?P<led>率(?:领)?[^，,。]{{0,12}}?[团组]))?"
+        rf"(?:(?P<motion>{motions}|在)(?P<place>[^，,。此这该本]{{1}}|[^，,。]{{2,20}}?)(?:对[^，,。]{{2,24}}?)?[，,]?(?:现场|实地|开展|进行)*"
         rf"(?P<verb>{verbs})(?P<also>指导|座谈|交流)?"
         rf"|(?:现场)?(?P<verb2>{verbs})了?(?P<object>[^，,。（(、]{{2,30}}?)(?=[（(，,。、]|安全|工作|情况|$))"
+    )
+
+
+@cache
+def _group_visit() -> re.Pattern[str]:
+    """ "衡南县党政代表团到衡阳县调研考察": a group's visit, named as written."""
+    groups = alternation(word_list("delegation_nouns.txt"))
+    verbs = alternation(word_list("inspection_verbs.txt"))
+    motions = alternation(word_list("visit_motions.txt"))
+    return re.compile(
+        rf"(?P<group>[\u4e00-\u9fff]{{2,16}}?(?:{groups}))(?:一行\d*人?)?(?P<motion>{motions})"
+        rf"(?P<place>[^，,。、]{{2,20}}?)(?:开展|进行|实地|参观)*(?P<verb>(?:{verbs})+)"
     )
 
 
@@ -157,6 +169,10 @@ class EventReader:
             if event.visitor:
                 role = table("participation_roles.tsv").get(event.visit_verb or "", ("调研",))[0]
                 _add_participation(article, seen, Participation(event.visitor, event, role, event.sentence))
+                if _LED_DELEGATION.search(event.name):  # "X率党政考察团来Y考察": X led the delegation too
+                    _add_participation(
+                        article, seen, Participation(event.visitor, event, "率团", event.sentence)
+                    )
         for sentence in article.sentences:
             self._organizers(sentence, events, main)
             for participation in _participations(sentence, events, main):
@@ -171,6 +187,7 @@ class EventReader:
         found = [e for e in (self._named_before(sentence, m) for m in _trigger_after().finditer(text)) if e]
         found += [e for e in (self._named_after(sentence, m) for m in _trigger_before().finditer(text)) if e]
         found += self._inspections(sentence)
+        found += [e for e in _group_visits(sentence) if not any(_overlap(e, f) for f in found)]
         found += self._meetings(sentence)
         found += self._signings(sentence)
         for sitting in self._sessions(sentence):
@@ -856,6 +873,25 @@ def _with_sitting(found: list[EventMention], sitting: EventMention) -> list[Even
     return [e for e in found if e not in inside] + [sitting]
 
 
+def _group_visits(sentence: Sentence) -> list[EventMention]:
+    """A group's visit (代表团, 考察组 …) to a place, when no person is named as its visitor."""
+    found = []
+    for match in _group_visit().finditer(sentence.text):
+        group = match["group"]
+        clause = max(group.rfind(c) for c in "，,。、：:")  # the group's name starts after a clause mark
+        start = match.start("group") + clause + 1
+        name = sentence.text[start : match.end()]
+        event = EventMention(
+            name, "inspection", sentence, sentence.start + start, sentence.start + match.end()
+        )
+        event.place = match["place"]
+        found.append(event)
+    return found
+
+
+_LED_DELEGATION = re.compile(r"率(?:领)?[^，,。]{0,12}?团")
+
+
 def _visit(sentence: Sentence, person: Mention, persons: list[Mention]) -> EventMention | None:
     """The visit a person's verb reports right after the name ("到东阿县调研"), named after its
     visitors ("张三、李四到高要区调研"), or None."""
@@ -872,7 +908,8 @@ def _visit(sentence: Sentence, person: Mention, persons: list[Mention]) -> Event
     hosts = _hosts(sentence.text, sentence.start, [p for p in persons if p.start <= person.start])
     visitors = "、".join(h.text for h in hosts)
     motion = match["motion"] or "到"  # as written: 到, 来, 赴, 莅临, 在
-    name = visitors + (f"{motion}{place}{verb}{also}" if match["place"] else rest[: match.end()])
+    led = match["led"] or ""  # "张三率党政考察团来威海考察": the delegation is in the visit's name
+    name = visitors + (f"{led}{motion}{place}{verb}{also}" if match["place"] else rest[: match.end()])
     event = EventMention(name, "inspection", sentence, hosts[0].start, person.end + match.end())
     event.place, event.visitor, event.visit_verb = place, hosts[0].text, verb
     return event

@@ -238,3 +238,17 @@ def test_a_date_without_its_year_takes_the_year_the_event_s_name_gives(engine) -
     docs = analyse([Document("x.txt", text)], engine, Locale.for_city("白银市"))
     (event,) = [e for a in docs[0].articles for e in a.events]
     assert event.date == "2023-08-29"
+
+
+def test_a_delegation_s_visit_is_an_event(engine) -> None:
+    text = (
+        "本报讯 2月20日，市长张三率党政考察团来威海考察，市委书记李四陪同。\n\n"
+        "本报讯 8月19日，衡南县党政代表团到衡阳县调研考察，县委书记王五陪同。\n"
+    )
+    events, roles = _article_events(engine, text)
+    assert {"张三率党政考察团来威海考察", "衡南县党政代表团到衡阳县调研考察"} <= events
+    assert {
+        ("张三", "张三率党政考察团来威海考察", "率团"),
+        ("李四", "张三率党政考察团来威海考察", "陪同"),
+    } <= roles
+    assert ("王五", "衡南县党政代表团到衡阳县调研考察", "陪同") in roles
