@@ -194,7 +194,9 @@ def _county_counts(text: str, city: Division, gazetteer: Gazetteer) -> Counter[s
         )
     paper = paper_place(text, gazetteer)
     if paper is not None and paper.level == 3 and paper.code in counties:
-        counties[paper.code] += _PAPER_WEIGHT
+        # a county's own portal that says 我县 is that county's news, however often its guests are named
+        own = re.search(f"[我本]{paper.name[-1]}", text)
+        counties[paper.code] += _PAPER_WEIGHT + (sum(counties.values()) if own else 0)
     return counties
 
 
@@ -332,7 +334,8 @@ def city_counts(text: str, gazetteer: Gazetteer | None = None) -> Counter[str]:
 # The paper's name as a page prints it (masthead, 来源): its place is the place of publication.
 _PAPER = re.compile(
     r"(?:^|来源|稿源|\n)[^\u4e00-\u9fff\n]{0,30}?(?P<place>[\u4e00-\u9fff]{2,8}?)"
-    r"(?:日报|晚报|都市报|新闻网|新闻|电视台|广播电视台|融媒体中心|发布|报社|在线)"
+    r"(?:日报|晚报|都市报|新闻网|新闻|电视台|广播电视台|融媒体中心|发布|报社|在线"
+    r"|人民政府网|政府门户网|党政门户网|门户网|政府网)"  # a county's portal: "衡阳县党政门户网讯"
 )
 _PAPER_WEIGHT = 5
 

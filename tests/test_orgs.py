@@ -85,3 +85,13 @@ def test_a_two_character_county_opening_a_clause_names_the_page_s_place() -> Non
 @pytest.mark.parametrize("written", ["高新区", "德州高新区", "德州市高新区"])
 def test_the_city_zone_written_short_with_or_without_the_city(dezhou: OrgResolver, written: str) -> None:
     assert dezhou.split(written) == ("德州高新技术产业开发区", "")
+
+
+def test_a_county_portal_that_says_we_is_that_county_s_news() -> None:
+    # the guests' county is named more often; the portal and 我县 say whose news it is
+    text = (
+        "衡阳县党政门户网讯 近日，衡南县委书记张三，衡南县县长李四率衡南县党政代表团来我县调研考察。"
+        "衡南县党政代表团一行先后考察了衡南县企业在我县的项目。县委书记王五陪同。"
+    )
+    found = document_locale(text, Locale())
+    assert (found.city, found.county) == ("衡阳市", "衡阳县")
