@@ -412,6 +412,13 @@ def test_two_titles_written_as_one_and_a_county_that_speaks_for_its_city(engine)
             "信阳市",
             ("尚朝阳", "市长", "信阳市人民政府"),
         ),
+        # titles of the genre: assistants to a head, academicians, editors
+        (
+            "宜春市人民政府市长助理李四到市矿业公司考察调研。",
+            "宜春市",
+            ("李四", "市长助理", "宜春市人民政府"),
+        ),
+        ("工程院院士张三、市委书记李四出席会议。", "通化市", ("张三", "院士", "中国工程院")),
         # a Party committee's body by its official name
         ("市委副书记、政法委书记张三赴润州区调研。", "镇江市", ("张三", "书记", "中共镇江市委政法委员会")),
         # a clause before a preposition right before the title is no organisation
