@@ -85,6 +85,9 @@ def _roles() -> re.Pattern[str]:
     return re.compile(alternation(tuple(sorted(table("participation_roles.tsv"), key=len, reverse=True))))
 
 
+_LED = "率(?:领)?[^，,。]{0,12}?[团组]"  # "率党政考察团": the visitor leads a group
+
+
 @cache
 def _inspection() -> re.Pattern[str]:
     """After a person: "(一行)到P调研" (a visit to a place), "带领…来P实地考察", "在P对X进行调研", or
@@ -92,7 +95,7 @@ def _inspection() -> re.Pattern[str]:
     verbs = alternation(word_list("inspection_verbs.txt"))
     motions = alternation(word_list("visit_motions.txt"))
     return re.compile(
-        rf"^(?:等\d*人)?(?:一行\d*人?)?(?:带领[^，,。]{{0,30}}?|率队|带队|(?P<led>率(?:领)?[^，,。]{{0,12}}?[团组]))?"
+        rf"^(?:等\d*人)?(?:一行\d*人?)?(?:带领[^，,。]{{0,30}}?|率队|带队|(?P<led>{_LED}))?"
         rf"(?:(?P<motion>{motions}|在)(?P<place>[^，,。此这该本]{{1}}|[^，,。]{{2,20}}?)(?:对[^，,。]{{2,24}}?)?[，,]?(?:现场|实地|开展|进行)*"
         rf"(?P<verb>{verbs})(?P<also>指导|座谈|交流)?"
         rf"|(?:现场)?(?P<verb2>{verbs})了?(?P<object>[^，,。（(、]{{2,30}}?)(?=[（(，,。、]|安全|工作|情况|$))"
@@ -169,7 +172,7 @@ class EventReader:
             if event.visitor:
                 role = table("participation_roles.tsv").get(event.visit_verb or "", ("调研",))[0]
                 _add_participation(article, seen, Participation(event.visitor, event, role, event.sentence))
-                if _LED_DELEGATION.search(event.name):  # "X率党政考察团来Y考察": X led the delegation too
+                if re.search(_LED, event.name):  # "X率党政考察团来Y考察": X led the delegation too
                     _add_participation(
                         article, seen, Participation(event.visitor, event, "率团", event.sentence)
                     )
@@ -887,9 +890,6 @@ def _group_visits(sentence: Sentence) -> list[EventMention]:
         event.place = match["place"]
         found.append(event)
     return found
-
-
-_LED_DELEGATION = re.compile(r"率(?:领)?[^，,。]{0,12}?团")
 
 
 def _visit(sentence: Sentence, person: Mention, persons: list[Mention]) -> EventMention | None:

@@ -40,7 +40,6 @@ _ORG_CLASSES = {
     subtype: (SCHEMA[schema], KG[kg]) for subtype, (schema, kg, _, _) in table("org_subtypes.tsv").items()
 }
 ORG_SUBTYPES = tuple(_ORG_CLASSES)  # the subtypes of org_types.tsv and org_templates.tsv
-ORG_CLASSES = {subtype: classes[1] for subtype, classes in _ORG_CLASSES.items()}  # subtype → kg class
 _OTHER_CLASSES = {
     "PLACE": (SCHEMA.Place, KG.Place),
     "EVENT": (SCHEMA.Event, KG.Event),

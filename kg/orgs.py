@@ -172,7 +172,8 @@ def document_locale(text: str, fallback: Locale, gazetteer: Gazetteer | None = N
         return found if found.county else fallback
     city = gazetteer.get(found.city_code)
     assert city is not None
-    code, count = _county_counts(text, city, gazetteer).most_common(1)[0]
+    counties = _county_counts(text, city, gazetteer)
+    code, count = counties.most_common(1)[0] if counties else ("", 0)
     county = gazetteer.get(code) if count >= 2 else None
     if county is None:
         return replace(found, per_document=True)
@@ -186,7 +187,7 @@ def _county_counts(text: str, city: Division, gazetteer: Gazetteer) -> Counter[s
     """Mentions of each county of the city (full names count double; a short name that begins the
     city's own short name does not count), and the paper's own county when its name says it."""
     city_short = gazetteer.short_name(city)
-    counties: Counter[str] = Counter({"": 0})
+    counties: Counter[str] = Counter()
     for county in gazetteer.counties_in(city):
         short = gazetteer.short_name(county)
         counties[county.code] = text.count(county.name) * 2 + (

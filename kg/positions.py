@@ -32,10 +32,10 @@ def _lead_junk() -> re.Pattern[str]:
     return re.compile(f"{_LEAD_JUNK_FORMS}|{alternation(word_list('chain_openers.txt'))})")
 
 
-# meetings, and the bylines that open a report ("本报讯 院长张三出席", "东昌府讯")
 # "市政府在代理市长张三的带领下": the words before a preposition right before the title are a clause
 _BEFORE_PREPOSITION = re.compile(r".*[在由向对从将把被](?=$)")
 _PREPOSITIONS = "以在向对为据从和及与"  # and the conjunctions: "张三和红安县长李四"
+# meetings, and the bylines that open a report ("本报讯 院长张三出席", "东昌府讯")
 _NOT_ORGS = re.compile(
     r"(大会|会议|会场|会上|分会场|班子)$|^(?:本报讯|[\u4e00-\u9fff]{2,4}(?<![通资电音])讯)$"
 )
@@ -333,10 +333,11 @@ class PositionReader:
     def _written_org(self, org_text: str, title: str, context: Org | None) -> Org | None:
         """The organisation a chain's segment writes before its title: one named before ("该院"), a
         place whose head the title is ("秦皇岛" 市长), or a body resolved in the chain's context."""
-        if org_text.startswith("该") and len(org_text) <= 3 and not self._referred(org_text):
+        referred = self._referred(org_text)
+        if org_text.startswith("该") and len(org_text) <= 3 and not referred:
             return self._implied(title)  # "该院院长" with no 院 named before: the court the article is about
         written = (
-            self._referred(org_text)
+            referred
             or self.resolver.as_place(org_text)
             or self.resolver.resolve(self.resolver.trim(self._department(org_text, title)), context)
         )
@@ -665,24 +666,18 @@ def _departments() -> tuple[str, ...]:
     return tuple(d for d in word_list("party_departments.txt") if d.endswith("部"))
 
 
-def _named_bodies(
-    sentence: Sentence, kinds: tuple[str, ...] | None = None, longest: bool = False
-) -> dict[str, str]:
-    """The organisations a sentence names, by the ending of their names: by default the word "该X"
-    refers to them with (院, 局, 公司 …); the last of each kind, or with `longest` the longest."""
+def _named_bodies(sentence: Sentence) -> dict[str, str]:
+    """The organisations a sentence names, by the word "该X" refers to them with (院, 局, 公司 …)."""
     named: dict[str, str] = {}
     for m in sentence.mentions:
         if m.type == "ORG":
-            for kind in kinds or _REFERRED_KINDS:
+            for kind in _REFERRED_KINDS:
                 # "润州法院金山湖人民法庭": a 院 named at the head of a longer name is named too
-                text = m.text if m.text.endswith(kind) else m.text[: m.text.find(kind) + len(kind)]
-                if kind in text and not (longest and len(named.get(kind, "")) >= len(text)):
-                    named[kind] = text
+                if m.text.endswith(kind):
+                    named[kind] = m.text
+                elif kind in m.text:
+                    named[kind] = m.text[: m.text.find(kind) + len(kind)]
     return named
-
-
-def _implied_kinds() -> tuple[str, ...]:
-    return tuple({ending for (ending,) in table("implied_bodies.tsv").values()})
 
 
 _REFERRED_KINDS = ("院", "局", "公司", "集团", "委", "办", "中心", "厅", "行", "校", "所", "会")
