@@ -24,6 +24,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
 from .graph import KG, ORG, SCHEMA, build_dataset, union_graph
+from .model import Corpus
 
 if TYPE_CHECKING:
     from pyvis.network import Network
@@ -169,22 +170,16 @@ def build(
     `date` (YYYY-MM-DD) is `--date`: the date of articles that carry none of their own; `city_map`
     pairs (glob, city) as `--city-map` does; `disable` names pipeline components to leave out. With
     `out`, the graph files and graph.html are written there too."""
-    from . import pipeline
-    from .engines import load_engine
-    from .read import read_paths
+    from .read import InputError
+    from .service import Options
+    from .service import build as build_service
 
-    if isinstance(paths, (str, Path)):
-        paths = [paths]
-    docs = read_paths(paths)
-    locale = pipeline.locale_for(docs, city, tuple(city_map))
-    docs = pipeline.analyse(docs, load_engine(engine), locale, date, disable)
-    corpus = pipeline.build_corpus(docs, locale)
-    dataset = build_dataset(corpus)
-    if out is not None:
-        from .export import export
-
-        export(corpus, Path(out), title="kg: " + ", ".join(str(p) for p in paths))
-    graph = union_graph(dataset)
+    paths = [paths] if isinstance(paths, (str, Path)) else paths
+    options = Options(city, tuple(city_map), engine, date, tuple(disable), strict=True)
+    built = build_service([str(p) for p in paths], options, Path(out) if out is not None else None)
+    if built.inputs.stopped:
+        raise InputError(built.inputs.stopped.message())
+    graph = union_graph(build_dataset(built.corpus or Corpus()))
     return KnowledgeGraph(RdflibStore(graph, Path(out) if out is not None else None), _rdf=graph)
 
 

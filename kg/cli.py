@@ -19,14 +19,14 @@ from pathlib import Path
 
 import kg
 
-from . import parallel, pipeline, stream
+from . import parallel, pipeline, service
 from .engines import EngineError
 from .evaluate import differences, evaluate, format_scores
-from .manifest import counts, run_record, totals, write_manifest
-from .model import Article, Corpus, Document, Sentence
-from .orgs import CityMapError, Locale, OrgResolver, check_city, read_city_map
-from .read import Accounted, Entry, Inputs, Selection, read_inputs
-from .resolve import Resolver
+from .extract import document_json
+from .manifest import totals
+from .model import Corpus, Document
+from .orgs import CityMapError, check_city, read_city_map
+from .read import Accounted, Entry
 
 EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report it (128 + SIGINT)
 EXIT_ENGINE = 4  # the engine cannot be used (unknown, or its model is not on this machine)
@@ -149,39 +149,22 @@ def _common(p: argparse.ArgumentParser) -> None:
     )
 
 
-def read_all(
-    paths: Sequence[str], include: Sequence[str] = (), exclude: Sequence[str] = (), strict: bool = False
-) -> tuple[list[Document], list[str]]:
-    """Read every file; a bad one is reported on stderr and skipped, never fatal (unless strict)."""
-    inputs = _read(paths, include, exclude, strict)
-    return inputs.docs, inputs.failures
+def _reporter() -> service.Reporter:
+    return service.Reporter(say=_say, entry=_report, progress=_progress)
 
 
-def _read(paths: Sequence[str], include: Sequence[str], exclude: Sequence[str], strict: bool) -> Inputs:
-    inputs = read_inputs(paths, Selection(tuple(include), tuple(exclude)), strict, report=_report)
-    _say_what_was_read(inputs, bool(inputs.docs))
-    return inputs
-
-
-def _say_what_was_read(accounted: Accounted, anything: bool) -> None:
-    skipped = sum(e.status == "skipped" for e in accounted.entries)
-    if skipped:
-        reasons = "other formats, globs, or not files"
-        print(f"kg: {skipped} files in the folders not read ({reasons})", file=sys.stderr)
-    if accounted.stopped:
-        print("kg: stopped at the first bad input (--strict); nothing written", file=sys.stderr)
-    elif not anything:
-        print("kg: no readable input files", file=sys.stderr)
+def _say(text: str) -> None:
+    print(f"kg: {text}", file=sys.stderr)
 
 
 def _report(entry: Entry) -> None:
     """One line on stderr per input that is not simply read: failed, empty, or read with a repair."""
     if entry.status == "failed":
-        print(f"kg: skipped {entry.message()}", file=sys.stderr)
+        _say(f"skipped {entry.message()}")
     elif entry.status == "empty":
-        print(f"kg: nothing to read in {entry.message()}", file=sys.stderr)
+        _say(f"nothing to read in {entry.message()}")
     elif entry.status == "ok" and entry.note:
-        print(f"kg: warning: {entry.message()}", file=sys.stderr)
+        _say(f"warning: {entry.message()}")
 
 
 def _component(text: str) -> str:
@@ -200,10 +183,6 @@ def _city(text: str) -> str:
     return text
 
 
-def _city_map(args: argparse.Namespace) -> tuple[tuple[str, str], ...]:
-    return read_city_map(args.city_map) if getattr(args, "city_map", None) else ()
-
-
 def _issue_date(text: str) -> str:
     try:
         return datetime.date.fromisoformat(text).isoformat()
@@ -211,33 +190,21 @@ def _issue_date(text: str) -> str:
         raise argparse.ArgumentTypeError(f"not a date in the form YYYY-MM-DD: {text!r}") from None
 
 
-def analyse_all(docs: list[Document], args: argparse.Namespace) -> tuple[list[Document], Corpus]:
-    locale = pipeline.locale_for(docs, args.city, _city_map(args))
-    if not args.city:
-        _say_inferred(locale)
-    analysed: list[Document] = []
-    for chunk in parallel.analysed(docs, _work(args, locale), **_executor(args)):
-        analysed += chunk
-        _progress(len(analysed), len(docs))
-    return analysed, pipeline.build_corpus(analysed, locale)
-
-
-def _work(args: argparse.Namespace, locale: Locale) -> parallel.Work:
-    workers, executor = getattr(args, "workers", 1), getattr(args, "executor", "local")
-    # A Dask worker runs as many tasks as it has threads: each task's model gets one thread.
-    threads = 1 if executor == "dask" else parallel.threads_per_worker(workers)
-    # An engine that cannot load raises EngineError in the worker, re-raised here by the first result.
-    return parallel.Work(
-        args.engine, locale, getattr(args, "date", None), threads, tuple(getattr(args, "disable", ()))
+def _options(args: argparse.Namespace) -> service.Options:
+    """The build options of the parsed arguments (`kg eval` has fewer than the others)."""
+    return service.Options(
+        city=args.city,
+        city_map=read_city_map(args.city_map) if getattr(args, "city_map", None) else (),
+        engine=args.engine,
+        date=getattr(args, "date", None),
+        disable=tuple(getattr(args, "disable", ())),
+        workers=getattr(args, "workers", 1),
+        executor=getattr(args, "executor", "local"),
+        scheduler=getattr(args, "scheduler", None),
+        include=tuple(getattr(args, "include", ())),
+        exclude=tuple(getattr(args, "exclude", ())),
+        strict=getattr(args, "strict", False),
     )
-
-
-def _executor(args: argparse.Namespace) -> dict:
-    return {
-        "workers": getattr(args, "workers", 1),
-        "executor": getattr(args, "executor", "local"),
-        "scheduler": getattr(args, "scheduler", None),
-    }
 
 
 def _progress(done: int, total: int) -> None:
@@ -250,87 +217,20 @@ def _progress(done: int, total: int) -> None:
 
 
 def _build(args: argparse.Namespace) -> int:
-    """Stream the inputs through the workers and resolve them chunk by chunk (kg.stream); with --append,
-    resolve them after the documents of the build already in the output folder."""
-    from .export import export
-
     started = time.perf_counter()
     out = Path(args.out if args.append in (None, True) else args.append)
-    previous = stream.load_state(out) if args.append else None
-    if args.append and previous is None:
-        print(f"kg: nothing to append to in {out} (no {stream.STATE}): building it", file=sys.stderr)
-    found = _plan(args, count_cities=not args.city)
-    if found.stopped:
+    built = service.build(args.paths, _options(args), out, bool(args.append), _reporter())
+    if built.inputs.stopped:
         return EXIT_INPUT_ERRORS
-    if not found.files:
+    if built.corpus is None:
         return EXIT_NOTHING_READ
-    # the new documents are read in their own cities (or --city), never in the first build's silently
-    locale = _locale(found, args)
-    state = previous or stream.State(locale, Corpus())
-    now = {entry.path for entry in found.entries}  # an input given again: this run's entry replaces it
-    state.entries = [e for e in state.entries if e.path not in now] + found.entries
-    characters = _resolve(found, state, args, locale)
-    saved = stream.state_bytes(state)  # before finish(): an append resolves on the corpus as it was
-    corpus = Resolver(OrgResolver(state.locale), corpus=state.corpus).finish()
-    run = run_record(args.engine, state.locale.city, bool(args.city), args.date)
-    extra = {  # the manifest last, so that it always describes the graph files beside it
-        stream.STATE: lambda path: _write_bytes(path, saved),
-        "manifest.json": lambda path: write_manifest(path, state.entries, state.counts, run),
-    }
-    written = export(corpus, out, title="kg: " + ", ".join(args.paths), extra=extra)
-    print(summary(corpus, len(corpus.sources)))
-    print(f"\n{characters:,} characters in {time.perf_counter() - started:.1f} s")
-    print(inputs_summary(found))
+    print(summary(built.corpus, len(built.corpus.sources)))
+    print(f"\n{built.characters:,} characters in {time.perf_counter() - started:.1f} s")
+    print(inputs_summary(built.inputs))
     print("outputs:")
-    for path in written.values():
+    for path in built.written.values():
         print(f"  {path}")
-    return EXIT_INPUT_ERRORS if found.failures else 0
-
-
-def _write_bytes(path: Path, data: bytes) -> None:
-    """Path.write_bytes as a callback that returns nothing."""
-    path.write_bytes(data)
-
-
-def _locale(found: stream.Plan, args: argparse.Namespace) -> Locale:
-    locale = stream.locale(found.cities, args.city, _city_map(args))
-    if not args.city:
-        _say_inferred(locale)
-    return locale
-
-
-def _say_inferred(locale: Locale) -> None:
-    if locale.city:
-        said = f"city of publication inferred as {locale.city}"
-    else:
-        said = "no one city of publication: each document is read in the city it names most"
-    print(f"kg: {said} (override with --city)", file=sys.stderr)
-
-
-def _resolve(found: stream.Plan, state: stream.State, args: argparse.Namespace, locale: Locale) -> int:
-    """Resolve the inputs into state.corpus in input order, chunk by chunk; returns their characters.
-    `locale` is this run's: with --append, the new documents' (their own cities, or --city)."""
-    resolver = Resolver(OrgResolver(locale), corpus=state.corpus)
-    characters, done = 0, 0
-    work = _work(args, locale)
-    for chunk in parallel.analysed(stream.documents(found.files), work, **_executor(args)):
-        resolver.add_documents(chunk)  # the chunk's documents are dropped after this
-        for doc in chunk:
-            earlier = state.counts.get(doc.path, {}) if doc.base else {}  # the file's earlier pieces
-            state.counts[doc.path] = {k: earlier.get(k, 0) + n for k, n in counts(doc).items()}
-            characters += len(doc.original)
-            done += doc.base == 0
-        _progress(done, len(found.files))
-    return characters
-
-
-def _plan(args: argparse.Namespace, count_cities: bool) -> stream.Plan:
-    """kg.stream's first pass, with _read's messages."""
-    found = stream.plan(
-        args.paths, Selection(tuple(args.include), tuple(args.exclude)), args.strict, _report, count_cities
-    )
-    _say_what_was_read(found, bool(found.files))
-    return found
+    return EXIT_INPUT_ERRORS if built.inputs.failures else 0
 
 
 def inputs_summary(inputs: Accounted) -> str:
@@ -358,7 +258,8 @@ def summary(corpus: Corpus, files: int) -> str:
 
 
 def _extract(args: argparse.Namespace) -> int:
-    inputs = _read(args.paths, args.include, args.exclude, args.strict)
+    options = _options(args)
+    inputs = service.read(args.paths, options, _reporter())
     if inputs.stopped:
         return EXIT_INPUT_ERRORS
     docs = inputs.docs
@@ -370,7 +271,7 @@ def _extract(args: argparse.Namespace) -> int:
             if line.strip()
         ]
     if docs:
-        docs, _ = analyse_all(docs, args)
+        docs, _ = service.analyse(docs, options, _reporter())
     for doc in docs:
         print(json.dumps(document_json(doc), ensure_ascii=False))
     if not inputs.docs:
@@ -378,66 +279,10 @@ def _extract(args: argparse.Namespace) -> int:
     return EXIT_INPUT_ERRORS if inputs.failures else 0
 
 
-def document_json(doc: Document) -> dict:
-    """Mentions and facts of a document, with offsets into the ORIGINAL text."""
-    mentions, facts = [], []
-    for article in doc.articles:
-        for m in article.mentions:
-            start, end = doc.to_original(m.start, m.end)
-            mentions.append({"type": m.type, "subtype": m.subtype, "text": doc.original[start:end],
-                             "start": start, "end": end, "article": article.index})  # fmt: skip
-        facts += [{**fact, "article": article.index} for fact in _article_facts(doc, article)]
-    articles = [{"index": a.index, "headline": a.headline, "authors": a.authors} for a in doc.articles]
-    return {
-        "document": doc.path,
-        "format": doc.format,
-        "title": doc.title,
-        "date": doc.date,
-        "city": doc.city,
-        "articles": articles,
-        "mentions": mentions,
-        "facts": facts,
-    }
-
-
-def _article_facts(doc: Document, article: Article) -> list[dict]:
-    """Every fact read from an article, each with its sentence's offsets in the original text."""
-
-    def sentence(s: Sentence) -> dict:
-        start, end = doc.to_original(s.start, s.end)
-        return {"sentence_start": start, "sentence_end": end}
-
-    facts = []
-    for p in article.positions:
-        start, end = doc.to_original(p.person_start, p.person_end)
-        facts.append({"relation": "position", "person": p.person, "title": p.title,
-                      "organization": p.organization, "organization_type": p.org_subtype,
-                      "person_start": start, "person_end": end, **sentence(p.sentence)})  # fmt: skip
-    for e in article.events:
-        facts.append({"relation": "event", "event": e.name, "type": e.type, "date": e.date,
-                      "end_date": e.end_date, "place": e.place, "organizers": e.organizers,
-                      "co_organizers": e.co_organizers, "part_of": e.part_of.name if e.part_of else None,
-                      **sentence(e.sentence)})  # fmt: skip
-    for t in article.participations:
-        facts.append({"relation": "participation", "person": t.person, "event": t.event.name,
-                      "role": t.role, **sentence(t.sentence)})  # fmt: skip
-    for j in article.projects:
-        quantities = [{"value": q.value, "unit": q.unit, "kind": q.kind} for q in j.quantities]
-        statuses = [{"status": status, "date": date} for status, date in j.statuses]
-        facts.append({"relation": "project", "project": j.name, "place": j.place,
-                      "investment_yuan": j.investment, "approximate": j.investment_approximate,
-                      "owner": j.owner, "contractor": j.contractor, "quantities": quantities,
-                      "statuses": statuses, **sentence(j.sentence)})  # fmt: skip
-    for r in article.relations:
-        facts.append(
-            {"relation": r.predicate, "subject": r.subject, "object": r.object, **sentence(r.sentence)}
-        )
-    return facts
-
-
 def _eval(args: argparse.Namespace) -> int:
-    docs, _ = read_all([args.input])
-    docs, corpus = analyse_all(docs, args)
+    options = _options(args)
+    inputs = service.read([args.input], options, _reporter())
+    _, corpus = service.analyse(inputs.docs, options, _reporter())
     gold = Path(args.gold)
     errors: list[str] = []
     print(format_scores(evaluate(corpus, gold, errors)))

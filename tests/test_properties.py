@@ -87,7 +87,7 @@ def test_segmentation_loses_no_text_and_sentences_map_into_the_original(original
 @given(st.lists(NEWS, min_size=1, max_size=3))
 @example(pages=["召开主 主会"])  # an event named across a layout space: its mention is the span as written
 def test_extraction_never_crashes_and_offsets_point_into_the_original(engine, pages: list[str]) -> None:
-    from kg.cli import document_json
+    from kg.extract import document_json
     from kg.orgs import Locale
     from kg.pipeline import analyse
 
