@@ -20,6 +20,8 @@ from .lexicon import org_subtype, table, word_list
 _TOWN = re.compile(r"^([\u4e00-\u9fff]{2,4}?(?:街道|镇|乡))(?=[\u4e00-\u9fff])")
 # A body written with only its level ("市委", "县政府", "州长", "盟委") is the paper's own body of that
 # level: the character, and the ending of the division it then names.
+# The divisions of a court or procuratorate, written bare after it in a chain ("中院副院长X、刑庭庭长Y").
+_UNIT_ENDINGS = {"court": ("庭",), "procuratorate": ("检察部", "检察室")}
 _LEVELS = {"市": "市", "省": "省", "县": "县", "区": "区", "旗": "旗", "州": "州", "盟": "盟", "地": "地区"}
 # ... unless the word goes on as a body's name: 市民政局 is the city's 民政局, not 市民 + 政局
 _LEVEL_AFTER_ALL = ("市民政", "市民宗", "县民政", "区民政", "县民宗", "区民宗")
@@ -220,6 +222,25 @@ def _without_term(text: str) -> str:
     return full["place"] + _SHORT_BODY[full["body"]] if full else text
 
 
+def _national_prefix(text: str) -> str | None:
+    """The longest name of a body of the centre (of three characters or more: not 中央, 国家) that a
+    longer name begins with."""
+    heads = [k for k in table("national_bodies.tsv") if len(k) >= 3 and text.startswith(k) and text != k]
+    return max(heads, key=len) if heads else None
+
+
+def _national_body(text: str) -> Org | None:
+    """A body of the centre ("全国人大"), or one inside it named with its short name ("全国人大环资委",
+    "最高院刑三庭"), by its full name."""
+    if text in table("national_bodies.tsv"):
+        return _national(text)
+    national = _national_prefix(text)
+    if not national:
+        return None
+    name = table("national_bodies.tsv")[national][0] + text[len(national) :]
+    return Org(name, org_subtype(name), "", text)
+
+
 def _national(text: str) -> Org:
     name, subtype = table("national_bodies.tsv")[text]
     return Org(name, subtype, "", text)
@@ -413,21 +434,41 @@ class OrgResolver:
     def resolve(self, text: str, context: Org | None = None) -> Org:
         """Canonical organisation for `text`; `context` is the organisation of the
         previous post in the same title chain, whose place a bare unit inherits."""
-        if text in table("national_bodies.tsv"):
-            return _national(text)
-        text = self._short_form(text)
+        national = _national_body(text)
+        if national:
+            return national
+        text = self._in_own_level(self._short_form(text))
         scope, unit = self.split(text)
-        if not scope and context is not None and context.scope:
-            if context.is_party_committee and (
-                unit in _party_departments() or unit in word_list("committee_units.txt")
-            ):
-                return self._party_department(context.scope, unit)
-        if not scope and context is not None and self.needs_scope(unit):
-            # "渤海新区党工委书记、管委会主任": the zone's 管委会, not the city's
-            scope = context.scope + _zone_in(context.unit)
+        if not scope and context is not None:
+            inside = self._inside(unit, context)
+            if inside:
+                return inside
+            if self.needs_scope(unit):
+                # "渤海新区党工委书记、管委会主任": the zone's 管委会, not the city's
+                scope = context.scope + _zone_in(context.unit)
         if not scope and (unit in _templates() or unit in _party_departments()):
             scope = self.locale.city  # 政协, 人大常委会, 宣传部 written bare mean the city's
         return self.build(scope, unit, text)
+
+    def _inside(self, unit: str, context: Org) -> Org | None:
+        """A bare unit of the body before it in the chain: a Party committee's department ("市委常委、
+        宣传部部长"), a court's division ("中院副院长X、刑庭庭长Y")."""
+        party_unit = unit in _party_departments() or unit in word_list("committee_units.txt")
+        if context.scope and context.is_party_committee and party_unit:
+            return self._party_department(context.scope, unit)
+        if unit.endswith(_UNIT_ENDINGS.get(context.subtype, ())):
+            return Org(context.name + unit, context.subtype, context.scope, unit)
+        return None
+
+    def _in_own_level(self, text: str) -> str:
+        """ "民盟市委会", "九三学社省委": a democratic party's committee of the paper's own city or
+        province, named with it ("民盟景德镇市委会")."""
+        party = next((p for p in word_list("democratic_parties.txt") if text.startswith(p)), "")
+        rest = text[len(party) :]
+        if not party or rest[:1] not in _LEVELS or not rest[1:].startswith("委"):
+            return text
+        scope = self._level_scope(rest[0])
+        return party + scope + rest[1:] if scope else text
 
     def build(self, scope: str, unit: str, text: str = "") -> Org:
         if scope and unit in _party_departments():

@@ -10,6 +10,7 @@ read the same way after the verb.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cache
 
@@ -22,7 +23,7 @@ from .orgs import COMPANY_REFERENCES, Org, OrgResolver
 _SEPARATORS = re.compile(r"[、，,]|兼(?!职|任)")
 # Words that end the text before an organisation name inside a segment.
 _LEAD_JUNK_FORMS = (
-    r".*(?:的|了|是|等|各|有关|相关|主要|会上|期间|介绍|表示|由|与|及|关于|当选为?|代表(?!大会)|推选|包括|还有|分别为|会见|拜会|会晤|接见|和(?=人大|政协|市|区|省)|[和及与](?=$)|驻[\u4e00-\u9fff](?=全国|省|市)|"
+    r".*(?:的|了|是|等|各|有关|相关|主要|会上|期间|介绍|表示|由|与(?![^，,、]*领导小组$)|及|关于|当选为?|代表(?!大会)|推选|包括|还有|分别为|会见|拜会|会晤|接见|和(?=人大|政协|市|区|省)|[和及与](?=$)|驻[\u4e00-\u9fff](?=全国|省|市)|"
     r"(?<![主责信担连就兼现曾历])任(?![城务何职期命用意])|[:：“”\"'‘’()（）\s\d/*■%\.]"
 )
 
@@ -91,6 +92,7 @@ class PositionReader:
         self._named: dict[str, str] = {}  # 院, 局, 公司 … → the last organisation of that kind named
         self._subjects: dict[str, Org] = {}  # court, … → the body of that subtype the article is about
         self._holders: dict[str, Org] = {}  # court, … → the one that holds the article's meeting
+        self._times_named: Counter[Org] = Counter()  # the courts, … the article names, by how often
 
     def read_article(self, article: Article) -> None:
         legal: str | None = None  # the last company named in full (…有限公司) so far
@@ -98,6 +100,7 @@ class PositionReader:
         self._session = self._session_of(article)
         self._named = {}
         self._subjects, self._holders = {}, {}
+        self._times_named = Counter()
         for sentence in article.sentences:
             self._add_names_after_titles(sentence)
             self._named.update(_named_bodies(sentence))  # "市中级人民法院召开…，该院院长X"
@@ -333,6 +336,9 @@ class PositionReader:
     def _written_org(self, org_text: str, title: str, context: Org | None) -> Org | None:
         """The organisation a chain's segment writes before its title: one named before ("该院"), a
         place whose head the title is ("秦皇岛" 市长), or a body resolved in the chain's context."""
+        org_text = _this_place(org_text)
+        if org_text in _OWN_BODY:  # "我院党组书记": the court (procuratorate) the article names most
+            return self._times_named.most_common(1)[0][0] if self._times_named else self._implied(title)
         referred = self._referred(org_text)
         if org_text.startswith("该") and len(org_text) <= 3 and not referred:
             return self._implied(title)  # "该院院长" with no 院 named before: the court the article is about
@@ -359,6 +365,8 @@ class PositionReader:
             if m.type != "ORG" or not m.text.endswith(_IMPLIED_ENDINGS):
                 continue
             org = self.resolver.resolve(self.resolver.trim(m.text))
+            if org.subtype in kinds and org.scope:  # a local body: 最高人民法院 writes no "我院" news here
+                self._times_named[org] += 1
             if org.subtype not in kinds or org.subtype in self._holders:
                 continue
             if sentence.text.startswith(_HOLDING, m.end - sentence.start):
@@ -551,6 +559,7 @@ def _bare_title(text: str, segments: list[_Segment]) -> bool:
 
 _UNIT_HEADS = ("局长", "厅长", "处长")
 _HOLDING = ("召开", "举行", "举办", "组织召开")  # "祁东法院召开…": the body the article is about
+_OWN_BODY = ("我院", "本院")  # written by the court or procuratorate whose news it is
 _IMPLIED_ENDINGS = ("院",)  # what the names of the bodies in implied_bodies.tsv end with: 法院, 中院, 检察院
 _PARTY_GROUPS = ("党组",)  # the party group inside a body, written before its other title
 # An organisation's name ends with its kind of unit; a 局长 after one of these heads it as it is.
@@ -666,10 +675,23 @@ def _departments() -> tuple[str, ...]:
     return tuple(d for d in word_list("party_departments.txt") if d.endswith("部"))
 
 
+def _this_place(org_text: str) -> str:
+    """ "该市市委" is the 市委 and "该县公安局" the 县公安局 of the place written about."""
+    if len(org_text) <= 2 or org_text[0] != "该" or org_text[1] not in "市县区":
+        return org_text
+    return org_text[2:] if org_text[2] == org_text[1] else org_text[1:]
+
+
 def _named_bodies(sentence: Sentence) -> dict[str, str]:
-    """The organisations a sentence names, by the word "该X" refers to them with (院, 局, 公司 …)."""
+    """The organisations a sentence names, by the word "该X" refers to them with (院, 局, 公司 …): those
+    named before the sentence's first 该 (the body a 该院 refers to is named before it), and not the
+    courts of a whole city ("全市法院")."""
     named: dict[str, str] = {}
+    first_reference = sentence.text.find("该")
     for m in sentence.mentions:
+        local = m.start - sentence.start
+        if 0 <= first_reference < local or (local and sentence.text[local - 1] == "全"):
+            continue
         if m.type == "ORG":
             for kind in _REFERRED_KINDS:
                 # "润州法院金山湖人民法庭": a 院 named at the head of a longer name is named too

@@ -59,7 +59,7 @@ def repair_names(tokens: list[Token]) -> list[Token]:
             continue
         following = tokens[i + 1] if i + 1 < len(tokens) else None
         t = _retyped(t, following.text if following else "", out)
-        if out and _cut_given_name(out[-1], t, following):
+        if out and _cut_given_name(out[-1], t, following, out[-2] if len(out) > 1 else None):
             out[-1] = Token(out[-1].text + t.text, out[-1].start, t.end, "PERSON")
             continue
         out.append(t)
@@ -98,27 +98,21 @@ def _join_dotted(tokens: list[Token]) -> list[Token]:
 def _list_members(tokens: list[Token]) -> list[Token]:
     """A name the model missed inside a list of names: "何一、吕二、施三、张四" — an item of two
     or three characters starting with a surname, with a person on either side, is a person too; so
-    is a word the model typed as a place that is no county or city."""
+    is a word the model typed as a place that is no county or city. The first item counts with a person
+    after it when a verb that names people comes before it ("任命白云、程二为…")."""
     items = _items(tokens)
     names: dict[int, tuple[int, Token]] = {}  # first token of a run → (its last token, the name)
-    for k in range(1, len(items) - 1):
+    for k in range(len(items) - 1):
         first, last = items[k]
         run = tokens[first : last + 1]
-        text = "".join(t.text for t in run)
-        before, after = tokens[items[k - 1][1]], tokens[items[k + 1][0]]
-        if (
-            before.tag == "PERSON"
-            and after.tag == "PERSON"
-            and (
-                _unknown_place(run)
-                or (
-                    all(t.tag not in ("PERSON", "ORG", "PLACE") for t in run)
-                    and 2 <= len(text) <= 3
-                    and text[0] in surnames()
-                    and plausible_name(text)
-                )
-            )
-        ):
+        before = tokens[items[k - 1][1]] if k else (tokens[first - 1] if first else None)
+        after = tokens[items[k + 1][0]]
+        people_on_both_sides = before is not None and before.tag == "PERSON" and after.tag == "PERSON"
+        opens_list_of_people = (
+            k == 0 and before is not None and before.text in _PEOPLE_VERBS and after.tag == "PERSON"
+        )
+        if (people_on_both_sides or opens_list_of_people) and _missed_name(run):
+            text = "".join(t.text for t in run)
             names[first] = (last, Token(text, run[0].start, run[-1].end, "PERSON"))
     out, i = [], 0
     while i < len(tokens):
@@ -126,6 +120,21 @@ def _list_members(tokens: list[Token]) -> list[Token]:
         out.append(name)
         i = last + 1
     return out
+
+
+_PEOPLE_VERBS = ("任命", "免去", "提名", "选举", "推选", "补选", "增选", "接受")  # before a list of names
+
+
+def _missed_name(run: list[Token]) -> bool:
+    """A list item the model did not type as a person that is one: a word typed as a place that is no
+    division, or two or three characters that begin with a surname."""
+    text = "".join(t.text for t in run)
+    return _unknown_place(run) or (
+        all(t.tag not in ("PERSON", "ORG", "PLACE") for t in run)
+        and 2 <= len(text) <= 3
+        and text[0] in surnames()
+        and plausible_name(text)
+    )
 
 
 def _items(tokens: list[Token]) -> list[tuple[int, int]]:
@@ -141,17 +150,23 @@ def _items(tokens: list[Token]) -> list[tuple[int, int]]:
     return items
 
 
-def _cut_given_name(name: Token, char: Token, after: Token | None) -> bool:
+def _cut_given_name(name: Token, char: Token, after: Token | None, before: Token | None) -> bool:
     """A three-character name the model cut to two: "严小|明、", "华大|伟," — a lone character between a
-    two-character name and the separator of a list (or 同志, 等) is the end of the name."""
-    return (
+    two-character name and the separator of a list (or 同志, 等) is the end of the name; so is one
+    between a name right after its title and the verb the name is the subject of ("副主任孟小|全|陪同",
+    "院长胡大|才|在")."""
+    if not (
         name.tag == "PERSON"
         and len(name.text) == 2
         and len(char.text) == 1
         and "\u4e00" <= char.text <= "\u9fff"
         and char.text not in word_list("name_followers.txt")
-        and (after is None or after.text[:1] in "、，,。" or after.text.startswith(("同志", "等")))
-    )
+    ):
+        return False
+    if after is None or after.text[:1] in "、，,。" or after.text.startswith(("同志", "等")):
+        return True
+    after_title = before is not None and title_pattern().search(before.text) is not None
+    return after_title and (after.text == "在" or after.text.startswith(word_list("person_verbs.txt")))
 
 
 def _title_and_name(token: Token) -> list[Token]:

@@ -429,6 +429,50 @@ def test_two_titles_written_as_one_and_a_county_that_speaks_for_its_city(engine)
             "洛阳市",
             ("于力强", "局长", "洛阳市民政局"),
         ),
+        # 该市: the city the article is about
+        ("该市市委常委、政法委书记张三在会上讲话。", "许昌市", ("张三", "常委", "中共许昌市委员会")),
+        # courts written short: 中级法院, 高级法院, 最高院
+        ("省高级法院院长王五在会上讲话。", "许昌市", ("王五", "院长", "河南省高级人民法院")),
+        ("最高院刑三庭审判员赵六到鸡冠区法院参观。", "鸡西市", ("赵六", "审判员", "最高人民法院刑三庭")),
+        # a body of the centre at the head of a longer name
+        (
+            "全国人大环资委主任委员张三率调研组来我市。",
+            "黑河市",
+            ("张三", "主任委员", "全国人民代表大会环资委"),
+        ),
+        # a democratic party's committee of the paper's own city
+        ("民盟市委会秘书长李四陪同调研。", "景德镇市", ("李四", "秘书长", "民盟景德镇市委会")),
+        # a court's division, written bare after the court in the same list
+        (
+            "鸡西市中院副院长张三、刑庭庭长李四等人陪同参观。",
+            "鸡西市",
+            ("李四", "庭长", "鸡西市中级人民法院刑庭"),
+        ),
+        # "我院": the court whose news it is
+        (
+            "专家一行莅临鸡冠区法院参观。我院党组书记、院长王五介绍了法院文化建设的情况。",
+            "鸡西市",
+            ("王五", "院长", "鸡冠区人民法院"),
+        ),
+        # a joint leading group's name holds 与
+        (
+            "市委书记、本溪市与本钢集团合作领导小组组长张三主持会议并讲话。",
+            "本溪市",
+            ("张三", "组长", "本溪市与本钢集团合作领导小组"),
+        ),
+        (
+            "市委书记、本溪市与本钢集团合作领导小组组长张三主持会议。",
+            "本溪市",
+            ("张三", "书记", "中共本溪市委员会"),
+        ),
+        # the first name of a list after 任命, a common word the model does not type as a name
+        ("决定任命白云、张三、李四为雅安市人民政府副市长。", "雅安市", ("白云", "副市长", "雅安市人民政府")),
+        # a title written with its field
+        (
+            "东方希望集团有限公司投资总监赵六出席签约仪式。",
+            "北海市",
+            ("赵六", "投资总监", "东方希望集团有限公司"),
+        ),
     ],
 )
 def test_forms_seen_on_new_development_pages(engine, text: str, city: str, post: tuple) -> None:
@@ -458,3 +502,24 @@ def test_a_company_written_short_is_the_one_named_in_full(engine) -> None:
     posts = _posts(engine, text, "茂名市")
     assert ("张三", "董事长", "广东粤海控股集团有限公司") in posts
     assert ("王五", "副总经理", "金川集团") in posts  # a subsidiary's name holds the group's: not the group
+
+
+def test_a_name_cut_before_its_verb_is_mended() -> None:
+    """ "副主任孟小|全|陪同": the model ends the name one character early; the lone character between a
+    name right after its title and the name's verb is the name's last (not 也, 又, 在 …)."""
+    from kg.engines import Token
+    from kg.recognise import repair_names
+
+    def words(*pairs: tuple[str, str]) -> list[Token]:
+        tokens, start = [], 0
+        for text, tag in pairs:
+            tokens.append(Token(text, start, start + len(text), tag))
+            start += len(text)
+        return tokens
+
+    cut = words(("副主任", "NOUN"), ("孟小", "PERSON"), ("全", "ADV"), ("陪同", "VERB"), ("调研", "VERB"))
+    assert [t.text for t in repair_names(cut) if t.tag == "PERSON"] == ["孟小全"]
+    kept = words(("市长", "NOUN"), ("王刚", "PERSON"), ("也", "ADV"), ("参加", "VERB"))
+    assert [t.text for t in repair_names(kept) if t.tag == "PERSON"] == ["王刚"]
+    no_title = words(("会上", "NOUN"), ("王刚", "PERSON"), ("全", "ADV"), ("陪同", "VERB"))
+    assert [t.text for t in repair_names(no_title) if t.tag == "PERSON"] == ["王刚"]
