@@ -35,6 +35,9 @@ _PLACE_BEFORE_TRIGGER = re.compile(r"在(?P<place>[^，,。在]{1,25}?)(?:正式
 _ORGANIZERS = re.compile(r"由(?P<orgs>[^。；;]+?)(?:联合|共同)?主办")
 _CO_ORGANIZERS = re.compile(r"(?:[，,]|^)(?P<orgs>[^，,。；;]+?)(?:承办|协办)(?=[，,。；;]|$)")
 _LIST = re.compile(r"[、和及与]")
+# where the predicate of a clause whose subject is an event begins: "X会议完成各项会议议程，在P闭幕"
+_PREDICATE = re.compile(r"(?:圆满|顺利)?(?:完成|结束|按照|经过|历时)")
+_COUNTED = re.compile(r"^([一二三四五六七八九十百千\d]+个[^的，,]{0,12}?项目)的")
 _GROUND_BREAKING = ("开工建设", "开工", "奠基", "揭牌")
 _JOINED = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")  # layout spaces inside a name
 _SAME_DAY = re.compile(r"^(?:会后|会上|随后|当天|同日|其间|活动中|会前)")
@@ -197,6 +200,7 @@ class EventReader:
             found = _with_sitting(found, sitting)
         found += self._held_at(sentence)
         self._dates_before(sentence, found, lead_date)
+        found += [e for e in _cited(sentence) if not any(_overlap(e, f) for f in found)]
         return found + self._during(sentence, found)
 
     def _dates_before(
@@ -242,7 +246,7 @@ class EventReader:
         if where and not _LEADING.sub("", text[clause_start:name_end]).strip() and clause_start > 0:
             # "XX会议圆满完成各项议程，在P胜利闭幕": the event is the subject of the clause before
             previous = max((m.end() for m in breaks.finditer(text, 0, clause_start - 1)), default=0)
-            subject = text[previous : clause_start - 1]
+            subject = _PREDICATE.split(text[previous : clause_start - 1], maxsplit=1)[0]
             cut = max(
                 (subject.rfind(head) + len(head) for head, _ in _heads() if head in subject), default=-1
             )
@@ -302,6 +306,7 @@ class EventReader:
         if lead:
             start += lead.end()
         name = _JOINED.sub("", _trim_quotes(sentence.text[start:end].strip()).removeprefix("了"))
+        name = _COUNTED.sub(r"\1", name)  # "8个项目的集中签约仪式" is named 8个项目集中签约仪式
         if drop:
             name = name.replace(drop, "", 1)  # "签署了战略合作框架协议" names "签署战略合作框架协议"
         kind = event_type(re.sub(r"第[^第]{1,3}[场次]$", "", name))
@@ -421,7 +426,7 @@ def _main_event(article: Article, events: list[EventMention], lead: Sentence | N
     """The event an article is about: named in its headline, else in its lead. An article that
     names events only further down ("在此前举办的X对接会上…") is about something else."""
     for wanted in (lambda e: e.sentence.headline, lambda e: e.sentence is lead):
-        chosen = next((e for e in events if wanted(e)), None)
+        chosen = next((e for e in events if wanted(e) and not e.cited), None)
         if chosen:
             return chosen
     # the lead's event merged into a fuller name read later ("…四次会议" into "…四次会议第二次全体会议")
@@ -450,7 +455,7 @@ def _within_main(events: list[EventMention], main: EventMention | None) -> None:
         return
     for event in events:
         before = event.sentence.text[: event.start - event.sentence.start]
-        if event is not main and event.part_of is None and _WITHIN.search(before):
+        if event is not main and event.part_of is None and not event.cited and _WITHIN.search(before):
             fill_from(event, main, ("date", "end_date", "place"))
 
 
@@ -540,7 +545,7 @@ def _programme(article: Article, events: list[EventMention], main: EventMention 
         return
     on_programme = _programme_sentences(article, main)
     for event in list(events):
-        if event is main or event is main.part_of or event.type == "inspection":
+        if _not_on_programme(event, main):
             continue
         if any(_abbreviates(event.name, part) for part in main.name.split("暨")):
             events.remove(event)
@@ -548,6 +553,11 @@ def _programme(article: Article, events: list[EventMention], main: EventMention 
             event.part_of, event.place = main, main.place
             if not main.end_date:
                 event.date = event.date or main.date
+
+
+def _not_on_programme(event: EventMention, main: EventMention) -> bool:
+    """The main event itself, what it is part of, a visit, or a meeting cited from before."""
+    return event is main or event is main.part_of or event.type == "inspection" or event.cited
 
 
 def _planned(event: EventMention) -> bool:
@@ -841,7 +851,7 @@ def _dates_of_the_day(
     date when they have none (an event only reported, "据了解…", does not)."""
     for event in events:
         same_day = event is main or _SAME_DAY.match(event.sentence.text)
-        if event.date is None and lead_date and same_day and not _reported(event):
+        if event.date is None and lead_date and same_day and not _reported(event) and not event.cited:
             event.date, event.end_date = lead_date.start, lead_date.end
 
 
@@ -849,19 +859,53 @@ def _reported_events(article: Article, events: list[EventMention]) -> list[Event
     """An event named only in passing, with no date, place, organiser or participant, is background
     ("在刚刚召开的X大会上，我市…入选"), unless the headline names it: then the article is about it."""
     taking_part = {id(p.event) for p in article.participations}
-    kept = [
-        e
-        for e in events
-        if id(e) in taking_part
-        or e.date
-        or e.place
-        or e.organizers
-        or e.sentence.headline
-        or e.type == "signing"  # "A与B签订…协议": a signing reported is no background
-        or bool(_SITTING_NAME.search(e.name))  # a congress's sitting named in full
-    ]
+    kept = [e for e in events if id(e) in taking_part or _reported_for_itself(e)]
     wholes = {id(e.part_of) for e in kept if e.part_of}  # "在X期间": X stays with its parts
     return [e for e in events if e in kept or id(e) in wholes]
+
+
+def _cited(sentence: Sentence) -> list[EventMention]:
+    """ "传达学习X会议精神", "传达了A在X会议上的讲话精神": X is a meeting held before, whose spirit the
+    meeting reported relays (an item of its agenda); it takes none of the sentence's dates or roles. A
+    meeting cited otherwise ("深入学习领会…精神") is background, as the seeds' gold has it."""
+    found = []
+    relayed = sentence.text.find("传达")
+    for match in _CITED.finditer(sentence.text, relayed if relayed >= 0 else len(sentence.text)):
+        start = match.start("name") + max((m.end() for m in _CITING.finditer(match["name"])), default=0)
+        name = sentence.text[start : match.end("name")]
+        if (
+            len(name) < 4
+            or _NOT_A_NAME.search(name.removeprefix("党的"))
+            or _has_person(sentence, start, start + len(name))
+        ):
+            continue
+        event = EventMention(
+            name, "meeting", sentence, sentence.start + start, sentence.start + start + len(name)
+        )
+        event.in_passing = event.cited = True
+        found.append(event)
+    return found
+
+
+# a meeting's name before its speech or its spirit, and the words that come before the name
+_CITED = re.compile(
+    r"(?P<name>[^，,。；;：:、“”‘’]{2,40}?(?:会议|全会|大会|工作会|部署会|推进会|座谈会))(?=上的(?:重要)?讲话|(?:的)?精神)"
+)
+_CITING = re.compile(r"传达|学习|贯彻|落实|在|以及|了|深入|认真|及时|按照|有关|相关")
+
+
+def _reported_for_itself(event: EventMention) -> bool:
+    """Given a date, a place or organisers; named in the headline; a signing ("A与B签订…协议" is no
+    background); a congress's sitting named in full; a meeting whose spirit is relayed."""
+    return bool(
+        event.date
+        or event.place
+        or event.organizers
+        or event.sentence.headline
+        or event.type == "signing"
+        or _SITTING_NAME.search(event.name)
+        or event.cited
+    )
 
 
 def _with_sitting(found: list[EventMention], sitting: EventMention) -> list[EventMention]:

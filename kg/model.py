@@ -77,6 +77,7 @@ class EventMention:
     visit_verb: str | None = None  # the visitor's role as written: 调研, 考察, 会见 …
     part_of: EventMention | None = None  # the event it opens or is an agenda item of
     in_passing: bool = False  # found by its name alone: roles read later in its sentence are not its
+    cited: bool = False  # a meeting whose speeches or spirit the text studies ("传达X精神"): held before
 
 
 @dataclass

@@ -523,3 +523,21 @@ def test_a_name_cut_before_its_verb_is_mended() -> None:
     assert [t.text for t in repair_names(kept) if t.tag == "PERSON"] == ["王刚"]
     no_title = words(("会上", "NOUN"), ("王刚", "PERSON"), ("全", "ADV"), ("陪同", "VERB"))
     assert [t.text for t in repair_names(no_title) if t.tag == "PERSON"] == ["王刚"]
+
+
+def test_events_of_the_fifth_round(engine) -> None:
+    text = (
+        "3月5日下午，扎赉特旗第十五届人民代表大会第四次会议完成各项会议议程，在旗宣传文化中心闭幕。"
+        "5月25日，淇滨区举行8个项目的集中签约仪式。"
+        "会上，副院长张三传达了院长李四在全省专项整治动员部署会上的讲话精神。"
+        "会议深入学习领会中央经济工作会议精神。\n"
+    )
+    article = analyse([Document("x.txt", text)], engine, Locale.for_city("兴安盟"))[0].articles[0]
+    events = {e.name: e for e in article.events}
+    # the session is the subject of "完成各项会议议程": its name ends before the predicate
+    assert events["扎赉特旗第十五届人民代表大会第四次会议"].place == "旗宣传文化中心"
+    assert "8个项目集中签约仪式" in events  # "N个项目的…仪式" named without 的
+    # a meeting whose speech is relayed is an event held before, with no date of the sentence's
+    relayed = events["全省专项整治动员部署会"]
+    assert relayed.date is None and relayed.cited
+    assert "中央经济工作会议" not in events  # only studied: background (as tests/gold has it)
