@@ -98,10 +98,11 @@ def _inspection() -> re.Pattern[str]:
     verbs = alternation(word_list("inspection_verbs.txt"))
     motions = alternation(word_list("visit_motions.txt"))
     return re.compile(
-        rf"^(?:等\d*人)?(?:一行\d*人?)?(?:带领[^，,。]{{0,30}}?|率队|带队|(?P<led>{_LED}))?"
-        rf"(?:(?P<motion>{motions}|在)(?P<place>[^，,。此这该本]{{1}}|[^，,。]{{2,20}}?)(?:对[^，,。]{{2,24}}?)?[，,]?(?:现场|实地|开展|进行)*"
+        rf"^(?:等\d*人)?(?:一行\d*人?)?(?:带领[^。；;]{{0,80}}?等\d*人?一行\d*人?|带领[^，,。]{{0,30}}?|率队|带队|(?P<led>{_LED}))?"
+        rf"(?:一行\d*人?)?"
+        rf"(?:(?P<motion>{motions}|在)(?P<place>[^，,。此这该本]{{1}}|[^，,。]{{2,20}}?)(?:对[^，,。]{{2,24}}?)?[，,]?(?:现场|实地|开展|进行|专题)*"
         rf"(?P<verb>{verbs})(?P<also>指导|座谈|交流)?"
-        rf"|(?:现场)?(?P<verb2>{verbs})了?(?P<object>[^，,。（(、]{{2,30}}?)(?=[（(，,。、]|安全|工作|情况|$))"
+        rf"|(?:现场)?(?P<verb2>(?:{verbs})+)了?(?P<object>[^，,。（(、]{{2,30}}?)(?=[（(，,。、]|安全|工作|情况|$))"
     )
 
 
@@ -113,7 +114,7 @@ def _group_visit() -> re.Pattern[str]:
     motions = alternation(word_list("visit_motions.txt"))
     return re.compile(
         rf"(?P<group>[\u4e00-\u9fff]{{2,16}}?(?:{groups}))(?:一行\d*人?)?(?P<motion>{motions})"
-        rf"(?P<place>[^，,。、]{{2,20}}?)(?:开展|进行|实地|参观)*(?P<verb>(?:{verbs})+)"
+        rf"(?P<place>[^，,。、]{{2,20}}?)(?:开展|进行|实地|参观|专题)*(?P<verb>(?:{verbs})+)"
     )
 
 

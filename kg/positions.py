@@ -111,6 +111,7 @@ class PositionReader:
             self._note_bodies(sentence, [m for m in sentence.mentions if id(m) not in named_before])
             legal, brand = _last_company(sentence, legal, brand)
         _companies_in_full(article)
+        _names_found_after_titles(article)
 
     def read_sentence(self, sentence: Sentence, company: str | None = None) -> list[Position]:
         """Posts in a sentence; `company` is the one a bare "公司总经理" refers to."""
@@ -673,6 +674,33 @@ def _for_person(position: Position, person: Mention) -> Position:
 @cache
 def _departments() -> tuple[str, ...]:
     return tuple(d for d in word_list("party_departments.txt") if d.endswith("部"))
+
+
+def _names_found_after_titles(article: Article) -> None:
+    """A name the model missed but a title showed ("主委辜清") is a name wherever else the article writes
+    it as a word of its own (the headline "辜清赴景德镇开展专题调研活动")."""
+    names = {
+        m.text for s in article.sentences for m in s.mentions if m.type == "PERSON" and m.source == "pattern"
+    }
+    for sentence in article.sentences if names else []:
+        starts = {t.start for t in sentence.tokens}
+        ends = {t.end for t in sentence.tokens}
+        for name in names:
+            for at in (m.start() for m in re.finditer(re.escape(name), sentence.text)):
+                start = sentence.start + at
+                if (
+                    at in starts
+                    and at + len(name) in ends
+                    and not _mentioned(sentence, start, start + len(name))
+                ):
+                    sentence.mentions.append(
+                        Mention(start, start + len(name), name, "PERSON", source="pattern")
+                    )
+        sentence.mentions.sort(key=lambda m: (m.start, -m.end))
+
+
+def _mentioned(sentence: Sentence, start: int, end: int) -> bool:
+    return any(m.start < end and start < m.end for m in sentence.mentions)
 
 
 def _this_place(org_text: str) -> str:

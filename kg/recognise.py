@@ -51,6 +51,7 @@ def repair_names(tokens: list[Token]) -> list[Token]:
     tokens = _place_title_name(
         [part for t in tokens for part in _title_and_name(t) for part in _name_and_post(part)]
     )
+    tokens = _title_end_in_name(tokens)
     out: list[Token] = []
     for i, t in enumerate(tokens):
         lone_surname = out and out[-1].tag == "PERSON" and len(out[-1].text) == 1
@@ -167,6 +168,26 @@ def _cut_given_name(name: Token, char: Token, after: Token | None, before: Token
         return True
     after_title = before is not None and title_pattern().search(before.text) is not None
     return after_title and (after.text == "在" or after.text.startswith(word_list("person_verbs.txt")))
+
+
+def _title_end_in_name(tokens: list[Token]) -> list[Token]:
+    """ "副主|委胥敏": the model read a title's last character into the name after it; it is the
+    title's when the words before it end in a title with it, and the rest is a name by its surname."""
+    out: list[Token] = []
+    for t in tokens:
+        before = out[-1] if out else None
+        if (
+            before is not None
+            and t.tag == "PERSON"
+            and len(t.text) == 3
+            and t.text[1] in surnames()
+            and not title_pattern().search(before.text)
+            and title_pattern().search(before.text + t.text[0])
+        ):
+            out[-1] = Token(before.text + t.text[0], before.start, t.start + 1, "NOUN")
+            t = Token(t.text[1:], t.start + 1, t.end, "PERSON")
+        out.append(t)
+    return out
 
 
 def _title_and_name(token: Token) -> list[Token]:

@@ -541,3 +541,20 @@ def test_events_of_the_fifth_round(engine) -> None:
     relayed = events["全省专项整治动员部署会"]
     assert relayed.date is None and relayed.cited
     assert "中央经济工作会议" not in events  # only studied: background (as tests/gold has it)
+
+
+def test_visits_led_by_a_list_or_a_group(engine) -> None:
+    text = (
+        "李四赴景德镇开展专题调研活动\n"
+        "4月15日，省政协副主席、民盟省委会主委李四率调研组一行到景德镇市开展专题调研活动。"
+        "民盟市委会专职副主委王五陪同调研。\n"
+        "9月4日下午，海口日报社总编辑丁宁带领政文部主任张志红、海口网总经理郑文强，新媒体部副主任符绩国等一行到美兰区调研座谈。\n"
+    )
+    articles = analyse([Document("x.txt", text)], engine, Locale.for_city("景德镇市"))[0].articles
+    events = {e.name: e for a in articles for e in a.events}
+    parts = {(p.person, p.role, p.event.name) for a in articles for p in a.participations}
+    assert events["李四赴景德镇调研"].place == "景德镇市"  # the headline's visit, its place and day from the lead
+    assert ("李四", "调研", "李四赴景德镇调研") in parts  # 率调研组一行到…: led, then came
+    assert ("王五", "陪同", "李四赴景德镇调研") in parts  # 副主|委王五: the title's last character is the title's
+    assert events["丁宁到美兰区调研座谈"].place == "美兰区"  # 带领A、B，C等一行到…
+    assert ("郑文强", "调研", "丁宁到美兰区调研座谈") in parts
