@@ -122,7 +122,7 @@ class ProjectReader:
         topic = _Topic(article, city)
         company: str | None = None  # the company the passage is about
         for sentence in article.sentences:
-            listed = _listed_projects(sentence)
+            listed = _listed_projects(sentence) + _counted_list(sentence)
             named = (
                 self._projects_in(sentence) + _priced_projects(sentence) + listed + self._facilities(sentence)
             )
@@ -267,6 +267,8 @@ def _money_after(text: str, span: tuple[int, int], spans: list[tuple[int, int]])
     end = span[1]
     next_start = min((s for s, e in spans if s >= end), default=len(text))
     after = [m for m in _MONEY.finditer(text, end, next_start) if not text.startswith("的", m.end())]
+    if after and _SET_TOTAL.search(text, end, after[0].start()):
+        return None  # "…、X项目，共计7个，总投资27.78亿元": the set's total
     if after and not _SENTENCE_STOP.search(text, end, after[0].start()):
         return after[0]
     others = [s for s in spans if s != span]
@@ -274,6 +276,22 @@ def _money_after(text: str, span: tuple[int, int], spans: list[tuple[int, int]])
 
 
 _SENTENCE_STOP = re.compile(r"[。；;]")
+_SET_TOTAL = re.compile(r"(?:共计?|合计|总计)[\d一二三四五六七八九十百]+(?:余|多)?[个项批]")
+# "开工项目为A、B、C，共计7个": every item of a list the text counts as projects is one
+_COUNTED_LIST = re.compile(
+    r"项目(?:分别)?(?:为|是|包括)[:：]?(?P<items>[^。；;：:，,]+(?:、[^。；;：:，,、]+)+)[，,]"
+    r"(?=(?:共计?|合计|总计)[\d一二三四五六七八九十百]+(?:余|多)?[个项])"
+)
+
+
+def _counted_list(sentence: Sentence) -> list[ProjectMention]:
+    found = []
+    for match in _COUNTED_LIST.finditer(sentence.text):
+        offset = match.start("items")
+        for item in re.finditer(r"[^、]+", match["items"]):
+            project = _listed_project(sentence, offset + item.start(), offset + item.end(), counted=True)
+            found += [project] if project else []
+    return found
 
 
 def _stated_place(sentence: Sentence, start: int, project: ProjectMention) -> None:
@@ -411,9 +429,11 @@ def _items(sentence: Sentence, match: re.Match[str]) -> list[tuple[int, int]]:
     return spans
 
 
-def _listed_project(sentence: Sentence, start: int, end: int) -> ProjectMention | None:
+def _listed_project(sentence: Sentence, start: int, end: int, counted: bool = False) -> ProjectMention | None:
+    """An item of a list of projects; one named …项目 is read on its own, unless the list is one the
+    text counts ("项目为A、B项目、C，共计3个")."""
     name = sentence.text[start:end]
-    if len(name) < 3 or _generic(name) or "项目" in name:
+    if len(name) < 3 or _generic(name) or ("项目" in name and not counted):
         return None
     base = sentence.start
     project = ProjectMention(name, sentence, base + start, base + end)

@@ -193,3 +193,18 @@ def test_projects_listed_with_their_own_amounts_joined_by_and(engine) -> None:
     docs = analyse([Document("p.txt", text)], engine, Locale.for_city("郑州市"))
     amounts = {p.name: p.investment for a in docs[0].articles for p in a.projects}
     assert amounts == {"青龙山国际康养度假区项目": 3.8e9, "巩义市产业集聚区小微企业园项目": 2.5e9}
+
+
+def test_a_list_the_text_counts_gives_each_item_and_keeps_the_total_apart(engine) -> None:
+    from kg.model import Document
+    from kg.orgs import Locale
+    from kg.pipeline import analyse
+
+    text = (
+        "这次秋季集中开工项目为河北某某科技有限公司标识制作项目、安济路综合管廊工程、东城门片区环境整治提升工程、"
+        "某某科技正定有限责任公司储能装备生产基地项目，共计4个，总投资27.78亿元。\n"
+    )
+    article = analyse([Document("x.txt", text)], engine, Locale.for_city("石家庄市"))[0].articles[0]
+    projects = {p.name: p for p in article.projects}
+    assert {"安济路综合管廊工程", "东城门片区环境整治提升工程"} <= set(projects)  # named 工程, counted as projects
+    assert projects["某某科技正定有限责任公司储能装备生产基地项目"].investment is None  # 27.78亿 is the set's
