@@ -206,5 +206,7 @@ def test_a_list_the_text_counts_gives_each_item_and_keeps_the_total_apart(engine
     )
     article = analyse([Document("x.txt", text)], engine, Locale.for_city("石家庄市"))[0].articles[0]
     projects = {p.name: p for p in article.projects}
-    assert {"安济路综合管廊工程", "东城门片区环境整治提升工程"} <= set(projects)  # named 工程, counted as projects
+    assert {"安济路综合管廊工程", "东城门片区环境整治提升工程"} <= set(
+        projects
+    )  # named 工程, counted as projects
     assert projects["某某科技正定有限责任公司储能装备生产基地项目"].investment is None  # 27.78亿 is the set's
