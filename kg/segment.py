@@ -22,6 +22,10 @@ _REPORTER_LINE = re.compile(
 _ROLE_WORDS = {"记者", "通讯员", "融媒体", "本报记者", "文/图"}
 _CREDIT = re.compile(r"^[(（]\s*(融媒体|记者|通讯员|文/图)[^()（）]*[)）]$")
 _CONTINUED = re.compile(r"[(（]\s*下转[^()（）]{0,6}[)）]")
+# A line that only names where the article comes from ("来源:江西民盟、景德镇政协微信公众号"), after the
+# body has begun: the article's last line, never a headline. (Above the body, with the page's date, it is
+# the page's dateline.)
+_SOURCE = re.compile(r"^[《(（【]?\s*(?:来源|稿源|出处|文章来源)\s*[:：][^\d]*$")
 # A photo's caption: "▲开工仪式现场 张三摄", "图为…": part of the article around it, never a headline
 _CAPTION = re.compile(r"^[▲△▼↑]|[\u4e00-\u9fff]{2,4}\s*摄$|^图为")
 _REPORTERS = re.compile(r"(?:记者|通讯员|融媒体)((?:[ \u3000]+[\u4e00-\u9fff]{2,4}(?=[ \u3000)）\n]|$))+)")
@@ -46,7 +50,10 @@ def _lines(text: str) -> list[_Line]:
         stripped = raw.strip()
         if not stripped:
             continue
-        lines.append(_Line(start, end, raw, _classify(stripped)))
+        kind = _classify(stripped)
+        if kind == "headline" and _SOURCE.match(stripped) and any(ln.kind == "body" for ln in lines):
+            kind = "credit"
+        lines.append(_Line(start, end, raw, kind))
     for i, line in enumerate(lines):
         if _REPORTER_LINE.match(line.text.strip()):
             line.kind = _reporter_line_kind(lines, i)

@@ -89,3 +89,12 @@ def test_a_photo_caption_is_part_of_its_article_not_a_headline() -> None:
     )
     doc = segment_document(clean_document(Document("p.txt", text)))
     assert len(doc.articles) == 1 and doc.articles[0].headline == "南康14个项目集中开工"
+
+
+def test_a_source_line_after_the_body_is_no_headline() -> None:
+    text = (
+        "李四赴景德镇开展专题调研活动\n\n来源: 民盟景德镇市委员会 发布时间: 2023-04-19\n\n"
+        "4月15日，李四率调研组一行到景德镇市开展专题调研活动。\n来源:江西民盟、景德镇政协微信公众号\n"
+    )
+    doc = segment_document(clean_document(Document("p.txt", text)))
+    assert [a.headline for a in doc.articles] == ["李四赴景德镇开展专题调研活动"]
