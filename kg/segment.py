@@ -43,7 +43,8 @@ class _Line:
 
 
 def _lines(text: str) -> list[_Line]:
-    lines, pos = [], 0
+    lines: list[_Line] = []
+    pos = 0
     for raw in text.split("\n"):
         start, end = pos, pos + len(raw)
         pos = end + 1
