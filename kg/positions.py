@@ -19,6 +19,7 @@ from .engines import Token
 from .lexicon import alternation, surnames, table, title_aliases, title_pattern, titles_anywhere, word_list
 from .model import Article, Mention, Position, Sentence
 from .orgs import COMPANY_REFERENCES, Org, OrgResolver
+from .recognise import overlaps
 
 _SEPARATORS = re.compile(r"[、，,]|兼(?!职|任)")
 # Words that end the text before an organisation name inside a segment.
@@ -688,19 +689,10 @@ def _names_found_after_titles(article: Article) -> None:
         for name in names:
             for at in (m.start() for m in re.finditer(re.escape(name), sentence.text)):
                 start = sentence.start + at
-                if (
-                    at in starts
-                    and at + len(name) in ends
-                    and not _mentioned(sentence, start, start + len(name))
-                ):
-                    sentence.mentions.append(
-                        Mention(start, start + len(name), name, "PERSON", source="pattern")
-                    )
+                found = Mention(start, start + len(name), name, "PERSON", source="pattern")
+                if at in starts and at + len(name) in ends and not overlaps(found, sentence.mentions):
+                    sentence.mentions.append(found)
         sentence.mentions.sort(key=lambda m: (m.start, -m.end))
-
-
-def _mentioned(sentence: Sentence, start: int, end: int) -> bool:
-    return any(m.start < end and start < m.end for m in sentence.mentions)
 
 
 def _this_place(org_text: str) -> str:

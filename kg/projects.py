@@ -280,7 +280,7 @@ _SET_TOTAL = re.compile(r"(?:共计?|合计|总计)[\d一二三四五六七八�
 # "开工项目为A、B、C，共计7个": every item of a list the text counts as projects is one
 _COUNTED_LIST = re.compile(
     r"项目(?:分别)?(?:为|是|包括)[:：]?(?P<items>[^。；;：:，,]+(?:、[^。；;：:，,、]+)+)[，,]"
-    r"(?=(?:共计?|合计|总计)[\d一二三四五六七八九十百]+(?:余|多)?[个项])"
+    f"(?={_SET_TOTAL.pattern})"
 )
 
 

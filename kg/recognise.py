@@ -41,7 +41,7 @@ def mentions_of(sentence: Sentence, tokens: list[Token]) -> list[Mention]:
                 )
             )
     found += _pattern_mentions(sentence, _MONEY, "MONEY")
-    found += [m for m in _pattern_mentions(sentence, _DATE, "DATE") if not _overlaps(m, found)]
+    found += [m for m in _pattern_mentions(sentence, _DATE, "DATE") if not overlaps(m, found)]
     return sorted(found, key=lambda m: (m.start, -m.end))
 
 
@@ -308,5 +308,5 @@ def _pattern_mentions(sentence: Sentence, pattern: re.Pattern[str], kind: str) -
     ]
 
 
-def _overlaps(mention: Mention, others: list[Mention]) -> bool:
+def overlaps(mention: Mention, others: list[Mention]) -> bool:
     return any(o.start < mention.end and mention.start < o.end for o in others)
