@@ -439,6 +439,8 @@ class OrgResolver:
             return national
         text = self._in_own_level(self._short_form(text))
         scope, unit = self.split(text)
+        if context is not None and scope and self._same_level(text, context):
+            scope = context.scope  # "泰州市委常委、市政府常务副市长": the 市 the chain has named
         if not scope and context is not None:
             inside = self._inside(unit, context)
             if inside:
@@ -449,6 +451,16 @@ class OrgResolver:
         if not scope and (unit in _templates() or unit in _party_departments()):
             scope = self.locale.city  # 政协, 人大常委会, 宣传部 written bare mean the city's
         return self.build(scope, unit, text)
+
+    def _same_level(self, text: str, context: Org) -> bool:
+        """A body written with a bare level ("市政府") after one of another place of that level."""
+        level = _LEVELS.get(text[:1])
+        return (
+            level is not None
+            and context.scope.endswith(level)
+            and not text.startswith(_NOT_LEVELS)
+            and self.gazetteer.resolve(context.scope) is not None
+        )
 
     def _inside(self, unit: str, context: Org) -> Org | None:
         """A bare unit of the body before it in the chain: a Party committee's department ("市委常委、

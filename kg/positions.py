@@ -24,8 +24,8 @@ from .recognise import overlaps
 _SEPARATORS = re.compile(r"[、，,]|兼(?!职|任)")
 # Words that end the text before an organisation name inside a segment.
 _LEAD_JUNK_FORMS = (
-    r".*(?:的|了|是|等|各|有关|相关|主要|会上|期间|介绍|表示|由|与(?![^，,、]*领导小组$)|及|关于|当选为?|代表(?!大会)|推选|包括|还有|分别为|会见|拜会|会晤|接见|和(?=人大|政协|市|区|省)|[和及与](?=$)|驻[\u4e00-\u9fff](?=全国|省|市)|"
-    r"(?<![主责信担连就兼现曾历])任(?![城务何职期命用意])|[:：“”\"'‘’()（）\s\d/*■%\.]"
+    r".*(?:的|了|是|等|各|有关|相关|主要|会上|期间|介绍|表示|由|与(?![^，,、]*领导小组$)|及|关于|当选为?|代表(?!大会|团)|推选|包括|还有|分别为|会见|拜会|会晤|接见|和(?=人大|政协|市|区|省)|[和及与](?=$)|驻[\u4e00-\u9fff](?=全国|省|市)|"
+    r"(?<![主责信担连就兼现曾历原前])任(?![城务何职期命用意])|[:：“”\"'‘’()（）\s\d/*■%\.]"
 )
 
 
@@ -75,6 +75,8 @@ class _Reading:
     context: Org | None = None
     shared: list[Position] = field(default_factory=list)
     shared_last: str | None = None  # the title of the sentence's last post
+    # the last post of the sentence before: "区政协主席X讲话。副主席A、B出席" (副主席 of 区政协)
+    before: tuple[str | None, Org | None] = (None, None)
 
 
 @dataclass
@@ -94,6 +96,9 @@ class PositionReader:
         self._subjects: dict[str, Org] = {}  # court, … → the body of that subtype the article is about
         self._holders: dict[str, Org] = {}  # court, … → the one that holds the article's meeting
         self._times_named: Counter[Org] = Counter()  # the courts, … the article names, by how often
+        # the last post of the sentence before: "区政协主席X讲话。副主席A、B出席" (副主席 of 区政协)
+        self._before: tuple[str | None, Org | None] = (None, None)
+        self._last_person: Mention | None = None  # whom a biography's 他 (其) refers to
 
     def read_article(self, article: Article) -> None:
         legal: str | None = None  # the last company named in full (…有限公司) so far
@@ -102,6 +107,8 @@ class PositionReader:
         self._named = {}
         self._subjects, self._holders = {}, {}
         self._times_named = Counter()
+        self._before = (None, None)
+        self._last_person = None
         for sentence in article.sentences:
             self._add_names_after_titles(sentence)
             self._named.update(_named_bodies(sentence))  # "市中级人民法院召开…，该院院长X"
@@ -120,12 +127,43 @@ class PositionReader:
             self._add_decision_names(sentence)
         persons = [m for m in sentence.mentions if m.type == "PERSON"]
         found = self._forms(sentence, persons, company)
-        reading = _Reading()
+        reading = _Reading(before=self._before)
+        chained: list[Position] = []
         for person in persons:
-            found += self._chain_before(sentence, person, reading, company)
+            chained += self._chain_before(sentence, person, reading, company)
             reading.previous_end = person.end - sentence.start
+        self._before = (reading.shared_last, reading.context) if chained else (None, None)
+        found += chained
         found += self._appointments(sentence, persons, company)
+        found = self._career(sentence, persons, company) + found
+        self._last_person = persons[-1] if persons else self._last_person
         return _unique(found)
+
+    def _career(self, sentence: Sentence, persons: list[Mention], company: str | None) -> list[Position]:
+        """The posts of a biography, held before: "X…历任：A处秘书，B处副处长、处长等职",
+        "2017年，他任A，2018年任B" (a post the text says is held 至今 is current)."""
+        found: list[Position] = []
+        text, base = sentence.text, sentence.start
+        holder: Mention | None = None
+        for trigger in _CAREER.finditer(text):
+            before = [p for p in persons if p.end - base <= trigger.start()]
+            pronoun = _PRONOUN.search(text, 0, trigger.end())
+            holder = before[-1] if before else holder or (self._last_person if pronoun else None)
+            if holder is None:
+                continue
+            end = _CAREER_END.search(text, trigger.end())
+            context: Org | None = None
+            for piece in _CAREER_PIECE.finditer(text, trigger.end(), end.start() if end else len(text)):
+                segments = self._whole_chain(text, piece.start(), piece.end())
+                if not segments:
+                    break
+                positions, last = self._positions(sentence, holder, segments, company, context)
+                context = last or context
+                for position in positions:
+                    position.former = not text.startswith("至今", segments[-1].end)
+                    position.form = "career"
+                found += positions
+        return found
 
     def _chain_before(
         self, sentence: Sentence, person: Mention, reading: _Reading, company: str | None
@@ -139,12 +177,8 @@ class PositionReader:
         gap = _NOTE.sub("", sentence.text[previous_end:start])  # "陈三(市人大)、褚四"
         if not segments and reading.shared and gap in _LIST_SEPARATORS:
             return [_for_person(p, person) for p in reading.shared]
-        # "县委书记X、县长Y": a chain right after the previous person's continues its place
-        adjacent = segments and segments[0].start - previous_end == 1 and previous_end > 0
-        inherit = adjacent or (segments and _same_body(segments[0], reading.shared_last))
-        positions, reading.context = self._positions(
-            sentence, person, segments, company, reading.context if inherit else None
-        )
+        context = _inherited(segments, reading) if segments else None
+        positions, reading.context = self._positions(sentence, person, segments, company, context)
         reading.shared = [p for p in positions if _shared_title(p.title)]
         reading.shared_last = positions[-1].title if positions else reading.shared_last
         return positions
@@ -157,21 +191,22 @@ class PositionReader:
         found: list[Position] = []
         for match in post_forms.find(masked):
             segments = self._whole_chain(text, *match.titles)
-            if not segments:
+            if not segments or not _form_reads(match.form.id, text, segments):
                 continue
-            if match.form.id in _BARE_TITLE_FORMS and not _bare_title(text, segments):
-                continue  # "王五副区长", "某某总书记"; not "钱一在主席台", "冯二局长办公室"
             for span in post_forms.person_spans(masked, *match.persons):
                 person = next(p for p in persons if p.start - base == span[0])
-                body = self._body_before(sentence, person) if match.form.id in _BARE_TITLE_FORMS else None
+                body = self._form_body(match.form.id, sentence, person)
                 for position in self._positions(sentence, person, segments, company, body)[0]:
-                    position.change = match.form.change or position.change
-                    if position.acting and position.change == "appointed":
-                        position.change = "acting"  # 任命…为代理市长: the change that makes an acting head
-                    position.former = position.former or match.form.former
-                    position.form = match.form.id
-                    found.append(position)
+                    found.append(_stated_by(position, match.form))
         return found
+
+    def _form_body(self, form_id: str, sentence: Sentence, person: Mention) -> Org | None:
+        """The organisation a form's bare title is of, when the form itself says."""
+        if form_id in _BARE_TITLE_FORMS:
+            return self._body_before(sentence, person)
+        if form_id in _SESSION_MEMBER_FORMS:
+            return self._session_body()
+        return None
 
     def _body_before(self, sentence: Sentence, person: Mention) -> Org | None:
         """ "青岛市国际投资合作促进局杨九局长": the organisation named right before the name is the
@@ -201,10 +236,21 @@ class PositionReader:
         name = max(names, key=len)
         return Org(name, "cppcc" if "政治协商" in name or "政协" in name else "congress", "", "会议")
 
+    def _session_body(self) -> Org | None:
+        """The congress or CPPCC whose session the article reports: the body of the members it counts
+        ("杨某、马某等8名委员作大会发言" in a CPPCC session are members of that CPPCC)."""
+        if self._session is None:
+            return None
+        return self.resolver.resolve(_SESSION_ORDINALS.sub("", self._session.name))
+
     def _whole_chain(self, text: str, start: int, end: int) -> list[_Segment]:
         """The longest title chain that starts at `start` and ends at a title within [start, end):
         "副市长的决定" is the chain "副市长"."""
-        ends = [m.end() for m in titles_anywhere().finditer(text, start, end)]
+        ends = [
+            m.end()
+            for m in titles_anywhere().finditer(text, start, end)
+            if text[m.end() : m.end() + 1] not in _NAME_GOES_ON or m.end() == len(text)
+        ]
         for chain_end in sorted(set(ends), reverse=True):
             segments = self._chain(text, start, chain_end)
             if segments and segments[0].start == start:
@@ -549,6 +595,17 @@ def _given_name(token: Token, after: str) -> bool:
 
 # Forms whose title follows the name with nothing between: only a bare title, ending a word.
 _BARE_TITLE_FORMS = ("name-title",)
+# A biography: after 历任 its posts follow one another between commas; after "2017年，他任" up to
+# the next year
+_CAREER = re.compile(
+    r"(?:曾先后担任|先后担任|先后任|历任)[：:]?"
+    r"|\d{4}年(?:\d{1,2}月)?(?:起|至\d{4}年(?:\d{1,2}月)?)?[，,]?(?:他|她|其|该同志)?(?:先后)?(?:任|担任|出任|调任|升任)"
+)
+_CAREER_END = re.compile(r"等(?:领导)?职务?|[。；;]|[，,](?=\d{4}年)")
+_CAREER_PIECE = re.compile(r"[^，,]+")
+_PRONOUN = re.compile("[他她其]")
+_SESSION_MEMBER_FORMS = ("counted-members",)
+_SESSION_ORDINALS = re.compile(f"第{_NUMBER}(?:届|次(?:全体)?会议)")
 
 
 def _bare_title(text: str, segments: list[_Segment]) -> bool:
@@ -664,6 +721,37 @@ def _same_body(segment: _Segment, last_title: str | None) -> bool:
         or base.endswith(word_list("body_member_titles.txt"))
         or base.startswith(("党委", "党组"))
     )
+
+
+def _form_reads(form_id: str, text: str, segments: list[_Segment]) -> bool:
+    if form_id in _BARE_TITLE_FORMS:
+        return _bare_title(text, segments)  # "王五副区长", "某某总书记"; not "钱一在主席台", "冯二局长办公室"
+    if form_id in _SESSION_MEMBER_FORMS:
+        return not segments[0].org_text  # "A等辞去…代表职务": members are counted by a bare title
+    return True
+
+
+def _stated_by(position: Position, form: post_forms.Form) -> Position:
+    """The post as the form states it: what happened to it, whether it is held before."""
+    position.change = form.change or position.change
+    if position.acting and position.change == "appointed":
+        position.change = "acting"  # 任命…为代理市长: the change that makes an acting head
+    position.former = position.former or form.former
+    position.form = form.id
+    return position
+
+
+def _inherited(segments: list[_Segment], reading: _Reading) -> Org | None:
+    """The organisation a chain goes on in, from the posts read before it."""
+    first, previous_end = segments[0], reading.previous_end
+    # "县委书记X、县长Y": a chain right after the previous person's continues its place
+    if (previous_end > 0 and first.start - previous_end == 1) or _same_body(first, reading.shared_last):
+        return reading.context
+    last_title, last_body = reading.before
+    # "区政协主席X讲话。副主席A、B出席": the title, or its deputy's, of the sentence before's last post
+    if not previous_end and last_title and not first.org_text:
+        return last_body if _base_title(first.title) == _base_title(last_title) else None
+    return None
 
 
 def _for_person(position: Position, person: Mention) -> Position:

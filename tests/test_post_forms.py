@@ -92,3 +92,60 @@ def test_session_posts_belong_to_the_session(engine) -> None:
     found = {(p.person, p.title, p.organization) for a in docs[0].articles for p in a.positions}
     session = "沧州市第十六届人民代表大会第三次会议"
     assert found == {(n, "执行主席", session) for n in ("马立新", "郑红梅", "钱立军")}
+
+
+def _posts(engine, text: str) -> set[tuple[str, str, str, bool]]:
+    docs = analyse([Document("forms.txt", text)], engine, Locale.for_city("沧州市"))
+    return {(p.person, p.title, p.organization, p.former) for a in docs[0].articles for p in a.positions}
+
+
+def test_a_bare_title_goes_on_with_the_body_of_the_sentence_before(engine) -> None:
+    found = _posts(engine, "市政协主席吴建国主持会议并讲话。副主席马立新、郑红梅，秘书长周子平参加会议。")
+    cppcc = "中国人民政治协商会议沧州市委员会"
+    assert {("马立新", "副主席", cppcc, False), ("郑红梅", "副主席", cppcc, False)} <= found
+    assert ("周子平", "秘书长", cppcc, False) in found
+
+
+def test_a_title_stated_before_its_holders(engine) -> None:
+    text = "沧州市第十六届人民代表大会第三次会议开幕。本次会议的执行主席是马立新、郑红梅。"
+    session = "沧州市第十六届人民代表大会第三次会议"
+    assert _posts(engine, text) == {(n, "执行主席", session, False) for n in ("马立新", "郑红梅")}
+
+
+def test_members_counted_in_a_session_are_of_its_body(engine) -> None:
+    text = (
+        "政协第十四届沧州市委员会第二次会议举行第二次全体会议。"
+        "马立新、郑红梅等2名委员作大会发言。钱立军等委员作书面发言。"
+    )
+    cppcc = "中国人民政治协商会议沧州市委员会"
+    found = _posts(engine, text)
+    assert {(n, "委员", cppcc, False) for n in ("马立新", "郑红梅", "钱立军")} <= found
+
+
+def test_members_counted_are_not_read_into_a_decision(engine) -> None:
+    text = "沧州市第十六届人民代表大会第三次会议开幕。会议接受马立新等辞去沧州市第十六届人大代表职务。"
+    assert not [p for p in _posts(engine, text) if p[1] == "委员"]
+
+
+def test_a_biography_gives_former_posts(engine) -> None:
+    text = (
+        "吴建国，男，汉族，1973年5月生。吴建国长期在省委办公厅工作，历任：省委办公厅秘书处秘书，"
+        "省委研究室副巡视员等职。2017年，他任衡水市委常委、宣传部部长，2021年任邢台市委常委，"
+        "市政府常务副市长，2023年起任沧州市委副书记至今。"
+    )
+    found = _posts(engine, text)
+    assert {
+        ("吴建国", "秘书", "中共河北省委办公厅秘书处", True),
+        ("吴建国", "副巡视员", "中共河北省委研究室", True),
+        ("吴建国", "常委", "中共衡水市委员会", True),
+        ("吴建国", "部长", "中共衡水市委宣传部", True),
+        ("吴建国", "常委", "中共邢台市委员会", True),
+        ("吴建国", "常务副市长", "邢台市人民政府", True),  # the 市 the biography has just named
+        ("吴建国", "副书记", "中共沧州市委员会", False),  # held 至今
+    } <= found
+
+
+def test_a_post_now_held(engine) -> None:
+    found = _posts(engine, "原任沧州市市长吴建国，已任沧州市委书记。")
+    assert ("吴建国", "书记", "中共沧州市委员会", False) in found
+    assert ("吴建国", "市长", "沧州市人民政府", True) in found
