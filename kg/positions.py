@@ -24,7 +24,7 @@ from .recognise import overlaps
 _SEPARATORS = re.compile(r"[、，,]|兼(?!职|任)")
 # Words that end the text before an organisation name inside a segment.
 _LEAD_JUNK_FORMS = (
-    r".*(?:的|了|是|等|各|有关|相关|主要|会上|期间|介绍|表示|由|与(?![^，,、]*领导小组$)|及|关于|当选为?|代表(?!大会|团)|推选|包括|还有|分别为|会见|拜会|会晤|接见|和(?=人大|政协|市|区|省)|[和及与](?=$)|驻[\u4e00-\u9fff](?=全国|省|市)|"
+    r".*(?:的|了|是|等|各|有关|相关|主要|会上|期间|介绍|表示|由|与(?![^，,、]*领导小组$)|及|关于|当选为?|代表(?!大会|总?团)|推选|包括|还有|分别为|会见|拜会|会晤|接见|和(?=人大|政协|市|区|省)|[和及与](?=$)|驻[\u4e00-\u9fff](?=全国|省|市)|"
     r"(?<![主责信担连就兼现曾历原前])任(?![城务何职期命用意])|[:：“”\"'‘’()（）\s\d/*■%\.]"
 )
 
@@ -311,11 +311,21 @@ class PositionReader:
             segment_start = seg_start + match.start() - len(org_text)
             # "主席团常务(执行)主席": one written title, two posts (kg/data/title_aliases.tsv)
             for title in reversed(_titles_written(match.group())):
-                segments.append(_Segment(org_text, title, segment_start, end, bool(former)))
+                body, title = self._place_committee(org_text, title)
+                segments.append(_Segment(body, title, segment_start, end, bool(former)))
             if junk:
                 break  # the chain began inside this segment
             end = sep
         return segments[::-1]
+
+    def _place_committee(self, org_text: str, title: str) -> tuple[str, str]:
+        """ "自治区党委常委", "某乡党委书记": a place's Party committee and its post (常委 of 自治区党委),
+        as 市委书记 is 书记 of 市委; a company's 党委书记 stays the company's."""
+        if not title.startswith(_PARTY_COMMITTEE) or len(title) <= len(_PARTY_COMMITTEE) or not org_text:
+            return org_text, title
+        if org_text in _BARE_LEVELS or self.resolver.as_place(org_text):
+            return org_text + _PARTY_COMMITTEE, title[len(_PARTY_COMMITTEE) :]
+        return org_text, title
 
     def _org_words(self, written: str) -> tuple[str, bool, bool]:
         """The organisation's words of a segment: without the clause before them (junk: the chain began
@@ -558,20 +568,23 @@ class PositionReader:
 
 
 def _listed_before(text: str, base: int, persons: list[Mention], verb: int) -> list[Mention]:
-    """The person before a verb, with the names listed with them: "A、B、C担任大会执行主席"."""
-    if not persons or _CLAUSE_BREAK.search(text, persons[-1].end - base, verb):
+    """The person before a verb, with the names listed with them: "A、B、C担任大会执行主席",
+    "副省长A、市委书记B，新当选为省委常委"."""
+    to_verb = text[persons[-1].end - base : verb] if persons else ""
+    if not persons or (_CLAUSE_BREAK.search(to_verb) and not _LIST_TO_VERB.fullmatch(to_verb)):
         return []  # "朱十任…局长、秦一任…": the verb's own name was missed; not the name before
     listed = [persons[-1]]
     for earlier in reversed(persons[:-1]):
         gap = text[earlier.end - base : listed[0].start - base]
-        if gap not in ("、", "，", ",", "和", "及"):
+        if gap[:1] not in ("、", "，", ",", "和", "及") or not _title_chain_or_nothing(gap[1:]):
             break
         listed.insert(0, earlier)
-    return (
-        listed
-        if len(listed) > 1 and _LIST_TO_VERB.fullmatch(text[listed[-1].end - base : verb])
-        else listed[-1:]
-    )
+    return listed if len(listed) > 1 and _LIST_TO_VERB.fullmatch(to_verb) else listed[-1:]
+
+
+def _title_chain_or_nothing(text: str) -> bool:
+    """ "", "吉林省副省长": what may stand between two names of one list (each name's own posts)."""
+    return not text or (bool(title_pattern().search(text[-8:])) and not _CLAUSE_BREAK.search(text))
 
 
 @cache
@@ -620,12 +633,23 @@ _UNIT_HEADS = ("局长", "厅长", "处长")
 _HOLDING = ("召开", "举行", "举办", "组织召开")  # "祁东法院召开…": the body the article is about
 _OWN_BODY = ("我院", "本院")  # written by the court or procuratorate whose news it is
 _IMPLIED_ENDINGS = ("院",)  # what the names of the bodies in implied_bodies.tsv end with: 法院, 中院, 检察院
-_PARTY_GROUPS = ("党组",)  # the party group inside a body, written before its other title
+_PARTY_GROUPS = ("党组",)
+_PARTY_COMMITTEE = "党委"
+_BARE_LEVELS = (
+    "自治区",
+    "省",
+    "市",
+    "县",
+    "区",
+    "州",
+    "旗",
+    "盟",
+)  # the party group inside a body, written before its other title
 # An organisation's name ends with its kind of unit; a 局长 after one of these heads it as it is.
 _UNIT_ENDINGS = tuple("局厅处部委办院会司心所站队校室科府组团")
 _CLAUSE_BREAK = re.compile(r"[、，,；;。：:]")
 _NAME_GOES_ON = tuple("会团部局办厅室处院所台")
-_LIST_TO_VERB = re.compile(r"(?:同志)?(?:等\d*人)?(?:分别)?")
+_LIST_TO_VERB = re.compile(r"(?:同志)?(?:等\d*人)?[，,]?(?:分别|均|新|同时)?")
 
 
 def _chain_end(text: str, start: int) -> int:

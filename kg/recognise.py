@@ -242,11 +242,13 @@ def _name_and_post(token: Token) -> list[Token]:
 
 
 def _unknown_place(run: list[Token]) -> bool:
-    """ "赵家村", a Tibetan name typed as a place in a list of names: one word of two to four characters that
-    is no division above a township (a name need not begin with a surname: Tibetan names do not)."""
-    if len(run) != 1 or run[0].tag != "PLACE" or not 2 <= len(run[0].text) <= 4:
+    """ "赵家村", a Tibetan name typed as a place in a list of names, "自|福庄": words of two to four
+    characters typed as places, none a division above a township (a name need not begin with a
+    surname: Tibetan names do not)."""
+    text = "".join(t.text for t in run)
+    if len(run) > 2 or any(t.tag != "PLACE" for t in run) or not 2 <= len(text) <= 4:
         return False
-    return all(d.level >= 4 for d in Gazetteer.default().lookup(run[0].text))
+    return all(d.level >= 4 for t in run for d in Gazetteer.default().lookup(t.text))
 
 
 def _name_before_verb(word: str, following: str) -> bool:

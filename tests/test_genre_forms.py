@@ -507,21 +507,13 @@ def test_a_company_written_short_is_the_one_named_in_full(engine) -> None:
 def test_a_name_cut_before_its_verb_is_mended() -> None:
     """ "副主任孟小|全|陪同": the model ends the name one character early; the lone character between a
     name right after its title and the name's verb is the name's last (not 也, 又, 在 …)."""
-    from kg.engines import Token
     from kg.recognise import repair_names
 
-    def words(*pairs: tuple[str, str]) -> list[Token]:
-        tokens, start = [], 0
-        for text, tag in pairs:
-            tokens.append(Token(text, start, start + len(text), tag))
-            start += len(text)
-        return tokens
-
-    cut = words(("副主任", "NOUN"), ("孟小", "PERSON"), ("全", "ADV"), ("陪同", "VERB"), ("调研", "VERB"))
+    cut = _words(("副主任", "NOUN"), ("孟小", "PERSON"), ("全", "ADV"), ("陪同", "VERB"), ("调研", "VERB"))
     assert [t.text for t in repair_names(cut) if t.tag == "PERSON"] == ["孟小全"]
-    kept = words(("市长", "NOUN"), ("王刚", "PERSON"), ("也", "ADV"), ("参加", "VERB"))
+    kept = _words(("市长", "NOUN"), ("王刚", "PERSON"), ("也", "ADV"), ("参加", "VERB"))
     assert [t.text for t in repair_names(kept) if t.tag == "PERSON"] == ["王刚"]
-    no_title = words(("会上", "NOUN"), ("王刚", "PERSON"), ("全", "ADV"), ("陪同", "VERB"))
+    no_title = _words(("会上", "NOUN"), ("王刚", "PERSON"), ("全", "ADV"), ("陪同", "VERB"))
     assert [t.text for t in repair_names(no_title) if t.tag == "PERSON"] == ["王刚"]
 
 
@@ -564,3 +556,26 @@ def test_visits_led_by_a_list_or_a_group(engine) -> None:
     ) in parts  # 副主|委王五: the title's last character is the title's
     assert events["丁宁到美兰区调研座谈"].place == "美兰区"  # 带领A、B，C等一行到…
     assert ("郑文强", "调研", "丁宁到美兰区调研座谈") in parts
+
+
+def test_a_name_split_into_two_place_words_inside_a_list_is_one_name() -> None:
+    """ "柳洪、自|福庄、沐华斌": two words typed as places, no division above a township, between names."""
+    from kg.recognise import repair_names
+
+    split = _words(("柳洪", "PERSON"), ("、", "PUNCT"), ("自", "PLACE"), ("福庄", "PLACE"), ("、", "PUNCT"))
+    split += _words(("沐华斌", "PERSON"))
+    assert [t.text for t in repair_names(split) if t.tag == "PERSON"] == ["柳洪", "自福庄", "沐华斌"]
+    city = _words(("柳洪", "PERSON"), ("、", "PUNCT"), ("沧州", "PLACE"), ("市", "PLACE"), ("、", "PUNCT"))
+    city += _words(("沐华斌", "PERSON"))
+    assert [t.text for t in repair_names(city) if t.tag == "PERSON"] == ["柳洪", "沐华斌"]
+
+
+def _words(*pairs: tuple[str, str]) -> list:
+    """Tokens as a model would give them, for the rules that mend its slips."""
+    from kg.engines import Token
+
+    tokens, start = [], 0
+    for text, tag in pairs:
+        tokens.append(Token(text, start, start + len(text), tag))
+        start += len(text)
+    return tokens

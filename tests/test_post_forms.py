@@ -149,3 +149,29 @@ def test_a_post_now_held(engine) -> None:
     found = _posts(engine, "原任沧州市市长吴建国，已任沧州市委书记。")
     assert ("吴建国", "书记", "中共沧州市委员会", False) in found
     assert ("吴建国", "市长", "沧州市人民政府", True) in found
+
+
+def test_names_each_with_posts_then_elected_to_one(engine) -> None:
+    text = "河北省副省长马立新、衡水市委书记郑红梅，新当选为河北省委常委。"
+    found = _posts(engine, text)
+    assert {
+        ("马立新", "常委", "中共河北省委员会", False),
+        ("郑红梅", "常委", "中共河北省委员会", False),
+    } <= found
+
+
+def test_elected_with_their_posts_written_before_the_name(engine) -> None:
+    found = _posts(engine, "会议推选市委书记吴建国为沧州代表团团长。")
+    assert ("吴建国", "团长", "沧州代表团", False) in found
+    assert ("吴建国", "书记", "中共沧州市委员会", False) in found
+
+
+def test_a_regions_party_committee_and_its_post(engine) -> None:
+    found = _posts(engine, "省委常委、市委书记吴建国出席。河北省委常委马立新出席。")
+    assert ("吴建国", "常委", "中共河北省委员会", False) in found
+
+
+def test_the_presidiums_other_members(engine) -> None:
+    text = "沧州市第十六届人民代表大会第三次会议开幕。马立新、郑红梅及大会主席团其他成员在主席台就座。"
+    session = "沧州市第十六届人民代表大会第三次会议"
+    assert {(n, "主席团成员", session, False) for n in ("马立新", "郑红梅")} <= _posts(engine, text)
