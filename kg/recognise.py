@@ -103,9 +103,13 @@ def _list_members(tokens: list[Token]) -> list[Token]:
     after it when a verb that names people comes before it ("任命白云、程二为…")."""
     items = _items(tokens)
     names: dict[int, tuple[int, Token]] = {}  # first token of a run → (its last token, the name)
-    for k in range(len(items) - 1):
+    for k in range(len(items)):
         first, last = items[k]
         run = tokens[first : last + 1]
+        if k == len(items) - 1:
+            if _closes_list_of_people(tokens, items):
+                names[first] = (last, Token(run[0].text, run[0].start, run[0].end, "PERSON"))
+            continue
         before = tokens[items[k - 1][1]] if k else (tokens[first - 1] if first else None)
         after = tokens[items[k + 1][0]]
         people_on_both_sides = before is not None and before.tag == "PERSON" and after.tag == "PERSON"
@@ -121,6 +125,25 @@ def _list_members(tokens: list[Token]) -> list[Token]:
         out.append(name)
         i = last + 1
     return out
+
+
+_BODY_ENDINGS = "局院会委办厅处所部司行社站队校团组"
+
+
+def _closes_list_of_people(tokens: list[Token], items: list[tuple[int, int]]) -> bool:
+    """ "副主任A、B、C、富国权参加": the last item of a list of three or more names, typed as an
+    organisation or a word, is a name when it looks like one and names no body."""
+    if len(items) < 3 or any(tokens[items[k][1]].tag != "PERSON" for k in (-3, -2)):
+        return False
+    word = tokens[items[-1][0]]
+    return (
+        word.tag in ("ORG", "PROPER")
+        and 2 <= len(word.text) <= 3
+        and word.text[0] in surnames()
+        and org_subtype(word.text) == "other"  # no 公司, 集团, 协会 …
+        and word.text[-1] not in _BODY_ENDINGS
+        and plausible_name(word.text)
+    )
 
 
 _PEOPLE_VERBS = ("任命", "免去", "提名", "选举", "推选", "补选", "增选", "接受")  # before a list of names

@@ -579,3 +579,22 @@ def _words(*pairs: tuple[str, str]) -> list:
         tokens.append(Token(text, start, start + len(text), tag))
         start += len(text)
     return tokens
+
+
+def test_the_last_name_of_a_list_typed_as_a_body_is_a_name() -> None:
+    from kg.recognise import repair_names
+
+    listed = _words(
+        ("副主任", "NOUN"), ("姚一", "PERSON"), ("、", "PUNCT"), ("柯二", "PERSON"), ("、", "PUNCT")
+    )
+    named = listed + _words(("富国权", "ORG"), ("参加", "VERB"))
+    assert [t.text for t in repair_names(named) if t.tag == "PERSON"] == ["姚一", "柯二", "富国权"]
+    body = listed + _words(("市政协", "ORG"), ("参加", "VERB"))
+    assert [t.text for t in repair_names(body) if t.tag == "PERSON"] == ["姚一", "柯二"]
+    all_members = listed + _words(("全体", "NOUN"), ("委员", "NOUN"))
+    assert [t.text for t in repair_names(all_members) if t.tag == "PERSON"] == ["姚一", "柯二"]
+
+
+def test_a_title_inside_book_title_marks_is_read(engine) -> None:
+    text = "听取和评议了《市人民法院副院长吴建国同志个人履职情况的专项工作报告》。"
+    assert ("吴建国", "副院长", "沧州市人民法院") in _posts(engine, text, "沧州市")
