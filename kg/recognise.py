@@ -103,20 +103,9 @@ def _list_members(tokens: list[Token]) -> list[Token]:
     after it when a verb that names people comes before it ("任命白云、程二为…")."""
     items = _items(tokens)
     names: dict[int, tuple[int, Token]] = {}  # first token of a run → (its last token, the name)
-    for k in range(len(items)):
-        first, last = items[k]
+    for k, (first, last) in enumerate(items):
         run = tokens[first : last + 1]
-        if k == len(items) - 1:
-            if _closes_list_of_people(tokens, items):
-                names[first] = (last, Token(run[0].text, run[0].start, run[0].end, "PERSON"))
-            continue
-        before = tokens[items[k - 1][1]] if k else (tokens[first - 1] if first else None)
-        after = tokens[items[k + 1][0]]
-        people_on_both_sides = before is not None and before.tag == "PERSON" and after.tag == "PERSON"
-        opens_list_of_people = (
-            k == 0 and before is not None and before.text in _PEOPLE_VERBS and after.tag == "PERSON"
-        )
-        if (people_on_both_sides or opens_list_of_people) and _missed_name(run):
+        if _item_is_missed_name(tokens, items, k):
             text = "".join(t.text for t in run)
             names[first] = (last, Token(text, run[0].start, run[-1].end, "PERSON"))
     out, i = [], 0
@@ -131,7 +120,7 @@ _BODY_ENDINGS = "局院会委办厅处所部司行社站队校团组"
 
 
 def _closes_list_of_people(tokens: list[Token], items: list[tuple[int, int]]) -> bool:
-    """ "副主任A、B、C、富国权参加": the last item of a list of three or more names, typed as an
+    """ "副主任A、B、C、富五参加": the last item of a list of three or more names, typed as an
     organisation or a word, is a name when it looks like one and names no body."""
     if len(items) < 3 or any(tokens[items[k][1]].tag != "PERSON" for k in (-3, -2)):
         return False
@@ -144,6 +133,19 @@ def _closes_list_of_people(tokens: list[Token], items: list[tuple[int, int]]) ->
         and word.text[-1] not in _BODY_ENDINGS
         and plausible_name(word.text)
     )
+
+
+def _item_is_missed_name(tokens: list[Token], items: list[tuple[int, int]], k: int) -> bool:
+    if k == len(items) - 1:
+        return _closes_list_of_people(tokens, items)
+    first, last = items[k]
+    before = tokens[items[k - 1][1]] if k else (tokens[first - 1] if first else None)
+    after = tokens[items[k + 1][0]]
+    people_on_both_sides = before is not None and before.tag == "PERSON" and after.tag == "PERSON"
+    opens_list_of_people = (
+        k == 0 and before is not None and before.text in _PEOPLE_VERBS and after.tag == "PERSON"
+    )
+    return (people_on_both_sides or opens_list_of_people) and _missed_name(tokens[first : last + 1])
 
 
 _PEOPLE_VERBS = ("任命", "免去", "提名", "选举", "推选", "补选", "增选", "接受")  # before a list of names

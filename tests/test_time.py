@@ -104,3 +104,17 @@ def test_the_library_takes_the_date_as_the_command_line_does(tmp_path: Path) -> 
     assert [str(day) for day in rows["d"]] == ["2025-01-03"]
     events = graph.query("SELECT ?d WHERE { ?e a schema:Event ; schema:startDate ?d }")
     assert [str(day) for day in events["d"]] == ["2024-12-27"]  # the year from the date given
+
+
+def test_a_session_of_several_days_decides_on_its_last(engine) -> None:
+    from kg.model import Document
+    from kg.orgs import Locale, OrgResolver
+    from kg.pipeline import analyse
+    from kg.resolve import resolve
+
+    text = "本报讯 26日至27日，市十二届人大常委会举行第三十次会议。会议决定任命吴建国为沧州市体育局局长。"
+    locale = Locale.for_city("沧州市")
+    docs = analyse([Document("session.txt", text)], engine, locale, issue_date="2007-09-28")
+    corpus = resolve(docs, OrgResolver(locale))
+    dates = [c.date for m in corpus.memberships.values() for c in m.changes]
+    assert dates == ["2007-09-27"]
