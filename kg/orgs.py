@@ -26,6 +26,7 @@ _LEVELS = {"市": "市", "省": "省", "县": "县", "区": "区", "旗": "旗",
 # ... unless the word goes on as a body's name: 市民政局 is the city's 民政局, not 市民 + 政局
 _LEVEL_AFTER_ALL = ("市民政", "市民宗", "县民政", "区民政", "县民宗", "区民宗")
 _NOT_LEVELS = (
+    "市中区",  # a district's name (内江, 济南, 枣庄 …), not the city's 中区
     "市场",
     "市民",
     "区域",
@@ -40,6 +41,8 @@ _NOT_LEVELS = (
     "区内",
     "县内",
 )
+# bodies whose name puts a word before their place: "共青团聊城市委" is no column run into 市委
+_NAMED_BEFORE_PLACE = ("共青团",)
 COMPANY_REFERENCES = (
     "该公司",
     "本公司",
@@ -439,8 +442,9 @@ class OrgResolver:
             return national
         text = self._in_own_level(self._short_form(text))
         scope, unit = self.split(text)
-        if context is not None and scope and self._same_level(text, context):
-            scope = context.scope  # "泰州市委常委、市政府常务副市长": the 市 the chain has named
+        if context is not None and self._same_level(text, context):
+            # "泰州市委常委、市政府常务副市长", "在莘县历任副县长，县委常委": the 市 (县) the chain has named
+            scope, unit = context.scope, unit if scope else text[1:]
         if not scope and context is not None:
             inside = self._inside(unit, context)
             if inside:
@@ -524,7 +528,9 @@ class OrgResolver:
         """Drop words run in from a neighbouring column:
         "推动传统产业绿市工业和信息化局" → "市工业和信息化局"."""
         text = self._short_form(text)
-        if self.split(text)[0] or text.startswith(word_list("democratic_parties.txt")):
+        if self.split(text)[0] or text.startswith(
+            (*word_list("democratic_parties.txt"), *_NAMED_BEFORE_PLACE)
+        ):
             return text
         for i in range(1, len(text) - 1):
             if (
@@ -590,7 +596,9 @@ class OrgResolver:
             if head == division.name:
                 if rest[:1] == head[-1] and rest[1:] in ("委", "政府", "人民政府"):
                     rest = rest[1:]  # "杞县县委" is 杞县委
-                return self._county_after(division, rest) or (self.gazetteer.scope_name(division), rest)
+                # "内江市中区法院": the city's 市 is also the first character of its district 市中区
+                county = self._county_after(division, rest) or self._county_after(division, head[-1] + rest)
+                return county or (self.gazetteer.scope_name(division), rest)
             # a short form ("东阿县委" is full, "聊城大学" is not a place + unit)
             if rest in _templates() or rest in _party_departments():
                 return self.gazetteer.scope_name(division), rest

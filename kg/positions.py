@@ -24,7 +24,7 @@ from .recognise import overlaps
 _SEPARATORS = re.compile(r"[、，,]|兼(?!职|任)")
 # Words that end the text before an organisation name inside a segment.
 _LEAD_JUNK_FORMS = (
-    r".*(?:的|了|是|等|各|有关|相关|主要|会上|期间|介绍|表示|由|与(?![^，,、]*领导小组$)|及|关于|当选为?|代表(?!大会|总?团)|推选|包括|还有|分别为|会见|拜会|会晤|接见|和(?=人大|政协|市|区|省)|[和及与](?=$)|驻[\u4e00-\u9fff](?=全国|省|市)|"
+    r".*(?:的|了|是|等|各|有关|相关|主要|会上|期间|介绍|表示|由|与(?![^，,、]*领导小组$)|及|关于|当选为?|代表(?!大会|总?团)|推选|包括|还有|分别为|会见|拜会|会晤|接见|根据|和(?=人大|政协|市|区|省)|[和及与](?=$)|驻[\u4e00-\u9fff](?=全国|省|市)|"
     r"(?<![主责信担连就兼现曾历原前])任(?![城务何职期命用意])|[:：“”\"'‘’()（）《》\s\d/*■%\.]"
 )
 
@@ -36,7 +36,7 @@ def _lead_junk() -> re.Pattern[str]:
 
 # "市政府在代理市长张三的带领下": the words before a preposition right before the title are a clause
 _BEFORE_PREPOSITION = re.compile(r".*[在由向对从将把被](?=$)")
-_PREPOSITIONS = "以在向对为据从和及与"  # and the conjunctions: "张三和红安县长李四"
+_PREPOSITIONS = "以在向对为据从和及与受到"  # and the conjunctions: "张三和红安县长李四"
 # meetings, and the bylines that open a report ("本报讯 院长张三出席", "东昌府讯")
 _NOT_ORGS = re.compile(
     r"(大会|会议|会场|会上|分会场|班子)$|^(?:本报讯|[\u4e00-\u9fff]{2,4}(?<![通资电音])讯)$"
@@ -146,23 +146,40 @@ class PositionReader:
         text, base = sentence.text, sentence.start
         holder: Mention | None = None
         for trigger in _CAREER.finditer(text):
-            before = [p for p in persons if p.end - base <= trigger.start()]
+            before = [p for p in persons if p.end - base <= trigger.end()]
             pronoun = _PRONOUN.search(text, 0, trigger.end())
             holder = before[-1] if before else holder or (self._last_person if pronoun else None)
             if holder is None:
                 continue
             end = _CAREER_END.search(text, trigger.end())
-            context: Org | None = None
-            for piece in _CAREER_PIECE.finditer(text, trigger.end(), end.start() if end else len(text)):
-                segments = self._whole_chain(text, piece.start(), piece.end())
-                if not segments:
-                    break
-                positions, last = self._positions(sentence, holder, segments, company, context)
-                context = last or context
-                for position in positions:
-                    position.former = not text.startswith("至今", segments[-1].end)
-                    position.form = "career"
-                found += positions
+            found += self._career_posts(sentence, holder, trigger, end.start() if end else len(text), company)
+        return found
+
+    def _career_posts(
+        self, sentence: Sentence, holder: Mention, trigger: re.Match[str], end: int, company: str | None
+    ) -> list[Position]:
+        """The posts listed between commas after one trigger; "在莘县历任副县长，县委常委": a place
+        named right before the trigger is where the bare bodies are."""
+        text, found = sentence.text, []
+        place = next(
+            (
+                m
+                for m in sentence.mentions
+                if m.type == "PLACE" and trigger.start() - 3 <= m.end - sentence.start <= trigger.end()
+            ),
+            None,
+        )
+        context = self.resolver.as_place(place.text) if place else None
+        for piece in _CAREER_PIECE.finditer(text, trigger.end(), end):
+            segments = self._whole_chain(text, piece.start(), piece.end())
+            if not segments:
+                break
+            positions, last = self._positions(sentence, holder, segments, company, context)
+            context = last or context
+            for position in positions:
+                position.former = not text.startswith("至今", segments[-1].end)
+                position.form = "career"
+            found += positions
         return found
 
     def _chain_before(
@@ -612,7 +629,7 @@ _BARE_TITLE_FORMS = ("name-title",)
 # the next year
 _CAREER = re.compile(
     r"(?:曾先后担任|先后担任|先后任|历任)[：:]?"
-    r"|\d{4}年(?:\d{1,2}月)?(?:起|至\d{4}年(?:\d{1,2}月)?)?[，,]?(?:他|她|其|该同志)?(?:先后)?(?:任|担任|出任|调任|升任)"
+    r"|\d{4}年(?:\d{1,2}月)?(?:起|至\d{4}年(?:\d{1,2}月)?)?[，,]?[^，,。；;\d]{0,8}?(?:先后)?(?:任|担任|出任|调任|升任)"
 )
 _CAREER_END = re.compile(r"等(?:领导)?职务?|[。；;]|[，,](?=\d{4}年)")
 _CAREER_PIECE = re.compile(r"[^，,]+")

@@ -51,7 +51,7 @@ def repair_names(tokens: list[Token]) -> list[Token]:
     tokens = _place_title_name(
         [part for t in tokens for part in _title_and_name(t) for part in _name_and_post(part)]
     )
-    tokens = _title_end_in_name(tokens)
+    tokens = _verb_out_of_names(_title_end_in_name(tokens))
     out: list[Token] = []
     for i, t in enumerate(tokens):
         lone_surname = out and out[-1].tag == "PERSON" and len(out[-1].text) == 1
@@ -65,6 +65,29 @@ def repair_names(tokens: list[Token]) -> list[Token]:
             continue
         out.append(t)
     return _list_members(_join_dotted(out))
+
+
+def _verb_out_of_names(tokens: list[Token]) -> list[Token]:
+    """ "沈星率|团": a verb's first character read into the name before it (a name, or a word right
+    after a title) goes back to the verb."""
+    out: list[Token] = []
+    for i, t in enumerate(tokens):
+        after = "".join(n.text for n in tokens[i + 1 : i + 4])
+        after_title = bool(out) and title_pattern().search(out[-1].text) is not None
+        if (
+            (t.tag == "PERSON" or (t.tag == "NOUN" and after_title))
+            and len(t.text) == 3
+            and (t.text[-1] + after).startswith(word_list("verbs_read_into_names.txt"))
+            and plausible_name(t.text[:2])
+            and t.text[0] in surnames()
+        ):
+            out += [
+                Token(t.text[:2], t.start, t.end - 1, "PERSON"),
+                Token(t.text[-1], t.end - 1, t.end, "VERB"),
+            ]
+            continue
+        out.append(t)
+    return out
 
 
 def _retyped(t: Token, following: str, out: list[Token]) -> Token:

@@ -570,6 +570,17 @@ def test_a_name_split_into_two_place_words_inside_a_list_is_one_name() -> None:
     assert [t.text for t in repair_names(city) if t.tag == "PERSON"] == ["柳洪", "沐华斌"]
 
 
+def test_a_verbs_first_character_read_into_a_name_goes_back() -> None:
+    from kg.recognise import repair_names
+
+    read_in = _words(("市委书记", "NOUN"), ("沈星率", "NOUN"), ("团", "NOUN"), ("考察", "VERB"))
+    assert [t.text for t in repair_names(read_in) if t.tag == "PERSON"] == ["沈星"]
+    named = _words(("市长", "NOUN"), ("钱简作", "PERSON"), ("推介", "VERB"), ("发言", "VERB"))
+    assert [t.text for t in repair_names(named) if t.tag == "PERSON"] == ["钱简"]
+    whole = _words(("市长", "NOUN"), ("王小明", "PERSON"), ("作", "VERB"), ("报告", "NOUN"))
+    assert [t.text for t in repair_names(whole) if t.tag == "PERSON"] == ["王小明"]
+
+
 def _words(*pairs: tuple[str, str]) -> list:
     """Tokens as a model would give them, for the rules that mend its slips."""
     from kg.engines import Token

@@ -95,3 +95,14 @@ def test_a_county_portal_that_says_we_is_that_county_s_news() -> None:
     )
     found = document_locale(text, Locale())
     assert (found.city, found.county) == ("衡阳市", "衡阳县")
+
+
+def test_bodies_written_short_or_after_a_prefix() -> None:
+    from kg.orgs import Locale, OrgResolver
+
+    neijiang = OrgResolver(Locale.for_city("内江市"))
+    assert neijiang.resolve("内江市中区法院").name == "市中区人民法院"  # the city's 市 begins 市中区
+    assert neijiang.resolve("工商联").name == "内江市工商联"
+    assert neijiang.trim("共青团内江市委") == "共青团内江市委"
+    qitaihe = OrgResolver(Locale.for_city("七台河市"))
+    assert qitaihe.resolve("经济开发区管委会").name == "七台河经济开发区管委会"

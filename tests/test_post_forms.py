@@ -175,3 +175,25 @@ def test_the_presidiums_other_members(engine) -> None:
     text = "沧州市第十六届人民代表大会第三次会议开幕。马立新、郑红梅及大会主席团其他成员在主席台就座。"
     session = "沧州市第十六届人民代表大会第三次会议"
     assert {(n, "主席团成员", session, False) for n in ("马立新", "郑红梅")} <= _posts(engine, text)
+
+
+def test_a_biography_in_a_county_and_with_words_before_its_verb(engine) -> None:
+    text = (
+        "吴建国，男，1970年生。2000年9月，吴建国任共青团沧州市委副书记。2002年12月，吴建国调至献县工作，"
+        "在献县历任副县长，县委常委、常务副县长，县委书记。2019年10月，吴建国跨市升任衡水市副市长。"
+    )
+    found = _posts(engine, text)
+    assert {
+        ("吴建国", "副书记", "共青团沧州市委", True),
+        ("吴建国", "副县长", "献县人民政府", True),
+        ("吴建国", "常委", "中共献县委员会", True),
+        ("吴建国", "书记", "中共献县委员会", True),
+        ("吴建国", "副市长", "衡水市人民政府", True),
+    } <= found
+
+
+def test_words_before_a_chain_are_no_body(engine) -> None:
+    text = "受市人大常委会主任吴建国委托，副主任马立新主持会议。会议根据市长郑红梅的提请，决定任命。"
+    found = _posts(engine, text)
+    assert ("吴建国", "主任", "沧州市人民代表大会常务委员会", False) in found
+    assert ("郑红梅", "市长", "沧州市人民政府", False) in found
