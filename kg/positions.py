@@ -347,6 +347,9 @@ class PositionReader:
     def _org_words(self, written: str) -> tuple[str, bool, bool]:
         """The organisation's words of a segment: without the clause before them (junk: the chain began
         inside the segment), a preposition, or 原/前任 (former)."""
+        alias = _BRACKETED_ALIAS.match(written)
+        if alias and self.resolver.gazetteer.lookup(alias.group(1)):
+            written = alias.group(1) + written[alias.end() :]  # "高新区(新吴区)人民检察院": 新吴区's
         junk = _lead_junk().match(written) or _BEFORE_PREPOSITION.match(written)
         org_text = self._without_preposition(written[junk.end() :] if junk else written)
         former = _FORMER.match(org_text)
@@ -652,6 +655,7 @@ _OWN_BODY = ("我院", "本院")  # written by the court or procuratorate whose 
 _IMPLIED_ENDINGS = ("院",)  # what the names of the bodies in implied_bodies.tsv end with: 法院, 中院, 检察院
 _PARTY_GROUPS = ("党组",)
 _PARTY_COMMITTEE = "党委"
+_BRACKETED_ALIAS = re.compile(r"[^()（）]{1,10}[(（]([^()（）]{2,8})[)）]")
 _BARE_LEVELS = (
     "自治区",
     "省",
@@ -825,8 +829,9 @@ def _names_found_after_titles(article: Article) -> None:
 
 
 def _this_place(org_text: str) -> str:
-    """ "该市市委" is the 市委 and "该县公安局" the 县公安局 of the place written about."""
-    if len(org_text) <= 2 or org_text[0] != "该" or org_text[1] not in "市县区":
+    """ "该市市委" is the 市委 and "该县公安局" the 县公安局 of the place written about ("我市市委" of
+    the paper's)."""
+    if len(org_text) <= 2 or org_text[0] not in "该我本" or org_text[1] not in "市县区":
         return org_text
     return org_text[2:] if org_text[2] == org_text[1] else org_text[1:]
 

@@ -69,25 +69,32 @@ def repair_names(tokens: list[Token]) -> list[Token]:
 
 def _verb_out_of_names(tokens: list[Token]) -> list[Token]:
     """ "沈星率|团": a verb's first character read into the name before it (a name, or a word right
-    after a title) goes back to the verb."""
+    after a title) goes back to the verb; "钱中原和|区监委": so does a conjunction."""
     out: list[Token] = []
     for i, t in enumerate(tokens):
         after = "".join(n.text for n in tokens[i + 1 : i + 4])
         after_title = bool(out) and title_pattern().search(out[-1].text) is not None
-        if (
-            (t.tag == "PERSON" or (t.tag == "NOUN" and after_title))
-            and len(t.text) == 3
-            and (t.text[-1] + after).startswith(word_list("verbs_read_into_names.txt"))
-            and plausible_name(t.text[:2])
-            and t.text[0] in surnames()
-        ):
+        cut = _word_read_in(t, after, after_title)
+        if cut:
             out += [
-                Token(t.text[:2], t.start, t.end - 1, "PERSON"),
-                Token(t.text[-1], t.end - 1, t.end, "VERB"),
+                Token(t.text[:-1], t.start, t.end - 1, "PERSON"),
+                Token(t.text[-1], t.end - 1, t.end, cut),
             ]
             continue
         out.append(t)
     return out
+
+
+def _word_read_in(t: Token, after: str, after_title: bool) -> str | None:
+    """The tag of a name's last character that belongs to the word after it, if it does."""
+    if t.tag != "PERSON" and not (t.tag == "NOUN" and after_title):
+        return None
+    name, last = t.text[:-1], t.text[-1]
+    if not (name[:1] in surnames() and plausible_name(name)):
+        return None
+    if len(t.text) == 3 and (last + after).startswith(word_list("verbs_read_into_names.txt")):
+        return "VERB"
+    return "CONJ" if len(t.text) == 4 and last in _LIST_MARKS else None
 
 
 def _retyped(t: Token, following: str, out: list[Token]) -> Token:
@@ -215,7 +222,9 @@ def _cut_given_name(name: Token, char: Token, after: Token | None, before: Token
     if after is None or after.text[:1] in "、，,。" or after.text.startswith(("同志", "等")):
         return True
     after_title = before is not None and title_pattern().search(before.text) is not None
-    return after_title and (after.text == "在" or after.text.startswith(word_list("person_verbs.txt")))
+    return after_title and (
+        after.text in ("在", *_LIST_MARKS) or after.text.startswith(word_list("person_verbs.txt"))
+    )
 
 
 def _title_end_in_name(tokens: list[Token]) -> list[Token]:

@@ -581,6 +581,22 @@ def test_a_verbs_first_character_read_into_a_name_goes_back() -> None:
     assert [t.text for t in repair_names(whole) if t.tag == "PERSON"] == ["王小明"]
 
 
+def test_a_conjunction_read_into_a_name_goes_back() -> None:
+    from kg.recognise import repair_names
+
+    glued = _words(("检察长", "NOUN"), ("钱中原和", "PERSON"), ("区监察委员会", "ORG"))
+    assert [t.text for t in repair_names(glued) if t.tag == "PERSON"] == ["钱中原"]
+    cut = _words(("主任", "NOUN"), ("曹仲", "PERSON"), ("有", "VERB"), ("及", "CONJ"), ("法院", "NOUN"))
+    assert [t.text for t in repair_names(cut) if t.tag == "PERSON"] == ["曹仲有"]
+
+
+def test_a_body_with_its_other_name_in_brackets_and_our_citys_committee(engine) -> None:
+    text = "高新区(运河区)人民检察院检察长吴建国走访代表。我市市委书记马立新出席。"
+    posts = _posts(engine, text, "沧州市")
+    assert ("吴建国", "检察长", "运河区人民检察院") in posts
+    assert ("马立新", "书记", "中共沧州市委员会") in posts
+
+
 def _words(*pairs: tuple[str, str]) -> list:
     """Tokens as a model would give them, for the rules that mend its slips."""
     from kg.engines import Token
