@@ -389,13 +389,16 @@ class EventReader:
 
 
 def _trim_quotes(name: str) -> str:
-    """Drop quote marks left over at the ends, keep those that pair up ("“书香德州”全民阅读摄影展")."""
+    """Drop quote marks and a bracket left over at the ends, keep those that pair up ("“书香德州”全民
+    阅读摄影展")."""
     while name and name[0] in "“\"'" and name.count("“") + name.count('"') > name.count("”") + 1:
         name = name[1:]
     while name and name[-1] in "”\"'" and name.count("”") > name.count("“"):
         name = name[:-1]
     if name.startswith("“") and "”" not in name:
         name = name[1:]
+    if name[:1] in "(（" and not any(close in name for close in ")）"):
+        name = name[1:]  # a photo's caption: "(永州市四届人大七次会议开幕，全体起立 记者 X/摄)"
     return name
 
 

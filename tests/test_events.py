@@ -252,3 +252,10 @@ def test_a_delegation_s_visit_is_an_event(engine) -> None:
         ("李四", "张三率党政考察团来威海考察", "陪同"),
     } <= roles
     assert ("王五", "衡南县党政代表团到衡阳县调研考察", "陪同") in roles
+
+
+def test_a_photo_captions_bracket_is_not_in_the_events_name(engine) -> None:
+    text = "（沧州市四届人大七次会议开幕，全体起立，奏国歌 记者 吴建国/摄）"
+    doc = analyse([Document("caption.txt", text)], engine, Locale.for_city("沧州市"))[0]
+    names = [e.name for a in doc.articles for e in a.events]
+    assert names and not [n for n in names if n[0] in "(（"]
