@@ -477,8 +477,8 @@ def _session_key(name: str) -> tuple[str, bool, int, int] | None:
     session: (body, standing committee?, term, sitting)."""
     body = next((body for body, words in _SESSION_BODIES if any(w in name for w in words)), "")
     term, sitting = _TERM.search(name), _SITTING.search(name)
-    if not (body and term and sitting):
-        return None
+    if not (body and term and sitting) or _SITTING.search(name, sitting.end()):
+        return None  # "…第七次会议主席团第一次会议" is a meeting within the session, not the session
     standing = "常委" in name or "常务委员会" in name
     return body, standing, _numeral(term.group(1)), _numeral(sitting.group(1))
 

@@ -259,3 +259,11 @@ def test_a_photo_captions_bracket_is_not_in_the_events_name(engine) -> None:
     doc = analyse([Document("caption.txt", text)], engine, Locale.for_city("沧州市"))[0]
     names = [e.name for a in doc.articles for e in a.events]
     assert names and not [n for n in names if n[0] in "(（"]
+
+
+def test_a_meeting_within_a_session_is_not_the_session() -> None:
+    from kg.events import _session_key
+
+    session = _session_key("沧州市第四届人民代表大会第七次会议")
+    assert session is not None and session == _session_key("沧州市四届人大七次会议")
+    assert _session_key("沧州市第四届人民代表大会第七次会议主席团第一次会议") is None
