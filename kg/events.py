@@ -499,9 +499,15 @@ def _join_sessions(events: list[EventMention]) -> None:
     for short in sorted(events, key=lambda e: len(e.name)):
         key = _session_key(short.name)
         full = next((e for e in events if e is not short and key and _session_key(e.name) == key), None)
-        if full is not None and len(full.name) >= len(short.name):
-            fill_from(full, short, ("date", "end_date", "place"))
-            events.remove(short)
+        if short not in events or full is None or len(full.name) < len(short.name):
+            continue
+        if full.in_passing and not short.in_passing:
+            # "X人大一次会议胜利闭幕 … 会议通过了X人民代表大会第一次会议关于…的决议": the report is
+            # where it is named short; it takes the full name
+            short.name = full.name
+            full, short = short, full
+        fill_from(full, short, ("date", "end_date", "place"))
+        events.remove(short)
 
 
 def _fold_session_parts(events: list[EventMention]) -> None:

@@ -267,3 +267,17 @@ def test_a_meeting_within_a_session_is_not_the_session() -> None:
     session = _session_key("沧州市第四届人民代表大会第七次会议")
     assert session is not None and session == _session_key("沧州市四届人大七次会议")
     assert _session_key("沧州市第四届人民代表大会第七次会议主席团第一次会议") is None
+
+
+def test_a_session_reported_in_short_takes_its_full_name_from_a_resolution(engine) -> None:
+    text = (
+        "沧州市第十届人大一次会议胜利闭幕\n"
+        "11月26日上午，沧州市第十届人大一次会议历时四天，圆满完成了各项议程胜利闭幕。\n"
+        "市委书记吴建国主持会议。\n"
+        "会议通过了沧州市第十届人民代表大会第一次会议关于政府工作报告的决议。\n"
+    )
+    doc = analyse([Document("session.txt", text)], engine, Locale.for_city("沧州市"))[0]
+    events = [e for a in doc.articles for e in a.events if not e.in_passing]
+    assert [e.name for e in events] == ["沧州市第十届人民代表大会第一次会议"]
+    roles = {(p.person, p.role, p.event.name) for a in doc.articles for p in a.participations}
+    assert ("吴建国", "主持", "沧州市第十届人民代表大会第一次会议") in roles
