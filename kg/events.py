@@ -325,10 +325,12 @@ class EventReader:
         for match in _SITTING_NAME.finditer(text):
             start = match.start() - len(_place_before(text, match.start()))
             name = text[start : match.end()]
-            if match["held"]:  # "X人大常委会召开第二十一次会议" is X人大常委会第二十一次会议
-                name = name.replace(match["held"], "", 1)
+            # "X人大常委会召开第二十一次会议" is X人大常委会第二十一次会议; so is "…主席团在P举行第二次会议"
+            for said in ("held", "at", "presidium"):
+                name = name.replace(match[said], "", 1) if match[said] else name
             kind = "meeting" if _STANDING.search(name) else "conference"
             event = EventMention(name, kind, sentence, sentence.start + start, sentence.start + match.end())
+            event.place = match["at"][1:] if match["at"] else None
             event.in_passing = True
             found.append(event)
         return found
@@ -743,8 +745,10 @@ _N = "[一二三四五六七八九十百\\d]{1,4}"
 # 政协第六届吴忠市委员会第三次会议, …会议主席团第二次会议.
 _SITTING_NAME = re.compile(
     f"第?{_N}届(?:[\\u4e00-\\u9fff]{{0,10}}?(?:委员会|人大常委会|人民代表大会常务委员会|人民代表大会)|人大常委会|人大|政协)"
-    f"(?P<held>(?:召开|举行)了?)?(?:第?{_N}次)(?:全体)?会议(?:主席团第{_N}次会议|第{_N}次全体会议|(?!主席团|第))"
-)  # "X会议主席团举行第三次会议" is read by the session rules (kg.events._join_sessions)
+    f"(?P<held>(?:召开|举行)了?)?(?:第?{_N}次)(?:全体)?会议"
+    f"(?:主席团(?P<at>在[^，。；,;]{{1,20}}?)?(?P<presidium>(?:召开|举行)了?)?第{_N}次会议"
+    f"|第{_N}次全体会议|(?!主席团|第))"
+)  # "X会议主席团在P举行第二次会议" is the sitting "X会议主席团第二次会议", held at P
 _STANDING = re.compile("常委会|常务委员会|主席团第")
 
 

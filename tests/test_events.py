@@ -281,3 +281,13 @@ def test_a_session_reported_in_short_takes_its_full_name_from_a_resolution(engin
     assert [e.name for e in events] == ["沧州市第十届人民代表大会第一次会议"]
     roles = {(p.person, p.role, p.event.name) for a in doc.articles for p in a.participations}
     assert ("吴建国", "主持", "沧州市第十届人民代表大会第一次会议") in roles
+
+
+def test_a_presidium_meeting_held_at_a_place(engine) -> None:
+    text = "2月26日上午，市第十五届人民代表大会第八次会议主席团在市文昌会议中心举行第二次会议。会议由大会主席团常务主席吴建国主持。"
+    doc = analyse([Document("presidium.txt", text)], engine, Locale.for_city("沧州市"))[0]
+    (event,) = [e for a in doc.articles for e in a.events]
+    assert event.name == "市第十五届人民代表大会第八次会议主席团第二次会议"
+    assert event.place == "市文昌会议中心"
+    roles = {(p.person, p.role) for a in doc.articles for p in a.participations}
+    assert ("吴建国", "主持") in roles
