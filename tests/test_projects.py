@@ -210,3 +210,12 @@ def test_a_list_the_text_counts_gives_each_item_and_keeps_the_total_apart(engine
         projects
     )  # named 工程, counted as projects
     assert projects["某某科技正定有限责任公司储能装备生产基地项目"].investment is None  # 27.78亿 is the set's
+
+
+def test_a_set_or_an_enumerations_item_is_no_project() -> None:
+    from kg.projects import _SET
+
+    for name in ("前全部项目", "两个引资额超亿元项目", "三是风力发电等新能源", "其中工业项目"):
+        assert _SET.match(name), name
+    for name in ("前海深港现代服务业合作区项目", "两岸产业合作园项目", "三门峡黄河大桥项目"):
+        assert not _SET.match(name), name
