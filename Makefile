@@ -43,20 +43,10 @@ eval-heldout: install
 
 # real pages of many cities' papers (tests/real): each part read in one run, each page in its own city
 eval-real: install
-	@echo "== development part (tests/real/dev)"
-	$(BIN)/kg eval tests/real/dev/gold --input tests/real/dev/pages
-	@echo "== second round's held-out part (tests/real/heldout; scored once, then read)"
-	$(BIN)/kg eval tests/real/heldout/gold --input tests/real/heldout/pages
-	@echo "== third round's held-out part (tests/real/heldout2; scored once, then read)"
-	$(BIN)/kg eval tests/real/heldout2/gold --input tests/real/heldout2/pages
-	@echo "== fourth round's held-out part (tests/real/heldout3; scored once, then read)"
-	$(BIN)/kg eval tests/real/heldout3/gold --input tests/real/heldout3/pages
-	@echo "== fifth round's held-out part (tests/real/heldout4; scored once, then read)"
-	$(BIN)/kg eval tests/real/heldout4/gold --input tests/real/heldout4/pages
-	@echo "== sixth round's held-out part (tests/real/heldout5; scored once, then read)"
-	$(BIN)/kg eval tests/real/heldout5/gold --input tests/real/heldout5/pages
-	@echo "== seventh round's held-out part (tests/real/heldout6; its first score is the held-out figure in the README)"
-	$(BIN)/kg eval tests/real/heldout6/gold --input tests/real/heldout6/pages
+	@for part in dev heldout heldout2 heldout3 heldout4 heldout5 heldout6; do \
+		echo "== tests/real/$$part (what each part is: tests/real/README.md)"; \
+		$(BIN)/kg eval tests/real/$$part/gold --input tests/real/$$part/pages || exit 1; \
+	done
 
 bench: install
 	$(BIN)/python bench/throughput.py seeds

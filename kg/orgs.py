@@ -23,6 +23,8 @@ _TOWN = re.compile(r"^([\u4e00-\u9fff]{2,4}?(?:街道|镇|乡))(?=[\u4e00-\u9fff
 # The divisions of a court or procuratorate, written bare after it in a chain ("中院副院长X、刑庭庭长Y").
 _UNIT_ENDINGS = {"court": ("庭",), "procuratorate": ("检察部", "检察室")}
 _LEVELS = {"市": "市", "省": "省", "县": "县", "区": "区", "旗": "旗", "州": "州", "盟": "盟", "地": "地区"}
+# a level written alone, as a body's place: "自治区党委常委", "县委"
+LEVEL_WORDS = ("自治区", *_LEVELS)
 # ... unless the word goes on as a body's name: 市民政局 is the city's 民政局, not 市民 + 政局
 _LEVEL_AFTER_ALL = ("市民政", "市民宗", "县民政", "区民政", "县民宗", "区民宗")
 _NOT_LEVELS = (

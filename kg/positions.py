@@ -18,7 +18,7 @@ from . import post_forms
 from .engines import Token
 from .lexicon import alternation, surnames, table, title_aliases, title_pattern, titles_anywhere, word_list
 from .model import Article, Mention, Position, Sentence
-from .orgs import COMPANY_REFERENCES, Org, OrgResolver
+from .orgs import COMPANY_REFERENCES, LEVEL_WORDS, Org, OrgResolver
 from .recognise import overlaps
 
 _SEPARATORS = re.compile(r"[、，,]|兼(?!职|任)")
@@ -340,7 +340,7 @@ class PositionReader:
         as 市委书记 is 书记 of 市委; a company's 党委书记 stays the company's."""
         if not title.startswith(_PARTY_COMMITTEE) or len(title) <= len(_PARTY_COMMITTEE) or not org_text:
             return org_text, title
-        if org_text in _BARE_LEVELS or self.resolver.as_place(org_text):
+        if org_text in LEVEL_WORDS or self.resolver.as_place(org_text):
             return org_text + _PARTY_COMMITTEE, title[len(_PARTY_COMMITTEE) :]
         return org_text, title
 
@@ -653,19 +653,9 @@ _UNIT_HEADS = ("局长", "厅长", "处长")
 _HOLDING = ("召开", "举行", "举办", "组织召开")  # "祁东法院召开…": the body the article is about
 _OWN_BODY = ("我院", "本院")  # written by the court or procuratorate whose news it is
 _IMPLIED_ENDINGS = ("院",)  # what the names of the bodies in implied_bodies.tsv end with: 法院, 中院, 检察院
-_PARTY_GROUPS = ("党组",)
+_PARTY_GROUPS = ("党组",)  # the party group inside a body, written before its other title
 _PARTY_COMMITTEE = "党委"
 _BRACKETED_ALIAS = re.compile(r"[^()（）]{1,10}[(（]([^()（）]{2,8})[)）]")
-_BARE_LEVELS = (
-    "自治区",
-    "省",
-    "市",
-    "县",
-    "区",
-    "州",
-    "旗",
-    "盟",
-)  # the party group inside a body, written before its other title
 # An organisation's name ends with its kind of unit; a 局长 after one of these heads it as it is.
 _UNIT_ENDINGS = tuple("局厅处部委办院会司心所站队校室科府组团")
 _CLAUSE_BREAK = re.compile(r"[、，,；;。：:]")
