@@ -16,7 +16,7 @@ from functools import cache
 
 from .dates import DateSpan, month_of, parse_date
 from .gazetteer import Gazetteer
-from .lexicon import alternation, table, word_list
+from .lexicon import alternation, data_text, numbered_lines, table, word_list
 from .model import Article, EventMention, Mention, Participation, Sentence
 from .names import fill_from, merge_by_name, normalize
 
@@ -25,7 +25,7 @@ _HEADLINE_CLAUSE = re.compile(r"[，,。；;：:！？!?\s]")
 _LEADING = re.compile(
     r"^(?:本报讯\s*[(（][^)）]*[)）]|[\u4e00-\u9fff]{2,4}讯|据[^，,]{0,10}电|\s|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
     r"|\d{4}年(?!度)|\d{1,2}月|\d{1,2}[日号]"
-    r"|上午|下午|晚上|近日|日前|今天|昨天|至|—|-)+"
+    r"|上午|下午|晚上|近日|日前|今天|昨天|今日|昨日|至|—|-)+"
 )
 _BEFORE_TRIGGER = re.compile(
     r"(?:将|于|已|正式|隆重|胜利|顺利|圆满|\d{4}年|\d{1,2}月|\d{1,2}[日号]|至|在[^，,。在]{1,25}?)*"
@@ -39,6 +39,8 @@ _LIST = re.compile(r"[、和及与]")
 _PREDICATE = re.compile(r"(?:圆满|顺利)?(?:完成|结束|按照|经过|历时)")
 _COUNTED = re.compile(r"^([一二三四五六七八九十百千\d]+个[^的，,]{0,12}?项目)的")
 _GROUND_BREAKING = ("开工建设", "开工", "奠基", "揭牌")
+# "计划总投资78.25亿元的X市29个重点项目集中开工": the amount before a set of projects is no part of its name
+_COLLECTIVE_LEAD = re.compile(r"^(?:计划)?总投资[^，,。的]{1,12}?元的")
 _JOINED = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")  # layout spaces inside a name
 _SAME_DAY = re.compile(r"^(?:会后|会上|随后|当天|同日|其间|活动中|会前)")
 _NOT_A_NAME = re.compile(r"[是的将把]")  # a clause, not a name: "…执委会议是全省规模最大的盛会"
@@ -59,6 +61,17 @@ _NTH = re.compile(r"^第[一二三四五六七八九十\d]+次")
 @cache
 def _heads() -> list[tuple[str, str]]:
     return sorted(((k, v[0]) for k, v in table("event_heads.tsv").items()), key=lambda kv: -len(kv[0]))
+
+
+@cache
+def _acts() -> list[tuple[str, str, str | None, re.Pattern[str]]]:
+    """The rows of event_acts.tsv: the event's name, its type, the role of its doers, its pattern
+    (kg lexicon check runs their examples)."""
+    rows = (line.split("\t") for _, line in numbered_lines(data_text("event_acts.tsv")))
+    return [
+        (name, kind, None if role == "-" else role, re.compile(pattern))
+        for _, name, kind, role, pattern, _ in rows
+    ]
 
 
 @cache
@@ -98,9 +111,9 @@ def _inspection() -> re.Pattern[str]:
     verbs = alternation(word_list("inspection_verbs.txt"))
     motions = alternation(word_list("visit_motions.txt"))
     return re.compile(
-        rf"^(?:等\d*人)?(?:一行\d*人?)?(?:带领[^。；;]{{0,80}}?等\d*人?一行\d*人?|带领[^，,。]{{0,30}}?|率队|带队|(?P<led>{_LED}))?"
+        rf"^(?:等\d*人)?(?:一行\d*人?)?(?:在[^，,。]{{2,40}}?的陪同下)?(?:带领[^。；;]{{0,80}}?等\d*人?一行\d*人?|带领[^，,。]{{0,30}}?|率队|带队|(?P<led>{_LED}))?"
         rf"(?:一行\d*人?)?"
-        rf"(?:(?P<motion>{motions}|在)(?P<place>[^，,。此这该本]{{1}}|[^，,。]{{2,20}}?)(?:对[^，,。]{{2,24}}?)?[，,]?(?:现场|实地|开展|进行|专题)*"
+        rf"(?:(?P<motion>{motions}|在)(?P<place>[^，,。此这该本]{{1}}|[^，,。]{{2,20}}?)(?:[对就][^，,。]{{2,24}}?)?[，,]?(?:现场|实地|开展|进行|专题|参观)*"
         rf"(?P<verb>{verbs})(?P<also>指导|座谈|交流)?"
         rf"|(?:现场)?(?P<verb2>(?:{verbs})+)了?(?P<object>[^，,。（(、]{{2,30}}?)(?=[（(，,。、]|安全|工作|情况|$))"
     )
@@ -119,11 +132,21 @@ def _group_visit() -> re.Pattern[str]:
 
 
 @cache
+def _talk() -> re.Pattern[str]:
+    """After a person: "(率团)与Y(进行)(工作)座谈": a talk named after both sides."""
+    verbs = alternation(word_list("talk_verbs.txt"))
+    return re.compile(
+        rf"(?:一行)?(?P<led>{_LED})?(?:在[^，,。与]{{2,16}}?)?与(?P<other>[^，,。；;“”]{{2,24}}?)"
+        rf"(?:进行了?|开展)?(?P<work>工作)?(?P<verb>{verbs})"
+    )
+
+
+@cache
 def _meeting() -> re.Pattern[str]:
     """After a person: "(在P)会见(了)Y一行", "拜会了…Y": a meeting named after the two sides."""
     verbs = alternation(word_list("meeting_verbs.txt"))
     return re.compile(
-        rf"^(?:一行)?(?:在(?P<place>[^，,。]{{2,16}}?))?(?:分别|共同|亲切)?(?P<verb>{verbs})了?"
+        rf"^(?:一行)?(?:在(?P<place>[^，,。]{{2,16}}?))?(?P<each>分别)?(?:共同|亲切)?(?P<verb>{verbs})了?"
         rf"(?P<object>[^。；;]{{2,80}})"
     )
 
@@ -150,9 +173,10 @@ class EventReader:
         events: list[EventMention] = []
         for sentence in article.sentences:
             for event in self._events_in(sentence, lead_date):
-                merge_by_name(events, event, ("date", "end_date", "place", "part_of"))
+                _merge_event(events, event)
         _join_headline_event(events, lead)
         _join_sessions(events)
+        _join_collective_start(events)
         _fold_session_parts(events)
         article.events = events
         main = _main_event(article, events, lead)
@@ -194,14 +218,16 @@ class EventReader:
         found = [e for e in (self._named_before(sentence, m) for m in _trigger_after().finditer(text)) if e]
         found += [e for e in (self._named_after(sentence, m) for m in _trigger_before().finditer(text)) if e]
         found += self._inspections(sentence)
-        found += [e for e in _group_visits(sentence) if not any(_overlap(e, f) for f in found)]
+        found += _not_overlapping(_group_visits(sentence), found)
         found += self._meetings(sentence)
+        found += _not_overlapping(self._talks(sentence), found)
         found += self._signings(sentence)
+        found += _not_overlapping(_acted(sentence), found)
         for sitting in self._sessions(sentence):
             found = _with_sitting(found, sitting)
         found += self._held_at(sentence)
         self._dates_before(sentence, found, lead_date)
-        found += [e for e in _cited(sentence) if not any(_overlap(e, f) for f in found)]
+        found += _not_overlapping(_cited(sentence), found)
         return found + self._during(sentence, found)
 
     def _dates_before(
@@ -214,6 +240,8 @@ class EventReader:
             month_of(lead_date.start) if lead_date and not lead_date.year_known else None
         )
         for event in found:
+            if event.in_passing and any(f.end <= event.start for f in found):
+                continue  # "1月1日，X举行发布会，介绍Y全会有关情况": the date is the conference's
             before = text[: event.start - sentence.start]
             date = self._date(before[_report_end(before) :], hint)
             if date and event.date is None:
@@ -264,8 +292,14 @@ class EventReader:
         self, sentence: Sentence, start: int, end: int, trigger: re.Match[str], place: str | None
     ) -> EventMention | None:
         """ "XX项目在P开工建设": the ground-breaking is an event (a ceremony) named after the project."""
-        subject = _LEADING.sub("", sentence.text[start:end]).strip()
-        if not subject.endswith("项目") or len(subject) < 8 or _has_person(sentence, start, end):
+        subject = _COLLECTIVE_LEAD.sub("", _LEADING.sub("", sentence.text[start:end]).strip())
+        if subject.endswith("项目集中") and (not _starts_with_place(subject) or re.search("[、等]", subject)):
+            return None  # "全市150个…", "1359个…", "A、B等一批项目集中开工": a count or a list, no name
+        if (
+            not subject.endswith(("项目", "项目集中"))
+            or len(subject) < 8
+            or _has_person(sentence, start, end)
+        ):
             return None  # "项目开工" says nothing of which project; "副市长X宣布项目开工" is no name
         name = subject + trigger.group()
         base = sentence.start
@@ -333,7 +367,7 @@ class EventReader:
             event.place = match["at"][1:] if match["at"] else None
             event.in_passing = True
             found.append(event)
-        return found
+        return found + _plenaries(sentence)
 
     def _inspections(self, sentence: Sentence) -> list[EventMention]:
         """ "孙七到东阿县调研": the visit is an event, the visitor its first participant."""
@@ -347,24 +381,25 @@ class EventReader:
         written ("赵六会见阿拉伯国家驻华使节团"). The first host is its first participant."""
         found = []
         persons = [m for m in sentence.mentions if m.type == "PERSON"]
-        base = sentence.start
         for i, host in enumerate(persons):
-            match = _meeting().match(sentence.text[host.end - base :])
-            if not match:
+            match = _meeting().match(sentence.text[host.end - sentence.start :])
+            if match:
+                found += _meetings_of(sentence, persons[: i + 1], persons, match)
+        return found
+
+    def _talks(self, sentence: Sentence) -> list[EventMention]:
+        """ "张三、李四与某集团负责人座谈交流": the talk is an event, "张三、李四与某集团负责人座谈"."""
+        found = []
+        persons = [m for m in sentence.mentions if m.type == "PERSON"]
+        for i, host in enumerate(persons):
+            match = _talk().match(sentence.text, host.end - sentence.start)
+            if not match or _has_person(sentence, match.start("other"), match.end("other")):
                 continue
-            end = host.end + match.start("object")
-            clause = _CLAUSE.search(match["object"])
-            limit = end + (clause.start() if clause else len(match["object"]))
-            guests = [m for m in persons if end <= m.start and m.end <= limit]
-            guest = guests[-1].text if guests else _guest(match["object"][: limit - end])
-            if not guest:
-                continue
-            hosts = _hosts(sentence.text, base, persons[: i + 1])
-            name = f"{'、'.join(h.text for h in hosts)}{match['verb']}{guest}"
-            event = EventMention(
-                name, "meeting", sentence, hosts[0].start, guests[-1].end if guests else limit
-            )
-            event.place, event.visitor, event.visit_verb = match["place"], hosts[0].text, match["verb"]
+            hosts = _hosts(sentence.text, sentence.start, persons[: i + 1])
+            sides = f"{match['led'] or ''}与{match['other']}{match['work'] or ''}{match['verb']}"
+            name = "、".join(h.text for h in hosts) + sides
+            event = EventMention(name, "meeting", sentence, hosts[0].start, sentence.start + match.end())
+            event.visitor, event.visit_verb = hosts[0].text, match["verb"]
             found.append(event)
         return found
 
@@ -388,6 +423,36 @@ class EventReader:
             target.organizers += _split_list(match.group("orgs"))
         for match in _CO_ORGANIZERS.finditer(sentence.text):
             target.co_organizers += _split_list(match.group("orgs"))
+
+
+_WITHIN_SESSION = re.compile(r"会议主席团第")
+
+
+def _merge_event(events: list[EventMention], event: EventMention) -> None:
+    """One event for names that contain one another ("X会议" and "X会议开幕式"), but a meeting within
+    a session ("X会议主席团第一次会议") is never the session."""
+    within = bool(_WITHIN_SESSION.search(event.name))
+    peers = [e for e in events if bool(_WITHIN_SESSION.search(e.name)) == within]
+    before = list(peers)
+    merge_by_name(peers, event, ("date", "end_date", "place", "part_of"))
+    for old, new in zip(before, peers[: len(before)], strict=True):
+        if new is not old:
+            events[events.index(old)] = new
+    if len(peers) > len(before):
+        events.append(event)
+
+
+def _acted(sentence: Sentence) -> list[EventMention]:
+    """ "新任命人员进行了宪法宣誓": an act of event_acts.tsv is that event, wherever it is written."""
+    found: list[EventMention] = []
+    for name, kind, role, pattern in _acts():
+        for match in pattern.finditer(sentence.text):
+            start, end = sentence.start + match.start(), sentence.start + match.end()
+            event = EventMention(name, kind, sentence, start, end)
+            event.visit_verb = role  # "A向宪法宣誓": the act's verb is A's part
+            if not any(_overlap(event, f) for f in found):
+                found.append(event)
+    return found
 
 
 def _trim_quotes(name: str) -> str:
@@ -431,7 +496,7 @@ def _lead_sentence(article: Article) -> Sentence | None:
 def _main_event(article: Article, events: list[EventMention], lead: Sentence | None) -> EventMention | None:
     """The event an article is about: named in its headline, else in its lead. An article that
     names events only further down ("在此前举办的X对接会上…") is about something else."""
-    for wanted in (lambda e: e.sentence.headline, lambda e: e.sentence is lead):
+    for wanted in (lambda e: _in_headline(e, lead), lambda e: e.sentence is lead):
         chosen = next((e for e in events if wanted(e) and not e.cited), None)
         if chosen:
             return chosen
@@ -440,6 +505,12 @@ def _main_event(article: Article, events: list[EventMention], lead: Sentence | N
     if lead is not None and len(named) == 1 and _shares_name(named[0], lead):
         return named[0]
     return None
+
+
+def _in_headline(event: EventMention, lead: Sentence | None) -> bool:
+    """Named in the article's headline: a line without a stop before the lead, not a subheading
+    further down ("(…主席团第一次会议推定)")."""
+    return event.sentence.headline and (lead is None or event.sentence.start < lead.start)
 
 
 def _shares_name(event: EventMention, sentence: Sentence) -> bool:
@@ -510,6 +581,15 @@ def _join_sessions(events: list[EventMention]) -> None:
             full, short = short, full
         fill_from(full, short, ("date", "end_date", "place"))
         events.remove(short)
+
+
+def _join_collective_start(events: list[EventMention]) -> None:
+    """ "南康14个项目集中开工" and "…一期项目集中开工仪式" in one article are one event: the ceremony."""
+    ceremonies = [e for e in events if e.type == "ceremony" and e.name.endswith("开工仪式")]
+    for start in [e for e in events if e.name.endswith("集中开工")]:
+        if ceremonies:
+            fill_from(ceremonies[0], start, ("date", "end_date", "place"))
+            events.remove(start)
 
 
 def _fold_session_parts(events: list[EventMention]) -> None:
@@ -610,10 +690,12 @@ def _programme_sentences(article: Article, main: EventMention) -> set[int]:
 def _join_headline_event(events: list[EventMention], lead: Sentence | None) -> None:
     """A headline names the lead's event in short ("市十八届人大三次会议" for
     "聊城市第十八届人民代表大会第三次会议"): same type, one event, the lead's name."""
-    headline = next((e for e in events if e.sentence.headline), None)
+    headline = next((e for e in events if _in_headline(e, lead)), None)
     in_lead = next((e for e in events if e.sentence is lead), None)
     if not (headline and in_lead and headline is not in_lead and headline.type == in_lead.type):
         return
+    if _WITHIN_SESSION.search(headline.name) or _WITHIN_SESSION.search(in_lead.name):
+        return  # a meeting within a session is not the session
     if headline.visitor and headline.visitor == in_lead.visitor:
         # a visit is named as the headline names it ("X到吉水县调研"); the lead says where exactly
         if in_lead.place and not in_lead.place.startswith("我"):
@@ -671,13 +753,21 @@ def _participations(
         target = _target(sentence, events, verb, main)
         if target is None:
             continue
-        here = reading.persons_before(sentence, persons, verb.start())
+        here = _not_hosts_elsewhere(reading.persons_before(sentence, persons, verb.start()), target, events)
         found += [Participation(person.text, target, role, sentence) for person in here]
         reading.previous_end = verb.end()
         if role_class == "met":  # "会见了…赵六一行，": who was met takes no part named after
             clause_end = _CLAUSE.search(sentence.text, verb.end())
             reading.previous_end = clause_end.start() if clause_end else len(sentence.text)
     return found + _listed_after(sentence, persons, events, main)
+
+
+def _not_hosts_elsewhere(
+    persons: list[Mention], target: EventMention, events: list[EventMention]
+) -> list[Mention]:
+    """ "A、B分别会见C": each meeting is its host's own, not the other host's."""
+    hosts = {e.visitor for e in events if e is not target and e.sentence is target.sentence}
+    return [p for p in persons if p.text not in hosts]
 
 
 @dataclass
@@ -692,9 +782,13 @@ class _RoleReading:
         """The persons between the previous verb and this one; with none, those of the verb before when
         no clause ends between them ("主持并讲话")."""
         start = sentence.start
-        here = [p for p in persons if self.previous_end <= p.end - start <= verb_start]
+        begin = self.previous_end
+        if sentence.text.endswith("的", 0, verb_start):  # "A在B的陪同下": B accompanied, not A
+            begin = max(begin, sentence.text.rfind("在", begin, verb_start))
+        here = [p for p in persons if begin <= p.end - start <= verb_start]
         gap = sentence.text[self.previous_end : verb_start]
-        if not here and self.previous_persons and not _CLAUSE.search(gap) and len(gap) <= 12:
+        shared = not _CLAUSE.search(gap) and len(gap) <= 12 and not gap.startswith("下")  # "在B的陪同下"
+        if not here and self.previous_persons and shared:
             here = self.previous_persons
         if here:
             self.previous_persons = here
@@ -750,10 +844,44 @@ _SITTING_NAME = re.compile(
     f"|第{_N}次全体会议|(?!主席团|第))"
 )  # "X会议主席团在P举行第二次会议" is the sitting "X会议主席团第二次会议", held at P
 _STANDING = re.compile("常委会|常务委员会|主席团第")
+# A plenary of a Party committee by its term: 市委八届九次全会, 党的二十届三中全会, 州委十二届十次全会.
+_PLENARY = re.compile(f"(?:党的|[省市州县区旗盟]委)?第?{_N}届(?:第?{_N}次|{_N}中)全会")
+_PARTY = re.compile("(?:中国共产党|中共)$")
+
+
+def _plenaries(sentence: Sentence) -> list[EventMention]:
+    """ "中共绵阳市委八届九次全会": a Party committee's plenary, with its place and 中共 as written."""
+    found = []
+    text = sentence.text
+    for match in _PLENARY.finditer(text):
+        start = match.start()
+        if not match.group().startswith("党的"):
+            start -= len(_place_before(text, start))
+            party = _PARTY.search(text, 0, start)
+            start = party.start() if party else start
+        event = EventMention(
+            text[start : match.end()],
+            "meeting",
+            sentence,
+            sentence.start + start,
+            sentence.start + match.end(),
+        )
+        event.in_passing = True
+        found.append(event)
+    return found
+
+
+def _starts_with_place(text: str) -> bool:
+    return any(Gazetteer.default().lookup(text[:length]) for length in range(2, min(len(text), 10)))
 
 
 def _overlap(a: EventMention, b: EventMention) -> bool:
     return a.start < b.end and b.start < a.end
+
+
+def _not_overlapping(new: list[EventMention], found: list[EventMention]) -> list[EventMention]:
+    """The new events whose names are not already read as part of another's."""
+    return [e for e in new if not any(_overlap(e, f) for f in found)]
 
 
 def _place_before(text: str, start: int) -> str:
@@ -798,6 +926,50 @@ _RECALLED = re.compile(r"[^，,。；;]{0,16}?时(?:的)?(?:重要)?(?:讲话|�
 def _is_place(sentence: Sentence, start: int) -> bool:
     """A place or an organisation the model named starts at `start` (absolute)."""
     return any(m.type in ("PLACE", "ORG") and m.start == start for m in sentence.mentions)
+
+
+def _meetings_of(
+    sentence: Sentence, before: list[Mention], persons: list[Mention], match: re.Match[str]
+) -> list[EventMention]:
+    """The meetings of the host (the last of `before`) that `match` reads after the host's name."""
+    base = sentence.start
+    end = before[-1].end + match.start("object")
+    clause = _CLAUSE.search(match["object"])
+    limit = end + (clause.start() if clause else len(match["object"]))
+    guests = [m for m in persons if end <= m.start and m.end <= limit and not _leads_group(sentence, m)]
+    guest = _guest_as_named(sentence, guests, match["object"][: limit - end])
+    if not guest:
+        return []
+    hosts = _hosts(sentence.text, base, before)
+    found = []
+    for sides in [[h] for h in hosts] if match["each"] else [hosts]:  # "A、B分别会见C": each met C
+        name = f"{'、'.join(h.text for h in sides)}{match['verb']}{guest}"
+        event = EventMention(name, "meeting", sentence, sides[0].start, guests[-1].end if guests else limit)
+        event.place, event.visitor, event.visit_verb = match["place"], sides[0].text, match["verb"]
+        found.append(event)
+    return found
+
+
+def _guest_as_named(sentence: Sentence, guests: list[Mention], written: str) -> str:
+    """Who was met, as the meeting's name gives them: the last guest named ("李四一行" when the text
+    says so), else the guest as written; in a headline, as the headline writes them."""
+    if sentence.headline:  # a headline names the meeting as the paper does: the guest's posts too
+        return written.strip() if guests or _guest(written) else ""
+    if not guests:
+        return _guest(written)
+    party = "一行" if sentence.text.startswith("一行", guests[-1].end - sentence.start) else ""
+    return guests[-1].text + party
+
+
+_GROUP_LEADER = re.compile(r"以[^，,。；;以]{0,30}?$")
+
+
+def _leads_group(sentence: Sentence, person: Mention) -> bool:
+    """ "会见了以丽江市委书记B为团长的丽江市党政代表团": B leads the group met, which is the guest."""
+    at = person.end - sentence.start
+    return bool(_GROUP_LEADER.search(sentence.text, 0, person.start - sentence.start)) and bool(
+        re.match(r"为[^，,。；;]{1,6}?的", sentence.text[at:])
+    )
 
 
 def _guest(text: str) -> str:
@@ -918,6 +1090,7 @@ def _reported_for_itself(event: EventMention) -> bool:
         or event.sentence.headline
         or event.type == "signing"
         or _SITTING_NAME.search(event.name)
+        or _PLENARY.search(event.name)
         or event.cited
     )
 
@@ -974,9 +1147,9 @@ def _visit(sentence: Sentence, person: Mention, persons: list[Mention]) -> Event
 
 
 def _inside_event(events: list[EventMention], position: int) -> bool:
-    """Inside the name of an event named by its head ("宪法宣誓仪式"); a visit or a meeting is named by
-    its verb ("张三会见李四"), which is a part taken."""
-    return any(e.start <= position < e.end and e.visitor is None for e in events)
+    """Inside the name of an event named by its head ("宪法宣誓仪式"); a visit, a meeting or an act is
+    named by its verb ("张三会见李四", "向宪法宣誓"), which is a part taken."""
+    return any(e.start <= position < e.end and e.visitor is None and e.visit_verb is None for e in events)
 
 
 def _named_by_verb(events: list[EventMention], position: int, verb: str) -> EventMention | None:

@@ -20,7 +20,7 @@ from . import post_forms
 from .engines import POS_TAGS
 from .graph import ORG_SUBTYPES
 from .html import STYLES
-from .lexicon import data_text, numbered_lines, title_pattern
+from .lexicon import data_text, numbered_lines, table, title_pattern
 
 ROLE_CLASSES = ("presided", "attended", "spoke", "visited", "met", "accompanied", "led", "signed", "elected")
 EVENT_TYPES = (
@@ -42,6 +42,7 @@ def _is_title(text: str) -> bool:
 TABLES: dict[str, Table] = {
     "dependency_verbs.tsv": Table(2, {}),
     "department_full_names.tsv": Table(2, {}),
+    "event_acts.tsv": Table(6, {2: EVENT_TYPES}),
     "event_heads.tsv": Table(2, {1: EVENT_TYPES}),
     "hanlp_tags.tsv": Table(3, {}),
     "head_titles.tsv": Table(2, {}),
@@ -116,6 +117,25 @@ def check_title_keys(name: str) -> list[str]:
 ONTOLOGY_CLASS = re.compile(r"^kg:(\w+) a owl:Class", re.MULTILINE)
 
 
+def check_event_acts() -> list[str]:
+    """Every act's role is a participation verb; its pattern compiles and matches its example."""
+    problems = []
+    for number, line in _lines("event_acts.tsv"):
+        cells = line.split("\t")
+        if len(cells) != 6:
+            continue  # check_table names it
+        act, _, _, role, pattern, example = cells
+        where = f"kg/data/event_acts.tsv:{number}"
+        if role != "-" and role not in table("participation_roles.tsv"):
+            problems.append(f"{where}: {act}: {role!r} is no verb of participation_roles.tsv")
+        try:
+            if not re.search(pattern, example):
+                problems.append(f"{where}: {act}: the pattern does not match its example")
+        except re.error as error:
+            problems.append(f"{where}: {act}: {error}")
+    return problems
+
+
 def check_forms() -> list[str]:
     try:
         post_forms.forms()
@@ -135,7 +155,7 @@ def check() -> list[str]:
             problems += check_list(name)
         elif name.endswith(".tsv"):
             problems.append(f"kg/data/{name}: a table with no schema in kg/lexicon_check.py")
-    checks: list[Callable[[], list[str]]] = [check_forms, check_org_subtypes]
+    checks: list[Callable[[], list[str]]] = [check_forms, check_event_acts, check_org_subtypes]
     checks += [partial(check_title_keys, name) for name in TITLE_KEYS]
     for run in checks:
         problems += run()

@@ -291,3 +291,82 @@ def test_a_presidium_meeting_held_at_a_place(engine) -> None:
     assert event.place == "市文昌会议中心"
     roles = {(p.person, p.role) for a in doc.articles for p in a.participations}
     assert ("吴建国", "主持") in roles
+
+
+def test_an_oath_to_the_constitution_is_an_event_of_its_own(engine) -> None:
+    text = (
+        "本报讯 3月2日，市十六届人大常委会第二十次会议闭幕。会议任命吴建国为副市长。"
+        "新任命的副市长吴建国向宪法宣誓就职。\n"
+    )
+    events, roles = _article_events(engine, text)
+    assert "宪法宣誓" in events
+    assert ("吴建国", "宪法宣誓", "宣誓") in roles
+    events, roles = _article_events(
+        engine, "本报讯 3月2日，会上举行了庄严的宪法宣誓仪式，市人大常委会主任吴建国监誓。\n"
+    )
+    assert events == {"宪法宣誓仪式"}
+    assert ("吴建国", "宪法宣誓仪式", "监誓") in roles
+
+
+def test_a_party_plenary_named_by_its_term(engine) -> None:
+    text = "本报讯 1月1日，中共莆田市委举行新闻发布会，介绍莆田市委八届九次全会有关情况。会议要求学习贯彻党的二十届三中全会精神。\n"
+    docs = analyse([Document("x.txt", text)], engine, Locale.for_city("莆田市"))
+    events = {e.name: e for a in docs[0].articles for e in a.events}
+    assert {"莆田市委八届九次全会", "党的二十届三中全会"} <= set(events)
+    assert events["莆田市委八届九次全会"].date is None  # the date is the press conference's
+
+
+def test_a_hearing_of_the_standing_committee_is_an_event(engine) -> None:
+    text = "本报讯 4月26日下午，市人大常委会在仙游县樱桃基地举行乡村振兴工作专题询问。市人大常委会副主任吴建国主持。\n"
+    events, roles = _article_events(engine, text)
+    assert "乡村振兴工作专题询问" in events
+    assert ("吴建国", "乡村振兴工作专题询问", "主持") in roles
+
+
+def test_a_visit_is_named_without_its_purpose(engine) -> None:
+    text = "本报讯 7月23日，市中院院长吴建国到仙游县法院就文化建设进行参观调研，县委常委马立新陪同。\n"
+    events, roles = _article_events(engine, text)
+    assert "吴建国到仙游县法院调研" in events
+    assert ("马立新", "吴建国到仙游县法院调研", "陪同") in roles
+
+
+def test_who_accompanies_in_the_zai_de_form(engine) -> None:
+    text = "本报讯 7月23日，省高院副院长吴建国一行在市中院院长马立新的陪同下来到仙游县法院调研。\n"
+    _, roles = _article_events(engine, text)
+    assert roles == {
+        ("吴建国", "吴建国来到仙游县法院调研", "调研"),
+        ("马立新", "吴建国来到仙游县法院调研", "陪同"),
+    }
+
+
+def test_meetings_of_each_host_and_with_a_group(engine) -> None:
+    text = (
+        "本报讯 8月1日，市长吴建国、副市长马立新分别会见中能建代表团一行。\n\n"
+        "本报讯 7月12日，市委书记张建军会见了以某市委书记李志强为团长的某市党政代表团一行。\n\n"
+        "本报讯 12月11日，市长张建军会见了某集团总经理李志强一行。\n"
+    )
+    events, roles = _article_events(engine, text)
+    assert {"吴建国会见中能建代表团", "马立新会见中能建代表团", "张建军会见某市党政代表团"} <= events
+    assert "张建军会见李志强一行" in events
+    assert ("吴建国", "马立新会见中能建代表团", "会见") not in roles
+
+
+def test_a_meeting_named_in_the_headline_keeps_the_headline_s_words(engine) -> None:
+    text = (
+        "吴建国会见某集团总经理马立新一行\n\n12月11日，市长吴建国会见了某集团总经理、党组副书记马立新一行。\n"
+    )
+    events, _ = _article_events(engine, text)
+    assert events == {"吴建国会见某集团总经理马立新一行"}
+
+
+def test_a_talk_between_two_sides(engine) -> None:
+    text = "本报讯 7月16日，走访中，吴建国、马立新与省交通投资集团负责人座谈交流。\n"
+    events, roles = _article_events(engine, text)
+    assert "吴建国、马立新与省交通投资集团负责人座谈" in events
+    assert ("马立新", "吴建国、马立新与省交通投资集团负责人座谈", "座谈") in roles
+
+
+def test_a_collective_ground_breaking_named_by_its_count(engine) -> None:
+    text = "本报讯 9月3日，计划总投资78.25亿元的莆田秋季29个重点项目集中开工。\n\n本报讯 3月17日，全市150个重大项目集中开工。\n"
+    events, _ = _article_events(engine, text)
+    assert events == {"莆田秋季29个重点项目集中开工"}

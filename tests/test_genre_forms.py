@@ -80,7 +80,7 @@ def test_a_visit_is_named_as_the_headline_names_it(article) -> None:
 
 
 def test_a_meeting_is_named_after_its_two_sides(article) -> None:
-    meeting = next(e for e in article.events if e.name == "周海波会见郑立群")
+    meeting = next(e for e in article.events if e.name == "周海波会见郑立群一行")
     assert meeting.type == "meeting"
     roles = {(p.person, p.role) for p in article.participations if p.event is meeting}
     assert ("周海波", "会见") in roles and ("何文军", "参加") in roles
