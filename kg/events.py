@@ -799,9 +799,11 @@ def _no_part_taken(
     sentence: Sentence, verb: re.Match[str], role_class: str, events: list[EventMention]
 ) -> bool:
     """A role verb that names no part taken: a speech studied ("学习…重要讲话精神"), a noun ("座谈会上",
-    "签约仪式", "考察团"), a word of an event's name ("主持宪法宣誓仪式")."""
+    "签约仪式", "考察团"), a time ("会见时"), a word of an event's name ("主持宪法宣誓仪式")."""
     if _as_noun(sentence.text, verb):
         return True
+    if role_class == "met" and sentence.text.startswith("时", verb.end()):
+        return True  # "会见时在座": when they sat in, not a meeting of theirs ("讲话时强调" is a speech)
     if role_class in _NOUN_CLASSES and sentence.text.startswith(word_list("role_noun_heads.txt"), verb.end()):
         return True
     return _inside_event(events, sentence.start + verb.start())

@@ -370,3 +370,10 @@ def test_a_collective_ground_breaking_named_by_its_count(engine) -> None:
     text = "本报讯 9月3日，计划总投资78.25亿元的莆田秋季29个重点项目集中开工。\n\n本报讯 3月17日，全市150个重大项目集中开工。\n"
     events, _ = _article_events(engine, text)
     assert events == {"莆田秋季29个重点项目集中开工"}
+
+
+def test_sitting_in_at_a_meeting_is_no_meeting_of_one_s_own(engine) -> None:
+    text = "本报讯 10月9日下午，市委书记吴建国会见了某协会理事长马立新一行。市委副书记张建军会见时在座。\n"
+    _, roles = _article_events(engine, text)
+    assert ("张建军", "吴建国会见马立新一行", "在座") in roles
+    assert ("张建军", "吴建国会见马立新一行", "会见") not in roles
