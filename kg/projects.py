@@ -40,12 +40,15 @@ _NAME_TAGS = {
     "LOCALITY",
     "CONJ",
 }
-_SUFFIX = re.compile(r"^(?:[一二三四五六七八九十\d]+期)")
+_SUFFIX = re.compile(
+    r"^(?:[一二三四五六七八九十\d]+期|[(（][一二三四五六七八九十\d]+期[)）])"
+)  # 二期, (一期)
 _SET = re.compile(
     r"^(?:全市|全区|全县|全省|我市|我区|我县|省市|省级|市级|更多|各类|一批|多个|部分|前(?:全部|述|列)|其中|两[个项批家]|"
     r"[\d一二三四五六七八九十百]+[个项批家余]|[一二三四五六七八九十]是)"
 )  # "前全部项目", "两个…项目", "三是风力发电等新能源": a set, or an item of an enumeration, no name
 _CLAUSE = re.compile(r"[，,。；;：:]")
+_EMPHASIS = re.compile(r"特别是|尤其是|正是|就是|还是|或是")
 _COUNTED_BEFORE = re.compile(r"(?:多个|若干|一批|[\d一二三四五六七八九十百]+[个项批])[^，,。]*$")
 _COUNTED_AFTER = re.compile(r"^\s*[\d一二三四五六七八九十百]+(?:余|多)?[个项]")
 _PLANNED = re.compile(r"(?:预计|计划|将|力争|拟)[^，,。]{0,14}$")
@@ -125,8 +128,9 @@ class ProjectReader:
         for sentence in article.sentences:
             listed = _listed_projects(sentence) + _counted_list(sentence)
             named = (
-                self._projects_in(sentence) + _priced_projects(sentence) + listed + self._facilities(sentence)
+                self._projects_in(sentence) + _priced_projects(sentence) + listed + _one_of_projects(sentence)
             )
+            named += self._facilities(sentence)
             topic.read(sentence, projects)
             for project in named:
                 project.place = project.place or _division_prefix(project.name, city) or topic.at(project)
@@ -195,8 +199,8 @@ class ProjectReader:
         clause = sentence.text[
             max((m.end() for m in _CLAUSE.finditer(sentence.text, 0, start)), default=0) : start
         ]
-        if any(word in clause for word in word_list("project_predicates.txt")):
-            return None  # "…是首批省级示范项目": a kind, not a name
+        if any(word in _EMPHASIS.sub("", clause) for word in word_list("project_predicates.txt")):
+            return None  # "…是首批省级示范项目": a kind, not a name (but "特别是X项目" names X)
         if _COUNTED_BEFORE.search(clause) or _COUNTED_AFTER.match(sentence.text[end:]):
             return None  # "引进多个汽车制造、新材料项目", "集中式光伏项目26个": a set
         suffix = _SUFFIX.match(sentence.text[end:])
@@ -285,13 +289,36 @@ _COUNTED_LIST = re.compile(
 )
 
 
+# "民生公共服务项目6个，包括A、B、C": a list the text has counted as projects just before
+_COUNT = r"[\d一二三四五六七八九十百]+(?:余|多)?[个项]"
+_COUNTED_FIRST = re.compile(
+    rf"(?:项目{_COUNT}|{_COUNT}[^，,。；;]{{0,8}}?项目)[，,]?(?:包括|分别为|分别是)[:：]?"
+    r"(?P<items>[^。；;：:，,]+(?:、[^。；;：:，,、]+)+)(?=[，,。；;]|$)"
+)
+
+
 def _counted_list(sentence: Sentence) -> list[ProjectMention]:
+    """Every item of a list the text counts as projects, before or after it."""
     found = []
-    for match in _COUNTED_LIST.finditer(sentence.text):
+    for match in [*_COUNTED_LIST.finditer(sentence.text), *_COUNTED_FIRST.finditer(sentence.text)]:
         offset = match.start("items")
         for item in re.finditer(r"[^、]+", match["items"]):
             project = _listed_project(sentence, offset + item.start(), offset + item.end(), counted=True)
             found += [project] if project else []
+    return found
+
+
+# "作为本次开工重点项目之一的界首通用航空产业园总投资11.5亿元": the text calls X one of its projects
+_ONE_OF = re.compile(
+    r"作为[^，,。；;]{0,20}?项目之一的(?P<name>[^，,。；;的]{2,30}?)(?=(?:总|计划)?投资|[，,。；;]|是|将|位于|$)"
+)
+
+
+def _one_of_projects(sentence: Sentence) -> list[ProjectMention]:
+    found = []
+    for match in _ONE_OF.finditer(sentence.text):
+        project = _listed_project(sentence, match.start("name"), match.end("name"))
+        found += [project] if project else []
     return found
 
 
@@ -620,7 +647,21 @@ def _clause_place(tokens: list[Token], first: int, city: str | None, current: st
     token = tokens[first]
     if token.tag == "ORG" and org_subtype(token.text) != "other" and _subject_ends(tokens, first + 1):
         return None  # "市发展和改革委员会坚持…": the passage is now about an organisation
-    return current
+    return _visited_place(tokens, first, city) or current
+
+
+def _visited_place(tokens: list[Token], first: int, city: str | None) -> str | None:
+    """ "市委书记张三深入龙山区部分企业调研": the place a person's visit goes to is what the passage
+    is about."""
+    motions = word_list("visit_motions.txt")
+    for i in range(first, len(tokens) - 2):
+        if _CLAUSE.fullmatch(tokens[i].text):
+            return None
+        if tokens[i].tag == "PERSON":
+            j = i + 1 + (tokens[i + 1].text == "一行")
+            if j < len(tokens) and tokens[j].text in motions:
+                return _place_at(tokens, j + 1, city)[0]
+    return None
 
 
 def _place_at(tokens: list[Token], i: int, city: str | None) -> tuple[str | None, int]:

@@ -377,3 +377,8 @@ def test_sitting_in_at_a_meeting_is_no_meeting_of_one_s_own(engine) -> None:
     _, roles = _article_events(engine, text)
     assert ("张建军", "吴建国会见马立新一行", "在座") in roles
     assert ("张建军", "吴建国会见马立新一行", "会见") not in roles
+
+
+def test_a_cppcc_session_named_with_its_body_first(engine) -> None:
+    events, _ = _article_events(engine, "本报讯 1月11日，市政协八届一次会议在市委会堂开幕。\n")
+    assert events == {"市政协八届一次会议"}

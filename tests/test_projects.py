@@ -219,3 +219,47 @@ def test_a_set_or_an_enumerations_item_is_no_project() -> None:
         assert _SET.match(name), name
     for name in ("前海深港现代服务业合作区项目", "两岸产业合作园项目", "三门峡黄河大桥项目"):
         assert not _SET.match(name), name
+
+
+def _article_projects(engine, text: str, city: str) -> dict:
+    from kg.model import Document
+    from kg.orgs import Locale
+    from kg.pipeline import analyse
+
+    article = analyse([Document("x.txt", text)], engine, Locale.for_city(city))[0].articles[0]
+    return {p.name: p for p in article.projects}
+
+
+def test_a_list_counted_before_it_gives_each_item(engine) -> None:
+    text = (
+        "本报讯 1月3日，此次集中开工项目中民生公共服务项目3个，包括航天城市综合体、某某市基础教育工程、"
+        "某某中心小学典昌分园，总投资30亿元。\n"
+    )
+    projects = _article_projects(engine, text, "海口市")
+    assert {"航天城市综合体", "某某市基础教育工程", "某某中心小学典昌分园"} <= set(projects)
+    assert all(p.investment is None for p in projects.values())  # 30亿 is the three's
+
+
+def test_one_of_the_projects_the_text_names(engine) -> None:
+    text = "本报讯 7月31日，作为本次开工重点项目之一的界首通用航空产业园总投资11.5亿元，其中一期投资3亿元。\n"
+    projects = _article_projects(engine, text, "阜阳市")
+    assert projects["界首通用航空产业园"].investment == 1.15e9
+
+
+def test_a_visits_place_places_the_projects_visited(engine) -> None:
+    text = (
+        "本报讯 3月27日上午，市委书记吴建国深入龙山区部分企业就项目建设情况进行调研。\n"
+        "吴建国到某某制药公司调研了水解蛋白大容量注射液项目。\n"
+    )
+    projects = _article_projects(engine, text, "辽源市")
+    assert projects["水解蛋白大容量注射液项目"].place == "龙山区"
+
+
+def test_an_emphasised_project_and_a_phase_in_brackets(engine) -> None:
+    text = (
+        "本报讯 2月23日，开工项目包括某某电厂接入工程、华电储能项目(一期)等15个基建项目。"
+        "特别是南粤技师学院二期项目，总投资9.66亿元。\n"
+    )
+    projects = _article_projects(engine, text, "汕尾市")
+    assert "华电储能项目(一期)" in projects
+    assert projects["南粤技师学院二期项目"].investment == 9.66e8
