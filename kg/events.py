@@ -24,7 +24,7 @@ _CLAUSE = re.compile(r"[，,。；;：:！？!?]")
 _HEADLINE_CLAUSE = re.compile(r"[，,。；;：:！？!?\s]")
 _LEADING = re.compile(
     r"^(?:本报讯\s*[(（][^)）]*[)）]|[\u4e00-\u9fff]{2,4}讯|据[^，,]{0,10}电|\s|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
-    r"|\d{4}年(?!度)|\d{1,2}月|\d{1,2}[日号]"
+    r"|\d{4}年(?!度|第)|\d{1,2}月|\d{1,2}[日号]"
     r"|上午|下午|晚上|近日|日前|今天|昨天|今日|昨日|至|—|-)+"
 )
 _BEFORE_TRIGGER = re.compile(
@@ -49,6 +49,7 @@ _REPORTING = re.compile(r"了解到|获悉|得知")
 _HELD_AT = re.compile(r"(?:主会场|分会场|会场)?设在(?P<place>[^，,。；;]{2,40}?)(?:现场)?(?=[，,。；;]|$)")
 _SIGNED = re.compile(r"[^，,。；;]*?(?:协议书|协议|合同|备忘录)")
 _SPEECH_AS_NOUN = re.compile(r"精神|内容|要求")
+_SPEECH_RECALLED = re.compile(r"[^，,。；;]{1,8}?重要讲话")  # "学习总书记考察安徽重要讲话精神"
 _DURING = re.compile(r"在(?P<name>[^，,。；;在]{3,40}?)期间")
 _PLANNED = re.compile(r"(?:关于|决定|将|拟|计划|筹备)[^，,。；;]*$")
 _HEARING = re.compile(r"(?:听取|听了|观看|邀请)[^，,。；;]{0,15}$")
@@ -87,7 +88,7 @@ def _trigger_before() -> re.Pattern[str]:
 # Verbs of taking part that name the event after them ("出席甘肃省重大项目集中开工仪式"): only an event
 # named in full there is one of its own
 _ATTENDING = ("出席", "参加", "主持")
-_REFERRING = re.compile(r"^(?:上述|此次|本次|这次|该|这些|有关|相关|各项|各类|全体|一系列)")
+_REFERRING = re.compile(r"^(?:上述|此次|本次|这次|该|这些|有关|相关|各项|各类|全体|一系列|[主分]会场.{0,6}$)")
 
 
 def _named_in_full(name: str) -> bool:
@@ -347,6 +348,8 @@ class EventReader:
         kind = event_type(re.sub(r"第[^第]{1,3}[场次]$", "", name))
         if len(name) < 3 or kind is None or _NOT_A_NAME.search(name) or _has_person(sentence, start, end):
             return None
+        if name[0] in "对向为就与和" and any(name[1:] == head for head, _ in _heads()):
+            return None  # "对大会召开表示祝贺": the article's event, not one named 对大会
         base = sentence.start
         return EventMention(name, kind, sentence, base + start, base + end, place=place)
 
@@ -913,7 +916,13 @@ _LISTED_AFTER = re.compile(
 )
 # "(张三、李四)为认真贯彻…", "本网讯(王五)": names in brackets before the text are its writers'
 _CREDIT = re.compile(r"^[^，,。(（]{0,6}[(（](?:记者|通讯员|文|图|文/图)?[\s\u4e00-\u9fff、，,]{2,24}[)）]")
-_JOINING = ("陪同", "参加", "参与", "出席")  # roles whose next verb names the activity joined, not a role
+_JOINING = (
+    "陪同",
+    "随同",
+    "参加",
+    "参与",
+    "出席",
+)  # roles whose next verb names the activity joined, not a role
 _SIGNING = re.compile(
     r"(?P<a>[^，,。；;、：:\s“”]{2,24}?)(?P<with>与|和|同)(?P<b>[^，,。；;、：:\s]{2,24}?)(?:正式|成功)?"
     r"(?P<verb>签订|签署|签约|互换)(?:了|的)?"
@@ -1165,6 +1174,7 @@ def _as_noun(text: str, verb: re.Match[str]) -> bool:
     介绍": someone else's."""
     return (
         bool(_SPEECH_AS_NOUN.match(text, verb.end()))
+        or bool(_SPEECH_RECALLED.match(text, verb.end()))
         or text.endswith("重要", 0, verb.start())
         or bool(_HEARING.search(text, 0, verb.start()))
     )

@@ -382,3 +382,19 @@ def test_sitting_in_at_a_meeting_is_no_meeting_of_one_s_own(engine) -> None:
 def test_a_cppcc_session_named_with_its_body_first(engine) -> None:
     events, _ = _article_events(engine, "本报讯 1月11日，市政协八届一次会议在市委会堂开幕。\n")
     assert events == {"市政协八届一次会议"}
+
+
+def test_roles_of_the_genre_as_written(engine) -> None:
+    text = (
+        "本报讯 8月27日，市长吴建国到会同县调研，市政府秘书长马立新随同调研。\n\n"
+        "本报讯 5月26日，某某主题活动新闻发布会召开。副市长张建军出席发布会并接受记者提问。\n\n"
+        "本报讯 2月23日，我市举行2024年第一季度重大项目集中开工活动，市委书记李志强出席主会场开工仪式并宣布开工。"
+        "会议要求学习习近平总书记考察广东重要讲话精神。\n"
+    )
+    events, roles = _article_events(engine, text)
+    assert ("马立新", "吴建国到会同县调研", "随同") in roles
+    assert not [r for r in roles if r[0] == "马立新" and r[2] == "调研"]
+    assert ("张建军", "某某主题活动新闻发布会", "答记者问") in roles
+    assert "主会场开工仪式" not in events
+    assert ("李志强", "2024年第一季度重大项目集中开工活动", "宣布") in roles
+    assert not [r for r in roles if r[0] == "习近平"]  # a visit recalled in a speech's name
