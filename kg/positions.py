@@ -24,7 +24,7 @@ from .recognise import overlaps
 _SEPARATORS = re.compile(r"[、，,]|兼(?!职|任)")
 # Words that end the text before an organisation name inside a segment.
 _LEAD_JUNK_FORMS = (
-    r".*(?:的|了|是|等|各|有关|相关|主要|会上|期间|介绍|表示|由|与(?![^，,、]*领导小组$)|及|关于|当选为?|代表(?!大会|总?团)|推选|包括|还有|分别为|会见|拜会|会晤|接见|根据|和(?=人大|政协|市|区|省)|[和及与](?=$)|驻[\u4e00-\u9fff](?=全国|省|市)|"
+    r".*(?:的|了|是|等|各|有关|相关|主要|会上|期间|介绍|表示|由|与(?![^，,、]*领导小组$)(?![\u4e00-\u9fff]{2,6}局$)|及|关于|当选为?|代表(?!大会|总?团)|推选|包括|还有|分别为|会见|拜会|会晤|接见|根据|和(?=人大|政协|市|区|省)|[和及与](?=$)|驻[\u4e00-\u9fff](?=全国|省|市)|(?<![通资电音])讯|"
     r"(?<![主责信担连就兼现曾历原前])任(?![城务何职期命用意])|[:：“”\"'‘’()（）《》\s\d/*■%\.]"
 )
 
@@ -54,6 +54,14 @@ _SESSION = re.compile(
     f"|(?:政协|人大)?{_NUMBER}届(?:人大)?{_NUMBER}次会议)"
 )
 _SESSION_BODIES = ("", "大会", "大会主席团", "主席团", "本次大会", "本届大会")
+_SITTING_WORDS = re.compile(r"^(?:本次大会|大会)|第[一二三四五六七八九十\d]+次")
+
+
+def _of_the_session(org_text: str) -> bool:
+    """The session itself or one of its sittings: "大会主席团", "开幕会", "大会第一次全体会议"."""
+    return org_text in _SESSION_BODIES or _SITTING_WORDS.sub("", org_text) in word_list("session_parts.txt")
+
+
 # "五届人大三次会议" is 第五届人民代表大会第三次会议 (a 政协 session keeps the short form it is known by)
 _PLACE_LEVEL = re.compile("[市县区旗州盟]")
 _SHORT_CONGRESS = re.compile(f"^(?:人大)?({_NUMBER})届人大({_NUMBER})次会议$")
@@ -321,8 +329,7 @@ class PositionReader:
                 break
             session_titles = word_list("session_titles.txt")
             if not _plausible_org(org_text) and not (
-                org_text in _SESSION_BODIES
-                and all(t in session_titles for t in _titles_written(match.group()))
+                _of_the_session(org_text) and all(t in session_titles for t in _titles_written(match.group()))
             ):
                 break
             segment_start = seg_start + match.start() - len(org_text)
@@ -398,9 +405,7 @@ class PositionReader:
 
     def _org(self, segment: _Segment, context: Org | None, company: str | None) -> Org | None:
         title = _ACTING.sub("", segment.title)
-        if title in word_list("session_titles.txt") and (
-            segment.org_text in _SESSION_BODIES or segment.org_text in word_list("session_parts.txt")
-        ):
+        if title in word_list("session_titles.txt") and _of_the_session(segment.org_text):
             return self._session  # "开幕会执行主席": a sitting's chair is the session's
         if segment.org_text in COMPANY_REFERENCES:
             return self.resolver.build("", company) if company else None

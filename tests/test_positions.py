@@ -57,3 +57,32 @@ def test_no_posts_for_reporters_or_meetings(posts: set) -> None:
     people = {p[0] for p in posts}
     assert "王晓东" not in people and "李卫" not in people
     assert len(posts) == 18
+
+
+def test_posts_taken_up_and_a_sittings_chairs(engine) -> None:
+    from kg.model import Document
+    from kg.orgs import Locale
+    from kg.pipeline import analyse
+
+    text = (
+        "本报讯 昨日，市人大常委会任命了3个局的局长，其中王建华出任新组建的市商务局局长，"
+        "李志强出任市海洋与渔业局局长。会议还任命某县副县长张建军为市人大常委会副秘书长。\n"
+        "本报讯 1月11日，阳江市第八届人民代表大会第一次会议开幕。大会第一次全体会议执行主席冯玲、余金富在主席台就座。\n"
+    )
+    doc = analyse([Document("x.txt", text)], engine, Locale.for_city("阳江市"))[0]
+    posts = {(p.person, p.title, p.organization, p.change) for a in doc.articles for p in a.positions}
+    assert ("王建华", "局长", "阳江市商务局", "appointed") in posts
+    assert ("李志强", "局长", "阳江市海洋与渔业局", "appointed") in posts
+    assert ("张建军", "副秘书长", "阳江市人民代表大会常务委员会", "appointed") in posts
+    assert ("冯玲", "执行主席", "阳江市第八届人民代表大会第一次会议", None) in posts
+
+
+def test_a_byline_is_no_body(engine) -> None:
+    from kg.model import Document
+    from kg.orgs import Locale
+    from kg.pipeline import analyse
+
+    doc = analyse([Document("x.txt", "本报讯 市长王建华出席会议。\n")], engine, Locale.for_city("阳江市"))[0]
+    assert [(p.title, p.organization) for a in doc.articles for p in a.positions] == [
+        ("市长", "阳江市人民政府")
+    ]
