@@ -13,7 +13,7 @@ import argparse
 import time
 from functools import partial
 
-from kg.query import find_graph_file, open_store, preset
+from kg.explore.query import find_graph_file, open_store, preset
 
 PRESETS = ("posts", "entity", "attendance", "projects")
 

@@ -26,9 +26,9 @@ import time
 from pathlib import Path
 
 from kg import stream
-from kg.clean import clean_document
-from kg.engines.lac import LacEngine
-from kg.segment import segment_document
+from kg.input.clean import clean_document
+from kg.input.segment import segment_document
+from kg.language.engines.lac import LacEngine
 
 
 def sentences(folder: Path, limit: int | None) -> tuple[list[list[str]], int]:

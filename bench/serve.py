@@ -26,7 +26,7 @@ import urllib.request
 from pathlib import Path
 
 from kg.commands.serve import Endpoint, make_server
-from kg.query import open_store, preset
+from kg.explore.query import open_store, preset
 
 RUNAWAYS = {
     # a cartesian product sorted: it would take more memory than the machine has

@@ -39,8 +39,8 @@ from types import FrameType
 from typing import Any
 
 from kg import cli
-from kg.engines import Engine, Token, load_engine
-from kg.read import iter_files, read_paths
+from kg.input.read import iter_files, read_paths
+from kg.language.engines import Engine, Token, load_engine
 
 TARGET = 0.5  # the aim: end to end at ≥ 50 % of the engine alone
 WARM_UP = "聊城市委书记在会上讲话。"  # one sentence run before timing: the first session run allocates
@@ -52,31 +52,39 @@ END_TO_END = "end to end (kg build)"
 # Stages of kg build by module. A sample goes to the innermost kg module on the stack that is not a
 # helper (helpers serve several stages: OrgResolver is called by positions and by resolve alike).
 STAGES = {
-    "kg.read": "read files",
-    "kg.formats": "read files",
+    "kg.input.read": "read files",
+    "kg.input.formats": "read files",
     "kg.stream": "plan + stream (city counts, state)",
-    "kg.clean": "clean + segment",
-    "kg.segment": "clean + segment",
-    "kg.engines": "engine",
-    "kg.recognise": "mentions from patterns",
-    "kg.positions": "relations + resolve",
-    "kg.events": "relations + resolve",
-    "kg.projects": "relations + resolve",
-    "kg.resolve": "relations + resolve",
-    "kg.graph": "RDF build",
-    "kg.quads": "export: files (sort, ttl, jsonld, trig)",
+    "kg.input.clean": "clean + segment",
+    "kg.input.segment": "clean + segment",
+    "kg.language.engines": "engine",
+    "kg.language.recognise": "mentions from patterns",
+    "kg.readers.positions": "relations + resolve",
+    "kg.readers.events": "relations + resolve",
+    "kg.readers.projects": "relations + resolve",
+    "kg.resolution.resolve": "relations + resolve",
+    "kg.rdf.graph": "RDF build",
+    "kg.rdf.quads": "export: files (sort, ttl, jsonld, trig)",
     "kg.export": "export: files (sort, ttl, jsonld, trig)",
-    "kg.html": "export: graph.html",
-    "kg.neighbourhood": "export: graph.html",
-    "kg.manifest": "export: manifest",
+    "kg.explore.html": "export: graph.html",
+    "kg.explore.neighbourhood": "export: graph.html",
+    "kg.input.manifest": "export: manifest",
 }
 # Calls charged whole to one stage, whatever module does the work inside: build_dataset writes its quads
-# through kg.quads as it makes them, graph.html reads the graph back through kg.quads.
+# through kg.rdf.quads as it makes them, graph.html reads the graph back through kg.rdf.quads.
 WHOLE_CALLS = {
-    ("kg.graph", "build_dataset"): "RDF build",
+    ("kg.rdf.graph", "build_dataset"): "RDF build",
     ("kg.export", "write_graph_html"): "export: graph.html",
 }
-HELPERS = ("kg.orgs", "kg.gazetteer", "kg.lexicon", "kg.model", "kg.dates", "kg.names", "kg.hierarchy")
+HELPERS = (
+    "kg.readers.orgs",
+    "kg.language.gazetteer",
+    "kg.language.lexicon",
+    "kg.model",
+    "kg.language.dates",
+    "kg.language.names",
+    "kg.resolution.hierarchy",
+)
 GLUE = "other (cli, pipeline loops)"
 ORDER = [
     "read files",

@@ -11,7 +11,7 @@ from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .api import KnowledgeGraph, build, load
+    from kg.api import KnowledgeGraph, build, load
 
 try:
     __version__ = version("kg")
@@ -23,7 +23,7 @@ __all__ = ["KnowledgeGraph", "build", "load", "__version__"]
 
 def __getattr__(name: str) -> Any:
     if name in __all__:
-        from . import api
+        from kg import api
 
         return getattr(api, name)
     raise AttributeError(f"module 'kg' has no attribute {name!r}")

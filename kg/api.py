@@ -23,12 +23,20 @@ import pandas as pd
 from rdflib import Graph, Literal, URIRef
 from rdflib.term import Node
 
-from .graph import KG, ORG, SCHEMA, build_dataset, union_graph
-from .model import Corpus
+from kg.model import Corpus
+from kg.rdf.graph import KG, ORG, SCHEMA, build_dataset, union_graph
 
 if TYPE_CHECKING:
     from pyvis.network import Network
-from .query import OxigraphStore, RdflibStore, Results, Store, api_query, load_rdflib_graph, open_store
+from kg.explore.query import (
+    OxigraphStore,
+    RdflibStore,
+    Results,
+    Store,
+    api_query,
+    load_rdflib_graph,
+    open_store,
+)
 
 # schema.org class → entity type, as in kg.model.Entity.type and `kg extract`
 ENTITY_TYPES = {
@@ -121,7 +129,7 @@ class KnowledgeGraph:
         """The graph as a pyvis Network styled and laid out like graph.html; with `focus`, the entities
         within `hops` relations of the one(s) of that name. In a notebook: `g.to_pyvis("张三").show(...)`
         or `IPython.display.HTML(g.to_pyvis("张三").generate_html(notebook=True))`."""
-        from .pyvis_view import to_pyvis  # here: pyvis and the layout load only for those who draw
+        from kg.explore.pyvis_view import to_pyvis  # here: pyvis and the layout load only for those who draw
 
         return to_pyvis(self.rdf, focus, hops)
 
@@ -152,7 +160,7 @@ def load(path: str | Path, store: str = "auto") -> KnowledgeGraph:
     """A graph file (.ttl, .nt, .jsonld, .trig) or a `kg build` output folder.
 
     store: "rdflib", "oxigraph", or "auto" (pyoxigraph for graphs of more than about 20,000 triples).
-    Raises kg.query.QueryError (with a one-line message) for a missing or unreadable file."""
+    Raises kg.explore.query.QueryError (with a one-line message) for a missing or unreadable file."""
     return KnowledgeGraph(open_store(path, store))
 
 
@@ -170,9 +178,9 @@ def build(
     `date` (YYYY-MM-DD) is `--date`: the date of articles that carry none of their own; `city_map`
     pairs (glob, city) as `--city-map` does; `disable` names pipeline components to leave out. With
     `out`, the graph files and graph.html are written there too."""
-    from .read import InputError
-    from .service import Options
-    from .service import build as build_service
+    from kg.input.read import InputError
+    from kg.service import Options
+    from kg.service import build as build_service
 
     paths = [paths] if isinstance(paths, (str, Path)) else paths
     options = Options(city, tuple(city_map), engine, date, tuple(disable), strict=True)

@@ -18,15 +18,14 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import kg
-
-from . import parallel, pipeline, service
-from .engines import EngineError
-from .evaluate import differences, evaluate, format_scores
-from .extract import document_json
-from .manifest import totals
-from .model import Corpus, Document
-from .orgs import CityMapError, check_city, read_city_map
-from .read import Accounted, Entry
+from kg import parallel, pipeline, service
+from kg.evaluate import differences, evaluate, format_scores
+from kg.extract import document_json
+from kg.input.manifest import totals
+from kg.input.read import Accounted, Entry
+from kg.language.engines import EngineError
+from kg.model import Corpus, Document
+from kg.readers.orgs import CityMapError, check_city, read_city_map
 
 EXIT_INTERRUPTED = 130  # Ctrl-C, as shells report it (128 + SIGINT)
 EXIT_ENGINE = 4  # the engine cannot be used (unknown, or its model is not on this machine)

@@ -14,8 +14,8 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model import Corpus
-from .names import normalize
+from kg.language.names import normalize
+from kg.model import Corpus
 
 
 @dataclass

@@ -1,6 +1,6 @@
 """Write the graph: N-Quads, N-Triples, Turtle, JSON-LD, TriG (a named graph per article) and HTML.
 
-The quads are written as the graph is built and sorted on disk (kg.quads), so no format needs the
+The quads are written as the graph is built and sorted on disk (kg.rdf.quads), so no format needs the
 graph in memory, and the same input gives byte-identical files. Every file is made in a working folder
 inside `out` and the set is published as one (see `publish`): a run that fails or is killed leaves the
 previous outputs, or the new ones, never some of each. graph.nq is the file for bulk loading into a
@@ -17,14 +17,14 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 
-from . import quads
-from .graph import build_dataset
-from .html import write_html
-from .model import Corpus
+from kg.explore.html import write_html
+from kg.model import Corpus
+from kg.rdf import quads
+from kg.rdf.graph import build_dataset
+from kg.rdf.rdf_formats import JOURNAL
 
 DERIVED = {"graph.ttl": "graph.nt", "graph.jsonld": "graph.nt", "graph.trig": "graph.nq"}  # name: made from
 OUTPUTS = ("graph.ttl", "graph.nt", "graph.jsonld", "graph.trig", "graph.nq", "graph.html")
-JOURNAL = ".kg-publishing"  # while it exists, out/ holds outputs of two runs; it names the new set
 LOCK = ".kg-lock"
 WORK_PREFIX = ".kg-export."
 HTML_WHOLE = 20_000  # triples: up to this graph.html draws the whole graph, beyond an overview
@@ -110,11 +110,6 @@ def finish_interrupted(out: Path) -> None:
         leftover.unlink(missing_ok=True)
 
 
-def half_published(out: Path) -> bool:
-    """Whether `out` holds the outputs of two runs (a build was killed while publishing)."""
-    return (out / JOURNAL).exists()
-
-
 def write_quads(corpus: Corpus, work: Path) -> dict[str, str]:
     """graph.nq and graph.nt (the union of its graphs), sorted; returns the prefixes bound."""
     raw = work / "raw.nq"
@@ -131,7 +126,7 @@ def write_quads(corpus: Corpus, work: Path) -> dict[str, str]:
 def write_graph_html(ntriples: Path, path: Path, title: str) -> None:
     """The whole graph when it is small enough to draw; beyond, an overview of the most connected
     entities (kg html --focus draws any one entity's neighbourhood)."""
-    from .neighbourhood import overview
+    from kg.explore.neighbourhood import overview
 
     if quads.count_lines(ntriples) <= HTML_WHOLE:
         write_html(quads.union_graph(ntriples), path, title)

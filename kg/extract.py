@@ -3,7 +3,7 @@ mentions and every fact read from them, with offsets into the original text (pro
 
 from __future__ import annotations
 
-from .model import Article, Document, Sentence
+from kg.model import Article, Document, Sentence
 
 
 def document_json(doc: Document) -> dict:

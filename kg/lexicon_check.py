@@ -5,7 +5,7 @@ A schema says how many tab-separated columns a table has and which values a colu
 (one entry a line) must not repeat an entry. Cross-file checks: the organisation subtypes of every table
 are those the ontology and the graph know; a head title, a shared title or a session title is a title;
 participation roles fall in the documented classes; the post forms compile and read their examples'
-shape (kg.post_forms validates them).
+shape (kg.readers.post_forms validates them).
 """
 
 from __future__ import annotations
@@ -16,11 +16,11 @@ from dataclasses import dataclass
 from functools import partial
 from importlib import resources
 
-from . import post_forms
-from .engines import POS_TAGS
-from .graph import ORG_SUBTYPES
-from .html import STYLES
-from .lexicon import data_text, numbered_lines, table, title_pattern
+from kg.explore.html import STYLES
+from kg.language.engines import POS_TAGS
+from kg.language.lexicon import data_text, numbered_lines, table, title_pattern
+from kg.rdf.graph import ORG_SUBTYPES
+from kg.readers import post_forms
 
 ROLE_CLASSES = ("presided", "attended", "spoke", "visited", "met", "accompanied", "led", "signed", "elected")
 EVENT_TYPES = (
@@ -69,7 +69,7 @@ TITLE_KEYS = ("head_titles.tsv", "implied_bodies.tsv")
 
 
 def _lines(name: str) -> list[tuple[int, str]]:
-    return numbered_lines(data_text(name))  # the lines the loader reads (kg.lexicon)
+    return numbered_lines(data_text(name))  # the lines the loader reads (kg.language.lexicon)
 
 
 def check_table(name: str, table: Table) -> list[str]:

@@ -2,7 +2,7 @@
 
 Workers only clean, segment, recognise and read relations, document by document; the parent
 resolves the documents in input order. The engine tags a sentence the same whatever batch it is in
-(kg/engines/lac.py), so the output is byte-identical whatever the number of workers or the executor.
+(kg/language/engines/lac.py), so the output is byte-identical whatever the number of workers or the executor.
 At most `window` chunks are in flight, so memory holds a few chunks, never the whole corpus.
 """
 
@@ -17,10 +17,10 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-from . import pieces, pipeline
-from .engines import Engine, load_engine
-from .model import Document
-from .orgs import Locale
+from kg import pieces, pipeline
+from kg.language.engines import Engine, load_engine
+from kg.model import Document
+from kg.readers.orgs import Locale
 
 EXECUTORS = ("local", "dask")
 
@@ -48,7 +48,7 @@ def _engine(work: Work) -> Engine:
 
 def _load(work: Work) -> Engine:
     if work.engine == "lac" and work.threads:
-        from .engines.lac import LacEngine
+        from kg.language.engines.lac import LacEngine
 
         return LacEngine(threads=work.threads)
     return load_engine(work.engine)

@@ -13,10 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .clean import clean_document
-from .dates import date_document
-from .model import Article, Document
-from .segment import segment_document
+from kg.input.clean import clean_document
+from kg.input.segment import segment_document
+from kg.language.dates import date_document
+from kg.model import Article, Document
 
 PIECE_CHARS = 100_000  # some 150 MB of analysis
 

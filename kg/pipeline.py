@@ -6,19 +6,19 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import deprel
-from .clean import clean_document
-from .dates import date_document
-from .engines import Engine, load_engine
-from .events import EventReader
-from .model import Corpus, Document
-from .orgs import Locale, OrgResolver, document_locale, infer_city
-from .positions import PositionReader
-from .projects import ProjectReader
-from .read import read_paths
-from .recognise import recognise
-from .resolve import complete_names, resolve
-from .segment import segment_document
+from kg.input.clean import clean_document
+from kg.input.read import read_paths
+from kg.input.segment import segment_document
+from kg.language.dates import date_document
+from kg.language.engines import Engine, load_engine
+from kg.language.recognise import recognise
+from kg.model import Corpus, Document
+from kg.readers import deprel
+from kg.readers.events import EventReader
+from kg.readers.orgs import Locale, OrgResolver, document_locale, infer_city
+from kg.readers.positions import PositionReader
+from kg.readers.projects import ProjectReader
+from kg.resolution.resolve import complete_names, resolve
 
 
 @dataclass

@@ -12,12 +12,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import parallel, pipeline, stream
-from .manifest import counts, run_record, write_manifest
-from .model import Corpus, Document
-from .orgs import Locale, OrgResolver
-from .read import Accounted, Entry, Inputs, Selection, read_inputs
-from .resolve import Resolver
+from kg import parallel, pipeline, stream
+from kg.input.manifest import counts, run_record, write_manifest
+from kg.input.read import Accounted, Entry, Inputs, Selection, read_inputs
+from kg.model import Corpus, Document
+from kg.readers.orgs import Locale, OrgResolver
+from kg.resolution.resolve import Resolver
 
 
 @dataclass(frozen=True)
@@ -89,7 +89,7 @@ def build(
     corpus = Resolver(OrgResolver(state.locale), corpus=state.corpus).finish()
     built = Built(found, corpus, characters)
     if out is not None:
-        from .export import export  # here: kg.export loads the HTML view
+        from kg.export import export  # here: kg.export loads the HTML view
 
         run = run_record(options.engine, state.locale.city, bool(options.city), options.date)
         extra = {  # the manifest last, so that it always describes the graph files beside it

@@ -16,11 +16,11 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from . import state as codec
-from .model import Corpus, Document
-from .orgs import CityTally, Locale
-from .pieces import pieces
-from .read import Accounted, Entry, Selection, each_input, read_input
+from kg import state as codec
+from kg.input.read import Accounted, Entry, Selection, each_input, read_input
+from kg.model import Corpus, Document
+from kg.pieces import pieces
+from kg.readers.orgs import CityTally, Locale
 
 STATE = "kg-state.json"
 STATE_VERSION = 2
@@ -42,7 +42,7 @@ def plan(
     report: Callable[[Entry], None],
     count_cities: bool = True,
 ) -> Plan:
-    """Account for every input as kg.read.read_inputs does, keeping paths instead of documents."""
+    """Account for every input as kg.input.read.read_inputs does, keeping paths instead of documents."""
     result = Plan()
     for path, doc, entry in each_input(paths, selection, report):
         result.entries.append(entry)
@@ -76,7 +76,7 @@ def locale(cities: CityTally, city: str | None, city_map: tuple[tuple[str, str],
 @dataclass
 class State:
     locale: Locale
-    corpus: Corpus  # resolved, before kg.resolve.Resolver.finish
+    corpus: Corpus  # resolved, before kg.resolution.resolve.Resolver.finish
     entries: list[Entry] = field(default_factory=list)
     counts: dict[str, dict[str, int]] = field(default_factory=dict)  # manifest counts by path
     version: int = STATE_VERSION
@@ -85,7 +85,7 @@ class State:
 def load_state(out: Path) -> State | None:
     """The state of the build in `out`, or None when there is none. A damaged or foreign state file
     stops the run with a message naming it; nothing in it is ever run."""
-    from .export import owning  # here: kg.export loads the HTML view
+    from kg.export import owning  # here: kg.export loads the HTML view
 
     with owning(out):  # a build interrupted while publishing is completed first: its state is the one
         pass

@@ -11,7 +11,7 @@ GOLD = Path(__file__).resolve().parent / "gold"
 
 @pytest.fixture(scope="session")
 def engine():
-    from kg.engines import load_engine
+    from kg.language.engines import load_engine
 
     return load_engine("lac")
 

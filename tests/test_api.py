@@ -8,7 +8,7 @@ import pytest
 from rdflib import Graph
 
 import kg
-from kg.query import QueryError
+from kg.explore.query import QueryError
 
 from .test_query import HANDMADE_TTL
 
@@ -36,7 +36,7 @@ def test_load_gives_the_rdflib_graph(seeds, seeds_out) -> None:
 
 
 def test_query_gives_a_dataframe_of_python_values(seeds) -> None:
-    frame = seeds.query(kg.query.preset("posts").bind({"person": "张百顺"}))
+    frame = seeds.query(kg.explore.query.preset("posts").bind({"person": "张百顺"}))
     assert list(frame.columns) == ["person", "role", "organization", "articles"]
     assert set(zip(frame.role, frame.organization, strict=True)) == {
         ("副书记", "中共聊城市委员会"),
@@ -105,7 +105,7 @@ def test_both_stores_give_the_same_frames(seeds, seeds_out) -> None:
     assert other.store.name == "oxigraph" and seeds.store.name == "rdflib"
     pd.testing.assert_frame_equal(other.entities(), seeds.entities())
     pd.testing.assert_frame_equal(other.facts(), seeds.facts())
-    query = kg.query.preset("entity").bind({"name": "张百顺"})
+    query = kg.explore.query.preset("entity").bind({"name": "张百顺"})
     pd.testing.assert_frame_equal(other.query(query), seeds.query(query))
     assert len(other.rdf) == len(seeds.rdf)  # read with rdflib on demand
 
@@ -140,7 +140,7 @@ def test_build_runs_the_pipeline_in_process(tmp_path) -> None:
 def test_pyvis_network_of_one_officials_neighbourhood(seeds) -> None:
     from pyvis.network import Network
 
-    from kg.html import STYLES
+    from kg.explore.html import STYLES
 
     net = seeds.to_pyvis("张百顺", hops=1)
     assert isinstance(net, Network)

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from kg.clean import clean
+from kg.input.clean import clean
 
 
 def _check_map(original: str, cleaned: str, offsets: list[int]) -> None:

@@ -1,8 +1,10 @@
-"""The code stays simple enough to change: no function of kg/ above cyclomatic complexity 15."""
+"""The code stays simple enough to change: no function of kg/ above cyclomatic complexity 15, and the
+package's parts import only the parts below them."""
 
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from radon.complexity import cc_visit
@@ -55,3 +57,28 @@ def test_no_name_of_a_person_from_the_pages_is_in_kg() -> None:
 
 
 SOURCES = {".py", ".txt", ".tsv", ".ttl", ".j2", ".js", ".css"}
+
+
+# The parts of kg/, lowest first: a part may import kg.model and the parts before it, never one after it
+# nor the build service and command line at the top of the package.
+PARTS = ("language", "input", "readers", "resolution", "rdf", "explore")
+_IMPORT = re.compile(r"^\s*(?:from|import) (kg(?:\.\w+)*)(?: import (\w+))?", re.MULTILINE)
+
+
+def _part(module: str) -> str | None:
+    names = module.split(".")
+    if module in ("kg", "kg.model"):
+        return None
+    return names[1] if len(names) > 1 and names[1] in PARTS else "top"
+
+
+def test_every_part_imports_only_the_parts_below_it() -> None:
+    upward = []
+    for part in PARTS:
+        for path in sorted((KG / part).rglob("*.py")):
+            for module, name in _IMPORT.findall(path.read_text("utf-8")):
+                imported = f"kg.{name}" if module == "kg" and name else module  # from kg import state
+                target = _part(imported)
+                if target == "top" or (target in PARTS and PARTS.index(target) > PARTS.index(part)):
+                    upward.append(f"{path.relative_to(KG.parent)} imports {imported}")
+    assert upward == []

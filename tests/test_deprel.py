@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from kg.deprel import relations_in
-from kg.engines import Token
-from kg.engines.hanlp import with_arcs
+from kg.language.engines import Token
+from kg.language.engines.hanlp import with_arcs
 from kg.model import Sentence
+from kg.readers.deprel import relations_in
 
 
 def _sentence(words: list[tuple[str, str, int, str]]) -> Sentence:

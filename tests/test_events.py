@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import pytest
 
-from kg.clean import clean_document
+from kg.input.clean import clean_document
+from kg.input.segment import segment_document
 from kg.model import Document
-from kg.orgs import Locale
 from kg.pipeline import analyse, build_corpus
-from kg.segment import segment_document
+from kg.readers.orgs import Locale
 
 PAGE = """“风筝故里”非遗展开展仪式举行
 
@@ -262,7 +262,7 @@ def test_a_photo_captions_bracket_is_not_in_the_events_name(engine) -> None:
 
 
 def test_a_meeting_within_a_session_is_not_the_session() -> None:
-    from kg.events import _session_key
+    from kg.readers.events import _session_key
 
     session = _session_key("沧州市第四届人民代表大会第七次会议")
     assert session is not None and session == _session_key("沧州市四届人大七次会议")

@@ -4,7 +4,7 @@ import time
 
 import pytest
 
-from kg.gazetteer import Division, Gazetteer, SuffixTable
+from kg.language.gazetteer import Division, Gazetteer, SuffixTable
 
 
 @pytest.fixture(scope="module")

@@ -8,11 +8,11 @@ from dataclasses import replace
 
 import pytest
 
-from kg.dates import date_document, dateline, path_date
-from kg.lexicon import role_classes
+from kg.language.dates import date_document, dateline, path_date
+from kg.language.lexicon import role_classes
 from kg.model import Document
-from kg.orgs import Locale
 from kg.pipeline import analyse
+from kg.readers.orgs import Locale
 
 POSTS = """沧州市第十五届人民代表大会第三次会议胜利闭幕
 
@@ -188,7 +188,7 @@ def test_signings_hosts_and_recalled_visits(engine) -> None:
 def test_relative_days_count_back_from_the_articles_date(
     text: str, issue: str | None, start: str | None
 ) -> None:
-    from kg.dates import parse_date
+    from kg.language.dates import parse_date
 
     found = parse_date(text, issue)
     assert (found.start if found else None) == start
@@ -316,7 +316,7 @@ def test_a_long_name_cut_in_a_list_and_this_sessions_presidium(engine) -> None:
 
 def test_a_county_court_named_by_its_short_name_places_the_page() -> None:
     """County news that names its county only as 祁东法院 or 郏县法院 is read in that county's city."""
-    from kg.orgs import document_locale
+    from kg.readers.orgs import document_locale
 
     assert (
         document_locale("祁东法院召开2010年度工作会议。县法院各项工作取得进展。", Locale()).city == "衡阳市"
@@ -360,7 +360,7 @@ def test_two_titles_written_as_one_and_a_county_that_speaks_for_its_city(engine)
     session = "眉山市第五届人民代表大会第四次会议"
     assert {("高立新", "常务主席", session), ("高立新", "执行主席", session)} <= posts
     # a county named in full outweighs a city named in passing ("中国石油大学(北京)")
-    from kg.orgs import document_locale
+    from kg.readers.orgs import document_locale
 
     page = "州委副秘书长罗如贵到南华县罗武庄乡调研，了解中国石油大学(北京)助力南华县彝绣产业扶贫项目。"
     assert document_locale(page, Locale()).city == "楚雄彝族自治州"
@@ -507,7 +507,7 @@ def test_a_company_written_short_is_the_one_named_in_full(engine) -> None:
 def test_a_name_cut_before_its_verb_is_mended() -> None:
     """ "副主任孟小|全|陪同": the model ends the name one character early; the lone character between a
     name right after its title and the name's verb is the name's last (not 也, 又, 在 …)."""
-    from kg.recognise import repair_names
+    from kg.language.recognise import repair_names
 
     cut = _words(("副主任", "NOUN"), ("孟小", "PERSON"), ("全", "ADV"), ("陪同", "VERB"), ("调研", "VERB"))
     assert [t.text for t in repair_names(cut) if t.tag == "PERSON"] == ["孟小全"]
@@ -560,7 +560,7 @@ def test_visits_led_by_a_list_or_a_group(engine) -> None:
 
 def test_a_name_split_into_two_place_words_inside_a_list_is_one_name() -> None:
     """ "柳洪、自|福庄、沐华斌": two words typed as places, no division above a township, between names."""
-    from kg.recognise import repair_names
+    from kg.language.recognise import repair_names
 
     split = _words(("柳洪", "PERSON"), ("、", "PUNCT"), ("自", "PLACE"), ("福庄", "PLACE"), ("、", "PUNCT"))
     split += _words(("沐华斌", "PERSON"))
@@ -571,7 +571,7 @@ def test_a_name_split_into_two_place_words_inside_a_list_is_one_name() -> None:
 
 
 def test_a_verbs_first_character_read_into_a_name_goes_back() -> None:
-    from kg.recognise import repair_names
+    from kg.language.recognise import repair_names
 
     read_in = _words(("市委书记", "NOUN"), ("沈星率", "NOUN"), ("团", "NOUN"), ("考察", "VERB"))
     assert [t.text for t in repair_names(read_in) if t.tag == "PERSON"] == ["沈星"]
@@ -582,7 +582,7 @@ def test_a_verbs_first_character_read_into_a_name_goes_back() -> None:
 
 
 def test_a_conjunction_read_into_a_name_goes_back() -> None:
-    from kg.recognise import repair_names
+    from kg.language.recognise import repair_names
 
     glued = _words(("检察长", "NOUN"), ("钱中原和", "PERSON"), ("区监察委员会", "ORG"))
     assert [t.text for t in repair_names(glued) if t.tag == "PERSON"] == ["钱中原"]
@@ -599,7 +599,7 @@ def test_a_body_with_its_other_name_in_brackets_and_our_citys_committee(engine) 
 
 def _words(*pairs: tuple[str, str]) -> list:
     """Tokens as a model would give them, for the rules that mend its slips."""
-    from kg.engines import Token
+    from kg.language.engines import Token
 
     tokens, start = [], 0
     for text, tag in pairs:
@@ -609,7 +609,7 @@ def _words(*pairs: tuple[str, str]) -> list:
 
 
 def test_the_last_name_of_a_list_typed_as_a_body_is_a_name() -> None:
-    from kg.recognise import repair_names
+    from kg.language.recognise import repair_names
 
     listed = _words(
         ("副主任", "NOUN"), ("姚一", "PERSON"), ("、", "PUNCT"), ("柯二", "PERSON"), ("、", "PUNCT")

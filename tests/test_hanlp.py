@@ -17,8 +17,8 @@ from rdflib import Graph
 
 from kg.cli import main
 from kg.commands.train_ner import read_samples, spans
-from kg.engines import Token, load_engine
-from kg.engines.hanlp import PRETRAINED, merge, tag_map, word_spans
+from kg.language.engines import Token, load_engine
+from kg.language.engines.hanlp import PRETRAINED, merge, tag_map, word_spans
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -192,7 +192,7 @@ class _MultiTask:
 
 
 def test_multi_task_model_gives_words_pos_and_typed_entities(monkeypatch, capsys) -> None:
-    import kg.engines.hanlp as module
+    import kg.language.engines.hanlp as module
 
     monkeypatch.setattr(module, "_load", lambda model_dir: _MultiTask())
     module._show_licence.cache_clear()
@@ -214,7 +214,7 @@ def test_multi_task_model_gives_words_pos_and_typed_entities(monkeypatch, capsys
 
 
 def test_auto_takes_hanlp_when_its_model_is_there(monkeypatch, capsys) -> None:
-    import kg.engines.hanlp as module
+    import kg.language.engines.hanlp as module
 
     monkeypatch.setattr(module, "_load", lambda model_dir: _MultiTask())
     assert isinstance(load_engine("auto"), module.HanlpEngine)

@@ -18,7 +18,15 @@ import numpy as np
 import pytest
 from rdflib import RDF, RDFS, SKOS, BNode, Graph, Literal, Namespace, URIRef
 
-from kg.html import _declutter, _repulsion_dense, _repulsion_grid, layout, read_graph, spring, write_html
+from kg.explore.html import (
+    _declutter,
+    _repulsion_dense,
+    _repulsion_grid,
+    layout,
+    read_graph,
+    spring,
+    write_html,
+)
 
 from .conftest import BROWSER_SKIPPED
 

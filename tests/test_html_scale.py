@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from rdflib import RDF, RDFS, SKOS, Graph, Literal, Namespace, URIRef
 
-from kg.html import write_html
+from kg.explore.html import write_html
 
 from .test_html import SHOTS, assert_clean, launch, open_explorer
 
@@ -53,7 +53,7 @@ def zh(text: str) -> Literal:
 
 
 class Corpus:
-    """Adds entities, articles and posts to a graph in the shape kg/graph.py writes them."""
+    """Adds entities, articles and posts to a graph in the shape kg/rdf/graph.py writes them."""
 
     def __init__(self, rng: random.Random) -> None:
         self.g = Graph()

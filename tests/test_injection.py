@@ -14,9 +14,9 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
 from kg.cli import main
-from kg.graph import build_dataset, iri_part, union_graph
 from kg.model import ArticleRecord, Corpus, Entity, Evidence, Membership
-from kg.rdf_formats import RDF_FORMATS
+from kg.rdf.graph import build_dataset, iri_part, union_graph
+from kg.rdf.rdf_formats import RDF_FORMATS
 
 MARK = "kgpwn"  # in every payload: if it turns up in live markup or script, something was injected
 PAYLOADS = [

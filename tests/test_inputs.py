@@ -20,11 +20,11 @@ from pathlib import Path
 
 import pytest
 
-from kg.clean import clean_document
 from kg.cli import main
-from kg.query import GraphFileError, open_store
-from kg.read import Selection, read_input, walk
-from kg.segment import segment_document
+from kg.explore.query import GraphFileError, open_store
+from kg.input.clean import clean_document
+from kg.input.read import Selection, read_input, walk
+from kg.input.segment import segment_document
 
 # A page of a city paper: a headline, a bylined article with a post in it.
 PAGE = (
@@ -281,16 +281,16 @@ def test_folders_nested_very_deep_are_reported_not_a_crash(tmp_path) -> None:
 
 def test_a_reader_that_fails_unexpectedly_fails_that_file_only(tmp_path, monkeypatch, capsys) -> None:
     """A missing part of a library (trafilatura without lxml_html_clean) used to end the whole run."""
-    import kg.read
+    import kg.input.read
 
-    real_extract = kg.read.extract
+    real_extract = kg.input.read.extract
 
     def extract(path, data):
         if path.name == "bad.html":
             raise ImportError("lxml.html.clean module is now a separate project lxml_html_clean")
         return real_extract(path, data)
 
-    monkeypatch.setattr(kg.read, "extract", extract)
+    monkeypatch.setattr(kg.input.read, "extract", extract)
     (tmp_path / "bad.html").write_text("<html><body><p>x</p></body></html>", encoding="utf-8")
     (tmp_path / "a.txt").write_text(PAGE, encoding="utf-8")
     code, records, err = _extract(capsys, str(tmp_path))

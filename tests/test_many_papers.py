@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from kg.cli import EXIT_NOTHING_READ, main
-from kg.orgs import paper_place
+from kg.readers.orgs import paper_place
 
 # A page that names no city: only its paper's place, or the map, can say whose 市委 it is.
 BARE = "市委召开常委会会议\n\n本报讯 市委书记王建国主持召开市委常委会会议，市委副书记、市长刘海洋出席。\n"

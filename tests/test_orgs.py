@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.orgs import Locale, OrgResolver, document_locale, infer_city
+from kg.readers.orgs import Locale, OrgResolver, document_locale, infer_city
 
 
 @pytest.fixture(scope="module")
@@ -98,7 +98,7 @@ def test_a_county_portal_that_says_we_is_that_county_s_news() -> None:
 
 
 def test_bodies_written_short_or_after_a_prefix() -> None:
-    from kg.orgs import Locale, OrgResolver
+    from kg.readers.orgs import Locale, OrgResolver
 
     neijiang = OrgResolver(Locale.for_city("内江市"))
     assert neijiang.resolve("内江市中区法院").name == "市中区人民法院"  # the city's 市 begins 市中区

@@ -7,8 +7,8 @@ import pytest
 
 from kg.cli import main
 from kg.model import Document
-from kg.orgs import Locale
 from kg.pipeline import analyse, check_disabled, components
+from kg.readers.orgs import Locale
 
 TEXT = "德州市召开会议\n\n本报讯 3月15日，全市工作会议召开。市委副书记、市长赵志明出席会议并讲话。\n"
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from kg.model import Document
-from kg.orgs import Locale
 from kg.pipeline import analyse
+from kg.readers.orgs import Locale
 
 TEXT = """德州市召开优化营商环境工作推进会
 
@@ -61,8 +61,8 @@ def test_no_posts_for_reporters_or_meetings(posts: set) -> None:
 
 def test_posts_taken_up_and_a_sittings_chairs(engine) -> None:
     from kg.model import Document
-    from kg.orgs import Locale
     from kg.pipeline import analyse
+    from kg.readers.orgs import Locale
 
     text = (
         "本报讯 昨日，市人大常委会任命了3个局的局长，其中王建华出任新组建的市商务局局长，"
@@ -79,8 +79,8 @@ def test_posts_taken_up_and_a_sittings_chairs(engine) -> None:
 
 def test_a_byline_is_no_body(engine) -> None:
     from kg.model import Document
-    from kg.orgs import Locale
     from kg.pipeline import analyse
+    from kg.readers.orgs import Locale
 
     doc = analyse([Document("x.txt", "本报讯 市长王建华出席会议。\n")], engine, Locale.for_city("阳江市"))[0]
     assert [(p.title, p.organization) for a in doc.articles for p in a.positions] == [

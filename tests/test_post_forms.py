@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from kg import post_forms
 from kg.model import Document
-from kg.orgs import Locale
 from kg.pipeline import analyse
+from kg.readers import post_forms
+from kg.readers.orgs import Locale
 
 TEXT = """市人大常委会举行第十五次会议
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 
 from kg.model import Document
-from kg.orgs import Locale
 from kg.pipeline import analyse, build_corpus
+from kg.readers.orgs import Locale
 
 PAGE = """市发展改革委深化“投资审批”改革
 
@@ -186,8 +186,8 @@ def test_a_sets_total_is_not_each_items_investment_and_a_site_chosen_is_the_plac
 
 def test_projects_listed_with_their_own_amounts_joined_by_and(engine) -> None:
     from kg.model import Document
-    from kg.orgs import Locale
     from kg.pipeline import analyse
+    from kg.readers.orgs import Locale
 
     text = "本报讯 20亿元以上项目2个，分别是总投资38亿元的青龙山国际康养度假区项目和总投资25亿元的巩义市产业集聚区小微企业园项目。\n"
     docs = analyse([Document("p.txt", text)], engine, Locale.for_city("郑州市"))
@@ -197,8 +197,8 @@ def test_projects_listed_with_their_own_amounts_joined_by_and(engine) -> None:
 
 def test_a_list_the_text_counts_gives_each_item_and_keeps_the_total_apart(engine) -> None:
     from kg.model import Document
-    from kg.orgs import Locale
     from kg.pipeline import analyse
+    from kg.readers.orgs import Locale
 
     text = (
         "这次秋季集中开工项目为河北某某科技有限公司标识制作项目、安济路综合管廊工程、东城门片区环境整治提升工程、"
@@ -213,7 +213,7 @@ def test_a_list_the_text_counts_gives_each_item_and_keeps_the_total_apart(engine
 
 
 def test_a_set_or_an_enumerations_item_is_no_project() -> None:
-    from kg.projects import _SET
+    from kg.readers.projects import _SET
 
     for name in ("前全部项目", "两个引资额超亿元项目", "三是风力发电等新能源", "其中工业项目"):
         assert _SET.match(name), name
@@ -223,8 +223,8 @@ def test_a_set_or_an_enumerations_item_is_no_project() -> None:
 
 def _article_projects(engine, text: str, city: str) -> dict:
     from kg.model import Document
-    from kg.orgs import Locale
     from kg.pipeline import analyse
+    from kg.readers.orgs import Locale
 
     article = analyse([Document("x.txt", text)], engine, Locale.for_city(city))[0].articles[0]
     return {p.name: p for p in article.projects}

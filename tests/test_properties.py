@@ -14,11 +14,11 @@ from pathlib import Path
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from kg.clean import clean, to_halfwidth
-from kg.formats import FormatError, extract
-from kg.formats.text import decode
+from kg.input.clean import clean, to_halfwidth
+from kg.input.formats import FormatError, extract
+from kg.input.formats.text import decode
+from kg.input.segment import _CONTINUED, segment_document
 from kg.model import Document
-from kg.segment import _CONTINUED, segment_document
 
 from .conftest import SEEDS
 
@@ -88,8 +88,8 @@ def test_segmentation_loses_no_text_and_sentences_map_into_the_original(original
 @example(pages=["召开主 主会"])  # an event named across a layout space: its mention is the span as written
 def test_extraction_never_crashes_and_offsets_point_into_the_original(engine, pages: list[str]) -> None:
     from kg.extract import document_json
-    from kg.orgs import Locale
     from kg.pipeline import analyse
+    from kg.readers.orgs import Locale
 
     docs = analyse(
         [Document(f"p{i}.txt", page) for i, page in enumerate(pages)], engine, Locale.for_city("聊城市")

@@ -12,9 +12,9 @@ import threading
 import pytest
 from rdflib import Literal, URIRef
 
-from kg import query as kq
 from kg.cli import main
-from kg.query import GraphFileError, QueryError, ReadOnlyError, display_width, open_store, presets
+from kg.explore import query as kq
+from kg.explore.query import GraphFileError, QueryError, ReadOnlyError, display_width, open_store, presets
 
 # Events and projects as the relation layer writes them (schema:attendee, schema:location, kg:investment):
 # a small graph written by hand, so that what the presets must return is known exactly.

@@ -75,7 +75,7 @@ def test_an_appointment_notice_answers_who_held_the_post(tmp_path: Path) -> None
     """A real people's congress notice, filed under its date: the district head who resigned and the
     acting one who followed, as a reader of the notice would say."""
     from kg.cli import main
-    from kg.query import open_store, presets
+    from kg.explore.query import open_store, presets
 
     page = next((DEV / "pages").rglob("h1_beijing_02.txt"))
     assert main(["build", str(page), "--out", str(tmp_path / "out")]) == 0

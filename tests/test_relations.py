@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import pytest
 
-from kg.dates import parse_date
-from kg.hierarchy import Hierarchy
+from kg.language.dates import parse_date
 from kg.model import Document
-from kg.orgs import Locale, OrgResolver
 from kg.pipeline import analyse, build_corpus
-from kg.resolve import Resolver
+from kg.readers.orgs import Locale, OrgResolver
+from kg.resolution.hierarchy import Hierarchy
+from kg.resolution.resolve import Resolver
 
 PAGE = """全市招商引资工作推进会召开
 

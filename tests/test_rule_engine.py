@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from kg.engines import EngineError, kg_tag, load_engine
-from kg.engines.rules import RuleEngine
+from kg.language.engines import EngineError, kg_tag, load_engine
+from kg.language.engines.rules import RuleEngine
 from kg.model import Document
-from kg.orgs import Locale
 from kg.pipeline import analyse
+from kg.readers.orgs import Locale
 
 WORDS = {
     "市委": "ORG",

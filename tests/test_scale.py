@@ -9,7 +9,7 @@ import pytest
 
 from kg import export as export_module
 from kg.cli import main
-from kg.neighbourhood import focus, is_entity, overview, read_links
+from kg.explore.neighbourhood import focus, is_entity, overview, read_links
 
 from .conftest import SEEDS
 
@@ -112,7 +112,7 @@ def test_kg_html_focus_draws_one_neighbourhood(seeds_out, tmp_path) -> None:
 def test_compiled_viterbi_gives_the_numpy_paths_ties_included() -> None:
     import numpy as np
 
-    from kg.engines import lac
+    from kg.language.engines import lac
 
     if lac._compiled() is None:
         pytest.skip("numba not installed")
@@ -141,10 +141,10 @@ def _one_big_file(tmp_path: Path) -> Path:
 
 
 def test_a_large_file_is_cut_into_pieces_of_whole_articles(tmp_path) -> None:
-    from kg.clean import clean_document
+    from kg.input.clean import clean_document
+    from kg.input.segment import segment_document
     from kg.model import Document
     from kg.pieces import pieces
-    from kg.segment import segment_document
 
     text = _one_big_file(tmp_path).read_text(encoding="utf-8")
     whole = Document("all.txt", text)

@@ -1,8 +1,8 @@
 from __future__ import annotations
 
-from kg.clean import clean_document
+from kg.input.clean import clean_document
+from kg.input.segment import segment_document, split_sentences
 from kg.model import Document
-from kg.segment import segment_document, split_sentences
 
 PAGE = """德州市召开优化营商环境工作推进会
 
@@ -79,9 +79,9 @@ def test_a_block_of_two_headlines_is_cut_between_the_articles_they_describe() ->
 
 
 def test_a_photo_caption_is_part_of_its_article_not_a_headline() -> None:
-    from kg.clean import clean_document
+    from kg.input.clean import clean_document
+    from kg.input.segment import segment_document
     from kg.model import Document
-    from kg.segment import segment_document
 
     text = (
         "南康14个项目集中开工\n\n5月20日上午，项目集中开工仪式举行。\n▲开工仪式现场 郭先明摄\n"

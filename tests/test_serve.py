@@ -24,7 +24,7 @@ from SPARQLWrapper import CSV, JSON, POST, POSTDIRECTLY, TURTLE, XML, SPARQLWrap
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed
 
 from kg.commands.serve import Endpoint, make_server
-from kg.query import Results, open_store
+from kg.explore.query import Results, open_store
 
 POSTS_OF = """PREFIX org: <http://www.w3.org/ns/org#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 SELECT ?role ?organization WHERE {

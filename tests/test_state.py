@@ -13,7 +13,7 @@ import pytest
 from kg import state as codec
 from kg.cli import main
 from kg.model import Corpus, Entity, Evidence, Membership, PostChange
-from kg.orgs import Locale
+from kg.readers.orgs import Locale
 from kg.stream import STATE, State
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "001_7e8a689627b3833d.txt"

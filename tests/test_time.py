@@ -9,8 +9,8 @@ import pytest
 from rdflib import Dataset, Graph, Literal, URIRef
 
 from kg.cli import main
-from kg.graph import KG, SCHEMA
-from kg.query import QueryError, open_store, presets
+from kg.explore.query import QueryError, open_store, presets
+from kg.rdf.graph import KG, SCHEMA
 
 PAGES = Path(__file__).resolve().parent.parent / "examples" / "terms"  # one dated on the page, one by path
 
@@ -108,9 +108,9 @@ def test_the_library_takes_the_date_as_the_command_line_does(tmp_path: Path) -> 
 
 def test_a_session_of_several_days_decides_on_its_last(engine) -> None:
     from kg.model import Document
-    from kg.orgs import Locale, OrgResolver
     from kg.pipeline import analyse
-    from kg.resolve import resolve
+    from kg.readers.orgs import Locale, OrgResolver
+    from kg.resolution.resolve import resolve
 
     text = "本报讯 26日至27日，市十二届人大常委会举行第三十次会议。会议决定任命吴建国为沧州市体育局局长。"
     locale = Locale.for_city("沧州市")

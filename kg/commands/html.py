@@ -9,7 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..neighbourhood import write_focus
+from kg.explore.neighbourhood import write_focus
 
 EXIT_BAD_INPUT = 2
 

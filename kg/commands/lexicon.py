@@ -15,7 +15,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..lexicon_check import check
+    from kg.lexicon_check import check
 
     problems = check()
     for problem in problems:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 
-from ..pipeline import components
+from kg.pipeline import components
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

@@ -7,7 +7,7 @@ import os
 import sys
 from pathlib import Path
 
-from ..query import FORMATS, STORES, QueryError, iter_presets_help, open_store, preset, render
+from kg.explore.query import FORMATS, STORES, QueryError, iter_presets_help, open_store, preset, render
 
 EXIT_BAD_INPUT = 2
 

@@ -4,8 +4,8 @@ GET /sparql?query=…, POST a form (query=…) or a body of type application/spa
 JSON, CSV or XML (CONSTRUCT and DESCRIBE: Turtle, N-Triples, JSON-LD, RDF/XML), chosen by the `format`
 (or `output`) parameter, else by the Accept header. SPARQL Update is refused with 403.
 
-Each query runs in a worker process (kg.query_workers): a query past --timeout is stopped by killing its
-worker, which frees its memory and its slot at once; a query that crashes its engine ends only its
+Each query runs in a worker process (kg.explore.query_workers): a query past --timeout is stopped by
+killing its worker, which frees its memory and its slot at once; a query that crashes its engine ends only its
 worker, which is replaced. Requests wait up to --timeout for a free worker, then get 503. SERVICE is
 refused unless its endpoint is given with --allow-service. Browsers on other origins may query when
 allowed with --cors.
@@ -22,7 +22,8 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlsplit
 
-from ..query import (
+from kg.commands.query import add_allow_service
+from kg.explore.query import (
     STORES,
     QueryError,
     ReadOnlyError,
@@ -33,8 +34,7 @@ from ..query import (
     render,
     triples_graph,
 )
-from ..query_workers import Busy, Crashed, GaveUp, WorkerPool
-from .query import add_allow_service
+from kg.explore.query_workers import Busy, Crashed, GaveUp, WorkerPool
 
 EXIT_BAD_INPUT = 2
 WORKERS = 4  # queries at once

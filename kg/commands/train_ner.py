@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TextIO
 
-from ..evaluate import Score, format_scores
+from kg.evaluate import Score, format_scores
 
 Sample = tuple[list[str], list[str]]  # characters and their BIO tags
 Span = tuple[int, int, str]
@@ -39,7 +39,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from ..engines.hanlp import require_hanlp
+    from kg.language.engines.hanlp import require_hanlp
 
     require_hanlp()  # EngineError, with what to install, before any reading (kg.cli prints it)
     try:

@@ -2,7 +2,7 @@
  *
  * Every string from the graph (labels, headlines, sentences) reaches the document through textContent or
  * as a plain-text vis-network tooltip, never as markup: the news text may contain anything.
- * Positions come from Python (kg/html.py); physics stays off, so the picture does not move under you.
+ * Positions come from Python (kg/explore/html.py); physics stays off, so the picture does not move under you.
  */
 (function () {
   "use strict";
@@ -20,7 +20,7 @@
   E.forEach(function (e, i) { (e.mentions || []).forEach(function (a) { mentionedIn[a].push(i); }); });
   var drawn = E.map(function (e) { return e.x !== undefined; });
   var degree = linksOf.map(function (ks) { return ks.length; });
-  // Size and rank go by the relations drawn from the start (not "位于", off at first): kg/html.py weights().
+  // Size and rank go by the relations drawn from the start (not "位于", off at first): kg/explore/html.py weights().
   var weight = linksOf.map(function (ks) {
     return ks.filter(function (k) {
       return L[k].facts.some(function (f) { return !data.relations[f.rel].background; });
@@ -30,7 +30,7 @@
   var focus = null;  // {nodes: [...], edges: [...]}: the neighbourhood a selection brings forward
   var big = nDrawn > 1500;
 
-  // Node radius and font size grow with the square root of the degree: the formula of kg/html.py sizes().
+  // Node radius and font size grow with the square root of the degree: the formula of kg/explore/html.py sizes().
   var topWeight = Math.max.apply(null, [1].concat(weight));
   function sizeOf(i) {
     var t = Math.sqrt(Math.min(1, Math.max(0, (weight[i] - 1) / Math.max(topWeight - 1, 1))));

@@ -1,0 +1,189 @@
+"""Repair layout damage while keeping a map back to the original text.
+
+Newspaper text comes out of page layout with words broken across lines
+("嘉明经\\n\\n济开发区"), spaces inside runs of Chinese ("聊城 市绿色低碳"),
+and full-width ASCII ("１２月"). Cleaning only deletes characters or replaces
+one character by one, so every cleaned character has exactly one original
+position: `offsets[i]` is the original index of cleaned character `i`.
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass
+
+from kg.model import Document
+
+_TERMINAL = set("。！？!?；;…")
+_CLOSING = set('”"』」）)’')
+_CONTINUING = set("，,、：:（(“‘《")
+# Bylines keep their spaces: they separate reporters' names ("记者 王晓东 李卫").
+_BYLINE = re.compile(r"(?:记者|通讯员|融媒体|摄影)((?:[ \u3000]+[\u4e00-\u9fff]{2,4})+)")
+_CREDITED = re.compile(r"(?:记者|通讯员|摄影|摄)(?:[ \u3000]+[\u4e00-\u9fff]{2,4})+$")
+_JUMP = re.compile(r"[（(](?:下转|上接|转)[^)）]{0,12}[)）]$")  # "（下转第二版）" ends the article here
+HEADLINE_MAX = 45  # longer lines are body text, even on pages of long paragraphs
+_OPENERS = re.compile(r"^\s*(■|本报讯|据新华社|[\u4e00-\u9fff]{2,5}讯|（下转|\(下转|——)")
+
+
+def is_cjk(ch: str) -> bool:
+    """Chinese characters, CJK punctuation and full-width forms."""
+    code = ord(ch)
+    return (
+        0x4E00 <= code <= 0x9FFF
+        or 0x3400 <= code <= 0x4DBF
+        or 0x3000 < code <= 0x303F
+        or 0xFF00 <= code <= 0xFFEF
+        or code in (0x201C, 0x201D, 0x2018, 0x2019, 0x2014, 0x2026, 0x00B7)
+    )
+
+
+def _joinable(ch: str) -> bool:
+    return is_cjk(ch) or ch.isdigit() or ch == "%"
+
+
+def to_halfwidth(ch: str) -> str:
+    """Full-width ASCII and the ideographic space to their ASCII forms."""
+    code = ord(ch)
+    if 0xFF01 <= code <= 0xFF5E and not (0xFF08 <= code <= 0xFF09 or code in (0xFF0C, 0xFF1A, 0xFF1B)):
+        return chr(code - 0xFEE0)
+    if code == 0x3000:
+        return " "
+    return ch
+
+
+def _column_width(lines: list[str]) -> float:
+    """Typical length of a full line of body text on this page."""
+    lengths = sorted(len(line.strip()) for line in lines if line.strip())
+    if not lengths:
+        return 0.0
+    return float(statistics.quantiles(lengths, n=4)[2]) if len(lengths) > 3 else float(lengths[-1])
+
+
+def _protected(text: str) -> set[int]:
+    """Positions of spaces inside bylines, which must stay."""
+    keep: set[int] = set()
+    for match in _BYLINE.finditer(text):
+        keep.update(i for i in range(match.start(1), match.end(1)) if text[i] in " \u3000")
+    return keep
+
+
+def _break_is_soft(prev_line: str, next_line: str, width: float, body: bool) -> bool:
+    """A line break that the layout made, not the author. `body`: prev_line is body text."""
+    prev, nxt = prev_line.rstrip(), next_line.lstrip()
+    if not prev or not nxt or _OPENERS.match(nxt) or _JUMP.search(prev):
+        return False
+    if _CREDITED.search(prev):
+        return False  # a line of reporters, or a caption ending in its credit ("■ 本报记者 王晓东")
+    last, first = prev[-1], nxt[0]
+    if last in _CLOSING and len(prev) > 1:
+        last = prev[-2] if prev[-2] in _TERMINAL else "字"  # a quote closes a sentence only after 。！？
+    if last in _TERMINAL:
+        return False
+    if last in _CONTINUING:
+        return True
+    if not (_joinable(last) and _joinable(first)):
+        return False
+    # a full line runs on; so does a short line of body text in a narrow column
+    return len(prev) >= min(0.6 * width, HEADLINE_MAX + 1) or body
+
+
+@dataclass
+class _Layout:
+    soft_ends: set[int]  # positions of the line breaks the layout made
+    headline_starts: set[int]  # where the lines that may be headlines start
+
+
+def _layout(text: str, width: float) -> _Layout:
+    """Read the lines in order. A line is body text when it is not headline-shaped, opens an article
+    ("本报讯…"), or continues body text from the line before; a line of body text runs on into the
+    next when the break falls inside a sentence, unless the next line stands right above an article's
+    opening line: that is the article's headline."""
+    layout = _Layout(set(), set())
+    lines = [m for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    body = False
+    for i, line in enumerate(lines):
+        text, shaped = line.group(), headline_shaped(line.group())
+        following = lines[i + 1].group() if i + 1 < len(lines) else ""
+        continued = (
+            i > 0
+            and not (shaped and _OPENERS.match(following.strip()))
+            and _break_is_soft(lines[i - 1].group(), text, width, body)
+        )
+        if continued:
+            layout.soft_ends.add(lines[i - 1].end())
+        body = (continued and body) or not shaped or bool(_OPENERS.match(text.strip()))
+        if not body:
+            layout.headline_starts.add(line.start())
+    return layout
+
+
+def clean(text: str) -> tuple[str, list[int]]:
+    """Return the cleaned text and, per cleaned character, its original index."""
+    layout = _layout(text, _column_width(text.split("\n")))
+    keep_spaces = _protected(text)
+    out: list[str] = []
+    offsets: list[int] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch.isspace() and i not in keep_spaces:
+            j = i
+            while j < n and text[j].isspace():
+                j += 1
+            _emit_whitespace(text, i, j, layout, out, offsets)
+            i = j
+            continue
+        out.append(to_halfwidth(ch) if ch != "\u3000" else " ")
+        offsets.append(i)
+        i += 1
+    return "".join(out), offsets
+
+
+def _emit_whitespace(text: str, i: int, j: int, layout: _Layout, out: list[str], offsets: list[int]) -> None:
+    """Decide what a run of whitespace text[i:j] becomes: nothing, a space, or a line break."""
+    if "\n" in text[i:j]:
+        _emit_line_break(text, i, j, layout, out, offsets)
+        return
+    before = out[-1] if out else ""
+    after = text[j] if j < len(text) else ""
+    if before and after and _joinable(before) and _joinable(after) and not _in_headline(text, i, layout):
+        return  # a space inside a run of Chinese (in a headline it separates phrases: keep it)
+    if before and after and before != " ":
+        out.append(" ")
+        offsets.append(i)
+
+
+def _emit_line_break(text: str, i: int, j: int, layout: _Layout, out: list[str], offsets: list[int]) -> None:
+    """A run of whitespace with a line break: nothing where the layout broke the line (a space after
+    a reporter's title), else one line break."""
+    soft = bool(out) and j < len(text) and text.find("\n", i) in layout.soft_ends
+    if soft:
+        if text[max(0, i - 4) : i].rstrip().endswith(("记者", "通讯员")):
+            out.append(" ")  # "本报讯(记者\n王晓东)": the space that separates the reporter's name
+            offsets.append(i)
+        return
+    if out and out[-1] != "\n":
+        out.append("\n")
+        offsets.append(i + text[i:j].index("\n"))
+
+
+def headline_shaped(line: str) -> bool:
+    """Short, with no sentence punctuation: a headline, unless the layout cut a body line short.
+    A comma marks body text ("局长王某介绍,我市…"); only a subtitle ("——访…") has one."""
+    line = line.strip()
+    if len(line) > HEADLINE_MAX or re.search(r"[。！？!?；;][”’\"]?$", line) or "。" in line:
+        return False
+    return not re.search(r"[，,]", line) or line.startswith("—")
+
+
+def _in_headline(text: str, i: int, layout: _Layout) -> bool:
+    """Is position i on a line that may be a headline and does not run on into the next?"""
+    start = text.rfind("\n", 0, i) + 1
+    end = text.find("\n", i)
+    return start in layout.headline_starts and (end == -1 or end not in layout.soft_ends)
+
+
+def clean_document(doc: Document) -> Document:
+    doc.text, doc.offsets = clean(doc.original)
+    return doc

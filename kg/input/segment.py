@@ -1,0 +1,244 @@
+"""Split a cleaned page into articles, and articles into sentences.
+
+A page is a sequence of lines. Bylines ("本报讯(记者 X)", "东昌府讯", "■ 本报记者 X")
+open articles; runs of short unpunctuated lines are headlines. On pages laid out
+in columns a headline can stand *after* its article, so each headline block goes
+to whichever neighbouring article shares more of its words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.input.clean import headline_shaped
+from kg.language.dates import dateline
+from kg.model import Article, Document, Sentence
+
+_OPENER = re.compile(r"^[■\s]*(本报讯|据新华社|本报记者|[\u4e00-\u9fff]{2,4}讯(?![息员录号])|■)")
+_REPORTER_LINE = re.compile(
+    r"^[■\s]*[\u4e00-\u9fff]{0,4}(记者|通讯员|融媒体)([ \u3000]+[\u4e00-\u9fff]{2,4})+$"
+)
+_ROLE_WORDS = {"记者", "通讯员", "融媒体", "本报记者", "文/图"}
+_CREDIT = re.compile(r"^[(（]\s*(融媒体|记者|通讯员|文/图)[^()（）]*[)）]$")
+_CONTINUED = re.compile(r"[(（]\s*下转[^()（）]{0,6}[)）]")
+# A line that only names where the article comes from ("来源:江西民盟、景德镇政协微信公众号"), after the
+# body has begun: the article's last line, never a headline. (Above the body, with the page's date, it is
+# the page's dateline.)
+_SOURCE = re.compile(r"^[《(（【]?\s*(?:来源|稿源|出处|文章来源)\s*[:：][^\d]*$")
+# A photo's caption: "▲开工仪式现场 张三摄", "图为…": part of the article around it, never a headline
+_CAPTION = re.compile(r"^[▲△▼↑]|[\u4e00-\u9fff]{2,4}\s*摄$|^图为")
+_REPORTERS = re.compile(r"(?:记者|通讯员|融媒体)((?:[ \u3000]+[\u4e00-\u9fff]{2,4}(?=[ \u3000)）\n]|$))+)")
+MAX_SENTENCE = 300
+_SOFT_BREAK = re.compile(r"[，,、：:\s]")
+_SENTENCE_END = re.compile(r"[。！？!?；;]+[”’\"」』]?|\n")
+
+
+@dataclass
+class _Line:
+    start: int
+    end: int
+    text: str
+    kind: str  # opener, credit, headline, body
+
+
+def _lines(text: str) -> list[_Line]:
+    lines: list[_Line] = []
+    pos = 0
+    for raw in text.split("\n"):
+        start, end = pos, pos + len(raw)
+        pos = end + 1
+        stripped = raw.strip()
+        if not stripped:
+            continue
+        kind = _classify(stripped)
+        if kind == "headline" and _SOURCE.match(stripped) and any(ln.kind == "body" for ln in lines):
+            kind = "credit"
+        lines.append(_Line(start, end, raw, kind))
+    for i, line in enumerate(lines):
+        if _REPORTER_LINE.match(line.text.strip()):
+            line.kind = _reporter_line_kind(lines, i)
+    return lines
+
+
+def _reporter_line_kind(lines: list[_Line], i: int) -> str:
+    """A line of reporters' names opens the article below it, or credits the one above."""
+    if i > 0 and _REPORTER_LINE.match(lines[i - 1].text.strip()):
+        return "credit"
+    j = i + 1
+    while j < len(lines) and _REPORTER_LINE.match(lines[j].text.strip()):
+        j += 1
+    following = lines[j].kind if j < len(lines) else "headline"
+    return "opener" if following == "body" else "credit"
+
+
+def _classify(line: str) -> str:
+    if _OPENER.match(line):
+        return "opener"
+    if _CREDIT.match(line) or _CONTINUED.fullmatch(line) or _CAPTION.search(line):
+        return "credit"
+    if headline_shaped(line):
+        return "headline"
+    return "body"
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i : i + 2] for i in range(len(text) - 1) if not text[i : i + 2].isspace()}
+
+
+def _overlap(headline: str, body: str) -> float:
+    grams = _bigrams(headline)
+    return len(grams & _bigrams(body)) / len(grams) if grams else 0.0
+
+
+@dataclass
+class _Draft:
+    body: list[_Line]
+    headlines: list[list[_Line]]
+    before: list[list[_Line]]  # headline blocks standing just above the body
+
+
+def _drafts(lines: list[_Line]) -> list[_Draft]:
+    """Group lines into articles: bodies, and the headline blocks around them."""
+    drafts: list[_Draft] = []
+    pending: list[list[_Line]] = []  # headline blocks not yet given to an article
+    block: list[_Line] = []
+    for line in lines:
+        if line.kind == "headline":
+            block.append(line)
+            continue
+        if block:
+            pending.append(block)
+            block = []
+        starts_new = line.kind == "opener" or (pending and line.kind == "body") or not drafts
+        if starts_new and not (line.kind == "credit" and drafts):
+            drafts.append(_Draft([line], [], pending))
+            pending = []
+        else:
+            drafts[-1].body.append(line)
+    _close(drafts, pending + ([block] if block else []))
+    for i, draft in enumerate(drafts):
+        _assign(draft.before, drafts[i - 1] if i else None, draft)
+    return drafts
+
+
+def _close(drafts: list[_Draft], pending: list[list[_Line]]) -> None:
+    """Headline blocks after the last body: the last article's (set below it), or an article of
+    headlines only."""
+    if pending and drafts:
+        drafts[-1].headlines.extend(pending)
+    elif pending:
+        drafts.append(_Draft([], pending, []))
+
+
+def _assign(blocks: list[list[_Line]], previous: _Draft | None, new: _Draft) -> None:
+    """Give headline blocks standing between two articles to the one they describe. A block can
+    hold the headline set below the article before and the one above the next: it is cut where
+    the lines above share most words with the article before and those below with the next."""
+    for block in blocks:
+        if previous is None:
+            new.headlines.append(block)
+            continue
+        before, after = _body_text(previous), _body_text(new)
+        cut = max(range(len(block) + 1), key=lambda k: (_fit(block, k, before, after), -k))
+        if block[:cut]:
+            previous.headlines.append(block[:cut])
+        if block[cut:]:
+            new.headlines.append(block[cut:])
+
+
+def _fit(block: list[_Line], cut: int, before: str, after: str) -> float:
+    """How well the lines above `cut` describe the text before, and those below the text after."""
+    above = sum(_overlap(line.text, before) * len(line.text) for line in block[:cut])
+    return above + sum(_overlap(line.text, after) * len(line.text) for line in block[cut:])
+
+
+def _body_text(draft: _Draft) -> str:
+    return "".join(line.text for line in draft.body)
+
+
+def _headline(draft: _Draft) -> str:
+    candidates = [line.text.strip() for block in draft.headlines for line in block]
+    # a subtitle ("——…") or the page's date line ("2018-03-01 来源:德州日报") is not the headline
+    candidates = [c for c in candidates if not c.startswith("——") and dateline(c) is None] or candidates
+    if candidates:
+        return max(candidates, key=len)
+    first = draft.body[0].text.strip() if draft.body else ""
+    return first[:30]
+
+
+def _authors(lines: list[_Line]) -> list[str]:
+    names: list[str] = []
+    for line in lines:
+        if line.kind not in ("opener", "credit") and not line.text.lstrip().startswith("■"):
+            head = line.text[:40]
+            if "记者" not in head and "通讯员" not in head:
+                continue
+        for match in _REPORTERS.finditer(line.text[:80]):
+            for name in re.split(r"[ \u3000]+", match.group(1).strip()):
+                if 2 <= len(name) <= 4 and name not in names and name not in _ROLE_WORDS:
+                    names.append(name)
+    return names
+
+
+def split_sentences(text: str, start: int, end: int) -> list[Sentence]:
+    """Sentences of text[start:end], dropping continuation marks and blank pieces."""
+    sentences: list[Sentence] = []
+    pos = start
+    for match in _SENTENCE_END.finditer(text, start, end):
+        for piece_start, piece_end in _bounded(text, pos, match.end()):
+            _add_sentence(text, piece_start, piece_end, sentences)
+        pos = match.end()
+    for piece_start, piece_end in _bounded(text, pos, end):
+        _add_sentence(text, piece_start, piece_end, sentences)
+    return sentences
+
+
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """A run with no sentence end (a page of OCR without punctuation) cut into pieces of at most
+    MAX_SENTENCE characters, at a comma or space where there is one: the model's time grows faster
+    than the length of what it is given."""
+    pieces = []
+    while end - start > MAX_SENTENCE:
+        limit = start + MAX_SENTENCE
+        soft = max(
+            (m.end() for m in _SOFT_BREAK.finditer(text, start + MAX_SENTENCE // 2, limit)), default=limit
+        )
+        pieces.append((start, soft))
+        start = soft
+    pieces.append((start, end))
+    return pieces
+
+
+def _add_sentence(text: str, start: int, end: int, out: list[Sentence]) -> None:
+    piece = text[start:end]
+    mark = _CONTINUED.search(piece)
+    if mark:
+        _add_sentence(text, start, start + mark.start(), out)
+        _add_sentence(text, start + mark.end(), end, out)
+        return
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        out.append(Sentence(start, end, text[start:end]))
+
+
+def segment_document(doc: Document) -> Document:
+    lines = _lines(doc.text)
+    doc.articles = []
+    for index, draft in enumerate(_drafts(lines), start=doc.first_article + 1):
+        body = draft.body
+        start = body[0].start if body else draft.headlines[0][0].start
+        end = body[-1].end if body else draft.headlines[-1][-1].end
+        article = Article(index=index, headline=_headline(draft), start=start, end=end)
+        article.authors = _authors(body[:3] + body[-2:])
+        headline_spans = [(line.start, line.end) for block in draft.headlines for line in block]
+        spans = headline_spans + [(line.start, line.end) for line in body]
+        for s_start, s_end in sorted(spans):
+            for sentence in split_sentences(doc.text, s_start, s_end):
+                sentence.headline = (s_start, s_end) in headline_spans
+                article.sentences.append(sentence)
+        doc.articles.append(article)
+    return doc

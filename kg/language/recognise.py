@@ -1,0 +1,371 @@
+"""Mentions: the engine's named entities plus patterns for what it misses.
+
+The model gives PERSON, ORG, PLACE and DATE; patterns add MONEY and the DATE forms
+it misses, and mend its slips around names. Later stages type what they read:
+POSITION and the organisations of posts (kg.readers.positions), EVENT (kg.readers.events),
+PROJECT (kg.readers.projects).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from kg.language.engines import ENTITY_TAGS, Engine, Token
+from kg.language.gazetteer import Gazetteer
+from kg.language.lexicon import org_subtype, surnames, title_pattern, titles_anywhere, word_list
+from kg.model import Document, Mention, Sentence
+
+_MONEY = re.compile(r"\d+(?:\.\d+)?(?:多|余)?(?:万|亿|万亿)?(?:多|余)?元")
+_DATE = re.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日|\d{4}年(?:\d{1,2}月)?|\d{1,2}月(?:份)?(?=\D)")
+
+
+def recognise(docs: Sequence[Document], engine: Engine) -> None:
+    """Fill every sentence's mentions, with one batched engine call for all documents."""
+    sentences = [s for doc in docs for article in doc.articles for s in article.sentences]
+    for sentence, tokens in zip(sentences, engine.analyse([s.text for s in sentences]), strict=True):
+        sentence.tokens = tokens
+        sentence.mentions = mentions_of(sentence, tokens)
+
+
+def mentions_of(sentence: Sentence, tokens: list[Token]) -> list[Mention]:
+    base = sentence.start
+    found = []
+    repaired = repair_names(tokens)
+    for i, t in enumerate(repaired):
+        kind = _entity_type(t) or _name_after_title(repaired, i)
+        if kind:
+            found.append(
+                Mention(
+                    base + t.start, base + t.end, t.text, kind, org_subtype(t.text) if kind == "ORG" else None
+                )
+            )
+    found += _pattern_mentions(sentence, _MONEY, "MONEY")
+    found += [m for m in _pattern_mentions(sentence, _DATE, "DATE") if not overlaps(m, found)]
+    return sorted(found, key=lambda m: (m.start, -m.end))
+
+
+def repair_names(tokens: list[Token]) -> list[Token]:
+    """Mend the model's slips around names: a surname split off ("钱|小红" → 钱小红), a name typed as a
+    place before a person's verb ("赵六当选" where 赵六 is no known place), 由 taken into a name."""
+    tokens = _place_title_name(
+        [part for t in tokens for part in _title_and_name(t) for part in _name_and_post(part)]
+    )
+    tokens = _verb_out_of_names(_title_end_in_name(tokens))
+    out: list[Token] = []
+    for i, t in enumerate(tokens):
+        lone_surname = out and out[-1].tag == "PERSON" and len(out[-1].text) == 1
+        if lone_surname and t.tag == "PERSON" and len(t.text) <= 2:
+            out[-1] = Token(out[-1].text + t.text, out[-1].start, t.end, "PERSON")
+            continue
+        following = tokens[i + 1] if i + 1 < len(tokens) else None
+        t = _retyped(t, following.text if following else "", out)
+        if out and _cut_given_name(out[-1], t, following, out[-2] if len(out) > 1 else None):
+            out[-1] = Token(out[-1].text + t.text, out[-1].start, t.end, "PERSON")
+            continue
+        out.append(t)
+    return _list_members(_join_dotted(out))
+
+
+def _verb_out_of_names(tokens: list[Token]) -> list[Token]:
+    """ "沈星率|团": a verb's first character read into the name before it (a name, or a word right
+    after a title) goes back to the verb; "钱中原和|区监委": so does a conjunction."""
+    out: list[Token] = []
+    for i, t in enumerate(tokens):
+        after = "".join(n.text for n in tokens[i + 1 : i + 4])
+        after_title = bool(out) and title_pattern().search(out[-1].text) is not None
+        cut = _word_read_in(t, after, after_title)
+        if cut:
+            out += [
+                Token(t.text[:-1], t.start, t.end - 1, "PERSON"),
+                Token(t.text[-1], t.end - 1, t.end, cut),
+            ]
+            continue
+        out.append(t)
+    return out
+
+
+def _word_read_in(t: Token, after: str, after_title: bool) -> str | None:
+    """The tag of a name's last character that belongs to the word after it, if it does."""
+    if t.tag != "PERSON" and not (t.tag == "NOUN" and after_title):
+        return None
+    name, last = t.text[:-1], t.text[-1]
+    if not (name[:1] in surnames() and plausible_name(name)):
+        return None
+    if len(t.text) == 3 and (last + after).startswith(word_list("verbs_read_into_names.txt")):
+        return "VERB"
+    return "CONJ" if len(t.text) == 4 and last in _LIST_MARKS else None
+
+
+def _retyped(t: Token, following: str, out: list[Token]) -> Token:
+    """A name typed as a place before a person's verb is a name; a name read with the 由 before it
+    ("由张三、李四担任") is the preposition (added to `out`) and the name."""
+    if t.tag == "PLACE" and _name_before_verb(t.text, following):
+        t = Token(t.text, t.start, t.end, "PERSON")
+    if t.tag == "PERSON" and len(t.text) >= 3 and t.text[0] == "由" and t.text[1] in surnames():
+        out.append(Token("由", t.start, t.start + 1, "PREP"))
+        t = Token(t.text[1:], t.start + 1, t.end, "PERSON")
+    return t
+
+
+_LIST_MARKS = ("、", "和", "及")
+
+
+_DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•][\u4e00-\u9fff]{1,8}){1,3}")
+
+
+def _join_dotted(tokens: list[Token]) -> list[Token]:
+    """ "阿不都|·|热合曼": a name written with the middle dot, split by the model, is one name."""
+    out: list[Token] = []
+    for t in tokens:
+        if len(out) >= 2 and out[-1].text in "·•" and out[-2].tag == "PERSON" and t.tag == "PERSON":
+            first = out[-2]
+            out[-2:] = [Token(first.text + out[-1].text + t.text, first.start, t.end, "PERSON")]
+            continue
+        out.append(t)
+    return out
+
+
+def _list_members(tokens: list[Token]) -> list[Token]:
+    """A name the model missed inside a list of names: "何一、吕二、施三、张四" — an item of two
+    or three characters starting with a surname, with a person on either side, is a person too; so
+    is a word the model typed as a place that is no county or city. The first item counts with a person
+    after it when a verb that names people comes before it ("任命白云、程二为…")."""
+    items = _items(tokens)
+    names: dict[int, tuple[int, Token]] = {}  # first token of a run → (its last token, the name)
+    for k, (first, last) in enumerate(items):
+        run = tokens[first : last + 1]
+        if _item_is_missed_name(tokens, items, k):
+            text = "".join(t.text for t in run)
+            names[first] = (last, Token(text, run[0].start, run[-1].end, "PERSON"))
+    out, i = [], 0
+    while i < len(tokens):
+        last, name = names.get(i, (i, tokens[i]))
+        out.append(name)
+        i = last + 1
+    return out
+
+
+_BODY_ENDINGS = "局院会委办厅处所部司行社站队校团组"
+
+
+def _closes_list_of_people(tokens: list[Token], items: list[tuple[int, int]]) -> bool:
+    """ "副主任A、B、C、富五参加": the last item of a list of three or more names, typed as an
+    organisation or a word, is a name when it looks like one and names no body."""
+    if len(items) < 3 or any(tokens[items[k][1]].tag != "PERSON" for k in (-3, -2)):
+        return False
+    word = tokens[items[-1][0]]
+    return (
+        word.tag in ("ORG", "PROPER")
+        and 2 <= len(word.text) <= 3
+        and word.text[0] in surnames()
+        and org_subtype(word.text) == "other"  # no 公司, 集团, 协会 …
+        and word.text[-1] not in _BODY_ENDINGS
+        and plausible_name(word.text)
+    )
+
+
+def _item_is_missed_name(tokens: list[Token], items: list[tuple[int, int]], k: int) -> bool:
+    if k == len(items) - 1:
+        return _closes_list_of_people(tokens, items)
+    first, last = items[k]
+    before = tokens[items[k - 1][1]] if k else (tokens[first - 1] if first else None)
+    after = tokens[items[k + 1][0]]
+    people_on_both_sides = before is not None and before.tag == "PERSON" and after.tag == "PERSON"
+    opens_list_of_people = (
+        k == 0 and before is not None and before.text in _PEOPLE_VERBS and after.tag == "PERSON"
+    )
+    return (people_on_both_sides or opens_list_of_people) and _missed_name(tokens[first : last + 1])
+
+
+_PEOPLE_VERBS = ("任命", "免去", "提名", "选举", "推选", "补选", "增选", "接受")  # before a list of names
+
+
+def _missed_name(run: list[Token]) -> bool:
+    """A list item the model did not type as a person that is one: a word typed as a place that is no
+    division, or two or three characters that begin with a surname."""
+    text = "".join(t.text for t in run)
+    return _unknown_place(run) or (
+        all(t.tag not in ("PERSON", "ORG", "PLACE") for t in run)
+        and 2 <= len(text) <= 3
+        and text[0] in surnames()
+        and plausible_name(text)
+    )
+
+
+def _items(tokens: list[Token]) -> list[tuple[int, int]]:
+    """The token ranges of a sentence's list items: the runs between 、 marks (only those that touch
+    one; the first and last items of a list are single-token runs next to the mark)."""
+    marks = [i for i, t in enumerate(tokens) if t.text in _LIST_MARKS]
+    if not marks:
+        return []
+    items = [(marks[0] - 1, marks[0] - 1)] if marks[0] > 0 else []
+    items += [(a + 1, b - 1) for a, b in zip(marks, marks[1:], strict=False) if b - a > 1]
+    if marks[-1] + 1 < len(tokens):
+        items.append((marks[-1] + 1, marks[-1] + 1))
+    return items
+
+
+def _cut_given_name(name: Token, char: Token, after: Token | None, before: Token | None) -> bool:
+    """A three-character name the model cut to two: "严小|明、", "华大|伟," — a lone character between a
+    two-character name and the separator of a list (or 同志, 等) is the end of the name; so is one
+    between a name right after its title and the verb the name is the subject of ("副主任孟小|全|陪同",
+    "院长胡大|才|在")."""
+    if not (
+        name.tag == "PERSON"
+        and len(name.text) == 2
+        and len(char.text) == 1
+        and "\u4e00" <= char.text <= "\u9fff"
+        and char.text not in word_list("name_followers.txt")
+    ):
+        return False
+    if after is None or after.text[:1] in "、，,。" or after.text.startswith(("同志", "等")):
+        return True
+    after_title = before is not None and title_pattern().search(before.text) is not None
+    return after_title and (
+        after.text in ("在", *_LIST_MARKS) or after.text.startswith(word_list("person_verbs.txt"))
+    )
+
+
+def _title_end_in_name(tokens: list[Token]) -> list[Token]:
+    """ "副主|委胥敏": the model read a title's last character into the name after it; it is the
+    title's when the words before it end in a title with it, and the rest is a name by its surname."""
+    out: list[Token] = []
+    for t in tokens:
+        before = out[-1] if out else None
+        if (
+            before is not None
+            and t.tag == "PERSON"
+            and len(t.text) == 3
+            and t.text[1] in surnames()
+            and not title_pattern().search(before.text)
+            and title_pattern().search(before.text + t.text[0])
+        ):
+            out[-1] = Token(before.text + t.text[0], before.start, t.start + 1, "NOUN")
+            t = Token(t.text[1:], t.start + 1, t.end, "PERSON")
+        out.append(t)
+    return out
+
+
+def _title_and_name(token: Token) -> list[Token]:
+    """ "副市长王大明" as one word: a title and the name after it, when the rest is a plausible name."""
+    if token.tag in ENTITY_TAGS or len(token.text) < 4:
+        return [token]
+    title = titles_anywhere().match(token.text)
+    name = token.text[title.end() :] if title else ""
+    if not title or not 2 <= len(name) <= 3 or name[0] not in surnames() or not plausible_name(name):
+        return [token]
+    cut = token.start + title.end()
+    return [Token(title.group(), token.start, cut, "NOUN"), Token(name, cut, token.end, "PERSON")]
+
+
+def _place_title_name(tokens: list[Token]) -> list[Token]:
+    """ "信阳市市长尚|朝阳": a place, a title and a surname read as one place, the given name as the
+    next word: the place, the title and the name."""
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        title = titles_anywhere().search(token.text) if token.tag in ("PLACE", "ORG") else None
+        following = tokens[i + 1] if i + 1 < len(tokens) else None
+        surname = token.text[title.end() :] if title else ""
+        if title and title.start() > 0 and surname in surnames() and following and len(surname) == 1:
+            name = surname + following.text
+            if plausible_name(name) and len(name) <= 3 and following.start == token.end:
+                cut, named = token.start + title.start(), token.start + title.end()
+                out += [Token(token.text[: title.start()], token.start, cut, token.tag)]
+                out += [Token(title.group(), cut, named, "NOUN"), Token(name, named, following.end, "PERSON")]
+                i += 2
+                continue
+        out.append(token)
+        i += 1
+    return out
+
+
+def _name_and_post(token: Token) -> list[Token]:
+    """ "张大富任市公用事业局" as one name: a name, 任 and the body it is appointed to."""
+    if token.tag != "PERSON" or len(token.text) < 5:
+        return [token]
+    for cut in (2, 3):
+        name, verb, body = token.text[:cut], token.text[cut], token.text[cut + 1 :]
+        if verb == "任" and len(body) >= 2 and org_subtype(body) != "other" and plausible_name(name):
+            at = token.start
+            return [
+                Token(name, at, at + cut, "PERSON"),
+                Token(verb, at + cut, at + cut + 1, "VERB"),
+                Token(body, at + cut + 1, token.end, "ORG"),
+            ]
+    return [token]
+
+
+def _unknown_place(run: list[Token]) -> bool:
+    """ "赵家村", a Tibetan name typed as a place in a list of names, "自|福庄": words of two to four
+    characters typed as places, none a division above a township (a name need not begin with a
+    surname: Tibetan names do not)."""
+    text = "".join(t.text for t in run)
+    if len(run) > 2 or any(t.tag != "PLACE" for t in run) or not 2 <= len(text) <= 4:
+        return False
+    return all(d.level >= 4 for t in run for d in Gazetteer.default().lookup(t.text))
+
+
+def _name_before_verb(word: str, following: str) -> bool:
+    return (
+        2 <= len(word) <= 3
+        and word[0] in surnames()
+        and following.startswith(word_list("person_verbs.txt"))
+        and not Gazetteer.default().lookup(word)
+    )
+
+
+def _name_after_title(tokens: list[Token], i: int) -> str | None:
+    """A name of four characters with no Chinese surname (扎西多吉, 巴雅尔图) where the genre puts
+    names: right after a title, or after a title and a colon ("市委常委:沈七、…")."""
+    token = tokens[i]
+    if (
+        token.tag != "PERSON"
+        or len(token.text) != 4
+        or not all("\u4e00" <= ch <= "\u9fff" for ch in token.text)
+    ):
+        return None
+    before = tokens[i - 1].text if i else ""
+    if before in (":", "：", "、") and i > 1:
+        before = tokens[i - 2].text
+    return "PERSON" if title_pattern().search(before) else None
+
+
+def _entity_type(token: Token) -> str | None:
+    """The model's entity type, or None where the token cannot be one (a slip of the model)."""
+    if token.tag not in ENTITY_TAGS:
+        return None
+    if token.tag == "PERSON":
+        return "PERSON" if plausible_name(token.text) else None
+    if token.tag == "ORG":
+        if len(token.text) < 2:
+            return None
+        return "PLACE" if Gazetteer.default().lookup(token.text) else "ORG"  # 东昌府区 typed ORG
+    return token.tag
+
+
+def plausible_name(text: str) -> bool:
+    """Chinese personal names: 2-3 characters, 4 with a compound surname; not 王女士, not 周周."""
+    if _DOTTED_NAME.fullmatch(text):
+        return True  # 阿布·买买提, 阿不都·热合曼: names of Tibetan, Uyghur, Kazakh … officials
+    if not 2 <= len(text) <= 4 or not all("\u4e00" <= ch <= "\u9fff" or ch == "·" for ch in text):
+        return False
+    if len(text) == 2 and text[0] == text[1]:
+        return False
+    if len(text) == 4 and text[:2] not in surnames() and "·" not in text:
+        return False
+    return not text.endswith(word_list("honorifics.txt"))
+
+
+def _pattern_mentions(sentence: Sentence, pattern: re.Pattern[str], kind: str) -> list[Mention]:
+    base = sentence.start
+    return [
+        Mention(base + m.start(), base + m.end(), m.group(), kind, source="pattern")
+        for m in pattern.finditer(sentence.text)
+    ]
+
+
+def overlaps(mention: Mention, others: list[Mention]) -> bool:
+    return any(o.start < mention.end and mention.start < o.end for o in others)

@@ -1,0 +1,1196 @@
+"""Events and who took part in them, read from the patterns of the genre.
+
+- "XX会议(在P)召开/举行", "召开/举行XX会议", "在召开的XX大会上": a named event;
+- "PERSON到P调研": a visit, an event of its own;
+- "由A、B主办，C承办": organisers;
+- "PERSON(、PERSON)…出席/主持/讲话/…": participation with the verb as role; persons
+  listed before a verb all get it, and "主持并讲话" gives both roles.
+The year of a date comes only from the text or the issue date (kg.language.dates).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from kg.language.dates import DateSpan, month_of, parse_date
+from kg.language.gazetteer import Gazetteer
+from kg.language.lexicon import alternation, data_text, numbered_lines, table, word_list
+from kg.language.names import fill_from, merge_by_name, normalize
+from kg.model import Article, EventMention, Mention, Participation, Sentence
+
+_CLAUSE = re.compile(r"[，,。；;：:！？!?]")
+_HEADLINE_CLAUSE = re.compile(r"[，,。；;：:！？!?\s]")
+_LEADING = re.compile(
+    r"^(?:本报讯\s*[(（][^)）]*[)）]|[\u4e00-\u9fff]{2,4}讯|据[^，,]{0,10}电|\s|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
+    r"|\d{4}年(?!度|第)|\d{1,2}月|\d{1,2}[日号]"
+    r"|上午|下午|晚上|近日|日前|今天|昨天|今日|昨日|至|—|-)+"
+)
+_BEFORE_TRIGGER = re.compile(
+    r"(?:将|于|已|正式|隆重|胜利|顺利|圆满|\d{4}年|\d{1,2}月|\d{1,2}[日号]|至|在[^，,。在]{1,25}?)*"
+    r"(?:正式|隆重|胜利|顺利|圆满)?$"
+)
+_PLACE_BEFORE_TRIGGER = re.compile(r"在(?P<place>[^，,。在]{1,25}?)(?:正式|隆重|胜利|顺利|圆满)?$")
+_ORGANIZERS = re.compile(r"由(?P<orgs>[^。；;]+?)(?:联合|共同)?主办")
+_CO_ORGANIZERS = re.compile(r"(?:[，,]|^)(?P<orgs>[^，,。；;]+?)(?:承办|协办)(?=[，,。；;]|$)")
+_LIST = re.compile(r"[、和及与]")
+# where the predicate of a clause whose subject is an event begins: "X会议完成各项会议议程，在P闭幕"
+_PREDICATE = re.compile(r"(?:圆满|顺利)?(?:完成|结束|按照|经过|历时)")
+_COUNTED = re.compile(r"^([一二三四五六七八九十百千\d]+个[^的，,]{0,12}?项目)的")
+_GROUND_BREAKING = ("开工建设", "开工", "奠基", "揭牌")
+# "计划总投资78.25亿元的X市29个重点项目集中开工": the amount before a set of projects is no part of its name
+_COLLECTIVE_LEAD = re.compile(r"^(?:计划)?总投资[^，,。的]{1,12}?元的")
+_JOINED = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")  # layout spaces inside a name
+_SAME_DAY = re.compile(r"^(?:会后|会上|随后|当天|同日|其间|活动中|会前)")
+_NOT_A_NAME = re.compile(r"[是的将把]")  # a clause, not a name: "…执委会议是全省规模最大的盛会"
+_SERIAL = re.compile(r"^第[一二三四五六七八九十\d]+[场次期届]")
+_REPORTING = re.compile(r"了解到|获悉|得知")
+_HELD_AT = re.compile(r"(?:主会场|分会场|会场)?设在(?P<place>[^，,。；;]{2,40}?)(?:现场)?(?=[，,。；;]|$)")
+_SIGNED = re.compile(r"[^，,。；;]*?(?:协议书|协议|合同|备忘录)")
+_SPEECH_AS_NOUN = re.compile(r"精神|内容|要求")
+_SPEECH_RECALLED = re.compile(r"[^，,。；;]{1,8}?重要讲话")  # "学习总书记考察安徽重要讲话精神"
+_DURING = re.compile(r"在(?P<name>[^，,。；;在]{3,40}?)期间")
+_PLANNED = re.compile(r"(?:关于|决定|将|拟|计划|筹备)[^，,。；;]*$")
+_HEARING = re.compile(r"(?:听取|听了|观看|邀请)[^，,。；;]{0,15}$")
+_TERM = re.compile(r"第?([一二三四五六七八九十\d]{1,3})届")
+_SITTING = re.compile(r"第?([一二三四五六七八九十\d]{1,3})次")
+_SESSION_BODIES = (("政协", ("政协", "政治协商")), ("人大", ("人大", "人民代表大会")))
+_NTH = re.compile(r"^第[一二三四五六七八九十\d]+次")
+
+
+@cache
+def _heads() -> list[tuple[str, str]]:
+    return sorted(((k, v[0]) for k, v in table("event_heads.tsv").items()), key=lambda kv: -len(kv[0]))
+
+
+@cache
+def _acts() -> list[tuple[str, str, str | None, re.Pattern[str]]]:
+    """The rows of event_acts.tsv: the event's name, its type, the role of its doers, its pattern
+    (kg lexicon check runs their examples)."""
+    rows = (line.split("\t") for _, line in numbered_lines(data_text("event_acts.tsv")))
+    return [
+        (name, kind, None if role == "-" else role, re.compile(pattern))
+        for _, name, kind, role, pattern, _ in rows
+    ]
+
+
+@cache
+def _trigger_after() -> re.Pattern[str]:
+    return re.compile(alternation(word_list("event_triggers.txt")))
+
+
+@cache
+def _trigger_before() -> re.Pattern[str]:
+    return re.compile(f"(?:主持)?(召开|举行|举办|签署|签订|进行|{'|'.join(_ATTENDING)})了?")
+
+
+# Verbs of taking part that name the event after them ("出席甘肃省重大项目集中开工仪式"): only an event
+# named in full there is one of its own
+_ATTENDING = ("出席", "参加", "主持")
+_REFERRING = re.compile(r"^(?:上述|此次|本次|这次|该|这些|有关|相关|各项|各类|全体|一系列|[主分]会场.{0,6}$)")
+
+
+def _named_in_full(name: str) -> bool:
+    """ "甘肃省重大项目集中开工仪式", not "座谈会", "此次调研活动" or "第一次、第二次全体会议"."""
+    bare = any(name == head for head, _ in _heads())
+    return len(name) >= 5 and not bare and "、" not in name and not _REFERRING.match(name)
+
+
+@cache
+def _roles() -> re.Pattern[str]:
+    return re.compile(alternation(tuple(sorted(table("participation_roles.tsv"), key=len, reverse=True))))
+
+
+_LED = "率(?:领)?[^，,。]{0,12}?[团组]"  # "率党政考察团": the visitor leads a group
+
+
+@cache
+def _inspection() -> re.Pattern[str]:
+    """After a person: "(一行)到P调研" (a visit to a place), "带领…来P实地考察", "在P对X进行调研", or
+    "现场督导X" (the place is what is inspected)."""
+    verbs = alternation(word_list("inspection_verbs.txt"))
+    motions = alternation(word_list("visit_motions.txt"))
+    return re.compile(
+        rf"^(?:等\d*人)?(?:一行\d*人?)?(?:在[^，,。]{{2,60}}?的陪同下[，,]?)?(?:带领[^。；;]{{0,80}}?等\d*人?一行\d*人?|带领[^，,。]{{0,30}}?|率队|带队|(?P<led>{_LED}))?"
+        rf"(?:一行\d*人?)?"
+        rf"(?:(?P<motion>{motions}|在)(?P<place>[^，,。此这该本]{{1}}|[^，,。]{{2,20}}?)(?:[对就][^，,。]{{2,24}}?)?[，,]?(?:现场|实地|开展|进行|专题|参观)*"
+        rf"(?P<verb>{verbs})(?P<also>指导|座谈|交流)?"
+        rf"|(?:现场)?(?P<verb2>(?:{verbs})+)了?(?P<object>[^，,。（(、]{{2,30}}?)(?=[（(，,。、]|安全|工作|情况|$))"
+    )
+
+
+@cache
+def _group_visit() -> re.Pattern[str]:
+    """ "衡南县党政代表团到衡阳县调研考察": a group's visit, named as written."""
+    groups = alternation(word_list("delegation_nouns.txt"))
+    verbs = alternation(word_list("inspection_verbs.txt"))
+    motions = alternation(word_list("visit_motions.txt"))
+    return re.compile(
+        rf"(?P<group>[\u4e00-\u9fff]{{2,16}}?(?:{groups}))(?:一行\d*人?)?(?P<motion>{motions})"
+        rf"(?P<place>[^，,。、]{{2,20}}?)(?:开展|进行|实地|参观|专题)*(?P<verb>(?:{verbs})+)"
+    )
+
+
+@cache
+def _talk() -> re.Pattern[str]:
+    """After a person: "(率团)与Y(进行)(工作)座谈": a talk named after both sides."""
+    verbs = alternation(word_list("talk_verbs.txt"))
+    return re.compile(
+        rf"(?:一行)?(?P<led>{_LED})?(?:在[^，,。与]{{2,16}}?)?与(?P<other>[^，,。；;“”]{{2,24}}?)"
+        rf"(?:进行了?|开展)?(?P<work>工作)?(?P<verb>{verbs})"
+    )
+
+
+@cache
+def _meeting() -> re.Pattern[str]:
+    """After a person: "(在P)会见(了)Y一行", "拜会了…Y": a meeting named after the two sides."""
+    verbs = alternation(word_list("meeting_verbs.txt"))
+    return re.compile(
+        rf"^(?:一行)?(?:在(?P<place>[^，,。]{{2,16}}?))?(?P<each>分别)?(?:共同|亲切)?(?P<verb>{verbs})了?"
+        rf"(?P<object>[^。；;]{{2,80}})"
+    )
+
+
+def event_type(name: str) -> str | None:
+    """The type an event's name gives by its last word, or None when it names no event."""
+    if name.endswith(word_list("non_event_endings.txt")):
+        return None
+    for head, kind in _heads():
+        if name.endswith(head):
+            return kind
+    if name.endswith(("协议", "合同", "备忘录")):
+        return "signing"
+    return None
+
+
+class EventReader:
+    def __init__(self, issue_date: str | None = None) -> None:
+        self.issue_date = issue_date
+
+    def read_article(self, article: Article) -> None:
+        lead = _lead_sentence(article)
+        lead_date = self._date(lead.text, None) if lead else None
+        events: list[EventMention] = []
+        for sentence in article.sentences:
+            for event in self._events_in(sentence, lead_date):
+                _merge_event(events, event)
+        _join_headline_event(events, lead)
+        _join_sessions(events)
+        _join_collective_start(events)
+        _fold_session_parts(events)
+        article.events = events
+        main = _main_event(article, events, lead)
+        _dates_of_the_day(events, main, lead_date)
+        _within_main(events, main)
+        _year_from_name(events)
+        _opened(events)
+        main = _join_abbreviated_headline(events, main)
+        _programme(article, events, main)
+        self._parts_taken(article, events, main)
+        article.events = _reported_events(article, events)
+        for event in article.events:
+            _add_mention(event)
+
+    def _parts_taken(self, article: Article, events: list[EventMention], main: EventMention | None) -> None:
+        """Who took part in which event: each visit's visitor, then the roles the sentences give
+        (reporters take none); and the organisers."""
+        reporters = set(article.authors)
+        seen: set[tuple[str, int, str]] = set()
+        for event in events:
+            if event.visitor:
+                role = table("participation_roles.tsv").get(event.visit_verb or "", ("调研",))[0]
+                _add_participation(article, seen, Participation(event.visitor, event, role, event.sentence))
+                if re.search(_LED, event.name):  # "X率党政考察团来Y考察": X led the delegation too
+                    _add_participation(
+                        article, seen, Participation(event.visitor, event, "率团", event.sentence)
+                    )
+        for sentence in article.sentences:
+            self._organizers(sentence, events, main)
+            for participation in _participations(sentence, events, main):
+                if participation.person not in reporters:
+                    _add_participation(article, seen, participation)
+
+    def _date(self, text: str, month_hint: int | None) -> DateSpan | None:
+        return parse_date(text, self.issue_date, month_hint)
+
+    def _events_in(self, sentence: Sentence, lead_date: DateSpan | None) -> list[EventMention]:
+        text = sentence.text
+        found = [e for e in (self._named_before(sentence, m) for m in _trigger_after().finditer(text)) if e]
+        found += [e for e in (self._named_after(sentence, m) for m in _trigger_before().finditer(text)) if e]
+        found += self._inspections(sentence)
+        found += _not_overlapping(_group_visits(sentence), found)
+        found += self._meetings(sentence)
+        found += _not_overlapping(self._talks(sentence), found)
+        found += self._signings(sentence)
+        found += _not_overlapping(_acted(sentence), found)
+        for sitting in self._sessions(sentence):
+            found = _with_sitting(found, sitting)
+        found += self._held_at(sentence)
+        self._dates_before(sentence, found, lead_date)
+        found += _not_overlapping(_cited(sentence), found)
+        return found + self._during(sentence, found)
+
+    def _dates_before(
+        self, sentence: Sentence, found: list[EventMention], lead_date: DateSpan | None
+    ) -> None:
+        """Each event without a date takes the date written before it in the sentence (after the report's
+        own words), its month from the sentence or the lead's when the date gives none."""
+        text = sentence.text
+        hint = month_of(text) or (
+            month_of(lead_date.start) if lead_date and not lead_date.year_known else None
+        )
+        for event in found:
+            if event.in_passing and any(f.end <= event.start for f in found):
+                continue  # "1月1日，X举行发布会，介绍Y全会有关情况": the date is the conference's
+            before = text[: event.start - sentence.start]
+            date = self._date(before[_report_end(before) :], hint)
+            if date and event.date is None:
+                event.date, event.end_date = date.start, date.end
+
+    def _during(self, sentence: Sentence, found: list[EventMention]) -> list[EventMention]:
+        """ "在X研讨班期间，A与B签署…协议": X was under way; what the sentence reports after it is
+        part of it. The sentence's date is that part's, not X's start."""
+        wholes = []
+        for match in _DURING.finditer(sentence.text):
+            whole = self._event(sentence, match.start("name"), match.end("name"), None)
+            if whole is None:
+                continue
+            for event in found:
+                if event.start >= sentence.start + match.end() and event.part_of is None:
+                    event.part_of = whole
+            wholes.append(whole)
+        return wholes
+
+    def _named_before(self, sentence: Sentence, trigger: re.Match[str]) -> EventMention | None:
+        """ "XX会议(将在P)召开"."""
+        text = sentence.text
+        before = text[: trigger.start()]
+        tail = _BEFORE_TRIGGER.search(before)
+        name_end = tail.start() if tail else len(before)
+        place = _PLACE_BEFORE_TRIGGER.search(before)
+        # in a headline a space separates phrases: "坚定信心 勇毅前行 … 市十八届人大三次会议胜利闭幕"
+        breaks = _HEADLINE_CLAUSE if sentence.headline else _CLAUSE
+        clause_start = max((m.end() for m in breaks.finditer(text, 0, name_end)), default=0)
+        where = place.group("place") if place else None
+        if where and not _LEADING.sub("", text[clause_start:name_end]).strip() and clause_start > 0:
+            # "XX会议圆满完成各项议程，在P胜利闭幕": the event is the subject of the clause before
+            previous = max((m.end() for m in breaks.finditer(text, 0, clause_start - 1)), default=0)
+            subject = _PREDICATE.split(text[previous : clause_start - 1], maxsplit=1)[0]
+            cut = max(
+                (subject.rfind(head) + len(head) for head, _ in _heads() if head in subject), default=-1
+            )
+            return self._event(sentence, previous, previous + cut, where) if cut > 0 else None
+        if trigger.group() in _GROUND_BREAKING:
+            return self._ground_breaking(sentence, clause_start, name_end, trigger, where)
+        event = self._event(sentence, clause_start, name_end, where)
+        when = self._date(before[name_end:], None)  # "X会议于2025年1月13日至16日在潍坊召开"
+        if event and when:
+            event.date, event.end_date = when.start, when.end
+        return event
+
+    def _ground_breaking(
+        self, sentence: Sentence, start: int, end: int, trigger: re.Match[str], place: str | None
+    ) -> EventMention | None:
+        """ "XX项目在P开工建设": the ground-breaking is an event (a ceremony) named after the project."""
+        subject = _COLLECTIVE_LEAD.sub("", _LEADING.sub("", sentence.text[start:end]).strip())
+        if subject.endswith("项目集中") and (not _starts_with_place(subject) or re.search("[、等]", subject)):
+            return None  # "全市150个…", "1359个…", "A、B等一批项目集中开工": a count or a list, no name
+        if (
+            not subject.endswith(("项目", "项目集中"))
+            or len(subject) < 8
+            or _has_person(sentence, start, end)
+        ):
+            return None  # "项目开工" says nothing of which project; "副市长X宣布项目开工" is no name
+        name = subject + trigger.group()
+        base = sentence.start
+        begin = base + sentence.text.index(subject, start)
+        return EventMention(name, "ceremony", sentence, begin, begin + len(subject), place=place)
+
+    def _named_after(self, sentence: Sentence, trigger: re.Match[str]) -> EventMention | None:
+        """ "召开XX会议", "在召开的XX大会上", "签署XX协议"."""
+        text = sentence.text
+        end = next((m.start() for m in _CLAUSE.finditer(text, trigger.end())), len(text))
+        start = trigger.end() + (1 if text.startswith("的", trigger.end()) else 0)
+        piece = text[start:end]
+        cut = max((piece.rfind(head) + len(head) for head, _ in _heads() if head in piece), default=-1)
+        if trigger.group(1) in ("签署", "签订"):
+            signed = _SIGNED.match(text, trigger.end())  # "签订战略合作协议等内容": up to the document
+            return self._event(sentence, trigger.start(1), signed.end() if signed else end, None, drop="了")
+        if cut <= 0 or piece.startswith("代表", cut):
+            return None  # "出席山东省第十四届人民代表大会代表": the deputies to it, not a report of it
+        if trigger.group(1) in _ATTENDING and not _named_in_full(piece[:cut].removeprefix("了")):
+            return None  # "出席座谈会", "参加上述活动": the article's event, named elsewhere
+        serial = _SERIAL.match(piece[cut:])
+        return self._event(sentence, start, start + cut + (serial.end() if serial else 0), None)
+
+    def _held_at(self, sentence: Sentence) -> list[EventMention]:
+        """ "XX现场会主会场设在P现场": the event, held at P."""
+        found = []
+        for match in _HELD_AT.finditer(sentence.text):
+            start = max((m.end() for m in _CLAUSE.finditer(sentence.text, 0, match.start())), default=0)
+            event = self._event(sentence, start, match.start(), match["place"])
+            if event:
+                found.append(event)
+        return found
+
+    def _event(
+        self, sentence: Sentence, start: int, end: int, place: str | None, drop: str = ""
+    ) -> EventMention | None:
+        raw = sentence.text[start:end]
+        lead = _LEADING.match(raw)
+        if lead:
+            start += lead.end()
+        name = _JOINED.sub("", _trim_quotes(sentence.text[start:end].strip()).removeprefix("了"))
+        name = _COUNTED.sub(r"\1", name)  # "8个项目的集中签约仪式" is named 8个项目集中签约仪式
+        if drop:
+            name = name.replace(drop, "", 1)  # "签署了战略合作框架协议" names "签署战略合作框架协议"
+        kind = event_type(re.sub(r"第[^第]{1,3}[场次]$", "", name))
+        if len(name) < 3 or kind is None or _NOT_A_NAME.search(name) or _has_person(sentence, start, end):
+            return None
+        if name[0] in "对向为就与和" and any(name[1:] == head for head, _ in _heads()):
+            return None  # "对大会召开表示祝贺": the article's event, not one named 对大会
+        base = sentence.start
+        return EventMention(name, kind, sentence, base + start, base + end, place=place)
+
+    def _sessions(self, sentence: Sentence) -> list[EventMention]:
+        """ "湘西州十五届人大常委会第二十五次会议", "市五届人大三次会议主席团第一次会议": a sitting of a
+        congress, its standing committee or a CPPCC is an event wherever the text names it, with the
+        place or level written before it."""
+        found = []
+        text = sentence.text
+        for match in _SITTING_NAME.finditer(text):
+            start = match.start() - len(_place_before(text, match.start()))
+            name = text[start : match.end()]
+            # "X人大常委会召开第二十一次会议" is X人大常委会第二十一次会议; so is "…主席团在P举行第二次会议"
+            for said in ("held", "at", "presidium"):
+                name = name.replace(match[said], "", 1) if match[said] else name
+            kind = "meeting" if _STANDING.search(name) else "conference"
+            event = EventMention(name, kind, sentence, sentence.start + start, sentence.start + match.end())
+            event.place = match["at"][1:] if match["at"] else None
+            event.in_passing = True
+            found.append(event)
+        return found + _plenaries(sentence)
+
+    def _inspections(self, sentence: Sentence) -> list[EventMention]:
+        """ "孙七到东阿县调研": the visit is an event, the visitor its first participant."""
+        persons = [m for m in sentence.mentions if m.type == "PERSON"]
+        found = [_visit(sentence, person, persons) for person in persons]
+        return [event for event in found if event is not None]
+
+    def _meetings(self, sentence: Sentence) -> list[EventMention]:
+        """ "王五会见了首钢集团…赵六一行": the meeting is an event, "王五会见赵六"; hosts listed
+        together share it ("张三、李四会见王五"); a guest that is no named person is named as
+        written ("赵六会见阿拉伯国家驻华使节团"). The first host is its first participant."""
+        found = []
+        persons = [m for m in sentence.mentions if m.type == "PERSON"]
+        for i, host in enumerate(persons):
+            match = _meeting().match(sentence.text[host.end - sentence.start :])
+            if match:
+                found += _meetings_of(sentence, persons[: i + 1], persons, match)
+        return found
+
+    def _talks(self, sentence: Sentence) -> list[EventMention]:
+        """ "张三、李四与某集团负责人座谈交流": the talk is an event, "张三、李四与某集团负责人座谈"."""
+        found = []
+        persons = [m for m in sentence.mentions if m.type == "PERSON"]
+        for i, host in enumerate(persons):
+            match = _talk().match(sentence.text, host.end - sentence.start)
+            if not match or _has_person(sentence, match.start("other"), match.end("other")):
+                continue
+            hosts = _hosts(sentence.text, sentence.start, persons[: i + 1])
+            sides = f"{match['led'] or ''}与{match['other']}{match['work'] or ''}{match['verb']}"
+            name = "、".join(h.text for h in hosts) + sides
+            event = EventMention(name, "meeting", sentence, hosts[0].start, sentence.start + match.end())
+            event.visitor, event.visit_verb = hosts[0].text, match["verb"]
+            found.append(event)
+        return found
+
+    def _signings(self, sentence: Sentence) -> list[EventMention]:
+        """ "集安市政府与澳洋集团签订人参精深加工项目": a signing named as written, from its first party."""
+        found = []
+        for match in _SIGNING.finditer(sentence.text):
+            first = _PARTY_LEAD.sub("", match["a"])
+            if len(first) < 2 or _has_person(sentence, match.end("a") - len(first), match.end("a")):
+                continue
+            name = f"{first}{match['with']}{match['b']}{match['verb']}{match['what']}"
+            start = sentence.start + match.end("a") - len(first)
+            found.append(EventMention(name, "signing", sentence, start, sentence.start + match.end()))
+        return found
+
+    def _organizers(self, sentence: Sentence, events: list[EventMention], main: EventMention | None) -> None:
+        target = _event_named_in(sentence, events) or main
+        if target is None:
+            return
+        for match in _ORGANIZERS.finditer(sentence.text):
+            target.organizers += _split_list(match.group("orgs"))
+        for match in _CO_ORGANIZERS.finditer(sentence.text):
+            target.co_organizers += _split_list(match.group("orgs"))
+
+
+_WITHIN_SESSION = re.compile(r"会议主席团第")
+
+
+def _merge_event(events: list[EventMention], event: EventMention) -> None:
+    """One event for names that contain one another ("X会议" and "X会议开幕式"), but a meeting within
+    a session ("X会议主席团第一次会议") is never the session."""
+    within = bool(_WITHIN_SESSION.search(event.name))
+    peers = [e for e in events if bool(_WITHIN_SESSION.search(e.name)) == within]
+    before = list(peers)
+    merge_by_name(peers, event, ("date", "end_date", "place", "part_of"))
+    for old, new in zip(before, peers[: len(before)], strict=True):
+        if new is not old:
+            events[events.index(old)] = new
+    if len(peers) > len(before):
+        events.append(event)
+
+
+def _acted(sentence: Sentence) -> list[EventMention]:
+    """ "新任命人员进行了宪法宣誓": an act of event_acts.tsv is that event, wherever it is written."""
+    found: list[EventMention] = []
+    for name, kind, role, pattern in _acts():
+        for match in pattern.finditer(sentence.text):
+            start, end = sentence.start + match.start(), sentence.start + match.end()
+            event = EventMention(name, kind, sentence, start, end)
+            event.visit_verb = role  # "A向宪法宣誓": the act's verb is A's part
+            if not any(_overlap(event, f) for f in found):
+                found.append(event)
+    return found
+
+
+def _trim_quotes(name: str) -> str:
+    """Drop quote marks and a bracket left over at the ends, keep those that pair up ("“书香德州”全民
+    阅读摄影展")."""
+    while name and name[0] in "“\"'" and name.count("“") + name.count('"') > name.count("”") + 1:
+        name = name[1:]
+    while name and name[-1] in "”\"'" and name.count("”") > name.count("“"):
+        name = name[:-1]
+    if name.startswith("“") and "”" not in name:
+        name = name[1:]
+    if name[:1] in "(（" and not any(close in name for close in ")）"):
+        name = name[1:]  # a photo's caption: "(永州市四届人大七次会议开幕，全体起立 记者 X/摄)"
+    return name
+
+
+def _has_person(sentence: Sentence, start: int, end: int) -> bool:
+    base = sentence.start
+    return any(
+        m.type == "PERSON" and m.start < base + end and base + start < m.end for m in sentence.mentions
+    )
+
+
+def _add_participation(
+    article: Article, seen: set[tuple[str, int, str]], participation: Participation
+) -> None:
+    key = (participation.person, id(participation.event), participation.role)
+    if key not in seen:
+        seen.add(key)
+        article.participations.append(participation)
+
+
+def _split_list(text: str) -> list[str]:
+    return [part.strip() for part in _LIST.split(text) if len(part.strip()) >= 2]
+
+
+def _lead_sentence(article: Article) -> Sentence | None:
+    return next((s for s in article.sentences if not s.headline), None)
+
+
+def _main_event(article: Article, events: list[EventMention], lead: Sentence | None) -> EventMention | None:
+    """The event an article is about: named in its headline, else in its lead. An article that
+    names events only further down ("在此前举办的X对接会上…") is about something else."""
+    for wanted in (lambda e: _in_headline(e, lead), lambda e: e.sentence is lead):
+        chosen = next((e for e in events if wanted(e) and not e.cited), None)
+        if chosen:
+            return chosen
+    # the lead's event merged into a fuller name read later ("…四次会议" into "…四次会议第二次全体会议")
+    named = [e for e in events if not e.in_passing]
+    if lead is not None and len(named) == 1 and _shares_name(named[0], lead):
+        return named[0]
+    return None
+
+
+def _in_headline(event: EventMention, lead: Sentence | None) -> bool:
+    """Named in the article's headline: a line without a stop before the lead, not a subheading
+    further down ("(…主席团第一次会议推定)")."""
+    return event.sentence.headline and (lead is None or event.sentence.start < lead.start)
+
+
+def _shares_name(event: EventMention, sentence: Sentence) -> bool:
+    """Does the sentence name a part of the event's name of at least six characters?"""
+    name = event.name
+    return any(name[i : i + 6] in sentence.text for i in range(max(len(name) - 5, 0)))
+
+
+def _report_end(before: str) -> int:
+    """Where what a reporter learnt begins in the text before an event ("7月1日，记者了解到，在刚刚
+    召开的X上…"): a date before it is the report's, not the event's. 0 when nothing is reported."""
+    return max((m.end() for m in _REPORTING.finditer(before)), default=0)
+
+
+def _within_main(events: list[EventMention], main: EventMention | None) -> None:
+    """ "此次推介会上，A与B签订…", "会上，X会见Y": what happens within the article's event happens on its
+    day and at its place, unless the text gives its own."""
+    if main is None:
+        return
+    for event in events:
+        before = event.sentence.text[: event.start - event.sentence.start]
+        if event is not main and event.part_of is None and not event.cited and _WITHIN.search(before):
+            fill_from(event, main, ("date", "end_date", "place"))
+
+
+_WITHIN = re.compile(
+    r"(?:^|[，,。；;])(?:在)?(?:会上|此次[^，,。；;]{0,12}?[上中]|活动(?:中|期间)|期间|仪式上|会议上|现场)"
+)
+
+
+def _reported(event: EventMention) -> bool:
+    return _report_end(event.sentence.text[: event.start - event.sentence.start]) > 0
+
+
+def _session_key(name: str) -> tuple[str, bool, int, int] | None:
+    """ "市政协十三届五次会议" and "中国人民政治协商会议第十三届潍坊市委员会第五次会议" are one
+    session: (body, standing committee?, term, sitting)."""
+    body = next((body for body, words in _SESSION_BODIES if any(w in name for w in words)), "")
+    term, sitting = _TERM.search(name), _SITTING.search(name)
+    if not (body and term and sitting) or _SITTING.search(name, sitting.end()):
+        return None  # "…第七次会议主席团第一次会议" is a meeting within the session, not the session
+    standing = "常委" in name or "常务委员会" in name
+    return body, standing, _numeral(term.group(1)), _numeral(sitting.group(1))
+
+
+def _numeral(text: str) -> int:
+    """ "十三" → 13, "5" → 5: the small numbers of terms and sittings."""
+    if text.isdigit():
+        return int(text)
+    digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
+    tens, _, units = text.partition("十")
+    if "十" not in text:
+        return digits.get(text, 0)
+    return (digits.get(tens, 1) if tens else 1) * 10 + digits.get(units, 0)
+
+
+def _join_sessions(events: list[EventMention]) -> None:
+    """One event for a session named in full and in short within an article: the full name kept."""
+    for short in sorted(events, key=lambda e: len(e.name)):
+        key = _session_key(short.name)
+        full = next((e for e in events if e is not short and key and _session_key(e.name) == key), None)
+        if short not in events or full is None or len(full.name) < len(short.name):
+            continue
+        if full.in_passing and not short.in_passing:
+            # "X人大一次会议胜利闭幕 … 会议通过了X人民代表大会第一次会议关于…的决议": the report is
+            # where it is named short; it takes the full name
+            short.name = full.name
+            full, short = short, full
+        fill_from(full, short, ("date", "end_date", "place"))
+        events.remove(short)
+
+
+def _join_collective_start(events: list[EventMention]) -> None:
+    """ "南康14个项目集中开工" and "…一期项目集中开工仪式" in one article are one event: the ceremony."""
+    ceremonies = [e for e in events if e.type == "ceremony" and e.name.endswith("开工仪式")]
+    for start in [e for e in events if e.name.endswith("集中开工")]:
+        if ceremonies:
+            fill_from(ceremonies[0], start, ("date", "end_date", "place"))
+            events.remove(start)
+
+
+def _fold_session_parts(events: list[EventMention]) -> None:
+    """ "举行选举大会" in an article on a session is a sitting of that session, not an event of its
+    own: drop it, so that who chaired it is taken to the session (the article's main event)."""
+    parts = [e for e in events if _NTH.sub("", e.name) in word_list("session_parts.txt")]
+    if len(parts) < len(events):
+        for part in parts:
+            events.remove(part)
+
+
+@cache
+def _openings() -> list[tuple[str, str]]:
+    return sorted(((k, v[0]) for k, v in table("opening_ceremonies.tsv").items()), key=lambda kv: -len(kv[0]))
+
+
+def _opened(events: list[EventMention]) -> None:
+    """ "X展开展仪式": the exhibition X is an event of its own that the ceremony is part of, on the same
+    day at the same place. "X图书馆开馆仪式": the ceremony is held at X."""
+    for ceremony in list(events):
+        last = ceremony.name.split("暨")[-1]
+        suffix, opens = next(((s, o) for s, o in _openings() if last.endswith(s)), ("", ""))
+        opened = last[: len(last) - len(suffix)]
+        if not suffix or len(opened) < 3:
+            continue
+        kind = event_type(opened)
+        if opens == "event" and kind:
+            whole = next((e for e in events if normalize(e.name) == normalize(opened)), None)
+            if whole is None:
+                end = ceremony.start + len(opened) if ceremony.name.startswith(opened) else ceremony.end
+                whole = EventMention(opened, kind, ceremony.sentence, ceremony.start, end)
+                whole.date, whole.place = ceremony.date, ceremony.place
+                events.insert(events.index(ceremony) + 1, whole)
+            ceremony.part_of = whole
+        elif opens == "venue" and ceremony.place is None:
+            ceremony.place = opened
+
+
+def _programme(article: Article, events: list[EventMention], main: EventMention | None) -> None:
+    """Events a passage on the main event names as its parts: "既举办省工商联执委会议，又举办…大会"
+    name the main event's own parts (abbreviated), so they are the main event; "大会共有9项议程，…
+    签订战略合作协议" is an item of its programme, held where it is held (and on its day, if it lasts
+    one day)."""
+    if main is None or not (main.date or main.place):
+        return
+    on_programme = _programme_sentences(article, main)
+    for event in list(events):
+        if _not_on_programme(event, main):
+            continue
+        if any(_abbreviates(event.name, part) for part in main.name.split("暨")):
+            events.remove(event)
+        elif event.place is None and id(event.sentence) in on_programme and not _planned(event):
+            event.part_of, event.place = main, main.place
+            if not main.end_date:
+                event.date = event.date or main.date
+
+
+def _not_on_programme(event: EventMention, main: EventMention) -> bool:
+    """The main event itself, what it is part of, a visit, or a meeting cited from before."""
+    return event is main or event is main.part_of or event.type == "inspection" or event.cited
+
+
+def _planned(event: EventMention) -> bool:
+    """ "审议通过了关于召开X的决定": X is to come, not an item of this event's programme."""
+    return bool(_PLANNED.search(event.sentence.text, 0, event.start - event.sentence.start))
+
+
+def _abbreviates(short: str, name: str, in_order: bool = True) -> bool:
+    """ "省工商联执委会议" for "山东省工商联十四届四次执委会议": its characters, in order. A headline
+    may also reorder them ("台儿庄运河非遗展" for "“运河人家…”台儿庄区非物质文化遗产展"): then
+    all of them in the name and the same last character."""
+    short, name = normalize(short), normalize(name)
+    if len(short) >= len(name):
+        return False
+    if in_order:
+        rest = iter(name)
+        return all(ch in rest for ch in short)
+    return short[-1:] == name[-1:] and set(short) <= set(name)
+
+
+def _programme_sentences(article: Article, main: EventMention) -> set[int]:
+    """Sentences of the paragraphs on the main event: a paragraph that opens with its head word
+    ("大会涉及…") or has a cue ("会上", "议程")."""
+    head = next((h for h, _ in _heads() if main.name.endswith(h)), None)
+    paragraphs: list[list[Sentence]] = []
+    for sentence in article.sentences:
+        if not paragraphs or sentence.start > paragraphs[-1][-1].end:  # a line break between them
+            paragraphs.append([])
+        paragraphs[-1].append(sentence)
+    found: set[int] = set()
+    for paragraph in paragraphs:
+        opens = bool(head) and _LEADING.sub("", paragraph[0].text).startswith(head or "")
+        if opens or any(cue in s.text for s in paragraph for cue in word_list("programme_cues.txt")):
+            found.update(id(s) for s in paragraph)
+    return found
+
+
+def _join_headline_event(events: list[EventMention], lead: Sentence | None) -> None:
+    """A headline names the lead's event in short ("市十八届人大三次会议" for
+    "聊城市第十八届人民代表大会第三次会议"): same type, one event, the lead's name."""
+    headline = next((e for e in events if _in_headline(e, lead)), None)
+    in_lead = next((e for e in events if e.sentence is lead), None)
+    if not (headline and in_lead and headline is not in_lead and headline.type == in_lead.type):
+        return
+    if _WITHIN_SESSION.search(headline.name) or _WITHIN_SESSION.search(in_lead.name):
+        return  # a meeting within a session is not the session
+    if headline.visitor and headline.visitor == in_lead.visitor:
+        # a visit is named as the headline names it ("X到吉水县调研"); the lead says where exactly
+        if in_lead.place and not in_lead.place.startswith("我"):
+            headline.place = in_lead.place
+        fill_from(headline, in_lead, ("date", "end_date"))
+        events.remove(in_lead)
+        return
+    fill_from(in_lead, headline, ("date", "place"))
+    events.remove(headline)
+
+
+def _join_abbreviated_headline(events: list[EventMention], main: EventMention | None) -> EventMention | None:
+    """A headline names an event in short ("济宁市非遗精品展开幕" for the body's "“…”济宁市非物质文化
+    遗产精品展开幕式"): one event, the body's name. Returns the main event, which may be the body's."""
+    for short in [e for e in events if e.sentence.headline]:
+        full = next(
+            (e for e in events if not e.sentence.headline and _abbreviates(short.name, e.name, False)), None
+        )
+        if full is None:
+            continue
+        fill_from(full, short, ("date", "place"))
+        events.remove(short)
+        if main is short:
+            main = next((e for e in events if e.part_of is full), full)  # the ceremony that opens it
+    return main
+
+
+def _event_named_in(sentence: Sentence, events: list[EventMention]) -> EventMention | None:
+    text = normalize(sentence.text)
+    named = [e for e in events if e.sentence is sentence or normalize(e.name) in text]
+    return named[0] if named else None
+
+
+def _participations(
+    sentence: Sentence, events: list[EventMention], main: EventMention | None
+) -> list[Participation]:
+    """Persons before a role verb take that role; a verb with none right before it ("主持并讲话")
+    shares the persons of the verb before."""
+    roles = table("participation_roles.tsv")
+    credited = [m.span() for m in _CREDIT.finditer(sentence.text)]
+    persons = [
+        m
+        for m in sentence.mentions
+        if m.type == "PERSON" and not any(a <= m.start - sentence.start < b for a, b in credited)
+    ]
+    found: list[Participation] = []
+    reading = _RoleReading()
+    for verb in _roles().finditer(sentence.text):
+        role, role_class = roles[verb.group()]
+        if verb.start() == reading.previous_end and reading.previous_role in _JOINING:
+            continue  # "陪同调研", "参加考察": the others' part is 陪同, the visit is the visitor's
+        reading.previous_role = role
+        if _no_part_taken(sentence, verb, role_class, events):
+            continue
+        target = _target(sentence, events, verb, main)
+        if target is None:
+            continue
+        here = _not_hosts_elsewhere(reading.persons_before(sentence, persons, verb.start()), target, events)
+        found += [Participation(person.text, target, role, sentence) for person in here]
+        reading.previous_end = verb.end()
+        if role_class == "met":  # "会见了…赵六一行，": who was met takes no part named after
+            clause_end = _CLAUSE.search(sentence.text, verb.end())
+            reading.previous_end = clause_end.start() if clause_end else len(sentence.text)
+    return found + _listed_after(sentence, persons, events, main)
+
+
+def _not_hosts_elsewhere(
+    persons: list[Mention], target: EventMention, events: list[EventMention]
+) -> list[Mention]:
+    """ "A、B分别会见C": each meeting is its host's own, not the other host's."""
+    hosts = {e.visitor for e in events if e is not target and e.sentence is target.sentence}
+    return [p for p in persons if p.text not in hosts]
+
+
+@dataclass
+class _RoleReading:
+    """Where the reading of a sentence's role verbs is: after which verb, and who took the last part."""
+
+    previous_end: int = 0
+    previous_persons: list[Mention] = field(default_factory=list)
+    previous_role: str = ""
+
+    def persons_before(self, sentence: Sentence, persons: list[Mention], verb_start: int) -> list[Mention]:
+        """The persons between the previous verb and this one; with none, those of the verb before when
+        no clause ends between them ("主持并讲话")."""
+        start = sentence.start
+        begin = self.previous_end
+        if sentence.text.endswith("的", 0, verb_start):  # "A在B的陪同下": B accompanied, not A
+            begin = max(begin, sentence.text.rfind("在", begin, verb_start))
+        here = [p for p in persons if begin <= p.end - start <= verb_start]
+        gap = sentence.text[self.previous_end : verb_start]
+        shared = not _CLAUSE.search(gap) and len(gap) <= 12 and not gap.startswith("下")  # "在B的陪同下"
+        if not here and self.previous_persons and shared:
+            here = self.previous_persons
+        if here:
+            self.previous_persons = here
+        return here
+
+
+def _no_part_taken(
+    sentence: Sentence, verb: re.Match[str], role_class: str, events: list[EventMention]
+) -> bool:
+    """A role verb that names no part taken: a speech studied ("学习…重要讲话精神"), a noun ("座谈会上",
+    "签约仪式", "考察团"), a time ("会见时"), a word of an event's name ("主持宪法宣誓仪式")."""
+    if _as_noun(sentence.text, verb):
+        return True
+    if role_class == "met" and sentence.text.startswith("时", verb.end()):
+        return True  # "会见时在座": when they sat in, not a meeting of theirs ("讲话时强调" is a speech)
+    if role_class in _NOUN_CLASSES and sentence.text.startswith(word_list("role_noun_heads.txt"), verb.end()):
+        return True
+    return _inside_event(events, sentence.start + verb.start())
+
+
+def _target(
+    sentence: Sentence, events: list[EventMention], verb: re.Match[str], main: EventMention | None
+) -> EventMention | None:
+    """The event a part is taken in: one named right after the verb or earlier in the sentence; else
+    the latest event the verb names ("A、B进行宣誓" after "…主持宪法宣誓仪式"); else the main one ("X
+    介绍，在此前举办的Y上…": Y, named after the verb, is not where X spoke)."""
+    target = _event_at(sentence, events, verb.start()) or _named_earlier(sentence, events, verb.start())
+    return target or _named_by_verb(events, sentence.start + verb.start(), verb.group()) or main
+
+
+def _listed_after(
+    sentence: Sentence, persons: list[Mention], events: list[EventMention], main: EventMention | None
+) -> list[Participation]:
+    """ "出席会议并在主席台就座的领导同志还有：A、B、C等": the names listed after the verbs take their
+    roles."""
+    match = _LISTED_AFTER.search(sentence.text)
+    if match is None:
+        return []
+    roles = table("participation_roles.tsv")
+    verbs = [roles[v.group()][0] for v in _roles().finditer(match["verbs"])]
+    target = _named_earlier(sentence, events, match.start()) or main
+    if not verbs or target is None:
+        return []
+    listed = [p for p in persons if p.start - sentence.start >= match.end()]
+    return [Participation(p.text, target, role, sentence) for p in listed for role in dict.fromkeys(verbs)]
+
+
+_N = "[一二三四五六七八九十百\\d]{1,4}"
+# A sitting named by its body's term and number: 第十五届人大常委会第二十五次会议, 五届人大三次会议,
+# 政协第六届吴忠市委员会第三次会议, 市政协八届一次会议, …会议主席团第二次会议.
+_SITTING_NAME = re.compile(
+    f"(?:(?:政协|人大常委会|人大)第?{_N}届"  # 市政协八届一次会议
+    f"|第?{_N}届(?:[\\u4e00-\\u9fff]{{0,10}}?(?:委员会|人大常委会|人民代表大会常务委员会|人民代表大会)|人大常委会|人大|政协))"
+    f"(?P<held>(?:召开|举行)了?)?(?:第?{_N}次)(?:全体)?会议"
+    f"(?:主席团(?P<at>在[^，。；,;]{{1,20}}?)?(?P<presidium>(?:召开|举行)了?)?第{_N}次会议"
+    f"|第{_N}次全体会议|(?!主席团|第))"
+)  # "X会议主席团在P举行第二次会议" is the sitting "X会议主席团第二次会议", held at P
+_STANDING = re.compile("常委会|常务委员会|主席团第")
+# A plenary of a Party committee by its term: 市委八届九次全会, 党的二十届三中全会, 州委十二届十次全会.
+_PLENARY = re.compile(f"(?:党的|[省市州县区旗盟]委)?第?{_N}届(?:第?{_N}次|{_N}中)全会")
+_PARTY = re.compile("(?:中国共产党|中共)$")
+
+
+def _plenaries(sentence: Sentence) -> list[EventMention]:
+    """ "中共绵阳市委八届九次全会": a Party committee's plenary, with its place and 中共 as written."""
+    found = []
+    text = sentence.text
+    for match in _PLENARY.finditer(text):
+        start = match.start()
+        if not match.group().startswith("党的"):
+            start -= len(_place_before(text, start))
+            party = _PARTY.search(text, 0, start)
+            start = party.start() if party else start
+        event = EventMention(
+            text[start : match.end()],
+            "meeting",
+            sentence,
+            sentence.start + start,
+            sentence.start + match.end(),
+        )
+        event.in_passing = True
+        found.append(event)
+    return found
+
+
+def _starts_with_place(text: str) -> bool:
+    return any(Gazetteer.default().lookup(text[:length]) for length in range(2, min(len(text), 10)))
+
+
+def _overlap(a: EventMention, b: EventMention) -> bool:
+    return a.start < b.end and b.start < a.end
+
+
+def _not_overlapping(new: list[EventMention], found: list[EventMention]) -> list[EventMention]:
+    """The new events whose names are not already read as part of another's."""
+    return [e for e in new if not any(_overlap(e, f) for f in found)]
+
+
+def _place_before(text: str, start: int) -> str:
+    """The place or level written before a sitting's term: 湘西州, 临沧市, 市, 政协 (政协第六届…)."""
+    for length in range(min(start, 10), 0, -1):
+        head = text[start - length : start]
+        if Gazetteer.default().lookup(head.removeprefix("政协")) or head in (
+            "市",
+            "县",
+            "区",
+            "省",
+            "州",
+            "旗",
+            "政协",
+        ):
+            return head
+        if head.endswith(("市", "县", "区", "州", "盟", "旗")) and Gazetteer.default().lookup(head[:-1]):
+            return head  # 湘西州 (湘西土家族苗族自治州)
+    return ""
+
+
+_NOUN_CLASSES = ("met", "visited", "signed", "led")
+# "出席会议的还有", "在主席台就座的领导同志还有：" — the verbs, then the names
+_LISTED_AFTER = re.compile(
+    r"(?P<verbs>[^，,。；;：:]{2,30}?)的(?:[\u4e00-\u9fff]{0,6}?)(?:还)?有(?!关)[:：]?"
+)
+# "(张三、李四)为认真贯彻…", "本网讯(王五)": names in brackets before the text are its writers'
+_CREDIT = re.compile(r"^[^，,。(（]{0,6}[(（](?:记者|通讯员|文|图|文/图)?[\s\u4e00-\u9fff、，,]{2,24}[)）]")
+_JOINING = (
+    "陪同",
+    "随同",
+    "参加",
+    "参与",
+    "出席",
+)  # roles whose next verb names the activity joined, not a role
+_SIGNING = re.compile(
+    r"(?P<a>[^，,。；;、：:\s“”]{2,24}?)(?P<with>与|和|同)(?P<b>[^，,。；;、：:\s]{2,24}?)(?:正式|成功)?"
+    r"(?P<verb>签订|签署|签约|互换)(?:了|的)?"
+    r"(?P<what>[^，,。；;、]{0,30}?(?:协议|合同|备忘录|意向书|项目))"
+)
+# Words before a signing's first party that are not part of it: "分别是", "代表", "由".
+_PARTY_LEAD = re.compile(r"^.*(?:分别是|分别代表|代表|是|由|在|上|后)")
+
+
+_RECALLED = re.compile(r"[^，,。；;]{0,16}?时(?:的)?(?:重要)?(?:讲话|指示|批示|要求)")
+
+
+def _is_place(sentence: Sentence, start: int) -> bool:
+    """A place or an organisation the model named starts at `start` (absolute)."""
+    return any(m.type in ("PLACE", "ORG") and m.start == start for m in sentence.mentions)
+
+
+def _meetings_of(
+    sentence: Sentence, before: list[Mention], persons: list[Mention], match: re.Match[str]
+) -> list[EventMention]:
+    """The meetings of the host (the last of `before`) that `match` reads after the host's name."""
+    base = sentence.start
+    end = before[-1].end + match.start("object")
+    clause = _CLAUSE.search(match["object"])
+    limit = end + (clause.start() if clause else len(match["object"]))
+    guests = [m for m in persons if end <= m.start and m.end <= limit and not _leads_group(sentence, m)]
+    guest = _guest_as_named(sentence, guests, match["object"][: limit - end])
+    if not guest:
+        return []
+    hosts = _hosts(sentence.text, base, before)
+    found = []
+    for sides in [[h] for h in hosts] if match["each"] else [hosts]:  # "A、B分别会见C": each met C
+        name = f"{'、'.join(h.text for h in sides)}{match['verb']}{guest}"
+        event = EventMention(name, "meeting", sentence, sides[0].start, guests[-1].end if guests else limit)
+        event.place, event.visitor, event.visit_verb = match["place"], sides[0].text, match["verb"]
+        found.append(event)
+    return found
+
+
+def _guest_as_named(sentence: Sentence, guests: list[Mention], written: str) -> str:
+    """Who was met, as the meeting's name gives them: the last guest named ("李四一行" when the text
+    says so), else the guest as written; in a headline, as the headline writes them."""
+    if sentence.headline:  # a headline names the meeting as the paper does: the guest's posts too
+        return written.strip() if guests or _guest(written) else ""
+    if not guests:
+        return _guest(written)
+    party = "一行" if sentence.text.startswith("一行", guests[-1].end - sentence.start) else ""
+    return guests[-1].text + party
+
+
+_GROUP_LEADER = re.compile(r"以[^，,。；;以]{0,30}?$")
+
+
+def _leads_group(sentence: Sentence, person: Mention) -> bool:
+    """ "会见了以丽江市委书记B为团长的丽江市党政代表团": B leads the group met, which is the guest."""
+    at = person.end - sentence.start
+    return bool(_GROUP_LEADER.search(sentence.text, 0, person.start - sentence.start)) and bool(
+        re.match(r"为[^，,。；;]{1,6}?的", sentence.text[at:])
+    )
+
+
+def _guest(text: str) -> str:
+    """Who was met, as written, when no named person is: "出席…的港澳政协委员及嘉宾" → 港澳政协委员及
+    嘉宾; "中能建代表团一行" → 中能建代表团."""
+    text = text.split("一行")[0]
+    text = text.rsplit("的", 1)[-1]
+    if text.startswith(("时", "后", "期间")):
+        return ""  # "会见时在座": when, not whom
+    return text if 2 <= len(text) <= 20 else ""
+
+
+def _hosts(text: str, base: int, persons: list[Mention]) -> list[Mention]:
+    """The host and the hosts listed before them ("市委书记张三，市长李四，市政协主席王五会见"):
+    persons joined by 、 or by a comma and a title chain, with no verb between."""
+    hosts = [persons[-1]]
+    for earlier in reversed(persons[:-1]):
+        gap = text[earlier.end - base : hosts[0].start - base]
+        if not _HOST_GAP.fullmatch(gap):
+            break
+        hosts.insert(0, earlier)
+    return hosts
+
+
+_HOST_GAP = re.compile(
+    r"和|及|[、，,]" + "(?:" + r"[^，,。；;、]{0,16}?" + "[、，,])*" + r"[^，,。；;、]{0,16}?"
+)
+
+
+def _named_earlier(sentence: Sentence, events: list[EventMention], position: int) -> EventMention | None:
+    """The event this sentence names last before `position` ("在XX会议上，X讲话")."""
+    best, best_at = None, -1
+    for event in events:
+        if event.in_passing:
+            continue
+        at = event.start - sentence.start if event.sentence is sentence else sentence.text.find(event.name)
+        if best_at < at < position:
+            best, best_at = event, at
+    return best
+
+
+_YEAR_IN_NAME = re.compile(r"((?:19|20)\d\d)年(?!\d{1,2}月)")
+
+
+def _year_from_name(events: list[EventMention]) -> None:
+    """ "甘肃省2023年下半年重大项目集中开工…" on 8月29日: a date without its year takes the year the
+    event's name gives (one year only: "2022—2023年…" gives none)."""
+    for event in events:
+        years = set(_YEAR_IN_NAME.findall(event.name))
+        if len(years) != 1:
+            continue
+        year = years.pop()
+        if event.date and event.date.startswith("--"):
+            start = event.date[2:]  # MM-DD
+            event.date = f"{year}-{start}"
+            end = event.end_date[2:] if event.end_date and event.end_date.startswith("--") else None
+            if end and end >= start:  # a range across the year end keeps its end's year unknown
+                event.end_date = f"{year}-{end}"
+
+
+def _dates_of_the_day(
+    events: list[EventMention], main: EventMention | None, lead_date: DateSpan | None
+) -> None:
+    """The main event, and those the text says happened the same day ("会上", "随后"), take the lead's
+    date when they have none (an event only reported, "据了解…", does not)."""
+    for event in events:
+        same_day = event is main or _SAME_DAY.match(event.sentence.text)
+        if event.date is None and lead_date and same_day and not _reported(event) and not event.cited:
+            event.date, event.end_date = lead_date.start, lead_date.end
+
+
+def _reported_events(article: Article, events: list[EventMention]) -> list[EventMention]:
+    """An event named only in passing, with no date, place, organiser or participant, is background
+    ("在刚刚召开的X大会上，我市…入选"), unless the headline names it: then the article is about it."""
+    taking_part = {id(p.event) for p in article.participations}
+    kept = [e for e in events if id(e) in taking_part or _reported_for_itself(e)]
+    wholes = {id(e.part_of) for e in kept if e.part_of}  # "在X期间": X stays with its parts
+    return [e for e in events if e in kept or id(e) in wholes]
+
+
+def _cited(sentence: Sentence) -> list[EventMention]:
+    """ "传达学习X会议精神", "传达了A在X会议上的讲话精神": X is a meeting held before, whose spirit the
+    meeting reported relays (an item of its agenda); it takes none of the sentence's dates or roles. A
+    meeting cited otherwise ("深入学习领会…精神") is background, as the seeds' gold has it."""
+    found = []
+    relayed = sentence.text.find("传达")
+    for match in _CITED.finditer(sentence.text, relayed if relayed >= 0 else len(sentence.text)):
+        start = match.start("name") + max((m.end() for m in _CITING.finditer(match["name"])), default=0)
+        name = sentence.text[start : match.end("name")]
+        if (
+            len(name) < 4
+            or _NOT_A_NAME.search(name.removeprefix("党的"))
+            or _has_person(sentence, start, start + len(name))
+        ):
+            continue
+        event = EventMention(
+            name, "meeting", sentence, sentence.start + start, sentence.start + start + len(name)
+        )
+        event.in_passing = event.cited = True
+        found.append(event)
+    return found
+
+
+# a meeting's name before its speech or its spirit, and the words that come before the name
+_CITED = re.compile(
+    r"(?P<name>[^，,。；;：:、“”‘’]{2,40}?(?:会议|全会|大会|工作会|部署会|推进会|座谈会))(?=上的(?:重要)?讲话|(?:的)?精神)"
+)
+_CITING = re.compile(r"传达|学习|贯彻|落实|在|以及|了|深入|认真|及时|按照|有关|相关")
+
+
+def _reported_for_itself(event: EventMention) -> bool:
+    """Given a date, a place or organisers; named in the headline; a signing ("A与B签订…协议" is no
+    background); a congress's sitting named in full; a meeting whose spirit is relayed."""
+    return bool(
+        event.date
+        or event.place
+        or event.organizers
+        or event.sentence.headline
+        or event.type == "signing"
+        or _SITTING_NAME.search(event.name)
+        or _PLENARY.search(event.name)
+        or event.cited
+    )
+
+
+def _with_sitting(found: list[EventMention], sitting: EventMention) -> list[EventMention]:
+    """ "甘谷县第十八届人大常委会召开第二十一次会议": the sitting's full name replaces the part a trigger
+    read ("第二十一次会议"), and is no event in passing then."""
+    inside = [e for e in found if _overlap(sitting, e)]
+    if not all(sitting.start <= e.start and e.end <= sitting.end for e in inside):
+        return found
+    sitting.in_passing = not inside
+    for part in inside:
+        fill_from(sitting, part, ("date", "end_date", "place", "organizers", "part_of"))
+    return [e for e in found if e not in inside] + [sitting]
+
+
+def _group_visits(sentence: Sentence) -> list[EventMention]:
+    """A group's visit (代表团, 考察组 …) to a place, when no person is named as its visitor."""
+    found = []
+    for match in _group_visit().finditer(sentence.text):
+        group = match["group"]
+        clause = max(group.rfind(c) for c in "，,。、：:")  # the group's name starts after a clause mark
+        start = match.start("group") + clause + 1
+        name = sentence.text[start : match.end()]
+        event = EventMention(
+            name, "inspection", sentence, sentence.start + start, sentence.start + match.end()
+        )
+        event.place = match["place"]
+        found.append(event)
+    return found
+
+
+def _visit(sentence: Sentence, person: Mention, persons: list[Mention]) -> EventMention | None:
+    """The visit a person's verb reports right after the name ("到东阿县调研"), named after its
+    visitors ("张三、李四到高要区调研"), or None."""
+    rest = sentence.text[person.end - sentence.start :]
+    match = _inspection().match(rest)
+    if not match:
+        return None
+    verb, place = match["verb"] or match["verb2"], match["place"] or match["object"]
+    if match["motion"] == "在" and not _is_place(sentence, person.end + match.start("place")):
+        return None  # "在公开接待群众来访时": no place, no visit
+    if _RECALLED.match(rest, match.end()):
+        return None  # "贯彻X在黄冈调研时重要讲话精神": a visit recalled, not reported
+    also = match["also"] or ""
+    hosts = _hosts(sentence.text, sentence.start, [p for p in persons if p.start <= person.start])
+    visitors = "、".join(h.text for h in hosts)
+    motion = match["motion"] or "到"  # as written: 到, 来, 赴, 莅临, 在
+    led = match["led"] or ""  # "张三率党政考察团来威海考察": the delegation is in the visit's name
+    name = visitors + (f"{led}{motion}{place}{verb}{also}" if match["place"] else rest[: match.end()])
+    event = EventMention(name, "inspection", sentence, hosts[0].start, person.end + match.end())
+    event.place, event.visitor, event.visit_verb = place, hosts[0].text, verb
+    return event
+
+
+def _inside_event(events: list[EventMention], position: int) -> bool:
+    """Inside the name of an event named by its head ("宪法宣誓仪式"); a visit, a meeting or an act is
+    named by its verb ("张三会见李四", "向宪法宣誓"), which is a part taken."""
+    return any(e.start <= position < e.end and e.visitor is None and e.visit_verb is None for e in events)
+
+
+def _named_by_verb(events: list[EventMention], position: int, verb: str) -> EventMention | None:
+    named = [e for e in events if e.end <= position and verb in e.name]
+    return max(named, key=lambda e: e.end) if named else None
+
+
+def _as_noun(text: str, verb: re.Match[str]) -> bool:
+    """ "学习总书记重要讲话精神": the speech, not a part he took in this event; "听取企业负责人
+    介绍": someone else's."""
+    return (
+        bool(_SPEECH_AS_NOUN.match(text, verb.end()))
+        or bool(_SPEECH_RECALLED.match(text, verb.end()))
+        or text.endswith("重要", 0, verb.start())
+        or bool(_HEARING.search(text, 0, verb.start()))
+    )
+
+
+def _event_at(sentence: Sentence, events: list[EventMention], position: int) -> EventMention | None:
+    """An event named in this sentence right after the verb ("出席了阳谷县图书馆开馆仪式")."""
+    absolute = sentence.start + position
+    after = [e for e in events if e.sentence is sentence and 0 <= e.start - absolute <= 4]
+    return after[0] if after else None
+
+
+def _add_mention(event: EventMention) -> None:
+    sentence = event.sentence
+    if not any(m.type == "EVENT" and m.start == event.start for m in sentence.mentions):
+        # the mention's text is the span as written; the event's name drops layout spaces ("主 主会")
+        text = sentence.text[event.start - sentence.start : event.end - sentence.start]
+        sentence.mentions.append(Mention(event.start, event.end, text, "EVENT", event.type, "pattern"))
+        sentence.mentions.sort(key=lambda m: (m.start, -m.end))

@@ -1,0 +1,688 @@
+"""Organisation names resolved in the city of publication.
+
+In a 聊城 paper "市委" is 中共聊城市委员会, "市商务局" is 聊城市商务局 and "省科技厅"
+is 山东省科技厅. An organisation as written is split into a *scope* (the place:
+市, 省, 东阿县, 开发区, 温陈街道) and a *unit* (委, 商务局, 宣传部); the unit's
+template in kg/data/org_templates.tsv gives the canonical name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from functools import cache
+from pathlib import Path, PurePath
+
+from kg.language.gazetteer import Division, Gazetteer
+from kg.language.lexicon import org_subtype, table, word_list
+
+_TOWN = re.compile(r"^([\u4e00-\u9fff]{2,4}?(?:街道|镇|乡))(?=[\u4e00-\u9fff])")
+# A body written with only its level ("市委", "县政府", "州长", "盟委") is the paper's own body of that
+# level: the character, and the ending of the division it then names.
+# The divisions of a court or procuratorate, written bare after it in a chain ("中院副院长X、刑庭庭长Y").
+_UNIT_ENDINGS = {"court": ("庭",), "procuratorate": ("检察部", "检察室")}
+_LEVELS = {"市": "市", "省": "省", "县": "县", "区": "区", "旗": "旗", "州": "州", "盟": "盟", "地": "地区"}
+# a level written alone, as a body's place: "自治区党委常委", "县委"
+LEVEL_WORDS = ("自治区", *_LEVELS)
+# ... unless the word goes on as a body's name: 市民政局 is the city's 民政局, not 市民 + 政局
+_LEVEL_AFTER_ALL = ("市民政", "市民宗", "县民政", "区民政", "县民宗", "区民宗")
+_NOT_LEVELS = (
+    "市中区",  # a district's name (内江, 济南, 枣庄 …), not the city's 中区
+    "市场",
+    "市民",
+    "区域",
+    "县域",
+    "旗下",
+    "旗舰",
+    "州际",
+    "地方",
+    "地区",
+    "省内",
+    "市内",
+    "区内",
+    "县内",
+)
+# bodies whose name puts a word before their place: "共青团聊城市委" is no column run into 市委
+_NAMED_BEFORE_PLACE = ("共青团",)
+COMPANY_REFERENCES = (
+    "该公司",
+    "本公司",
+    "公司",
+    "该企业",
+    "企业",
+    "该集团",
+    "集团",
+    "集团公司",
+    "该集团公司",
+)
+
+
+@dataclass(frozen=True)
+class Locale:
+    """The place a paper is published in: the city and its province."""
+
+    city: str = ""  # 聊城市
+    city_short: str = ""  # 聊城
+    province: str = ""  # 山东省
+    city_code: str = ""
+    county: str = ""  # the county-level place a county's or district's news is about: 东阿县, 北京市通州区
+    # inferred from the text (True) rather than given: then each document is read in its own city
+    per_document: bool = False
+    # --city-map: (glob, city) pairs; a document whose path matches a glob is read in that city
+    city_map: tuple[tuple[str, str], ...] = ()
+
+    def mapped_city(self, path: str) -> str | None:
+        """The city the map gives a document's path (the first glob that matches), or None."""
+        posix = PurePath(path)
+        return next((city for glob, city in self.city_map if posix.match(glob)), None)
+
+    @classmethod
+    def for_city(cls, name: str, gazetteer: Gazetteer | None = None, county: str = "") -> Locale:
+        """The locale of a prefecture-level city (聊城市) or a county-level one (寿光市, whose 市委 is
+        its own); `county` is a county-level place inside the city whose news it is."""
+        gazetteer = gazetteer or Gazetteer.default()
+        division = gazetteer.resolve(name)
+        if division is None:
+            raise ValueError(f"unknown city {name!r}: not a division in the gazetteer")
+        province = gazetteer.province_of(division)
+        return cls(
+            city=gazetteer.scope_name(division),
+            city_short=gazetteer.short_name(division),
+            province=province.name if province else "",
+            city_code=division.code,
+            county=county,
+        )
+
+
+class CityMapError(ValueError):
+    """A --city-map file that cannot be used; the message names the file and the line."""
+
+
+def check_city(name: str, gazetteer: Gazetteer | None = None) -> None:
+    """Raise ValueError unless `name` is a city kg can publish in: a prefecture-level division, a
+    municipality, or a county-level city."""
+    gazetteer = gazetteer or Gazetteer.default()
+    division = gazetteer.resolve(name)
+    if division is None or not (gazetteer.is_municipality(division) or division.level in (2, 3)):
+        raise ValueError(f"unknown city {name!r}: not a prefecture- or county-level division")
+
+
+def read_city_map(path: str | Path) -> tuple[tuple[str, str], ...]:
+    """Lines "GLOB CITY" (tab or spaces between; # comments): the city of the documents whose path
+    matches the glob, e.g. "dezhou/* 德州市". Every city must be a division kg knows."""
+    file = Path(path)
+    try:
+        lines = file.read_text(encoding="utf-8").splitlines()
+    except (OSError, UnicodeDecodeError) as error:
+        raise CityMapError(f"{file}: cannot be read as a city map ({error})") from None
+    pairs = []
+    for number, line in enumerate(lines, start=1):
+        text = line.split("#", 1)[0].strip()
+        if not text:
+            continue
+        parts = text.split()
+        if len(parts) != 2:
+            raise CityMapError(f"{file}:{number}: expected 'GLOB CITY', got {line.strip()!r}")
+        glob, city = parts
+        try:
+            check_city(city)
+        except ValueError as error:
+            raise CityMapError(f"{file}:{number}: {error}") from None
+        pairs.append((glob, city))
+    return tuple(pairs)
+
+
+def infer_city(texts: list[str], gazetteer: Gazetteer | None = None) -> Locale:
+    """The run's city of publication (see CityTally.locale)."""
+    tally = CityTally()
+    for text in texts:
+        tally.add(text, gazetteer)
+    return tally.locale(gazetteer)
+
+
+@dataclass
+class CityTally:
+    """Mentions of each prefecture over a run's documents, and how many documents each one leads. Texts
+    are added one by one, so a long run counts file by file without holding the corpus."""
+
+    mentions: Counter[str] = field(default_factory=Counter)
+    leading: Counter[str] = field(default_factory=Counter)
+
+    def add(self, text: str, gazetteer: Gazetteer | None = None) -> None:
+        counts = city_counts(text, gazetteer)
+        self.mentions.update(counts)
+        top = counts.most_common(1)
+        if top and top[0][1]:
+            self.leading[top[0][0]] += 1
+
+    def locale(self, gazetteer: Gazetteer | None = None) -> Locale:
+        """The city named most (full names count double), when it is also the one most documents are
+        about: one paper's pages. Pages of many cities have no city of the run; a page that names none
+        is then read in no city rather than in another page's."""
+        found = locale_of_counts(self.mentions, gazetteer)
+        documents = sum(self.leading.values())
+        if found.city and self.leading[found.city_code] * 2 < documents:
+            return Locale()
+        return found
+
+
+def document_locale(text: str, fallback: Locale, gazetteer: Gazetteer | None = None) -> Locale:
+    """The locale of one document: its most prominent city, and within it the county-level place it
+    is about when it names one often (a county's news). A county-level city named more often than
+    its prefecture is the city of publication itself (a 寿光 paper's 市长 is 寿光市's)."""
+    gazetteer = gazetteer or Gazetteer.default()
+    found = locale_of_counts(city_counts(text, gazetteer), gazetteer)
+    if not found.city:
+        found = _city_of_named_county(text, gazetteer)
+    if not found.city:
+        return found if found.county else fallback
+    city = gazetteer.get(found.city_code)
+    assert city is not None
+    counties = _county_counts(text, city, gazetteer)
+    code, count = counties.most_common(1)[0] if counties else ("", 0)
+    county = gazetteer.get(code) if count >= 2 else None
+    if county is None:
+        return replace(found, per_document=True)
+    city_count = text.count(city.name) * 2 + text.count(gazetteer.short_name(city))
+    if county.name.endswith("市") and count > city_count:
+        return replace(Locale.for_city(county.name, gazetteer), per_document=True)
+    return replace(found, county=gazetteer.scope_name(county), per_document=True)
+
+
+def _county_counts(text: str, city: Division, gazetteer: Gazetteer) -> Counter[str]:
+    """Mentions of each county of the city (full names count double; a short name that begins the
+    city's own short name does not count), and the paper's own county when its name says it."""
+    city_short = gazetteer.short_name(city)
+    counties: Counter[str] = Counter()
+    for county in gazetteer.counties_in(city):
+        short = gazetteer.short_name(county)
+        counties[county.code] = text.count(county.name) * 2 + (
+            0 if city_short.startswith(short) else text.count(short)
+        )
+    paper = paper_place(text, gazetteer)
+    if paper is not None and paper.level == 3 and paper.code in counties:
+        # a county's own portal that says 我县 is that county's news, however often its guests are named
+        own = re.search(f"[我本]{paper.name[-1]}", text)
+        counties[paper.code] += _PAPER_WEIGHT + (sum(counties.values()) if own else 0)
+    return counties
+
+
+_TERM = re.compile(
+    r"第?[一二三四五六七八九十百\d]+届(?=[\u4e00-\u9fff]{0,8}?(?:人大|人民代表大会|委员会|政协))"
+)
+_FULL_COMMITTEE = re.compile(
+    r"^(?P<body>中国人民政治协商会议|政协|中国共产党|中共)(?P<place>[\u4e00-\u9fff]{2,10}?[市县区旗州盟])委员会$"
+)
+_SHORT_BODY = {"中国人民政治协商会议": "政协", "政协": "政协", "中国共产党": "委", "中共": "委"}
+
+
+def _without_term(text: str) -> str:
+    """A body's name without its term: 徐州市十六届人大常委会 is 徐州市人大常委会, 政协第十四届安庆市
+    委员会 is 安庆市政协, 中共安庆市委员会 is 安庆市委. A session (…第三次会议) keeps its term."""
+    if text.endswith("会议"):
+        return text
+    text = _TERM.sub("", text)
+    full = _FULL_COMMITTEE.match(text)
+    return full["place"] + _SHORT_BODY[full["body"]] if full else text
+
+
+def _national_prefix(text: str) -> str | None:
+    """The longest name of a body of the centre (of three characters or more: not 中央, 国家) that a
+    longer name begins with."""
+    heads = [k for k in table("national_bodies.tsv") if len(k) >= 3 and text.startswith(k) and text != k]
+    return max(heads, key=len) if heads else None
+
+
+def _national_body(text: str) -> Org | None:
+    """A body of the centre ("全国人大"), or one inside it named with its short name ("全国人大环资委",
+    "最高院刑三庭"), by its full name."""
+    if text in table("national_bodies.tsv"):
+        return _national(text)
+    national = _national_prefix(text)
+    if not national:
+        return None
+    name = table("national_bodies.tsv")[national][0] + text[len(national) :]
+    return Org(name, org_subtype(name), "", text)
+
+
+def _national(text: str) -> Org:
+    name, subtype = table("national_bodies.tsv")[text]
+    return Org(name, subtype, "", text)
+
+
+@cache
+def _standing_titles() -> frozenset[str]:
+    return frozenset(word_list("standing_committee_titles.txt"))
+
+
+def _city_of_named_county(text: str, gazetteer: Gazetteer) -> Locale:
+    """A county's news that never names its city ("甘谷县人大常委会…"): the city of the county named
+    most often in full, when one is."""
+    counts = Counter(
+        {d.code: text.count(d.name) for d in gazetteer.all_counties() if len(d.name) >= 3 and d.name in text}
+    )
+    # "郏县法院", "祁东法院": a county's bodies named by its short name, or by a two-character full name,
+    # when no other county has that name
+    for name, code in _unique_county_names(gazetteer).items():
+        if name in text:
+            counts[code] += len(re.findall(f"{name}(?:{'|'.join(_COUNTY_BODIES)})", text))
+    return _locale_of_county_counts(counts, gazetteer)
+
+
+def _locale_of_county_counts(counts: Counter[str], gazetteer: Gazetteer) -> Locale:
+    best = [(code, n) for code, n in counts.most_common(2) if n]
+    if not best:
+        return Locale()
+    county = gazetteer.get(best[0][0])
+    if len(best) > 1 and best[0][1] == best[1][1]:
+        tied = {d.name for code, n in counts.items() if n == best[0][1] and (d := gazetteer.get(code))}
+        # "新华区" is a district of several cities: its news is that district's, in a city not known
+        return Locale(county=tied.pop(), per_document=True) if len(tied) == 1 else Locale()
+    parent = gazetteer.parent(county) if county else None
+    return Locale.for_city(parent.name, gazetteer) if parent else Locale()
+
+
+_COUNTY_BODIES = ("法院", "检察院", "县委", "县政府", "公安局", "人民医院", "融媒体中心")
+
+
+@cache
+def _full_county_names(gazetteer: Gazetteer) -> tuple[Division, ...]:
+    """Counties whose full name only one county has, and long enough not to be a word (新华区 is not)."""
+    names = Counter(d.name for d in gazetteer.all_counties())
+    return tuple(d for d in gazetteer.all_counties() if len(d.name) >= 3 and names[d.name] == 1)
+
+
+@cache
+def _unique_county_names(gazetteer: Gazetteer) -> dict[str, str]:
+    """Short names (祁东) and two-character full names (郏县) that only one county has, → its code."""
+    owners: dict[str, set[str]] = {}
+    for d in gazetteer.all_counties():
+        for name in {gazetteer.short_name(d), d.name}:
+            if len(name) >= 2 and (name != d.name or len(name) == 2):
+                owners.setdefault(name, set()).add(d.code)
+    return {name: codes.pop() for name, codes in owners.items() if len(codes) == 1}
+
+
+_ZONE_BODIES = ("党工委", "工委", "管委会", "党委", "管理委员会")
+
+
+def _zone_in(unit: str) -> str:
+    """ "渤海新区党工委" → 渤海新区: the zone a zone body is named after, else ""."""
+    for body in _ZONE_BODIES:
+        zone = unit.removesuffix(body)
+        if zone != unit and zone.endswith(tuple(word_list("zone_suffixes.txt"))):
+            return zone
+    return ""
+
+
+_BRACKETED_PLACE = re.compile(r"(?<=[\u4e00-\u9fff])[（(][\u4e00-\u9fff]{2,4}[)）]")
+
+
+@cache
+def _two_character_counties(gazetteer: Gazetteer) -> re.Pattern[str]:
+    names = sorted(n for n in _unique_county_names(gazetteer) if len(n) == 2 and n.endswith("县"))
+    return re.compile(f"(?:^|(?<=[\\n。！？；：!?;:\\s]))({'|'.join(names)})", re.MULTILINE)
+
+
+def city_counts(text: str, gazetteer: Gazetteer | None = None) -> Counter[str]:
+    """Mentions of each prefecture in one text, by code: counts of texts add up, so a long run can
+    count file by file without holding the corpus."""
+    gazetteer = gazetteer or Gazetteer.default()
+    counts: Counter[str] = Counter()
+    # "中国石油大学(北京)", "台泥(安顺)水泥有限公司": a place in brackets inside a name is a
+    # branch's, not the page's
+    text = _BRACKETED_PLACE.sub("", text)
+    for division in gazetteer.prefectures():
+        short = gazetteer.short_name(division)
+        # "吉林省" names the province, not 吉林市; "海南省" not 海南藏族自治州
+        counts[division.code] += text.count(division.name) + text.count(short) - text.count(short + "省")
+    # A county named in full speaks for its city ("州委副秘书长…到南华县调研" is 楚雄州's news, whatever
+    # "中国石油大学(北京)" says)
+    for county in _full_county_names(gazetteer):
+        if county.name in text:
+            parent = gazetteer.parent(county)
+            if parent is not None and parent.level == 2:
+                counts[parent.code] += text.count(county.name)
+    # "房县举行…": a two-character county name only one county has, standing at the start of a clause
+    for match in _two_character_counties(gazetteer).finditer(text):
+        named = gazetteer.get(_unique_county_names(gazetteer)[match[1]])
+        parent = gazetteer.parent(named) if named else None
+        if parent is not None and parent.level == 2:
+            counts[parent.code] += 1
+    paper = paper_place(text, gazetteer)
+    if paper is not None:  # "来源:罗源新闻网", "德州日报": the paper names its own place
+        city = paper if paper.level == 2 else gazetteer.parent(paper)
+        if city is not None:
+            counts[city.code] += _PAPER_WEIGHT
+    return counts
+
+
+# The paper's name as a page prints it (masthead, 来源): its place is the place of publication.
+_PAPER = re.compile(
+    r"(?:^|来源|稿源|\n)[^\u4e00-\u9fff\n]{0,30}?(?P<place>[\u4e00-\u9fff]{2,8}?)"
+    r"(?:日报|晚报|都市报|新闻网|新闻|电视台|广播电视台|融媒体中心|发布|报社|在线"
+    r"|人民政府网|政府门户网|党政门户网|门户网|政府网)"  # a county's portal: "衡阳县党政门户网讯"
+)
+_PAPER_WEIGHT = 5
+
+
+def paper_place(text: str, gazetteer: Gazetteer | None = None) -> Division | None:
+    """The division a page's paper is named after ("来源:罗源新闻网" → 罗源县), in its first lines."""
+    gazetteer = gazetteer or Gazetteer.default()
+    for match in _PAPER.finditer(text[:_PAPER_HEAD]):
+        place = match["place"]
+        for start in range(len(place) - 1):  # "井冈山报社融媒体": the longest place ending the name
+            division = gazetteer.resolve(place[start:])
+            if division is not None and 2 <= division.level <= 3:
+                return division
+    return None
+
+
+_PAPER_HEAD = 400
+
+
+def locale_of_counts(counts: Counter[str], gazetteer: Gazetteer | None = None) -> Locale:
+    gazetteer = gazetteer or Gazetteer.default()
+    if not counts or counts.most_common(1)[0][1] == 0:
+        return Locale()
+    code = counts.most_common(1)[0][0]
+    division = gazetteer.get(code)
+    assert division is not None
+    return Locale.for_city(division.name, gazetteer)
+
+
+@dataclass(frozen=True)
+class Org:
+    """An organisation resolved from text."""
+
+    name: str  # canonical
+    subtype: str
+    scope: str  # the place it belongs to ("" when unknown)
+    unit: str  # 委, 商务局, 宣传部, …
+
+    @property
+    def is_party_committee(self) -> bool:
+        return self.unit in _party_committee_units()
+
+
+@cache
+def _templates() -> dict[str, tuple[str, ...]]:
+    return table("org_templates.tsv")
+
+
+@cache
+def _party_committee_units() -> frozenset[str]:
+    return frozenset(
+        u for u, (template, _) in _templates().items() if template.endswith("}委员会") and "中共" in template
+    )
+
+
+@cache
+def _party_departments() -> tuple[str, ...]:
+    return word_list("party_departments.txt")
+
+
+@cache
+def _aliases() -> dict[str, str]:
+    return {key: values[0] for key, values in table("place_aliases.tsv").items()}
+
+
+class OrgResolver:
+    """Turns organisation text into canonical organisations for one locale."""
+
+    def __init__(self, locale: Locale, gazetteer: Gazetteer | None = None) -> None:
+        self.locale = locale
+        self.gazetteer = gazetteer or Gazetteer.default()
+        self._city = self.gazetteer.get(locale.city_code) if locale.city_code else None
+
+    def resolve(self, text: str, context: Org | None = None) -> Org:
+        """Canonical organisation for `text`; `context` is the organisation of the
+        previous post in the same title chain, whose place a bare unit inherits."""
+        national = _national_body(text)
+        if national:
+            return national
+        text = self._in_own_level(self._short_form(text))
+        scope, unit = self.split(text)
+        if context is not None and self._same_level(text, context):
+            # "泰州市委常委、市政府常务副市长", "在莘县历任副县长，县委常委": the 市 (县) the chain has named
+            scope, unit = context.scope, unit if scope else text[1:]
+        if not scope and context is not None:
+            inside = self._inside(unit, context)
+            if inside:
+                return inside
+            if self.needs_scope(unit):
+                # "渤海新区党工委书记、管委会主任": the zone's 管委会, not the city's
+                scope = context.scope + _zone_in(context.unit)
+        if not scope and (unit in _templates() or unit in _party_departments()):
+            scope = self.locale.city  # 政协, 人大常委会, 宣传部 written bare mean the city's
+        return self.build(scope, unit, text)
+
+    def _same_level(self, text: str, context: Org) -> bool:
+        """A body written with a bare level ("市政府") after one of another place of that level."""
+        level = _LEVELS.get(text[:1])
+        return (
+            level is not None
+            and context.scope.endswith(level)
+            and not text.startswith(_NOT_LEVELS)
+            and self.gazetteer.resolve(context.scope) is not None
+        )
+
+    def _inside(self, unit: str, context: Org) -> Org | None:
+        """A bare unit of the body before it in the chain: a Party committee's department ("市委常委、
+        宣传部部长"), a court's division ("中院副院长X、刑庭庭长Y")."""
+        party_unit = unit in _party_departments() or unit in word_list("committee_units.txt")
+        if context.scope and context.is_party_committee and party_unit:
+            return self._party_department(context.scope, unit)
+        if unit.endswith(_UNIT_ENDINGS.get(context.subtype, ())):
+            return Org(context.name + unit, context.subtype, context.scope, unit)
+        return None
+
+    def _in_own_level(self, text: str) -> str:
+        """ "民盟市委会", "九三学社省委": a democratic party's committee of the paper's own city or
+        province, named with it ("民盟景德镇市委会")."""
+        party = next((p for p in word_list("democratic_parties.txt") if text.startswith(p)), "")
+        rest = text[len(party) :]
+        if not party or rest[:1] not in _LEVELS or not rest[1:].startswith("委"):
+            return text
+        scope = self._level_scope(rest[0])
+        return party + scope + rest[1:] if scope else text
+
+    def build(self, scope: str, unit: str, text: str = "") -> Org:
+        if scope and unit in _party_departments():
+            return self._party_department(scope, unit)
+        if scope and unit.startswith("委") and len(unit) > 1 and not unit.startswith("委员"):
+            return self._party_department(scope, unit[1:])  # 市委党校, 市委宣传部
+        if scope and unit in _templates():
+            template, subtype = _templates()[unit]
+            return Org(template.format(scope=scope), subtype, scope, unit)
+        parent = self._template_prefix(unit) if scope else None
+        if parent:  # 市政协党组, 市政府新闻办公室: a body of a templated organisation
+            body = self.build(scope, parent).name + unit[len(parent) :]
+            return Org(body, org_subtype(body), scope, unit)
+        name = scope + unit if scope else (text or unit)
+        return Org(name, org_subtype(name), scope, unit)
+
+    @staticmethod
+    def _template_prefix(unit: str) -> str | None:
+        prefixes = [
+            key
+            for key in _templates()
+            if unit.startswith(key) and len(unit) > len(key) and not (key == "委" and unit.startswith("委员"))
+        ]
+        return max(prefixes, key=len) if prefixes else None
+
+    def head_of(self, title: str, context: Org | None) -> Org | None:
+        """The organisation a title names by itself: 市长 → the city government."""
+        for suffix, (unit,) in table("head_titles.tsv").items():
+            if title.endswith(suffix):
+                if unit in table("national_bodies.tsv"):
+                    return _national(unit)  # 总书记 → 中国共产党中央委员会
+                level = suffix[0]
+                ending = _LEVELS.get(level, level)
+                scope = context.scope if context and context.scope.endswith(ending) else ""
+                if not scope and level in _LEVELS:
+                    scope = self._level_scope(level)
+                return self.build(scope, unit) if scope else None
+        return None
+
+    def trim(self, text: str) -> str:
+        """Drop words run in from a neighbouring column:
+        "推动传统产业绿市工业和信息化局" → "市工业和信息化局"."""
+        text = self._short_form(text)
+        if self.split(text)[0] or text.startswith(
+            (*word_list("democratic_parties.txt"), *_NAMED_BEFORE_PLACE)
+        ):
+            return text
+        for i in range(1, len(text) - 1):
+            if (
+                text[i] in "市省"
+                and self.split(text[i:])[0]
+                and self.gazetteer.resolve(text[: i + 1]) is None
+            ):
+                return text[i:]
+        return text
+
+    def split(self, text: str) -> tuple[str, str]:
+        """("市", "商务局") → (聊城市, 商务局); ("东阿县委") → (东阿县, 委); unknown places keep the text."""
+        text = text.removeprefix("中共") or text
+        if text.startswith(word_list("democratic_parties.txt")):
+            return "", text  # 民革安顺市委 is that party's committee, not the CPC's
+        if text.startswith("自治区") and self.locale.province.endswith("自治区"):
+            return self.locale.province, text[3:]
+        if text.startswith("自治州") and self.locale.city.endswith("自治州"):
+            return self.locale.city, text[3:]
+        text = self._without_province(text)
+        not_level = text.startswith(_NOT_LEVELS) and not text.startswith(_LEVEL_AFTER_ALL)
+        if len(text) > 1 and text[0] in _LEVELS and not not_level:
+            scope = self._level_scope(text[0])
+            if scope:
+                return scope, text[1:]
+        zone = self._city_zone(text)
+        if zone:
+            return zone
+        division_scope = self._division_prefix(text)
+        if division_scope:
+            return division_scope
+        town = _TOWN.match(text)
+        if town:
+            return town.group(1), text[town.end() :]
+        return "", text
+
+    def _without_province(self, text: str) -> str:
+        """ "广西桂林市" is 桂林市: a province before a division of its own is dropped."""
+        for length in (2, 3, 4, 5, 8):
+            province = self.gazetteer.resolve(text[:length])
+            rest = text[length:]
+            if province is not None and province.level == 1 and rest and self._division_prefix(rest):
+                return rest
+        return text
+
+    def _city_zone(self, text: str) -> tuple[str, str] | None:
+        """A zone of the paper's city written short, with or without the city: 高新区, 潍坊高新区."""
+        city_short = self.locale.city_short
+        if not city_short:
+            return None
+        for alias, full in sorted(_aliases().items(), key=lambda kv: -len(kv[0])):
+            for written in (alias, city_short + alias, self.locale.city + alias):
+                if text.startswith(written):
+                    return full.format(city=city_short), text[len(written) :]
+        return None
+
+    def _division_prefix(self, text: str) -> tuple[str, str] | None:
+        for length in range(min(len(text), 12), 1, -1):
+            head, rest = text[:length], text[length:]
+            division = self.gazetteer.resolve(head, within=self._city)
+            if division is None:
+                continue
+            if head == division.name:
+                if rest[:1] == head[-1] and rest[1:] in ("委", "政府", "人民政府"):
+                    rest = rest[1:]  # "杞县县委" is 杞县委
+                # "内江市中区法院": the city's 市 is also the first character of its district 市中区
+                county = self._county_after(division, rest) or self._county_after(division, head[-1] + rest)
+                return county or (self.gazetteer.scope_name(division), rest)
+            # a short form ("东阿县委" is full, "聊城大学" is not a place + unit)
+            if rest in _templates() or rest in _party_departments():
+                return self.gazetteer.scope_name(division), rest
+        return None
+
+    def _county_after(self, city: Division, rest: str) -> tuple[str, str] | None:
+        """ "南宁市武鸣区检察院": a county's body written after its city is the county's."""
+        if city.level != 2:
+            return None
+        for county in self.gazetteer.counties_in(city):
+            if rest.startswith(county.name) and len(rest) > len(county.name):
+                return self.gazetteer.scope_name(county), rest[len(county.name) :]
+        return None
+
+    def as_place(self, text: str) -> Org | None:
+        """ "秦皇岛" before 市长: a place written alone, as the scope of the title after it."""
+        division = self.gazetteer.resolve(text, within=self._city) or self._last_of_places(text)
+        if division is None or division.level > 3:
+            return None
+        name = self.gazetteer.scope_name(division)
+        return Org(name, "other", name, "")
+
+    def _last_of_places(self, text: str, outer: Division | None = None) -> Division | None:
+        """ "新疆伊犁州伊宁市": places written one inside the other, down to the last."""
+        for cut in range(2, len(text) - 1):
+            head = self.gazetteer.resolve(text[:cut], within=outer)
+            if head is None or (outer is not None and not self.gazetteer.contains(outer, head)):
+                continue
+            rest = text[cut:]
+            inner = self.gazetteer.resolve(rest, within=head)
+            if inner is not None and self.gazetteer.contains(head, inner):
+                return inner
+            deeper = self._last_of_places(rest, head)
+            if deeper is not None:
+                return deeper
+        return None
+
+    def standing_committee(self, org: Org, title: str) -> Org:
+        """ "市人大主任": a congress's 主任, 副主任 and 秘书长 are its standing committee's."""
+        if org.subtype == "congress" and org.name.endswith("人民代表大会") and title in _standing_titles():
+            return self.resolve(org.name + "常务委员会")
+        return org
+
+    def _short_form(self, text: str) -> str:
+        """The name as the templates know it (see `_without_term`), when they know its place."""
+        short = _without_term(text)
+        return short if short == text or self.split(short)[0] else text
+
+    def own_place(self, text: str) -> str:
+        """ "我市", "本县", "我区": the paper's own division of that level, or "" when it has none."""
+        if len(text) == 2 and text[0] in "我本" and text[1] in "市县区旗州盟":
+            return self._level_scope(text[1])
+        return ""
+
+    def paper_scope(self, level: str = "") -> str:
+        """The paper's own place: of a level ("市", "县") when one is written, else the county whose
+        news it is, else its city."""
+        if level:
+            return self._level_scope(level)
+        return self.locale.county or self.locale.city
+
+    def _level_scope(self, level: str) -> str:
+        """The paper's own division of a level: 市 → its city, 县 → the county whose news it is."""
+        ending = _LEVELS.get(level, level)
+        if level == "省":
+            return self.locale.province
+        # 市 is the city's even where a county-level city's news is read (临清市 in a 聊城 paper)
+        for place in (self.locale.city,) if level == "市" else (self.locale.county, self.locale.city):
+            if place.endswith(ending):
+                return place
+        return ""
+
+    def _party_department(self, scope: str, unit: str) -> Org:
+        committee = self.build(scope, "委")
+        name = committee.name.removesuffix("员会") if committee.name.endswith("委员会") else committee.name
+        official = table("department_full_names.tsv").get(unit, (unit,))[0]
+        return Org(name + official, "party", scope, unit)
+
+    @staticmethod
+    def needs_scope(unit: str) -> bool:
+        """Units that are meaningless without a place: 管委会, 办事处, 政府, … (not a zone's body named
+        after its zone: 居巢经开区党工委 is known by that name)."""
+        if _zone_in(unit):
+            return False
+        return unit in _templates() or unit.endswith(("管委会", "办事处", "党工委", "政府", "工委"))

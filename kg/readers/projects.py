@@ -1,0 +1,773 @@
+"""Projects and companies: what is built where, by whom, for how much.
+
+- A project is a noun phrase ending in 项目 ("德州新能源装备产业园项目"), not one
+  made only of classifying words ("重点项目", "20个实体投资项目") nor a predicate ("是…项目");
+- "总投资约26亿元" → 2.6e9 yuan, approximate; "由X全资建设", "X投资", "承建该项目的X" → owner,
+  contractor; "在乐陵市开工" → place; "装机容量343.75兆瓦", "年产200万台" → quantities;
+  签约/开工/投产/竣工 → status changes;
+- a project's place is what the text states: a locative after the name or opening the sentence,
+  a division the name begins with, "位于同一区域" (the previous project's place), or else the place
+  the passage is about (`_Topic`: the headline's, then each clause whose subject is a place or
+  我市 — later sentences without a subject of their own keep it); otherwise none;
+- companies: "由A与B联合组建" (joint venture) and "是一家生产…的企业" (industry).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from kg.language.dates import parse_date
+from kg.language.engines import Token
+from kg.language.gazetteer import Division, Gazetteer, SuffixTable
+from kg.language.lexicon import alternation, org_subtype, table, word_list
+from kg.language.names import merge_by_name
+from kg.model import Article, Mention, ProjectMention, Quantity, Relation, Sentence
+
+_NAME_TAGS = {
+    "NOUN",
+    "PROPER",
+    "WORK",
+    "NUM",
+    "MEASURE",
+    "ADJ",
+    "NOMINAL_ADJ",
+    "VERBAL_NOUN",
+    "ORG",
+    "PLACE",
+    "PERSON",
+    "PLACE_WORD",
+    "LOCALITY",
+    "CONJ",
+}
+_SUFFIX = re.compile(
+    r"^(?:[一二三四五六七八九十\d]+期|[(（][一二三四五六七八九十\d]+期[)）])"
+)  # 二期, (一期)
+_SET = re.compile(
+    r"^(?:全市|全区|全县|全省|我市|我区|我县|省市|省级|市级|更多|各类|一批|多个|部分|前(?:全部|述|列)|其中|两[个项批家]|"
+    r"[\d一二三四五六七八九十百]+[个项批家余]|[一二三四五六七八九十]是)"
+)  # "前全部项目", "两个…项目", "三是风力发电等新能源": a set, or an item of an enumeration, no name
+_CLAUSE = re.compile(r"[，,。；;：:]")
+_EMPHASIS = re.compile(r"特别是|尤其是|正是|就是|还是|或是")
+_COUNTED_BEFORE = re.compile(r"(?:多个|若干|一批|[\d一二三四五六七八九十百]+[个项批])[^，,。]*$")
+_COUNTED_AFTER = re.compile(r"^\s*[\d一二三四五六七八九十百]+(?:余|多)?[个项]")
+_PLANNED = re.compile(r"(?:预计|计划|将|力争|拟)[^，,。]{0,14}$")
+_SENTENCE_PLACE = re.compile(r"^(?:[^，,。]{0,12}?[日月])?[，,]?\s*在(?P<place>[^，,。]{2,12})[，,]")
+_MONEY = re.compile(
+    r"(?:总投资|投资总额|计划投资|投资额|投资)(?:额)?(?:为|达)?(?P<approx>约|超过|超|近|达)?"
+    r"(?P<amount>\d+(?:\.\d+)?)(?P<mult>万亿|亿|万)?(?P<more>多|余)?元"
+)
+_OWNER = re.compile(r"由(?P<org>[^，,。；由]{2,40}?)(?:全资|独资|投资|出资)?(?:建设|投资|开发|实施)")
+_CONTRACTOR = re.compile(r"承建(?:该|此|这个)?项目的(?P<org>[^，,。；]{2,40}?)(?=[，,。；]|$)")
+_PLACE_AFTER = re.compile(
+    r"^(?:二期|一期|三期)?(?:建设)?(?:在|落户|位于)(?P<place>[^，,。在]{2,15}?)(?:正式|顺利)?(?:开工|建设|落地|投产|签约|动工|实施|$)"
+)
+# "…项目落户天衢新区，": where a project settles, up to the end of the clause
+_SETTLED = re.compile(r"^(?:落户|位于|选址(?:于|在)?)(?P<place>[^，,。；;在]{2,15}?)(?=[，,。；;]|$)")
+# "…项目开工仪式在庆云经济开发区举行": a ground-breaking is held on the site (a signing is not)
+_CEREMONY = re.compile(
+    r"^(?:开工|奠基|投产|竣工)(?:仪式|活动|典礼)?在(?P<place>[^，,。；;在]{2,15}?)(?:隆重)?(?:举行|举办)"
+)
+# "山东X有限公司在夏津县投资建设的…项目": the company builds it there
+_BUILT_BY = re.compile(
+    r"(?P<org>[^，,。；;在]{2,40}?(?:公司|集团))在(?P<place>[^，,。；;在]{2,12}?)(?:投资)?(?:建设|兴建|新建|实施)的$"
+)
+# "总投资120亿元 18个项目": a count right before 项目 makes a set
+_COUNTED_HEAD = re.compile(r"[\d一二三四五六七八九十百]+(?:余|多)?[个项批家]\s*项目$")
+_CONJUNCTIONS = ("和", "及", "与", "以及")
+_REFERENCE = re.compile(r"(?:该|此|这个|这一)项目")
+_JOINT_VENTURE = re.compile(
+    r"由(?P<a>[^，,。与和]{2,20})(?:与|和)(?P<b>[^，,。]{2,20}?)(?:强强)?(?:联合|合资|共同出资)(?:组建|成立|设立)"
+)
+_LISTED = re.compile(
+    r"(?:^|[，,；;：:])(?P<items>[^，,。；;：:]+?)等(?:[\d一二三四五六七八九十百]+(?:余|多)?[个家项])?"
+    r"(?P<kind>[\u4e00-\u9fff]{0,6}?)项目"
+)
+_OWN_CITY = ("我市", "全市", "本市")
+_OWN_UNIT = re.compile(r"[我本全][市县区]")  # the paper's own city, county or district
+_BACK_REFERENCE = re.compile(r"[，,；;]\s*(?:该|此|这个|这一)?项目")
+_SENTENCE_END = re.compile(r"[。！？!?；;…”\"」）)]\s*$")
+# Leading words of a clause that are not its subject: dates, connectives, adverbs, quotes.
+_LEADING_TAGS = {"PUNCT", "CONJ", "ADV", "ADVERBIAL_ADJ", "LOCALITY", "DATE", "TIME_WORD"}
+# What follows a subject: its verb, an adverb, a preposition.
+_AFTER_SUBJECT_TAGS = {"VERB", "ADVERBIAL_VERB", "ADV", "ADVERBIAL_ADJ", "PREP"}
+_QUOTES = set("“”‘’\"'「」")
+_DEMONSTRATIVE = re.compile(r"这家|该公司|该企业|该集团")
+_INDUSTRY = re.compile(
+    r"是一家(?:主要)?(?:从事|专注于?)?(?P<what>[^，,。]{2,30}?)的(?:[^，,。的]{0,12})(?:企业|公司)"
+)
+
+
+@cache
+def _quantity() -> re.Pattern[str]:
+    units = alternation(word_list("quantity_units.txt"))
+    return re.compile(
+        rf"(?P<kind>总装机容量|装机容量|装机规模|年产|年加工|年处理|产能)?(?:达到|为|约)?"
+        rf"(?P<value>\d+(?:\.\d+)?)(?P<mult>万|亿)?(?P<unit>{units})"
+    )
+
+
+@cache
+def _status() -> re.Pattern[str]:
+    return re.compile(alternation(tuple(sorted(table("project_status.tsv"), key=len, reverse=True))))
+
+
+def yuan(amount: str, multiplier: str | None) -> float:
+    scale = {"万": 1e4, "亿": 1e8, "万亿": 1e12}.get(multiplier or "", 1.0)
+    return round(float(amount) * scale, 2)
+
+
+class ProjectReader:
+    def __init__(self, issue_date: str | None = None) -> None:
+        self.issue_date = issue_date
+
+    def read_article(self, article: Article, city: str | None = None) -> None:
+        projects: list[ProjectMention] = []
+        topic = _Topic(article, city)
+        company: str | None = None  # the company the passage is about
+        for sentence in article.sentences:
+            listed = _listed_projects(sentence) + _counted_list(sentence)
+            named = (
+                self._projects_in(sentence) + _priced_projects(sentence) + listed + _one_of_projects(sentence)
+            )
+            named += self._facilities(sentence)
+            topic.read(sentence, projects)
+            for project in named:
+                project.place = project.place or _division_prefix(project.name, city) or topic.at(project)
+                project.owner = project.owner or _pointed_owner(sentence, project, company)
+            kept = [merge_by_name(projects, project, ("place", "owner")) for project in named]
+            self._each_with_its_money(sentence, kept, named, listed)
+            if not kept and _REFERENCE.search(sentence.text):
+                for project in projects[-1:]:
+                    self._details(sentence, project, _MONEY.search(sentence.text))
+            company = _passage_company(sentence, company)
+        for project in projects:
+            _add_mention(project)
+        article.projects = projects
+        article.relations += _company_relations(article)
+
+    def _each_with_its_money(
+        self,
+        sentence: Sentence,
+        kept: list[ProjectMention],
+        named: list[ProjectMention],
+        listed: list[ProjectMention],
+    ) -> None:
+        """The details of each project the sentence names, with the amount written for it."""
+        # "A、B等5个项目相继落地，总投资23.8亿元": the sum is the set's, not each item's
+        in_sets = {id(k) for k, n in zip(kept, named, strict=True) if any(n is item for item in listed)}
+        spans = [(n.start - sentence.start, n.end - sentence.start) for n in named]
+        for project, mention in zip(kept, named, strict=True):
+            span = (mention.start - sentence.start, mention.end - sentence.start)
+            money = _own_money(sentence.text, span, spans, alone=id(project) not in in_sets)
+            self._details(sentence, project, money)
+
+    def _projects_in(self, sentence: Sentence) -> list[ProjectMention]:
+        found = []
+        tokens = sentence.tokens
+        for i, token in enumerate(tokens):
+            if token.text != "项目" and not (token.text.endswith("项目") and token.tag in ("NOUN", "PROPER")):
+                continue
+            if sentence.text.startswith(word_list("project_collections.txt"), token.end):
+                continue  # "…支持项目储备库": 项目 modifies a collection, it heads no name
+            project = self._project_ending_at(sentence, tokens, i)
+            if project:
+                found.append(project)
+        return found
+
+    def _facilities(self, sentence: Sentence) -> list[ProjectMention]:
+        """ "X产业园区成为…，项目投产后…": a named facility opening a clause, which a later clause of
+        the same sentence calls 项目, is a project (a park only called 园区 is not)."""
+        reference = _BACK_REFERENCE.search(sentence.text)
+        if not reference:
+            return []
+        found = []
+        for first, tokens in _clauses(sentence):
+            head = first
+            while head < len(tokens) and tokens[head].tag in _NAME_TAGS:
+                head += 1
+            if head == first or tokens[head - 1].end > reference.start():
+                continue
+            if tokens[head - 1].text.endswith(word_list("facility_heads.txt")):
+                project = self._project_ending_at(sentence, tokens, head - 1)
+                found += [project] if project else []
+        return found
+
+    def _project_ending_at(self, sentence: Sentence, tokens: list[Token], last: int) -> ProjectMention | None:
+        first, owner = _name_start(tokens, last)
+        start, end = tokens[first].start, tokens[last].end
+        clause = sentence.text[
+            max((m.end() for m in _CLAUSE.finditer(sentence.text, 0, start)), default=0) : start
+        ]
+        if any(word in _EMPHASIS.sub("", clause) for word in word_list("project_predicates.txt")):
+            return None  # "…是首批省级示范项目": a kind, not a name (but "特别是X项目" names X)
+        if _COUNTED_BEFORE.search(clause) or _COUNTED_AFTER.match(sentence.text[end:]):
+            return None  # "引进多个汽车制造、新材料项目", "集中式光伏项目26个": a set
+        suffix = _SUFFIX.match(sentence.text[end:])
+        name = sentence.text[start : end + (suffix.end() if suffix else 0)]
+        named = tokens[first : last + 1]
+        if not _specific(name, named, owner) or _generic_conjunct(sentence, named) or _programme(name):
+            return None
+        base = sentence.start
+        project = ProjectMention(name, sentence, base + start, base + start + len(name), owner=owner)
+        _stated_place(sentence, start, project)
+        return project
+
+    def _details(self, sentence: Sentence, project: ProjectMention, money: re.Match[str] | None) -> None:
+        text = sentence.text
+        if money and project.investment is None:
+            project.investment = yuan(money["amount"], money["mult"])
+            project.investment_approximate = bool(money["approx"] or money["more"])
+        owner = _OWNER.search(text)
+        if owner and not project.owner:
+            project.owner = owner.group("org")
+        contractor = _CONTRACTOR.search(text)
+        if contractor:
+            project.contractor = contractor.group("org")
+        self._quantities(sentence, project)
+        self._statuses(text, project)
+
+    @staticmethod
+    def _quantities(sentence: Sentence, project: ProjectMention) -> None:
+        """Quantities of a kind ("年产10万吨") the sentence states, and those written in the name."""
+        name_span = range(project.start - sentence.start, project.end - sentence.start)
+        for match in _quantity().finditer(sentence.text):
+            if match["kind"] or (project.sentence is sentence and match.start() in name_span):
+                value = float(match["value"]) * {"万": 1e4, "亿": 1e8}.get(match["mult"] or "", 1.0)
+                quantity = Quantity(value, match["unit"], match["kind"] or "", match.group())
+                if quantity.text not in {q.text for q in project.quantities}:
+                    project.quantities.append(quantity)
+
+    def _statuses(self, text: str, project: ProjectMention) -> None:
+        """Changes of status the sentence reports (开工, 投产 …), each with its date when given."""
+        for match in _status().finditer(text):
+            if _PLANNED.search(text[: match.start()]):
+                continue  # "预计2025年底全容量投产" is a plan, not a change
+            status = table("project_status.tsv")[match.group()][0]
+            date = parse_date(text[: match.start()], self.issue_date)
+            known = dict(project.statuses)
+            if status not in known or (date and known[status] is None):
+                project.statuses = [s for s in project.statuses if s[0] != status]
+                project.statuses.append((status, date.start if date else None))
+
+
+def _own_money(
+    text: str, span: tuple[int, int], spans: list[tuple[int, int]], alone: bool
+) -> re.Match[str] | None:
+    """The investment a sentence states for the project at `span`: "总投资4.5亿元的X项目" (before it,
+    after the previous project), "X项目，总投资4.5亿元" (after it, before the next); with one project
+    in the sentence, any amount in it. `alone` is False for an item of a set ("A、B等5个项目，总投资
+    23.8亿元"): the sentence's amount is the set's, so only an amount written on the item counts."""
+    start, end = span
+    previous_end = max((e for s, e in spans if e <= start), default=0)
+    before = [m for m in _MONEY.finditer(text, previous_end, start) if text[m.end() : start] in ("", "的")]
+    if before:
+        return before[-1]
+    return _money_after(text, span, spans) if alone else None
+
+
+def _money_after(text: str, span: tuple[int, int], spans: list[tuple[int, int]]) -> re.Match[str] | None:
+    """An amount after the project, before the next one and in the same sentence; with one project in
+    the sentence, any amount in it."""
+    end = span[1]
+    next_start = min((s for s, e in spans if s >= end), default=len(text))
+    after = [m for m in _MONEY.finditer(text, end, next_start) if not text.startswith("的", m.end())]
+    if after and _SET_TOTAL.search(text, end, after[0].start()):
+        return None  # "…、X项目，共计7个，总投资27.78亿元": the set's total
+    if after and not _SENTENCE_STOP.search(text, end, after[0].start()):
+        return after[0]
+    others = [s for s in spans if s != span]
+    return _MONEY.search(text) if not others else None
+
+
+_SENTENCE_STOP = re.compile(r"[。；;]")
+_SET_TOTAL = re.compile(r"(?:共计?|合计|总计)[\d一二三四五六七八九十百]+(?:余|多)?[个项批]")
+# "开工项目为A、B、C，共计7个": every item of a list the text counts as projects is one
+_COUNTED_LIST = re.compile(
+    r"项目(?:分别)?(?:为|是|包括)[:：]?(?P<items>[^。；;：:，,]+(?:、[^。；;：:，,、]+)+)[，,]"
+    f"(?={_SET_TOTAL.pattern})"
+)
+
+
+# "民生公共服务项目6个，包括A、B、C": a list the text has counted as projects just before
+_COUNT = r"[\d一二三四五六七八九十百]+(?:余|多)?[个项]"
+_COUNTED_FIRST = re.compile(
+    rf"(?:项目{_COUNT}|{_COUNT}[^，,。；;]{{0,8}}?项目)[，,]?(?:包括|分别为|分别是)[:：]?"
+    r"(?P<items>[^。；;：:，,]+(?:、[^。；;：:，,、]+)+)(?=[，,。；;]|$)"
+)
+
+
+def _counted_list(sentence: Sentence) -> list[ProjectMention]:
+    """Every item of a list the text counts as projects, before or after it."""
+    found = []
+    for match in [*_COUNTED_LIST.finditer(sentence.text), *_COUNTED_FIRST.finditer(sentence.text)]:
+        offset = match.start("items")
+        for item in re.finditer(r"[^、]+", match["items"]):
+            project = _listed_project(sentence, offset + item.start(), offset + item.end(), counted=True)
+            found += [project] if project else []
+    return found
+
+
+# "作为本次开工重点项目之一的界首通用航空产业园总投资11.5亿元": the text calls X one of its projects
+_ONE_OF = re.compile(
+    r"作为[^，,。；;]{0,20}?项目之一的(?P<name>[^，,。；;的]{2,30}?)(?=(?:总|计划)?投资|[，,。；;]|是|将|位于|$)"
+)
+
+
+def _one_of_projects(sentence: Sentence) -> list[ProjectMention]:
+    found = []
+    for match in _ONE_OF.finditer(sentence.text):
+        project = _listed_project(sentence, match.start("name"), match.end("name"))
+        found += [project] if project else []
+    return found
+
+
+def _stated_place(sentence: Sentence, start: int, project: ProjectMention) -> None:
+    """The place the sentence states for a project named from `start`: after the name ("…项目在乐陵市
+    开工", "落户…", "开工仪式在…举行"), before it ("X公司在夏津县投资建设的…"), or opening the
+    sentence ("6月5日，在宋官屯街道，…"); "X公司在…建设的" also gives the owner."""
+    after = sentence.text[start + len(project.name) :]
+    built = _BUILT_BY.search(sentence.text, 0, start)
+    place = (
+        _PLACE_AFTER.match(after)
+        or _SETTLED.match(after)
+        or _CEREMONY.match(after)
+        or built
+        or _SENTENCE_PLACE.match(sentence.text)
+    )
+    if place:
+        project.place = place.group("place")
+    else:
+        project.place = _division_before(sentence.text[:start])  # "义马市“一带一路”大宗商品…项目"
+    project.owner = project.owner or (built.group("org") if built else None)
+
+
+def _division_before(text: str) -> str | None:
+    """A county or city written right before a project's name, across a quoted phrase between."""
+    text = _QUOTED_TAIL.sub("", text)
+    for length in range(min(len(text), 10), 1, -1):
+        head = text[-length:]
+        if head.endswith(("市", "县", "区", "旗")) and _is_division(head):
+            return head
+    return None
+
+
+_QUOTED_TAIL = re.compile(r"[“\"][^“”\"]{1,20}[”\"]$")
+
+
+def _name_start(tokens: list[Token], last: int) -> tuple[int, str | None]:
+    """Walk left from the head over the tokens a name is made of; a company ends the walk and
+    both begins the name and owns the project ("德州恒信装备科技有限公司年产3万台…项目")."""
+    first = last
+    while first > 0:
+        token = tokens[first - 1]
+        if token.tag == "ORG" and token.text.endswith(("公司", "集团")):
+            return first - 1, token.text
+        if token.text.endswith("项目") or not (
+            token.tag in _NAME_TAGS
+            or token.text in word_list("project_name_verbs.txt")
+            or _split_word(tokens, first - 1)
+        ):
+            break
+        first -= 1
+    return first, _company_prefix(tokens[first])
+
+
+def _company_prefix(token: Token) -> str | None:
+    """The company an organisation token that begins a name starts with ("德齐集团康宁医药" →
+    德齐集团): the segmenter often runs a company's name into the project's."""
+    company = re.match(r"^.+(?:公司|集团)", token.text) if token.tag == "ORG" else None
+    return company.group() if company else None
+
+
+def _split_word(tokens: list[Token], i: int) -> bool:
+    """A verb next to a one-character noun inside a name is half of a word the segmenter cut
+    ("棚/n 改/v" is 棚改, "保持/v 器/n" is 保持器): a lone 棚 or 器 is no word of its own. On the
+    left the one-character noun must itself follow a name word ("我/r 市/n 实施/v" stays cut); on the
+    right the verb must follow a name word of two characters or more."""
+    if tokens[i].tag != "VERB" or i == 0:
+        return False
+    left = tokens[i - 1]
+    if len(left.text) == 1:
+        return left.tag == "NOUN" and i > 1 and tokens[i - 2].tag in _NAME_TAGS
+    right = tokens[i + 1] if i + 1 < len(tokens) else None
+    return left.tag in _NAME_TAGS and right is not None and len(right.text) == 1 and right.tag == "NOUN"
+
+
+def _generic_conjunct(sentence: Sentence, tokens: list[Token]) -> bool:
+    """ "调研工业经济和重点项目建设": a coordination whose last conjunct, the one 项目 heads, is only
+    classifying words ("…制动器和铝合金轮毂建设项目" is not)."""
+    joins = [t for t in tokens if t.tag == "CONJ" and t.text in _CONJUNCTIONS]
+    if not joins:
+        return False
+    return _generic(sentence.text[joins[-1].end : tokens[-1].end].removesuffix("项目"))
+
+
+def _programme(name: str) -> bool:
+    """ "小麦政策性保险项目": a policy programme (insurance, subsidies, training), nothing built."""
+    return name.removesuffix("项目").endswith(word_list("project_programmes.txt"))
+
+
+def _priced_projects(sentence: Sentence) -> list[ProjectMention]:
+    """ "总投资6亿元的互助县东润国际项目、…": a project named after its own amount, whatever the
+    tagger made of its words; the amount bounds the name on the left, 项目 on the right."""
+    found = []
+    for match in _PRICED.finditer(sentence.text):
+        name = match.group("name")
+        if _generic(name) or _COUNTED_BEFORE.search(name):
+            continue
+        start = sentence.start + match.start("name")
+        found.append(ProjectMention(name, sentence, start, start + len(name)))
+    return found
+
+
+_PRICED = re.compile(
+    r"(?:总投资|计划投资|投资)(?:约|近|超过?|达)?\d+(?:\.\d+)?(?:万亿|亿|万)?(?:多|余)?元的"
+    r"(?P<name>[^，,。；;、的等]{2,40}?(?:项目|工程))(?=[^\u4e00-\u9fff]|等|和|及|与|$)"
+)
+
+
+def _listed_projects(sentence: Sentence) -> list[ProjectMention]:
+    """ "推进A、B、C等9个项目落地建设": each item of a list the text calls projects is one. A single
+    item ("实施X等文保利用项目46个") or a list followed by a count is one only when its items are
+    proper names: "书店、茶馆等各类业态活化项目60余个" are kinds of projects."""
+    found = []
+    for match in _LISTED.finditer(sentence.text):
+        if "类" in match.group("kind") or _programme(match.group("kind") + "项目"):
+            continue  # "各类…项目", "62个非遗项目": kinds, programmes
+        items = _items(sentence, match)
+        strict = len(items) == 1 or _COUNTED_AFTER.match(sentence.text[match.end() :])
+        if strict and not all(_proper(sentence, start, end) for start, end in items):
+            continue
+        for start, end in items:
+            project = _listed_project(sentence, start, end)
+            found += [project] if project else []
+    return found
+
+
+def _items(sentence: Sentence, match: re.Match[str]) -> list[tuple[int, int]]:
+    """Spans of a list's items. The verbs that govern the list stand before its first item
+    ("继续推进黄河国际会展中心、…"); a later item that seems to begin with one is a name the tagger
+    took for a verb (a brand tagged v before "新型建材")."""
+    offset = match.start("items")
+    spans = []
+    for n, item in enumerate(re.finditer(r"[^、]+", match.group("items"))):
+        start, end = offset + item.start(), offset + item.end()
+        spans.append((_skip_leading_verbs(sentence, start, end) if n == 0 else start, end))
+    return spans
+
+
+def _listed_project(sentence: Sentence, start: int, end: int, counted: bool = False) -> ProjectMention | None:
+    """An item of a list of projects; one named …项目 is read on its own, unless the list is one the
+    text counts ("项目为A、B项目、C，共计3个")."""
+    name = sentence.text[start:end]
+    if len(name) < 3 or _generic(name) or ("项目" in name and not counted):
+        return None
+    base = sentence.start
+    project = ProjectMention(name, sentence, base + start, base + end)
+    first = next((t for t in sentence.tokens if t.start == start), None)
+    project.owner = _company_prefix(first) if first is not None and first.end < end else None
+    return project
+
+
+def _proper(sentence: Sentence, start: int, end: int) -> bool:
+    """Does the span hold a proper name: an organisation, a person, a work (nz), a named place
+    that is no division ("文庙大成殿"), a Latin acronym?"""
+    if re.search(r"[A-Za-z]{2,}", sentence.text[start:end]):
+        return True
+    return any(
+        t.tag in ("ORG", "PERSON", "PROPER") or (t.tag == "PLACE" and not _is_division(t.text))
+        for t in sentence.tokens
+        if start <= t.start and t.end <= end
+    )
+
+
+def _skip_leading_verbs(sentence: Sentence, start: int, end: int) -> int:
+    """ "继续推进黄河国际会展中心…" → "黄河国际会展中心…": drop verbs and adverbs before a list
+    item's name, and the city or county as their subject ("我市实施X等…项目", "全县X、Y等…")."""
+    own = _OWN_UNIT.match(sentence.text, start)
+    start = own.end() if own else start
+    for token in sentence.tokens:
+        if token.start < start or token.start >= end:
+            continue
+        if token.tag not in ("VERB", "ADV", "PREP", "CONJ", "ADVERBIAL_VERB", "PART"):
+            return token.start
+    return start
+
+
+def _generic(name: str) -> bool:
+    rest = name
+    for word in word_list("generic_project_words.txt"):
+        rest = rest.replace(word, "")
+    return len(re.sub(r"[\d.]+|[个项批类期]", "", rest)) < 2
+
+
+def _specific(name: str, tokens: list[Token], owner: str | None) -> bool:
+    """Does the phrase name one project? It needs a proper name (a company, a person, a named
+    place that is no division, a Latin acronym), a quantity, or words beyond the classifiers
+    ("重点", "改造", …); a set ("全市重点项目", "5个项目") is no project. A place token shaped like a
+    division ("平区", an OCR cut of a district's name) counts as a division, not as a name."""
+    if _SET.match(name) or _COUNTED_HEAD.search(name):
+        return False
+    if owner or re.search(r"[A-Za-z]{2,}", name) or _quantity().search(name):
+        return True
+    places = [t.text for t in tokens if t.tag == "PLACE"]
+    if any(t.tag in ("ORG", "PERSON") for t in tokens) or any(not _division_like(p) for p in places):
+        return True
+    rest = name.removesuffix("项目")
+    for place in places:
+        rest = rest.replace(place, "")
+    for word in word_list("generic_project_words.txt"):
+        rest = rest.replace(word, "")
+    return len(re.sub(r"[\d.]+|[个项批类期]", "", rest)) >= 3
+
+
+def _division_like(name: str) -> bool:
+    return _is_division(name) or name.endswith(_division_suffixes())
+
+
+@cache
+def _division_suffixes() -> tuple[str, ...]:
+    return tuple(SuffixTable.load().suffixes)
+
+
+def _division_prefix(name: str, city: str | None = None) -> str | None:
+    """The longest administrative division a name begins with, as written: a full name anywhere
+    (德城区, 齐河县), or the short form of a county of the city of publication (陵城)."""
+    gazetteer = Gazetteer.default()
+    within = _city_division(city)
+    for length in range(min(len(name), 8), 1, -1):
+        for division in gazetteer.lookup(name[:length]):
+            if division.name == name[:length] or _inside(division, within):
+                return name[:length]
+    return None
+
+
+def _inside(division: Division, within: Division | None) -> bool:
+    """A county of the city. Short forms of towns are too often words, or brands named after them."""
+    return within is not None and division.level == 3 and Gazetteer.default().contains(within, division)
+
+
+@cache
+def _city_division(city: str | None) -> Division | None:
+    return Gazetteer.default().resolve(city) if city else None
+
+
+def _is_division(name: str) -> bool:
+    return bool(Gazetteer.default().lookup(name))
+
+
+def _known_place(name: str, city: str | None) -> bool:
+    """A division (a short form only of a province, a prefecture or a county of the city: "合作" is
+    a town elsewhere and a word here), or a zone ("德州经济技术开发区", "开发区")."""
+    if name.endswith(word_list("zone_suffixes.txt")):
+        return True
+    within = _city_division(city)
+    for division in Gazetteer.default().lookup(name):
+        if division.name == name or division.level <= 2 or _inside(division, within):
+            return True
+    return False
+
+
+class _Topic:
+    """The place a passage is about, clause by clause. The headline's place (its subject, or a
+    locative 在X) starts it; a clause whose subject is a place ("开发区将…", "我市不断完善…",
+    "在乐陵市，…") sets it, and the sentences after it that have no subject of their own keep it;
+    a clause whose subject is an organisation ("市发展和改革委员会坚持…") ends it. "位于同一区域"
+    takes the previous project's place."""
+
+    def __init__(self, article: Article, city: str | None) -> None:
+        self.city = city
+        self.place = _headline_place(article, city)
+        self.marks: list[tuple[int, str | None]] = []  # (clause start in the sentence, place)
+        self.previous: Sentence | None = None
+
+    def read(self, sentence: Sentence, projects: list[ProjectMention]) -> None:
+        self.marks = [(0, self.place)]
+        if sentence.headline:
+            return  # the headline's place is read first, wherever the headline stands
+        broken = _cut(self.previous)
+        self.previous = sentence
+        for n, (first, tokens) in enumerate(_clauses(sentence)):
+            if n == 0 and broken:
+                continue  # "…，德州" + "经济开发区开展…": a line cut mid-name starts no subject
+            if _same_place(sentence.text[tokens[first].start :]):
+                self.place = next((p.place for p in reversed(projects) if p.place), self.place)
+            else:
+                self.place = _clause_place(tokens, first, self.city, self.place)
+            self.marks.append((tokens[first].start, self.place))
+
+    def at(self, project: ProjectMention) -> str | None:
+        """The place of the passage at the clause the project is named in."""
+        offset = project.start - project.sentence.start
+        return next(place for start, place in reversed(self.marks) if start <= offset)
+
+
+def _cut(sentence: Sentence | None) -> bool:
+    """Does the sentence stop mid-way ("…瞄准头部企业，德州" / "经济开发区开展…", a line cut by the
+    layout)? A byline ("■ 本报记者 王芳") also ends without punctuation, but in a name."""
+    if sentence is None or sentence.headline or not sentence.tokens or _SENTENCE_END.search(sentence.text):
+        return False
+    return sentence.tokens[-1].tag != "PERSON"
+
+
+def _same_place(clause: str) -> bool:
+    return clause.startswith(tuple("位于同一" + word for word in word_list("same_place_words.txt")))
+
+
+def _clauses(sentence: Sentence) -> list[tuple[int, list[Token]]]:
+    """The sentence's tokens, and for each clause the index of its first token after the words
+    that lead into it (dates, connectives, adverbs, quotes)."""
+    tokens = sentence.tokens
+    found, start = [], 0
+    for i in range(len(tokens) + 1):
+        if i == len(tokens) or _CLAUSE.fullmatch(tokens[i].text):
+            first = start
+            while first < i and tokens[first].tag in _LEADING_TAGS:
+                first += 1
+            if first < i:
+                found.append((first, tokens))
+            start = i + 1
+    return found
+
+
+def _clause_place(tokens: list[Token], first: int, city: str | None, current: str | None) -> str | None:
+    """The place a clause starting at `first` is about, or `current` when its subject is no place
+    (or it has none); None when an organisation is its subject or the place it is at."""
+    if tokens[first].text == "在":
+        place, after = _place_at(tokens, first + 1, city)
+        ends = after >= len(tokens) or _CLAUSE.fullmatch(tokens[after].text)
+        if place and (ends or _subject_ends(tokens, after)):
+            return place  # "在乐陵市，…", "在开发区，…"
+        at_organisation = first + 1 < len(tokens) and tokens[first + 1].tag == "ORG"
+        return None if at_organisation else current  # "在X有限公司…项目现场": a site, not a place
+    place, after = _place_at(tokens, first, city)
+    if place and _subject_ends(tokens, after):
+        return place  # "开发区将…", "我市不断完善…"
+    token = tokens[first]
+    if token.tag == "ORG" and org_subtype(token.text) != "other" and _subject_ends(tokens, first + 1):
+        return None  # "市发展和改革委员会坚持…": the passage is now about an organisation
+    return _visited_place(tokens, first, city) or current
+
+
+def _visited_place(tokens: list[Token], first: int, city: str | None) -> str | None:
+    """ "市委书记张三深入龙山区部分企业调研": the place a person's visit goes to is what the passage
+    is about."""
+    motions = word_list("visit_motions.txt")
+    for i in range(first, len(tokens) - 2):
+        if _CLAUSE.fullmatch(tokens[i].text):
+            return None
+        if tokens[i].tag == "PERSON":
+            j = i + 1 + (tokens[i + 1].text == "一行")
+            if j < len(tokens) and tokens[j].text in motions:
+                return _place_at(tokens, j + 1, city)[0]
+    return None
+
+
+def _place_at(tokens: list[Token], i: int, city: str | None) -> tuple[str | None, int]:
+    """A place named from token i on ("我市" → the city; PLACE tokens or a zone word), and the index
+    after it."""
+    if i >= len(tokens):
+        return None, i
+    pair = tokens[i].text + (tokens[i + 1].text if i + 1 < len(tokens) else "")
+    if tokens[i].text in _OWN_CITY:
+        return city, i + 1
+    if pair in _OWN_CITY:
+        return city, i + 2
+    j = i
+    zones = word_list("zone_suffixes.txt")
+    while j < len(tokens) and (tokens[j].tag == "PLACE" or tokens[j].text.endswith(zones)):
+        j += 1
+    name = "".join(t.text for t in tokens[i:j])
+    if name and _known_place(name, city):
+        return name, j  # "德州/PLACE 经济开发区/PLACE" is one zone
+    if j > i and all(_known_place(t.text, city) for t in tokens[i:j]):
+        return tokens[j - 1].text, j  # "寿光市/PLACE 洛城街道/PLACE": the narrowest
+    return None, i
+
+
+def _subject_ends(tokens: list[Token], i: int) -> bool:
+    """Is token i (quotes skipped) where a subject ends: a verb, an adverb, a preposition, or a
+    headline's colon ("齐河县：…")?"""
+    while i < len(tokens) and tokens[i].text in _QUOTES:
+        i += 1
+    if i >= len(tokens) or tokens[i].text in word_list("project_name_verbs.txt"):
+        return False  # "德州恒信装备科技有限公司年产…项目": the company begins a name
+    return tokens[i].tag in _AFTER_SUBJECT_TAGS or tokens[i].text in (":", "：")
+
+
+def _headline_place(article: Article, city: str | None) -> str | None:
+    """The place the headline is about: its subject ("齐河县：…", "我市积极探索…") or a
+    locative ("…项目在乐陵开工建设"). A place that only qualifies a word ("…的“德州温度”") is not."""
+    for sentence in article.sentences:
+        if not sentence.headline:
+            continue
+        for first, tokens in _clauses(sentence):
+            place = _clause_place(tokens, first, city, None)
+            if place:
+                return place
+        for i, token in enumerate(sentence.tokens):
+            if token.text == "在":
+                place, after = _place_at(sentence.tokens, i + 1, city)
+                if place and _subject_ends(sentence.tokens, after):
+                    return place
+    return None
+
+
+def _pointed_owner(sentence: Sentence, project: ProjectMention, company: str | None) -> str | None:
+    """ "这家…的企业，正对X项目进行技术改造": the company the passage is about owns the project."""
+    before = sentence.text[: project.start - sentence.start]
+    return company if company and _DEMONSTRATIVE.search(before) else None
+
+
+def _passage_company(sentence: Sentence, company: str | None) -> str | None:
+    """The company the passage is about after this sentence: the last one it names, preferring a
+    full name (…公司) to a short one."""
+    named = [m.text for m in sentence.mentions if m.type == "ORG" and m.subtype == "company"]
+    return ([n for n in named if n.endswith("公司")] or named or [company or ""])[-1] or None
+
+
+def _add_mention(project: ProjectMention) -> None:
+    sentence = project.sentence
+    if not any(m.type == "PROJECT" and m.start == project.start for m in sentence.mentions):
+        sentence.mentions.append(
+            Mention(project.start, project.end, project.name, "PROJECT", source="pattern")
+        )
+        sentence.mentions.sort(key=lambda m: (m.start, -m.end))
+
+
+def _company_relations(article: Article) -> list[Relation]:
+    """Joint ventures and industries of the company a passage is about."""
+    relations: list[Relation] = []
+    company: str | None = None
+    for sentence in article.sentences:
+        relations += _ventures(sentence, company) + _industries(sentence, company)
+        company = _passage_company(sentence, company)
+    return relations
+
+
+def _ventures(sentence: Sentence, company: str | None) -> list[Relation]:
+    """ "由A和B共同出资成立": the company the passage is about (or the first named) has A and B as parents."""
+    named = [m.text for m in sentence.mentions if m.type == "ORG" and m.subtype == "company"]
+    venture = _JOINT_VENTURE.search(sentence.text)
+    subject = company or (named[0] if named else None)
+    if not venture or not subject:
+        return []
+    return [
+        Relation(subject, "ORG", "parentOrganization", parent.strip(), "ORG", sentence)
+        for parent in (venture["a"], venture["b"])
+    ]
+
+
+def _industries(sentence: Sentence, company: str | None) -> list[Relation]:
+    """ "是一家…的企业": the industry of the organisation named before, or of the passage's company."""
+    industry = _INDUSTRY.search(sentence.text)
+    if not industry:
+        return []
+    before = [
+        m.text for m in sentence.mentions if m.type == "ORG" and m.end - sentence.start <= industry.start()
+    ]
+    # "这家…的企业，是一家…": the company the passage is about, not an organisation named on the way
+    pointed = _DEMONSTRATIVE.search(sentence.text, 0, industry.start())
+    owner = company if pointed and company else (before or [company or ""])[-1] or None
+    return [Relation(owner, "ORG", "industry", industry["what"], "LITERAL", sentence)] if owner else []
