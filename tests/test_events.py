@@ -398,3 +398,26 @@ def test_roles_of_the_genre_as_written(engine) -> None:
     assert "主会场开工仪式" not in events
     assert ("李志强", "2024年第一季度重大项目集中开工活动", "宣布") in roles
     assert not [r for r in roles if r[0] == "习近平"]  # a visit recalled in a speech's name
+
+
+def test_counts_and_bare_ordinals_name_no_event(engine) -> None:
+    events, _ = _article_events(engine, "本报讯 3月2日，市委召开一次重要会议。4次重点项目推进会议召开。\n")
+    assert not [e for e in events if e.startswith(("一次", "4次"))]
+
+
+def test_a_branch_venue_keeps_its_events_type_and_place(engine) -> None:
+    text = "本报讯 7月18日上午，全省主题系列新闻发布会莆田专场在福州举行。市委书记吴建国介绍情况。\n"
+    docs = analyse([Document("x.txt", text)], engine, Locale.for_city("莆田市"))
+    (event,) = [e for a in docs[0].articles for e in a.events]
+    assert (event.type, event.place) == ("press_conference", "福州")
+
+
+def test_a_meeting_during_a_visit_is_where_the_visit_went_and_on_its_day(engine) -> None:
+    text = (
+        "本报讯 8月1日下午，某研究院院长吴建国率队来莆考察，市长马立新会见吴建国一行。\n"
+        "走访中，马立新、张建军与某集团负责人座谈交流。\n"
+    )
+    docs = analyse([Document("x.txt", text)], engine, Locale.for_city("莆田市"))
+    events = {e.name: e for a in docs[0].articles for e in a.events}
+    assert events["马立新会见吴建国一行"].place == "莆"
+    assert events["马立新、张建军与某集团负责人座谈"].date == "--08-01"

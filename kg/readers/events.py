@@ -42,8 +42,13 @@ _GROUND_BREAKING = ("开工建设", "开工", "奠基", "揭牌")
 # "计划总投资78.25亿元的X市29个重点项目集中开工": the amount before a set of projects is no part of its name
 _COLLECTIVE_LEAD = re.compile(r"^(?:计划)?总投资[^，,。的]{1,12}?元的")
 _JOINED = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")  # layout spaces inside a name
-_SAME_DAY = re.compile(r"^(?:会后|会上|随后|当天|同日|其间|活动中|会前)")
+_SAME_DAY = re.compile(
+    r"^(?:会后|会上|随后|当天|同日|其间|活动中|会前|[\u4e00-\u9fff]{1,4}[中上][，,])"
+)  # "走访中，", "仪式上，"
 _NOT_A_NAME = re.compile(r"[是的将把]")  # a clause, not a name: "…执委会议是全省规模最大的盛会"
+# a count or a bare ordinal, not a name: "一次重要会议", "4次重点项目推进会议", "第四十七次会议"
+_VENUE_PART = re.compile(r"(?<=会)[\u4e00-\u9fff]{1,8}?(?:专场|分会场|主会场)$")
+_COUNT_NOT_NAME = re.compile(r"^(?:一次|\d+次|第[一二三四五六七八九十百\d]+次(?:会议|全体会议)$)")
 _SERIAL = re.compile(r"^第[一二三四五六七八九十\d]+[场次期届]")
 _REPORTING = re.compile(r"了解到|获悉|得知")
 _HELD_AT = re.compile(r"(?:主会场|分会场|会场)?设在(?P<place>[^，,。；;]{2,40}?)(?:现场)?(?=[，,。；;]|$)")
@@ -156,6 +161,7 @@ def event_type(name: str) -> str | None:
     """The type an event's name gives by its last word, or None when it names no event."""
     if name.endswith(word_list("non_event_endings.txt")):
         return None
+    name = _VENUE_PART.sub("", name)  # "…新闻发布会齐齐哈尔专场", "…动员大会张掖分会场": the event's own type
     for head, kind in _heads():
         if name.endswith(head):
             return kind
@@ -178,6 +184,7 @@ class EventReader:
         _join_headline_event(events, lead)
         _join_sessions(events)
         _join_collective_start(events)
+        _met_where_visited(events)
         _fold_session_parts(events)
         article.events = events
         main = _main_event(article, events, lead)
@@ -346,7 +353,9 @@ class EventReader:
         if drop:
             name = name.replace(drop, "", 1)  # "签署了战略合作框架协议" names "签署战略合作框架协议"
         kind = event_type(re.sub(r"第[^第]{1,3}[场次]$", "", name))
-        if len(name) < 3 or kind is None or _NOT_A_NAME.search(name) or _has_person(sentence, start, end):
+        if len(name) < 3 or kind is None or _NOT_A_NAME.search(name) or _COUNT_NOT_NAME.match(name):
+            return None
+        if _has_person(sentence, start, end):
             return None
         if name[0] in "对向为就与和" and any(name[1:] == head for head, _ in _heads()):
             return None  # "对大会召开表示祝贺": the article's event, not one named 对大会
@@ -584,6 +593,15 @@ def _join_sessions(events: list[EventMention]) -> None:
             full, short = short, full
         fill_from(full, short, ("date", "end_date", "place"))
         events.remove(short)
+
+
+def _met_where_visited(events: list[EventMention]) -> None:
+    """ "X率队来湖考察，市长A会见X一行": a meeting the sentence of a visit reports is held where the
+    visit went."""
+    for meeting in [e for e in events if e.type == "meeting" and e.visitor and not e.place]:
+        visits = [e for e in events if e.type == "inspection" and e.sentence is meeting.sentence and e.place]
+        if visits:
+            meeting.place = visits[0].place
 
 
 def _join_collective_start(events: list[EventMention]) -> None:
