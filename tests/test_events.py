@@ -421,3 +421,14 @@ def test_a_meeting_during_a_visit_is_where_the_visit_went_and_on_its_day(engine)
     events = {e.name: e for a in docs[0].articles for e in a.events}
     assert events["马立新会见吴建国一行"].place == "莆"
     assert events["马立新、张建军与某集团负责人座谈"].date == "--08-01"
+
+
+def test_a_part_after_a_modifier_and_in_the_event_reported_before(engine) -> None:
+    text = (
+        "本报讯 8月10日，阿旗乡友恳谈会在赤峰举行。王建华、李志强等参会的各位乡友均先后进行了交流发言。\n\n"
+        "本报讯 7月16日，某中心部长吴建国一行到访某某集团调研交流。集团副董事长马立新等参加交流。\n"
+    )
+    _, roles = _article_events(engine, text)
+    assert ("王建华", "阿旗乡友恳谈会", "发言") in roles
+    assert ("王建华", "阿旗乡友恳谈会", "参加") not in roles
+    assert [r for r in roles if r[0] == "马立新"] and all(r[2] == "参加" for r in roles if r[0] == "马立新")

@@ -768,6 +768,8 @@ def _participations(
         role, role_class = roles[verb.group()]
         if verb.start() == reading.previous_end and reading.previous_role in _JOINING:
             continue  # "陪同调研", "参加考察": the others' part is 陪同, the visit is the visitor's
+        if _modifier(sentence.text, verb, role_class):
+            continue  # "A、B等参会的各位乡友进行了交流发言": a modifier; the part is the verb after
         reading.previous_role = role
         if _no_part_taken(sentence, verb, role_class, events):
             continue
@@ -816,6 +818,16 @@ class _RoleReading:
         return here
 
 
+def _modifier(text: str, verb: re.Match[str], role_class: str) -> bool:
+    """ "参会的各位乡友": a verb before 的 describes the people after it (but "新当选的" still elects, and
+    "出席会议的还有" lists those who took the part)."""
+    return (
+        text.startswith("的", verb.end())
+        and role_class != "elected"
+        and not _LISTED_AFTER.match(text, verb.start())
+    )
+
+
 def _no_part_taken(
     sentence: Sentence, verb: re.Match[str], role_class: str, events: list[EventMention]
 ) -> bool:
@@ -837,7 +849,15 @@ def _target(
     the latest event the verb names ("A、B进行宣誓" after "…主持宪法宣誓仪式"); else the main one ("X
     介绍，在此前举办的Y上…": Y, named after the verb, is not where X spoke)."""
     target = _event_at(sentence, events, verb.start()) or _named_earlier(sentence, events, verb.start())
-    return target or _named_by_verb(events, sentence.start + verb.start(), verb.group()) or main
+    target = target or _named_by_verb(events, sentence.start + verb.start(), verb.group()) or main
+    return target or _latest_before(events, sentence)
+
+
+def _latest_before(events: list[EventMention], sentence: Sentence) -> EventMention | None:
+    """ "X一行到访Y调研交流。A、B等参加交流": with no main event, the part is taken in the event the
+    sentences before reported last."""
+    before = [e for e in events if e.end <= sentence.start and not e.in_passing and not e.cited]
+    return max(before, key=lambda e: e.end) if before else None
 
 
 def _listed_after(
