@@ -432,3 +432,9 @@ def test_a_part_after_a_modifier_and_in_the_event_reported_before(engine) -> Non
     assert ("王建华", "阿旗乡友恳谈会", "发言") in roles
     assert ("王建华", "阿旗乡友恳谈会", "参加") not in roles
     assert [r for r in roles if r[0] == "马立新"] and all(r[2] == "参加" for r in roles if r[0] == "马立新")
+
+
+def test_a_visit_spoken_of_is_no_part_taken(engine) -> None:
+    text = "本报讯 1月16日，市政协主席吴建国会见某集团总经理马立新。马立新表示，此次考察旨在寻求合作。\n"
+    _, roles = _article_events(engine, text)
+    assert ("马立新", "吴建国会见马立新", "考察") not in roles

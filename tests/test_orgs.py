@@ -106,3 +106,10 @@ def test_bodies_written_short_or_after_a_prefix() -> None:
     assert neijiang.trim("共青团内江市委") == "共青团内江市委"
     qitaihe = OrgResolver(Locale.for_city("七台河市"))
     assert qitaihe.resolve("经济开发区管委会").name == "七台河经济开发区管委会"
+
+
+def test_a_numbered_bureau_of_an_engineering_group_is_a_company() -> None:
+    from kg.language.lexicon import org_subtype
+
+    assert org_subtype("中国水电九局") == org_subtype("中铁二十五局集团") == "company"
+    assert org_subtype("聊城市公安局") == org_subtype("国家统计局") == "government"

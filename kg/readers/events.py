@@ -1208,12 +1208,12 @@ def _named_by_verb(events: list[EventMention], position: int, verb: str) -> Even
 
 
 def _as_noun(text: str, verb: re.Match[str]) -> bool:
-    """ "学习总书记重要讲话精神": the speech, not a part he took in this event; "听取企业负责人
-    介绍": someone else's."""
+    """ "学习总书记重要讲话精神": the speech, not a part he took in this event; "此次考察旨在": the
+    visit spoken of; "听取企业负责人介绍": someone else's."""
     return (
         bool(_SPEECH_AS_NOUN.match(text, verb.end()))
         or bool(_SPEECH_RECALLED.match(text, verb.end()))
-        or text.endswith("重要", 0, verb.start())
+        or text.endswith(("重要", "此次", "这次", "本次", "该次"), 0, verb.start())  # "此次考察旨在…"
         or bool(_HEARING.search(text, 0, verb.start()))
     )
 
