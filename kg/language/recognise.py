@@ -318,7 +318,7 @@ def _name_before_verb(word: str, following: str) -> bool:
 
 
 def _name_after_title(tokens: list[Token], i: int) -> str | None:
-    """A name of four characters with no Chinese surname (扎西多吉, 巴雅尔图) where the genre puts
+    """A name of four characters with no Chinese surname (次仁多布, 巴雅尔图) where the genre puts
     names: right after a title, or after a title and a colon ("市委常委:沈七、…")."""
     token = tokens[i]
     if (

@@ -309,7 +309,7 @@ class PositionReader:
         """Names in a personnel decision that the model typed otherwise or cut: "任命吴九为…"."""
         spans = [(m.start(1), m.end(1)) for m in _DECISION_NAME.finditer(sentence.text)]
         for verb in _BEFORE_BODY.finditer(sentence.text):
-            # "免去张立新德州市人民政府市长职务": the name ends where the body's name begins
+            # "免去钱立平德州市人民政府市长职务": the name ends where the body's name begins
             body = next(
                 (m for m in sentence.mentions if m.type in ("ORG", "PLACE") and m.start > verb.end()), None
             )
