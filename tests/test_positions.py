@@ -86,3 +86,20 @@ def test_a_byline_is_no_body(engine) -> None:
     assert [(p.title, p.organization) for a in doc.articles for p in a.positions] == [
         ("市长", "阳江市人民政府")
     ]
+
+
+def test_the_company_a_sentence_names_before_its_reference(engine) -> None:
+    from kg.model import Document
+    from kg.pipeline import analyse
+    from kg.readers.orgs import Locale
+
+    text = (
+        "本报讯 在中国储备棉管理总公司，市长吴建国拜访了该公司党委书记、董事长王建华。"
+        "在中国储备粮管理集团有限公司，吴建国拜访了该公司董事长李志强。"
+        "出席活动的市级部门领导有市发改委主任张建军。\n"
+    )
+    doc = analyse([Document("x.txt", text)], engine, Locale.for_city("铜陵市"))[0]
+    posts = {(p.person, p.title, p.organization) for a in doc.articles for p in a.positions}
+    assert ("王建华", "董事长", "中国储备棉管理总公司") in posts
+    assert ("李志强", "董事长", "中国储备粮管理集团有限公司") in posts
+    assert ("张建军", "主任", "铜陵市发改委") in posts  # "领导有" is not part of the body

@@ -32,7 +32,7 @@ from kg.readers.orgs import COMPANY_REFERENCES, LEVEL_WORDS, Org, OrgResolver
 _SEPARATORS = re.compile(r"[、，,]|兼(?!职|任)")
 # Words that end the text before an organisation name inside a segment.
 _LEAD_JUNK_FORMS = (
-    r".*(?:的|了|是|等|各|有关|相关|主要|会上|期间|介绍|表示|由|与(?![^，,、]*领导小组$)(?![\u4e00-\u9fff]{2,6}局$)|及|关于|当选为?|代表(?!大会|总?团)|推选|包括|还有|分别为|会见|拜会|会晤|接见|根据|和(?=人大|政协|市|区|省)|[和及与](?=$)|驻[\u4e00-\u9fff](?=全国|省|市)|(?<![通资电音])讯|"
+    r".*(?:的|了|是|等|各|有关|相关|主要|会上|期间|介绍|表示|由|与(?![^，,、]*领导小组$)(?![\u4e00-\u9fff]{2,6}局$)|及|关于|当选为?|代表(?!大会|总?团)|推选|包括|还有|领导有|分别为|会见|拜会|会晤|接见|根据|和(?=人大|政协|市|区|省)|[和及与](?=$)|驻[\u4e00-\u9fff](?=全国|省|市)|(?<![通资电音])讯|"
     r"(?<![主责信担连就兼现曾历原前])任(?![城务何职期命用意])|[:：“”\"'‘’()（）《》\s\d/*■%\.]"
 )
 
@@ -146,7 +146,9 @@ class PositionReader:
         reading = _Reading(before=self._before)
         chained: list[Position] = []
         for person in persons:
-            chained += self._chain_before(sentence, person, reading, company)
+            chained += self._chain_before(
+                sentence, person, reading, _company_before(sentence, person, company)
+            )
             reading.previous_end = person.end - sentence.start
         self._before = (reading.shared_last, reading.context) if chained else (None, None)
         found += chained
@@ -880,6 +882,18 @@ def _companies_in_full(article: Article) -> None:
         holders = [name for name in full if short["core"] in name and position.organization not in name]
         if len(holders) == 1:
             position.organization = holders[0]
+
+
+def _company_before(sentence: Sentence, person: Mention, company: str | None) -> str | None:
+    """The company "该公司" before a person means: one named earlier in the sentence ("在X公司，孔某拜访了
+    该公司董事长Y"), else the one the sentences before were about."""
+    named = [
+        m.text
+        for m in sentence.mentions
+        if m.type == "ORG" and m.subtype == "company" and m.end <= person.start
+        if m.text not in COMPANY_REFERENCES and len(m.text) > 3  # not "集团", "该公司"
+    ]
+    return named[-1] if named else company
 
 
 def _last_company(sentence: Sentence, legal: str | None, brand: str | None) -> tuple[str | None, str | None]:
