@@ -438,3 +438,15 @@ def test_a_visit_spoken_of_is_no_part_taken(engine) -> None:
     text = "本报讯 1月16日，市政协主席吴建国会见某集团总经理马立新。马立新表示，此次考察旨在寻求合作。\n"
     _, roles = _article_events(engine, text)
     assert ("马立新", "吴建国会见马立新", "考察") not in roles
+
+
+def test_a_standing_committee_sitting_a_visit_paid_and_a_group_s_tour(engine) -> None:
+    text = (
+        "本报讯 10月23日，州政协十一届二十九次常委会召开。州政协主席吴建国主持会议。\n\n"
+        "本报讯 5月6日，在某某储备粮管理集团有限公司，市委书记马立新拜访了该公司董事长张建军。\n\n"
+        "本报讯 4月18日，某科技大学商务参访团一行6人来莆田进行了为期3天的参观考察。\n"
+    )
+    events, roles = _article_events(engine, text)
+    assert {"州政协十一届二十九次常委会", "马立新拜访张建军", "某科技大学商务参访团来莆田参观考察"} <= events
+    assert ("吴建国", "州政协十一届二十九次常委会", "主持") in roles
+    assert ("马立新", "马立新拜访张建军", "拜访") in roles

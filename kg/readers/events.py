@@ -133,7 +133,7 @@ def _group_visit() -> re.Pattern[str]:
     motions = alternation(word_list("visit_motions.txt"))
     return re.compile(
         rf"(?P<group>[\u4e00-\u9fff]{{2,16}}?(?:{groups}))(?:一行\d*人?)?(?P<motion>{motions})"
-        rf"(?P<place>[^，,。、]{{2,20}}?)(?:开展|进行|实地|参观|专题)*(?P<verb>(?:{verbs})+)"
+        rf"(?P<place>[^，,。、]{{2,20}}?)(?:开展|进行了?|实地|参观|专题|为期[^，,。]{{1,6}}?的)*(?P<verb>(?:{verbs})+)"
     )
 
 
@@ -883,7 +883,7 @@ _N = "[一二三四五六七八九十百\\d]{1,4}"
 _SITTING_NAME = re.compile(
     f"(?:(?:政协|人大常委会|人大)第?{_N}届"  # 市政协八届一次会议
     f"|第?{_N}届(?:[\\u4e00-\\u9fff]{{0,10}}?(?:委员会|人大常委会|人民代表大会常务委员会|人民代表大会)|人大常委会|人大|政协))"
-    f"(?P<held>(?:召开|举行)了?)?(?:第?{_N}次)(?:全体)?会议"
+    f"(?P<held>(?:召开|举行)了?)?(?:第?{_N}次)(?:(?:全体)?会议|常委会(?!议)|全委会(?!议))"
     f"(?:主席团(?P<at>在[^，。；,;]{{1,20}}?)?(?P<presidium>(?:召开|举行)了?)?第{_N}次会议"
     f"|第{_N}次全体会议|(?!主席团|第))"
 )  # "X会议主席团在P举行第二次会议" is the sitting "X会议主席团第二次会议", held at P
@@ -1157,6 +1157,9 @@ def _with_sitting(found: list[EventMention], sitting: EventMention) -> list[Even
     return [e for e in found if e not in inside] + [sitting]
 
 
+_VISIT_FILLER = re.compile(r"一行\d*人?|进行了?|开展|为期[^，,。]{1,6}?的")
+
+
 def _group_visits(sentence: Sentence) -> list[EventMention]:
     """A group's visit (代表团, 考察组 …) to a place, when no person is named as its visitor."""
     found = []
@@ -1164,7 +1167,9 @@ def _group_visits(sentence: Sentence) -> list[EventMention]:
         group = match["group"]
         clause = max(group.rfind(c) for c in "，,。、：:")  # the group's name starts after a clause mark
         start = match.start("group") + clause + 1
-        name = sentence.text[start : match.end()]
+        name = _VISIT_FILLER.sub(
+            "", sentence.text[start : match.end()]
+        )  # "…一行6人来P进行了为期3天的参观考察"
         event = EventMention(
             name, "inspection", sentence, sentence.start + start, sentence.start + match.end()
         )
