@@ -263,3 +263,20 @@ def test_an_emphasised_project_and_a_phase_in_brackets(engine) -> None:
     projects = _article_projects(engine, text, "汕尾市")
     assert "华电储能项目(一期)" in projects
     assert projects["南粤技师学院二期项目"].investment == 9.66e8
+
+
+def test_a_list_counted_without_deng_gives_each_item(engine) -> None:
+    text = (
+        "本报讯 5月21日，共有28个项目集中签约，其中包括金盛兰优特钢、南粤产业城、爱莎国际教育3个百亿元以上项目，"
+        "四季花海特色小镇、文化创意工业小镇等5个50亿元以上项目，和万隆湖景一号、伊罗卡科技2个10亿元以上项目。县长吴建国详细介绍了集中开工的5个重点项目。\n"
+    )
+    projects = _article_projects(engine, text, "河源市")
+    assert {
+        "金盛兰优特钢",
+        "南粤产业城",
+        "爱莎国际教育",
+        "四季花海特色小镇",
+        "万隆湖景一号",
+        "伊罗卡科技",
+    } <= set(projects)
+    assert not [name for name in projects if "个" in name or "吴建国" in name]

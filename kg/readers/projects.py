@@ -81,7 +81,13 @@ _JOINT_VENTURE = re.compile(
 )
 _LISTED = re.compile(
     r"(?:^|[，,；;：:])(?P<items>[^，,。；;：:]+?)等(?:[\d一二三四五六七八九十百]+(?:余|多)?[个家项])?"
-    r"(?P<kind>[\u4e00-\u9fff]{0,6}?)项目"
+    r"(?P<kind>[\u4e00-\u9fff]{0,6}?|\d+亿元以上)项目"
+)
+# "其中包括A、B、C3个百亿元以上项目", "和D、E2个10亿元以上项目": a list counted without 等
+_COUNT_INSIDE = re.compile(r"[\d一二三四五六七八九十]+个")
+_LISTED_COUNTED = re.compile(
+    r"(?:^|[，,；;：:和])(?:其中)?(?:包括|有)?(?P<items>[^，,。；;：:、和的等]+(?:、[^，,。；;：:、的等]+)+?)"
+    r"(?=[\d一二三四五六七八九十]+个)[\d一二三四五六七八九十]+个(?P<kind>[\u4e00-\u9fff\d]{0,8}?)项目"
 )
 _OWN_CITY = ("我市", "全市", "本市")
 _OWN_UNIT = re.compile(r"[我本全][市县区]")  # the paper's own city, county or district
@@ -205,6 +211,8 @@ class ProjectReader:
             return None  # "引进多个汽车制造、新材料项目", "集中式光伏项目26个": a set
         suffix = _SUFFIX.match(sentence.text[end:])
         name = sentence.text[start : end + (suffix.end() if suffix else 0)]
+        if _COUNT_INSIDE.search(name):
+            return None  # "爱莎国际教育3个百亿元以上项目": the list's count, read by _listed_projects
         named = tokens[first : last + 1]
         if not _specific(name, named, owner) or _generic_conjunct(sentence, named) or _programme(name):
             return None
@@ -432,7 +440,7 @@ def _listed_projects(sentence: Sentence) -> list[ProjectMention]:
     item ("实施X等文保利用项目46个") or a list followed by a count is one only when its items are
     proper names: "书店、茶馆等各类业态活化项目60余个" are kinds of projects."""
     found = []
-    for match in _LISTED.finditer(sentence.text):
+    for match in [*_LISTED.finditer(sentence.text), *_LISTED_COUNTED.finditer(sentence.text)]:
         if "类" in match.group("kind") or _programme(match.group("kind") + "项目"):
             continue  # "各类…项目", "62个非遗项目": kinds, programmes
         items = _items(sentence, match)
