@@ -450,3 +450,9 @@ def test_a_standing_committee_sitting_a_visit_paid_and_a_group_s_tour(engine) ->
     assert {"州政协十一届二十九次常委会", "马立新拜访张建军", "某科技大学商务参访团来莆田参观考察"} <= events
     assert ("吴建国", "州政协十一届二十九次常委会", "主持") in roles
     assert ("马立新", "马立新拜访张建军", "拜访") in roles
+
+
+def test_a_banquet_given_is_a_meeting(engine) -> None:
+    events, roles = _article_events(engine, "本报讯 4月18日，市长吴建国宴请了某大学参访团。\n")
+    assert "吴建国宴请某大学参访团" in events
+    assert ("吴建国", "吴建国宴请某大学参访团", "宴请") in roles
