@@ -16,7 +16,7 @@ from functools import cache
 
 from kg.language.dates import DateSpan, month_of, parse_date
 from kg.language.gazetteer import Gazetteer
-from kg.language.lexicon import alternation, data_text, numbered_lines, table, word_list
+from kg.language.lexicon import alternation, table, word_list
 from kg.language.names import fill_from, merge_by_name, normalize
 from kg.model import Article, EventMention, Mention, Participation, Sentence
 
@@ -46,8 +46,9 @@ _SAME_DAY = re.compile(
     r"^(?:会后|会上|随后|当天|同日|其间|活动中|会前|[\u4e00-\u9fff]{1,4}[中上][，,])"
 )  # "走访中，", "仪式上，"
 _NOT_A_NAME = re.compile(r"[是的将把]")  # a clause, not a name: "…执委会议是全省规模最大的盛会"
-# a count or a bare ordinal, not a name: "一次重要会议", "4次重点项目推进会议", "第四十七次会议"
+# a venue's part after an event's head: "…新闻发布会齐齐哈尔专场", "…动员大会张掖分会场"
 _VENUE_PART = re.compile(r"(?<=会)[\u4e00-\u9fff]{1,8}?(?:专场|分会场|主会场)$")
+# a count or a bare ordinal, not a name: "一次重要会议", "4次重点项目推进会议", "第四十七次会议"
 _COUNT_NOT_NAME = re.compile(r"^(?:一次|\d+次|第[一二三四五六七八九十百\d]+次(?:会议|全体会议)$)")
 _SERIAL = re.compile(r"^第[一二三四五六七八九十\d]+[场次期届]")
 _REPORTING = re.compile(r"了解到|获悉|得知")
@@ -73,10 +74,10 @@ def _heads() -> list[tuple[str, str]]:
 def _acts() -> list[tuple[str, str, str | None, re.Pattern[str]]]:
     """The rows of event_acts.tsv: the event's name, its type, the role of its doers, its pattern
     (kg lexicon check runs their examples)."""
-    rows = (line.split("\t") for _, line in numbered_lines(data_text("event_acts.tsv")))
+    rows = table("event_acts.tsv").values()
     return [
         (name, kind, None if role == "-" else role, re.compile(pattern))
-        for _, name, kind, role, pattern, _ in rows
+        for name, kind, role, pattern, _ in rows
     ]
 
 
@@ -161,7 +162,7 @@ def event_type(name: str) -> str | None:
     """The type an event's name gives by its last word, or None when it names no event."""
     if name.endswith(word_list("non_event_endings.txt")):
         return None
-    name = _VENUE_PART.sub("", name)  # "…新闻发布会齐齐哈尔专场", "…动员大会张掖分会场": the event's own type
+    name = _VENUE_PART.sub("", name)  # a venue's part has the type of the event it is part of
     for head, kind in _heads():
         if name.endswith(head):
             return kind
@@ -606,11 +607,12 @@ def _met_where_visited(events: list[EventMention]) -> None:
 
 def _join_collective_start(events: list[EventMention]) -> None:
     """ "南康14个项目集中开工" and "…一期项目集中开工仪式" in one article are one event: the ceremony."""
-    ceremonies = [e for e in events if e.type == "ceremony" and e.name.endswith("开工仪式")]
+    ceremony = next((e for e in events if e.type == "ceremony" and e.name.endswith("开工仪式")), None)
+    if ceremony is None:
+        return
     for start in [e for e in events if e.name.endswith("集中开工")]:
-        if ceremonies:
-            fill_from(ceremonies[0], start, ("date", "end_date", "place"))
-            events.remove(start)
+        fill_from(ceremony, start, ("date", "end_date", "place"))
+        events.remove(start)
 
 
 def _fold_session_parts(events: list[EventMention]) -> None:
@@ -1167,9 +1169,8 @@ def _group_visits(sentence: Sentence) -> list[EventMention]:
         group = match["group"]
         clause = max(group.rfind(c) for c in "，,。、：:")  # the group's name starts after a clause mark
         start = match.start("group") + clause + 1
-        name = _VISIT_FILLER.sub(
-            "", sentence.text[start : match.end()]
-        )  # "…一行6人来P进行了为期3天的参观考察"
+        # "…参访团一行6人来P进行了为期3天的参观考察" is named "…参访团来P参观考察"
+        name = _VISIT_FILLER.sub("", sentence.text[start : match.end()])
         event = EventMention(
             name, "inspection", sentence, sentence.start + start, sentence.start + match.end()
         )

@@ -30,10 +30,12 @@ from kg.readers import post_forms
 from kg.readers.orgs import COMPANY_REFERENCES, LEVEL_WORDS, Org, OrgResolver
 
 _SEPARATORS = re.compile(r"[、，,]|兼(?!职|任)")
+_NEWS = r"(?<![通资电音])讯"  # a byline's 讯 (本报讯, 东昌府讯), not 通讯, 资讯, 电讯, 音讯
 # Words that end the text before an organisation name inside a segment.
 _LEAD_JUNK_FORMS = (
-    r".*(?:的|了|是|等|各|有关|相关|主要|会上|期间|介绍|表示|由|与(?![^，,、]*领导小组$)(?![\u4e00-\u9fff]{2,6}局$)|及|关于|当选为?|代表(?!大会|总?团)|推选|包括|还有|领导有|分别为|会见|拜会|会晤|接见|根据|和(?=人大|政协|市|区|省)|[和及与](?=$)|驻[\u4e00-\u9fff](?=全国|省|市)|(?<![通资电音])讯|"
-    r"(?<![主责信担连就兼现曾历原前])任(?![城务何职期命用意])|[:：“”\"'‘’()（）《》\s\d/*■%\.]"
+    r".*(?:的|了|是|等|各|有关|相关|主要|会上|期间|介绍|表示|由|与(?![^，,、]*领导小组$)(?![\u4e00-\u9fff]{2,6}局$)|及|关于|当选为?|代表(?!大会|总?团)|推选|包括|还有|领导有|分别为|会见|拜会|会晤|接见|根据|和(?=人大|政协|市|区|省)|[和及与](?=$)|驻[\u4e00-\u9fff](?=全国|省|市)|"
+    + _NEWS
+    + r"|(?<![主责信担连就兼现曾历原前])任(?![城务何职期命用意])|[:：“”\"'‘’()（）《》\s\d/*■%\.]"
 )
 
 
@@ -46,9 +48,7 @@ def _lead_junk() -> re.Pattern[str]:
 _BEFORE_PREPOSITION = re.compile(r".*[在由向对从将把被](?=$)")
 _PREPOSITIONS = "以在向对为据从和及与受到"  # and the conjunctions: "张三和红安县长李四"
 # meetings, and the bylines that open a report ("本报讯 院长张三出席", "东昌府讯")
-_NOT_ORGS = re.compile(
-    r"(大会|会议|会场|会上|分会场|班子)$|^(?:本报讯|[\u4e00-\u9fff]{2,4}(?<![通资电音])讯)$"
-)
+_NOT_ORGS = re.compile(rf"(大会|会议|会场|会上|分会场|班子)$|^(?:本报讯|[\u4e00-\u9fff]{{2,4}}{_NEWS})$")
 _VERB = re.compile(r"(当选为?|担任过?|出任|兼任|(?<![主责信担连就拟])任(?![务何职期命用意]))")
 _CHAIN_END = re.compile(r"[，。；,;！？]|的|$")
 # A chain that begins with 原/前任 is a post held before ("原市财政局局长X").

@@ -87,7 +87,7 @@ _LISTED = re.compile(
 _COUNT_INSIDE = re.compile(r"[\d一二三四五六七八九十]+个")
 _LISTED_COUNTED = re.compile(
     r"(?:^|[，,；;：:和])(?:其中)?(?:包括|有)?(?P<items>[^，,。；;：:、和的等]+(?:、[^，,。；;：:、的等]+)+?)"
-    r"(?=[\d一二三四五六七八九十]+个)[\d一二三四五六七八九十]+个(?P<kind>[\u4e00-\u9fff\d]{0,8}?)项目"
+    rf"{_COUNT_INSIDE.pattern}(?P<kind>[\u4e00-\u9fff\d]{{0,8}}?)项目"
 )
 _OWN_CITY = ("我市", "全市", "本市")
 _OWN_UNIT = re.compile(r"[我本全][市县区]")  # the paper's own city, county or district
