@@ -33,6 +33,7 @@ class Sentence:
     mentions: list[Mention] = field(default_factory=list)
     tokens: list[Any] = field(default_factory=list)  # the engine's tokens, offsets into `text`
     headline: bool = False  # from the article's headline lines
+    caption: bool = False  # from a photo's caption ("▲开工仪式现场 张三摄", "图为…"): never the lead
 
 
 @dataclass

@@ -63,3 +63,10 @@ def test_offsets_map_back_to_original() -> None:
     cleaned, offsets = clean(original)
     i = cleaned.index("孙立新")
     assert original[offsets[i] : offsets[i + 2] + 1] == "孙立新"
+
+
+def test_a_line_of_particulars_is_not_run_on_into_the_text() -> None:
+    page = "作者:  文章来源:某某日报  字体:   发布时间:2018-04-25 07:51:44   \n\n4月24日,我市召开全市检察长会议。\n"
+    text, _ = clean(page)
+    assert "07:51:44\n4月24日" in text  # no "07:51:444月24日", which reads as another date
+    assert "2018-04-25 07:51:44" in text  # a space between two numbers stays

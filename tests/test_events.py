@@ -456,3 +456,44 @@ def test_a_banquet_given_is_a_meeting(engine) -> None:
     events, roles = _article_events(engine, "本报讯 4月18日，市长吴建国宴请了某大学参访团。\n")
     assert "吴建国宴请某大学参访团" in events
     assert ("吴建国", "吴建国宴请某大学参访团", "宴请") in roles
+
+
+def test_the_lead_under_a_line_of_particulars_and_a_caption_gives_the_date_and_the_roles(engine) -> None:
+    text = (
+        "市政协八届五次会议隆重开幕 吴建国讲话 马立新等到会祝贺\n"
+        "2026年01月20日 15:29:24 来源:某某日报\n\n"
+        "图为大会现场 张三/摄\n\n"
+        "1月19日上午，中国人民政治协商会议第八届莆田市委员会第五次会议在市会堂隆重开幕。"
+        "应邀出席会议并在主席台就座的有：市委书记吴建国，市委副书记、市长马立新。\n"
+    )
+    docs = analyse([Document("x.txt", text)], engine, Locale.for_city("莆田市"))
+    events = {e.name: e for a in docs[0].articles for e in a.events}
+    session = events["中国人民政治协商会议第八届莆田市委员会第五次会议"]
+    assert session.date == "2026-01-19" and session.place == "市会堂"
+    roles = {(p.person, p.role) for a in docs[0].articles for p in a.participations}
+    assert {("吴建国", "就座"), ("马立新", "就座"), ("吴建国", "讲话")} <= roles
+
+
+def test_a_headline_meeting_is_the_lead_s_meeting_not_the_session_its_guests_came_to(engine) -> None:
+    text = (
+        "市委书记吴建国、市长马立新会见港澳政协委员\n\n"
+        "2月24日，市委书记吴建国，市长马立新会见了出席政协莆田市三届六次会议的港澳政协委员。\n"
+    )
+    events, roles = _article_events(engine, text)
+    assert "吴建国、马立新会见港澳政协委员" in events
+    assert ("吴建国", "吴建国、马立新会见港澳政协委员", "会见") in roles
+    assert ("吴建国", "政协莆田市三届六次会议", "会见") not in roles
+
+
+def test_a_headline_line_that_is_an_event_s_name(engine) -> None:
+    text = (
+        "某某区14个项目集中开工\n\n"
+        "5月20日上午\n"
+        "某某产城特别合作区一期项目集中开工仪式\n"
+        "在某某木材集散中心举行\n"
+        "▲开工仪式现场 张三摄\n"
+        "区委书记吴建国出席仪式并宣布项目开工。\n"
+    )
+    events, roles = _article_events(engine, text)
+    assert "某某产城特别合作区一期项目集中开工仪式" in events
+    assert ("吴建国", "某某产城特别合作区一期项目集中开工仪式", "出席") in roles

@@ -98,3 +98,18 @@ def test_a_source_line_after_the_body_is_no_headline() -> None:
     )
     doc = segment_document(clean_document(Document("p.txt", text)))
     assert [a.headline for a in doc.articles] == ["李四赴景德镇开展专题调研活动"]
+
+
+def test_a_line_of_particulars_is_no_sentence_and_splits_no_article() -> None:
+    page = (
+        "真抓实干往前赶 创新突破向未来 市政协八届五次会议隆重开幕 吴建国讲话 马立新等到会祝贺\n"
+        "2026年01月20日 15:29:24 来源:某某日报\n\n"
+        "图为大会现场 张三/摄\n\n"
+        "1月19日上午,政协第八届某某市委员会第五次会议在市会堂隆重开幕。\n"
+    )
+    doc = _segment(page)
+    assert len(doc.articles) == 1
+    sentences = doc.articles[0].sentences
+    assert not any("来源" in s.text for s in sentences)
+    assert [s.caption for s in sentences] == [False, True, False]  # the caption is never the lead
+    assert sentences[0].headline and not sentences[2].headline

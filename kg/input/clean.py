@@ -20,9 +20,18 @@ _CLOSING = set('”"』」）)’')
 _CONTINUING = set("，,、：:（(“‘《")
 # Bylines keep their spaces: they separate reporters' names ("记者 王晓东 李卫").
 _BYLINE = re.compile(r"(?:记者|通讯员|融媒体|摄影)((?:[ \u3000]+[\u4e00-\u9fff]{2,4})+)")
-_CREDITED = re.compile(r"(?:记者|通讯员|摄影|摄)(?:[ \u3000]+[\u4e00-\u9fff]{2,4})+$")
+_CREDITED = re.compile(
+    r"(?:(?:记者|通讯员|摄影|摄)(?:[ \u3000]+[\u4e00-\u9fff]{2,4})+"  # "本报记者 王晓东"
+    r"|[ \u3000][\u4e00-\u9fff]{2,4}[ \u3000]*/?摄|[\u4e00-\u9fff]{2,4}/摄)$"  # "…现场 张三摄"
+)
 _JUMP = re.compile(r"[（(](?:下转|上接|转)[^)）]{0,12}[)）]$")  # "（下转第二版）" ends the article here
 HEADLINE_MAX = 45  # longer lines are body text, even on pages of long paragraphs
+# A page's line of particulars ("来源:濮阳日报  发布时间:2018-04-25 07:51:44") is never run on into the text.
+_PARTICULAR = r"(?:发布时间|发布日期|来源|作者|责任编辑|编辑|字体)[:：]"
+_PARTICULARS = re.compile(
+    rf"{_PARTICULAR}|\d{{4}}[-/年]\d{{1,2}}[-/月]\d{{1,2}}日?\s*\d{{1,2}}:\d{{2}}(?::\d{{2}})?$"
+)
+_PARTICULARS_FIRST = re.compile(rf"^[\d年月日:/ -]*{_PARTICULAR}")
 _OPENERS = re.compile(r"^\s*(■|本报讯|据新华社|[\u4e00-\u9fff]{2,5}讯|（下转|\(下转|——)")
 
 
@@ -52,6 +61,18 @@ def to_halfwidth(ch: str) -> str:
     return ch
 
 
+def particulars_line(line: str) -> bool:
+    """A page's line of particulars: its source, author, time of publication; neither headline nor
+    body text."""
+    return len(line.strip()) <= 80 and bool(_PARTICULARS.search(line.strip()))
+
+
+def above_particulars(line: str, following: str) -> bool:
+    """A line without a sentence's end right above a line of particulars: the article's headline,
+    however long ("真抓实干往前赶 创新突破向未来 市政协八届五次会议隆重开幕 丁纯讲话…")."""
+    return particulars_line(following) and not any(ch in _TERMINAL for ch in line)
+
+
 def _column_width(lines: list[str]) -> float:
     """Typical length of a full line of body text on this page."""
     lengths = sorted(len(line.strip()) for line in lines if line.strip())
@@ -71,10 +92,8 @@ def _protected(text: str) -> set[int]:
 def _break_is_soft(prev_line: str, next_line: str, width: float, body: bool) -> bool:
     """A line break that the layout made, not the author. `body`: prev_line is body text."""
     prev, nxt = prev_line.rstrip(), next_line.lstrip()
-    if not prev or not nxt or _OPENERS.match(nxt) or _JUMP.search(prev):
+    if not prev or not nxt or _stands_alone(prev, nxt):
         return False
-    if _CREDITED.search(prev):
-        return False  # a line of reporters, or a caption ending in its credit ("■ 本报记者 王晓东")
     last, first = prev[-1], nxt[0]
     if last in _CLOSING and len(prev) > 1:
         last = prev[-2] if prev[-2] in _TERMINAL else "字"  # a quote closes a sentence only after 。！？
@@ -86,6 +105,14 @@ def _break_is_soft(prev_line: str, next_line: str, width: float, body: bool) -> 
         return False
     # a full line runs on; so does a short line of body text in a narrow column
     return len(prev) >= min(0.6 * width, HEADLINE_MAX + 1) or body
+
+
+def _stands_alone(prev: str, nxt: str) -> bool:
+    """A break no layout made: before an article's opening, after a jump mark, a line of reporters,
+    a caption ending in its credit ("■ 本报记者 王晓东"), or around a line of particulars."""
+    if _OPENERS.match(nxt) or _JUMP.search(prev) or _CREDITED.search(prev):
+        return True
+    return particulars_line(prev) or bool(_PARTICULARS_FIRST.match(nxt))
 
 
 @dataclass
@@ -103,16 +130,18 @@ def _layout(text: str, width: float) -> _Layout:
     lines = [m for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
     body = False
     for i, line in enumerate(lines):
-        text, shaped = line.group(), headline_shaped(line.group())
+        if particulars_line(line.group()):
+            continue  # stands alone, neither headline nor body
         following = lines[i + 1].group() if i + 1 < len(lines) else ""
+        shaped = headline_shaped(line.group()) or above_particulars(line.group(), following)
         continued = (
             i > 0
             and not (shaped and _OPENERS.match(following.strip()))
-            and _break_is_soft(lines[i - 1].group(), text, width, body)
+            and _break_is_soft(lines[i - 1].group(), line.group(), width, body)
         )
         if continued:
             layout.soft_ends.add(lines[i - 1].end())
-        body = (continued and body) or not shaped or bool(_OPENERS.match(text.strip()))
+        body = (continued and body) or not shaped or bool(_OPENERS.match(line.group().strip()))
         if not body:
             layout.headline_starts.add(line.start())
     return layout
@@ -147,7 +176,15 @@ def _emit_whitespace(text: str, i: int, j: int, layout: _Layout, out: list[str],
         return
     before = out[-1] if out else ""
     after = text[j] if j < len(text) else ""
-    if before and after and _joinable(before) and _joinable(after) and not _in_headline(text, i, layout):
+    digits = before.isdigit() and after.isdigit()  # "2018-04-25 07:51": two numbers, not one
+    if (
+        before
+        and after
+        and _joinable(before)
+        and _joinable(after)
+        and not digits
+        and not _in_headline(text, i, layout)
+    ):
         return  # a space inside a run of Chinese (in a headline it separates phrases: keep it)
     if before and after and before != " ":
         out.append(" ")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.input.clean import headline_shaped
+from kg.input.clean import above_particulars, headline_shaped, particulars_line
 from kg.language.dates import dateline
 from kg.model import Article, Document, Sentence
 
@@ -54,7 +54,13 @@ def _lines(text: str) -> list[_Line]:
         kind = _classify(stripped)
         if kind == "headline" and _SOURCE.match(stripped) and any(ln.kind == "body" for ln in lines):
             kind = "credit"
+        if particulars_line(stripped):
+            # with the headline above the body ("2022-02-09 17:13 来源:X日报"), else the article's end
+            kind = "credit" if lines and lines[-1].kind == "body" else "headline"
         lines.append(_Line(start, end, raw, kind))
+    for line, following in zip(lines, lines[1:], strict=False):
+        if line.kind == "body" and above_particulars(line.text, following.text):
+            line.kind = "headline"
     for i, line in enumerate(lines):
         if _REPORTER_LINE.match(line.text.strip()):
             line.kind = _reporter_line_kind(lines, i)
@@ -237,8 +243,12 @@ def segment_document(doc: Document) -> Document:
         headline_spans = [(line.start, line.end) for block in draft.headlines for line in block]
         spans = headline_spans + [(line.start, line.end) for line in body]
         for s_start, s_end in sorted(spans):
+            if particulars_line(doc.text[s_start:s_end]):
+                continue  # the page's source and time: no sentence of the article, nor its lead
+            caption = bool(_CAPTION.search(doc.text[s_start:s_end].strip()))
             for sentence in split_sentences(doc.text, s_start, s_end):
                 sentence.headline = (s_start, s_end) in headline_spans
+                sentence.caption = caption
                 article.sentences.append(sentence)
         doc.articles.append(article)
     return doc

@@ -110,6 +110,9 @@ _FULL = r"(?P<y>(?:19|20)\d{2})\s*(?:[-/.]|年)\s*(?P<m>\d{1,2})\s*(?:[-/.]|月)
 _NUMERIC = re.compile(r"(?<![\d.])(?P<y>(?:19|20)\d{2})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})(?![\d.])")
 _LABELLED = re.compile(r"(?:发布|发稿|更新|发表|出版|时间|日期)\s*[:：]?\s*" + _FULL)
 _WEEKDAY = re.compile(_FULL + r"\s*(?:星期|周|礼拜)[一二三四五六日天]")
+_SOURCED = re.compile(
+    _FULL + r"\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*(?:来源|稿源|作者|编辑)\s*[:：]"
+)  # "2026年01月20日 15:29 来源:"
 _DATE_LINE = re.compile(r"^\s*[【\[(（]?\s*" + _FULL + r"\s*(?:\d{1,2}:\d{2}(?::\d{2})?)?\s*[】\])）]?\s*$")
 _HEAD_CHARS = 600  # where the page's date line is printed: above the article, with its source and author
 _TAIL_LINES = 3  # a notice signs off with its date: "中共X市委组织部 / 2023年3月10日"
@@ -118,7 +121,7 @@ _TAIL_LINES = 3  # a notice signs off with its date: "中共X市委组织部 / 2
 def dateline(text: str) -> str | None:
     """The page's own date as printed on it, ISO, or None."""
     head = text[:_HEAD_CHARS]
-    for pattern in (_LABELLED, _WEEKDAY, _NUMERIC):
+    for pattern in (_LABELLED, _WEEKDAY, _SOURCED, _NUMERIC):
         match = pattern.search(head)
         if match:
             return _valid(match)

@@ -235,6 +235,8 @@ class EventReader:
         for sitting in self._sessions(sentence):
             found = _with_sitting(found, sitting)
         found += self._held_at(sentence)
+        if sentence.headline and not found:
+            found += self._headline_name(sentence)
         self._dates_before(sentence, found, lead_date)
         found += _not_overlapping(_cited(sentence), found)
         return found + self._during(sentence, found)
@@ -362,6 +364,12 @@ class EventReader:
             return None  # "对大会召开表示祝贺": the article's event, not one named 对大会
         base = sentence.start
         return EventMention(name, kind, sentence, base + start, base + end, place=place)
+
+    def _headline_name(self, sentence: Sentence) -> list[EventMention]:
+        """A headline line that is an event's name and nothing else ("深赣港产城特别合作区一期项目集中开工
+        仪式"); a short one is a photo's caption ("授牌仪式", "互换战略合作协议")."""
+        event = self._event(sentence, 0, len(sentence.text), None)
+        return [event] if event and event.name == sentence.text.strip() and len(event.name) >= 12 else []
 
     def _sessions(self, sentence: Sentence) -> list[EventMention]:
         """ "湘西州十五届人大常委会第二十五次会议", "市五届人大三次会议主席团第一次会议": a sitting of a
@@ -503,7 +511,7 @@ def _split_list(text: str) -> list[str]:
 
 
 def _lead_sentence(article: Article) -> Sentence | None:
-    return next((s for s in article.sentences if not s.headline), None)
+    return next((s for s in article.sentences if not (s.headline or s.caption)), None)
 
 
 def _main_event(article: Article, events: list[EventMention], lead: Sentence | None) -> EventMention | None:
@@ -714,7 +722,7 @@ def _join_headline_event(events: list[EventMention], lead: Sentence | None) -> N
     """A headline names the lead's event in short ("市十八届人大三次会议" for
     "聊城市第十八届人民代表大会第三次会议"): same type, one event, the lead's name."""
     headline = next((e for e in events if _in_headline(e, lead)), None)
-    in_lead = next((e for e in events if e.sentence is lead), None)
+    in_lead = _lead_event_like(events, lead, headline) if headline else None
     if not (headline and in_lead and headline is not in_lead and headline.type == in_lead.type):
         return
     if _WITHIN_SESSION.search(headline.name) or _WITHIN_SESSION.search(in_lead.name):
@@ -728,6 +736,34 @@ def _join_headline_event(events: list[EventMention], lead: Sentence | None) -> N
         return
     fill_from(in_lead, headline, ("date", "place"))
     events.remove(headline)
+
+
+def _lead_event_like(
+    events: list[EventMention], lead: Sentence | None, headline: EventMention
+) -> EventMention | None:
+    """The lead's event that the headline's may name: the one of its type most like it by name
+    ("漯河市…集中开工活动" rather than "…奠基仪式"), else the lead's first. A meeting named after its hosts
+    ("X会见Y") is only a meeting of the same hosts, not the session its guests came to."""
+    candidates = [
+        e
+        for e in events
+        if e.sentence is lead
+        and e is not headline
+        and (not headline.visitor or e.visitor == headline.visitor)
+    ]
+    pairs = _pairs(headline.name)
+    same_type = [e for e in candidates if e.type == headline.type]
+    best = max(
+        same_type, key=lambda e: len(pairs & _pairs(e.name)) / len(pairs | _pairs(e.name)), default=None
+    )
+    # "市十八届人大三次会议" shares 5 of its 9 pairs with "聊城市第十八届人民代表大会第三次会议"
+    if best is not None and len(pairs & _pairs(best.name)) >= 0.3 * len(pairs):
+        return best
+    return candidates[0] if candidates else None
+
+
+def _pairs(name: str) -> set[str]:
+    return {name[i : i + 2] for i in range(len(name) - 1)}
 
 
 def _join_abbreviated_headline(events: list[EventMention], main: EventMention | None) -> EventMention | None:
