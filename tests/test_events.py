@@ -497,3 +497,38 @@ def test_a_headline_line_that_is_an_event_s_name(engine) -> None:
     events, roles = _article_events(engine, text)
     assert "某某产城特别合作区一期项目集中开工仪式" in events
     assert ("吴建国", "某某产城特别合作区一期项目集中开工仪式", "出席") in roles
+
+
+def test_a_session_named_with_its_full_body_and_who_it_elected(engine) -> None:
+    text = (
+        "本报讯 1月18日，太和县政协十届一次会议胜利闭幕。县领导张三、李四等在主席台前排就座。"
+        "大会选举张三同志为县政协第十届委员会主席，选举李四、王五两位同志为县政协第十届委员会副主席。"
+        "张三指出，中国人民政治协商会议太和县第十届委员会第一次会议圆满完成各项议程。\n"
+    )
+    events, roles = _article_events(engine, text)
+    assert events == {"中国人民政治协商会议太和县第十届委员会第一次会议"}  # one session, named in full
+    session = "中国人民政治协商会议太和县第十届委员会第一次会议"
+    assert {("张三", session, "当选"), ("李四", session, "当选"), ("王五", session, "当选")} <= roles
+
+
+def test_deputies_elected_to_a_congress_do_not_take_part_in_it(engine) -> None:
+    text = "本报讯 会议选举了莆田市出席福建省第十四届人民代表大会的代表，选举张三为莆田市人大常委会主任。\n"
+    _, roles = _article_events(engine, text)
+    assert not any(r[1] == "福建省第十四届人民代表大会" for r in roles)
+
+
+def test_a_visit_of_a_delegation_to_several_places(engine) -> None:
+    text = (
+        "本报讯 2月13日，县委书记张三带领县党政考察团到某某市、叶县、某某产业聚集区考察学习。县长李四参加。\n"
+    )
+    events, roles = _article_events(engine, text)
+    visit = "张三到某某市、叶县、某某产业聚集区考察"
+    assert visit in events  # 考察团 is a noun: the visit goes on to all three places
+    assert ("李四", visit, "参加") in roles
+
+
+def test_a_year_written_before_an_event_s_name_is_its_year(engine) -> None:
+    text = "本报讯 7月12日，某某县举行2017年招商引资签约暨第二批重点项目集中开工仪式。\n"
+    docs = analyse([Document("x.txt", text)], engine, Locale.for_city("莆田市"))
+    dates = {e.name: e.date for a in docs[0].articles for e in a.events}
+    assert dates == {"招商引资签约暨第二批重点项目集中开工仪式": "2017-07-12"}

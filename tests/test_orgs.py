@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from kg.readers.orgs import Locale, OrgResolver, document_locale, infer_city
@@ -113,3 +115,19 @@ def test_a_numbered_bureau_of_an_engineering_group_is_a_company() -> None:
 
     assert org_subtype("中国水电九局") == org_subtype("中铁二十五局集团") == "company"
     assert org_subtype("聊城市公安局") == org_subtype("国家统计局") == "government"
+
+
+def test_a_county_s_news_of_a_visit_to_a_county_level_city_is_the_county_s() -> None:
+    # 舞钢市 is named most, but the page's bodies are a county's (县委, 县长) and its headline names 郏县
+    text = (
+        "郏县党政考察团外出考察学习\n"
+        "2月13日，县委书记张三带领县党政考察团到舞钢市、叶县考察学习。县长李四，县委副书记王五参加。\n"
+        "考察团一行先后到舞钢市纺织服装产业园、舞钢市云龙纺织有限公司、舞钢市公铁智慧物流港考察。"
+    )
+    found = document_locale(text, Locale())
+    assert (found.city, found.county) == ("平顶山市", "郏县")
+
+
+def test_a_cppcc_committee_written_with_its_term() -> None:
+    resolver = OrgResolver(replace(Locale.for_city("阜阳市"), county="太和县"))
+    assert resolver.resolve("县政协第十届委员会").name == "中国人民政治协商会议太和县委员会"

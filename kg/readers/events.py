@@ -120,9 +120,9 @@ def _inspection() -> re.Pattern[str]:
     return re.compile(
         rf"^(?:等\d*人)?(?:一行\d*人?)?(?:在[^，,。]{{2,60}}?的陪同下[，,]?)?(?:带领[^。；;]{{0,80}}?等\d*人?一行\d*人?|带领[^，,。]{{0,30}}?|率队|带队|(?P<led>{_LED}))?"
         rf"(?:一行\d*人?)?"
-        rf"(?:(?P<motion>{motions}|在)(?P<place>[^，,。此这该本]{{1}}|[^，,。]{{2,20}}?)(?:[对就][^，,。]{{2,24}}?)?[，,]?(?:现场|实地|开展|进行|专题|参观)*"
+        rf"(?:(?P<motion>{motions}|在)(?P<place>[^，,。此这该本]{{1}}|[^，,。]{{2,40}}?)(?:[对就][^，,。]{{2,24}}?)?[，,]?(?:现场|实地|开展|进行|专题|参观)*"
         rf"(?P<verb>{verbs})(?P<also>指导|座谈|交流)?"
-        rf"|(?:现场)?(?P<verb2>(?:{verbs})+)了?(?P<object>[^，,。（(、]{{2,30}}?)(?=[（(，,。、]|安全|工作|情况|$))"
+        rf"|(?:现场)?(?P<verb2>(?:{verbs})+)(?![团组队])了?(?P<object>[^，,。（(、]{{2,30}}?)(?=[（(，,。、]|安全|工作|情况|$))"
     )
 
 
@@ -820,7 +820,33 @@ def _participations(
         if role_class == "met":  # "会见了…赵六一行，": who was met takes no part named after
             clause_end = _CLAUSE.search(sentence.text, verb.end())
             reading.previous_end = clause_end.start() if clause_end else len(sentence.text)
-    return found + _listed_after(sentence, persons, events, main)
+    return found + _listed_after(sentence, persons, events, main) + _elected(sentence, persons, events, main)
+
+
+def _deputies_to(event: EventMention) -> bool:
+    """ "出席Y大会的代表": Y is the congress its deputies go to, not the one they are elected at."""
+    after = event.sentence.text[event.end - event.sentence.start :]
+    return after.startswith(("的代表", "代表"))
+
+
+# "选举杨某同志为县政协主席，选举A、B两位同志为…副主席": who is elected, named before 为
+_ELECTING = re.compile(r"(?:选举|推选|补选)(?P<who>[^，,。；;为]{2,80}?)为")
+
+
+def _elected(
+    sentence: Sentence, persons: list[Mention], events: list[EventMention], main: EventMention | None
+) -> list[Participation]:
+    found = []
+    for match in _ELECTING.finditer(sentence.text):
+        target = main or _target(sentence, events, match, main)
+        if target is not None and _deputies_to(target):  # "选举了出席Y大会的代表，选举X为…": not Y
+            target = None
+        start, end = sentence.start + match.start("who"), sentence.start + match.end("who")
+        if target is not None:
+            found += [
+                Participation(p.text, target, "当选", sentence) for p in persons if start <= p.start < end
+            ]
+    return found
 
 
 def _not_hosts_elsewhere(
@@ -967,7 +993,14 @@ def _not_overlapping(new: list[EventMention], found: list[EventMention]) -> list
 
 
 def _place_before(text: str, start: int) -> str:
-    """The place or level written before a sitting's term: 湘西州, 临沧市, 市, 政协 (政协第六届…)."""
+    """The place or level written before a sitting's term: 湘西州, 临沧市, 市, 政协 (政协第六届…),
+    with the body written in full before it (中国人民政治协商会议太和县)."""
+    place = _place_only_before(text, start)
+    body = "中国人民政治协商会议"
+    return body + place if place and text[: start - len(place)].endswith(body) else place
+
+
+def _place_only_before(text: str, start: int) -> str:
     for length in range(min(start, 10), 0, -1):
         head = text[start - length : start]
         if Gazetteer.default().lookup(head.removeprefix("政协")) or head in (
@@ -1106,7 +1139,11 @@ def _year_from_name(events: list[EventMention]) -> None:
     """ "甘肃省2023年下半年重大项目集中开工…" on 8月29日: a date without its year takes the year the
     event's name gives (one year only: "2022—2023年…" gives none)."""
     for event in events:
-        years = set(_YEAR_IN_NAME.findall(event.name))
+        before = event.sentence.text[
+            max(0, event.start - event.sentence.start - 5) : event.start - event.sentence.start
+        ]
+        written = re.search(r"(\d{4})年$", before)  # "举行2017年招商引资签约…仪式": the name's own year
+        years = {written.group(1)} if written else set(_YEAR_IN_NAME.findall(event.name))
         if len(years) != 1:
             continue
         year = years.pop()

@@ -180,6 +180,8 @@ def document_locale(text: str, fallback: Locale, gazetteer: Gazetteer | None = N
     city = gazetteer.get(found.city_code)
     assert city is not None
     counties = _county_counts(text, city, gazetteer)
+    if _speaks_as_county(text):  # "县委书记X带领考察团到舞钢市…": the county's news, not 舞钢市's
+        counties = Counter({c: n for c, n in counties.items() if _is_county(gazetteer.get(c))})
     code, count = counties.most_common(1)[0] if counties else ("", 0)
     county = gazetteer.get(code) if count >= 2 else None
     if county is None:
@@ -190,16 +192,32 @@ def document_locale(text: str, fallback: Locale, gazetteer: Gazetteer | None = N
     return replace(found, county=gazetteer.scope_name(county), per_document=True)
 
 
+_COUNTY_VOICE = re.compile(r"县(?:委|长|政府|人大|政协)|[全我本]县")
+_CITY_VOICE = re.compile(r"市(?:委|长|政府|人大|政协)|[全我本]市")
+
+
+def _speaks_as_county(text: str) -> bool:
+    """Its bodies and its "we" are a county's (县委, 县长, 全县) more often than a city's."""
+    return len(_COUNTY_VOICE.findall(text)) > len(_CITY_VOICE.findall(text))
+
+
+def _is_county(division: Division | None) -> bool:
+    return division is not None and division.name.endswith(("县", "旗"))
+
+
 def _county_counts(text: str, city: Division, gazetteer: Gazetteer) -> Counter[str]:
     """Mentions of each county of the city (full names count double; a short name that begins the
     city's own short name does not count), and the paper's own county when its name says it."""
     city_short = gazetteer.short_name(city)
+    headline = text.strip().split("\n", 1)[0]
     counties: Counter[str] = Counter()
     for county in gazetteer.counties_in(city):
         short = gazetteer.short_name(county)
         counties[county.code] = text.count(county.name) * 2 + (
             0 if city_short.startswith(short) else text.count(short)
         )
+        if county.name in headline:
+            counties[county.code] += _PAPER_WEIGHT  # "郏县党政考察团外出考察…": what the page is about
     paper = paper_place(text, gazetteer)
     if paper is not None and paper.level == 3 and paper.code in counties:
         # a county's own portal that says 我县 is that county's news, however often its guests are named
