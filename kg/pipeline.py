@@ -14,7 +14,7 @@ from kg.language.engines import Engine, load_engine
 from kg.language.recognise import recognise
 from kg.model import Corpus, Document
 from kg.readers import deprel
-from kg.readers.events import EventReader
+from kg.readers.events import EventReader, home_names
 from kg.readers.orgs import Locale, OrgResolver, document_locale, infer_city
 from kg.readers.positions import PositionReader
 from kg.readers.projects import ProjectReader
@@ -88,7 +88,8 @@ def _posts(doc: Document, context: Context) -> None:
 
 
 def _events(doc: Document, context: Context) -> None:
-    reader = EventReader(doc.date)
+    locale = context.locale_of(doc)
+    reader = EventReader(doc.date, home_names(locale.city, locale.county, locale.per_document))
     for article in doc.articles:
         reader.read_article(article)
 

@@ -532,3 +532,15 @@ def test_a_year_written_before_an_event_s_name_is_its_year(engine) -> None:
     docs = analyse([Document("x.txt", text)], engine, Locale.for_city("莆田市"))
     dates = {e.name: e.date for a in docs[0].articles for e in a.events}
     assert dates == {"招商引资签约暨第二批重点项目集中开工仪式": "2017-07-12"}
+
+
+def test_a_visit_to_us_is_named_after_the_county_whose_news_it_is(engine) -> None:
+    text = (
+        "衡阳县党政门户网讯 近日，衡南县委书记张三率衡南县党政代表团来我县调研考察。"
+        "衡南县党政代表团一行先后考察了衡南县企业在我县的项目。县委书记王五陪同。\n"
+    )
+    docs = analyse(
+        [Document("x.txt", text)], engine, Locale(per_document=True)
+    )  # the county read from the text
+    names = {e.name for a in docs[0].articles for e in a.events}
+    assert "张三率衡南县党政代表团来衡阳县调研" in names

@@ -113,3 +113,15 @@ def test_a_line_of_particulars_is_no_sentence_and_splits_no_article() -> None:
     assert not any("来源" in s.text for s in sentences)
     assert [s.caption for s in sentences] == [False, True, False]  # the caption is never the lead
     assert sentences[0].headline and not sentences[2].headline
+
+
+def test_a_caption_above_the_opening_line_opens_no_article_of_its_own() -> None:
+    page = (
+        "某某市第五届人民代表大会第二次会议开幕\n\n"
+        "某某日报 2017-09-19 04:05\n\n"
+        "图为大会会场。本报记者张三摄\n\n"
+        "本报讯(记者李四)9月18日下午,某某市第五届人民代表大会第二次会议隆重开幕。\n"
+    )
+    doc = _segment(page)
+    assert len(doc.articles) == 1
+    assert doc.articles[0].headline == "某某市第五届人民代表大会第二次会议开幕"

@@ -116,8 +116,7 @@ def _drafts(lines: list[_Line]) -> list[_Draft]:
         if block:
             pending.append(block)
             block = []
-        starts_new = line.kind == "opener" or (pending and line.kind == "body") or not drafts
-        if starts_new and not (line.kind == "credit" and drafts):
+        if _starts_article(line, drafts, pending):
             drafts.append(_Draft([line], [], pending))
             pending = []
         else:
@@ -126,6 +125,21 @@ def _drafts(lines: list[_Line]) -> list[_Draft]:
     for i, draft in enumerate(drafts):
         _assign(draft.before, drafts[i - 1] if i else None, draft)
     return drafts
+
+
+def _starts_article(line: _Line, drafts: list[_Draft], pending: list[list[_Line]]) -> bool:
+    """An opening line starts an article, and so does body text after headlines, or the page's first
+    line; a credit never does after the first, nor an opening line right below a caption ("图为大会会场。
+    张三摄" above "本报讯…")."""
+    if not drafts:
+        return True
+    if line.kind == "opener":
+        return bool(pending) or not _only_credits(drafts[-1])
+    return bool(pending) and line.kind == "body"
+
+
+def _only_credits(draft: _Draft) -> bool:
+    return bool(draft.body) and all(line.kind == "credit" for line in draft.body)
 
 
 def _close(drafts: list[_Draft], pending: list[list[_Line]]) -> None:

@@ -171,9 +171,20 @@ def event_type(name: str) -> str | None:
     return None
 
 
+def home_names(city: str, county: str = "", inferred: bool = False) -> dict[str, str]:
+    """What the paper's "we" names (我市, 我县, 我区): the county whose news it is, or the city given for
+    the run (a city inferred from the text may be the prefecture of the county-level city that says 我市)."""
+    ours = county if county.endswith("市") else "" if inferred else city
+    home = {"我市": ours, "本市": ours}
+    for level in "县区旗":
+        home["我" + level] = county if county.endswith(level) else ""
+    return {word: name for word, name in home.items() if name}
+
+
 class EventReader:
-    def __init__(self, issue_date: str | None = None) -> None:
+    def __init__(self, issue_date: str | None = None, home: dict[str, str] | None = None) -> None:
         self.issue_date = issue_date
+        self.home = home or {}  # 我市 → 衡阳市: events are named where they were held, not as the paper says
 
     def read_article(self, article: Article) -> None:
         lead = _lead_sentence(article)
@@ -198,7 +209,14 @@ class EventReader:
         self._parts_taken(article, events, main)
         article.events = _reported_events(article, events)
         for event in article.events:
+            self._name_home(event)
             _add_mention(event)
+
+    def _name_home(self, event: EventMention) -> None:
+        """ "X来我县调研" is "X来衡阳县调研" in a graph of many papers."""
+        for word, name in self.home.items():
+            event.name = event.name.replace(word, name)
+            event.place = name if event.place == word else event.place
 
     def _parts_taken(self, article: Article, events: list[EventMention], main: EventMention | None) -> None:
         """Who took part in which event: each visit's visitor, then the roles the sentences give
