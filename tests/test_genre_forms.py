@@ -239,6 +239,14 @@ def test_names_written_with_a_middle_dot(engine) -> None:
     assert {"萨龙·平拉", "赛力克·哈布肯"} <= people  # kept whole, even when the model split at the dot
 
 
+def test_a_dotted_name_cut_short_by_the_model_runs_on_to_the_stop(engine) -> None:
+    text = "本报讯 自治区副主席凯赛尔·阿不都克热木，兵团党委常委、副司令员张三参加有关活动。\n"
+    docs = analyse([Document("x.txt", text)], engine, Locale.for_city("和田地区"))
+    posts = {(p.person, p.organization) for a in docs[0].articles for p in a.positions}
+    assert ("凯赛尔·阿不都克热木", "新疆维吾尔自治区人民政府") in posts
+    assert ("张三", "新疆生产建设兵团") in posts  # 兵团 written alone is the XPCC
+
+
 def test_a_cppcc_session_named_in_full_keeps_its_name(engine) -> None:
     text = "本报讯 中国人民政治协商会议呼和浩特市第十四届委员会第一次会议开幕。大会主席团常务主席巴特尔、李文阁出席。\n"
     docs = analyse([Document("x.txt", text)], engine, Locale.for_city("呼和浩特市"))

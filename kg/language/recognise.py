@@ -123,7 +123,38 @@ def _join_dotted(tokens: list[Token]) -> list[Token]:
             out[-2:] = [Token(first.text + out[-1].text + t.text, first.start, t.end, "PERSON")]
             continue
         out.append(t)
+    return _dotted_to_the_stop(out)
+
+
+_STOPS = set("，,、。；;：:")
+
+
+def _dotted_to_the_stop(tokens: list[Token]) -> list[Token]:
+    """ "凯赛尔·阿不|都|克|热木|，": a dotted name the model cut short runs on to the stop right after
+    it, when what it would take in is short and holds no verb of a person, nor a title."""
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        out.append(t)
+        i += 1
+        if t.tag != "PERSON" or "·" not in t.text:
+            continue
+        end = i
+        while end < len(tokens) and tokens[end].text not in _STOPS and end - i < 4:
+            end += 1
+        rest = "".join(x.text for x in tokens[i:end])
+        if end < len(tokens) and tokens[end].text in _STOPS and rest and len(rest) <= 5 and _name_like(rest):
+            out[-1] = Token(t.text + rest, t.start, tokens[end - 1].end, "PERSON")
+            i = end
     return out
+
+
+def _name_like(text: str) -> bool:
+    """No verb a person does, no title, no entity of its own: only the characters of a name."""
+    if titles_anywhere().search(text) or any(verb in text for verb in word_list("person_verbs.txt")):
+        return False
+    return all("\u4e00" <= ch <= "\u9fff" for ch in text)
 
 
 def _list_members(tokens: list[Token]) -> list[Token]:

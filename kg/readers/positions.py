@@ -440,10 +440,17 @@ class PositionReader:
             or self.resolver.as_place(org_text)
             or self.resolver.resolve(self.resolver.trim(self._department(org_text, title)), context)
         )
-        org = self.resolver.head_of(title, written) if not written.unit else written
+        org = self._head_of(title, written) if not written.unit else written
         if org and not org.scope and self.resolver.needs_scope(org.name):
             return None  # "管委会主任X" with no zone known: no organisation to give the post
         return org and self.resolver.standing_committee(org, title)
+
+    def _head_of(self, title: str, place: Org) -> Org | None:
+        """The body a title heads in a place written alone: 市长 the city's government; so does an
+        autonomous region's 主席 ("自治区副主席张三"), a title that elsewhere heads a CPPCC."""
+        if place.scope.endswith("自治区") and title.endswith("主席"):
+            return self.resolver.build(place.scope, "政府")
+        return self.resolver.head_of(title, place)
 
     def _implied(self, title: str) -> Org | None:
         """ "院长张三" in a court's news: the court the article is about (kg/data/implied_bodies.tsv)."""
