@@ -544,3 +544,10 @@ def test_a_visit_to_us_is_named_after_the_county_whose_news_it_is(engine) -> Non
     )  # the county read from the text
     names = {e.name for a in docs[0].articles for e in a.events}
     assert "张三率衡南县党政代表团来衡阳县调研" in names
+
+
+def test_an_activity_organised_is_an_event(engine) -> None:
+    text = "本报讯 11月2日，我县组织开展了重大重点项目10月份观摩活动。县委书记张三参加了观摩活动。\n"
+    events, roles = _article_events(engine, text)
+    assert "重大重点项目10月份观摩活动" in events
+    assert ("张三", "重大重点项目10月份观摩活动", "参加") in roles

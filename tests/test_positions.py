@@ -103,3 +103,16 @@ def test_the_company_a_sentence_names_before_its_reference(engine) -> None:
     assert ("王建华", "董事长", "中国储备棉管理总公司") in posts
     assert ("李志强", "董事长", "中国储备粮管理集团有限公司") in posts
     assert ("张建军", "主任", "铜陵市发改委") in posts  # "领导有" is not part of the body
+
+
+@pytest.mark.parametrize(
+    ("text", "city", "body"),
+    [
+        ("本报讯 省副省长张三出席。\n", "聊城市", "山东省人民政府"),  # 省 written alone is only a place
+        ("本报讯 自治区副主席张三出席。\n", "和田地区", "新疆维吾尔自治区人民政府"),  # a region's 主席
+        ("本报讯 自治区政协副主席张三出席。\n", "和田地区", "中国人民政治协商会议新疆维吾尔自治区委员会"),
+    ],
+)
+def test_a_head_title_after_a_level_written_alone(engine, text: str, city: str, body: str) -> None:
+    docs = analyse([Document("x.txt", text)], engine, Locale.for_city(city))
+    assert {(p.person, p.organization) for a in docs[0].articles for p in a.positions} == {("张三", body)}

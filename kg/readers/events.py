@@ -88,7 +88,7 @@ def _trigger_after() -> re.Pattern[str]:
 
 @cache
 def _trigger_before() -> re.Pattern[str]:
-    return re.compile(f"(?:主持)?(召开|举行|举办|签署|签订|进行|{'|'.join(_ATTENDING)})了?")
+    return re.compile(f"(?:主持)?(召开|举行|举办|签署|签订|进行|组织开展|{'|'.join(_ATTENDING)})了?")
 
 
 # Verbs of taking part that name the event after them ("出席甘肃省重大项目集中开工仪式"): only an event

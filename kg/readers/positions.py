@@ -440,7 +440,8 @@ class PositionReader:
             or self.resolver.as_place(org_text)
             or self.resolver.resolve(self.resolver.trim(self._department(org_text, title)), context)
         )
-        org = self._head_of(title, written) if not written.unit else written
+        bare = not written.unit or written.name in LEVEL_WORDS  # "省副省长X": 省 is only a place
+        org = (self._head_of(title, written) if bare else None) or (written if written.unit else None)
         if org and not org.scope and self.resolver.needs_scope(org.name):
             return None  # "管委会主任X" with no zone known: no organisation to give the post
         return org and self.resolver.standing_committee(org, title)
