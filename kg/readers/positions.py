@@ -440,15 +440,20 @@ class PositionReader:
             or self.resolver.as_place(org_text)
             or self.resolver.resolve(self.resolver.trim(self._department(org_text, title)), context)
         )
-        bare = not written.unit or written.name in LEVEL_WORDS  # "省副省长X": 省 is only a place
-        org = (self._head_of(title, written) if bare else None) or (written if written.unit else None)
+        org = self._head_of(title, written)
         if org and not org.scope and self.resolver.needs_scope(org.name):
             return None  # "管委会主任X" with no zone known: no organisation to give the post
         return org and self.resolver.standing_committee(org, title)
 
     def _head_of(self, title: str, place: Org) -> Org | None:
         """The body a title heads in a place written alone: 市长 the city's government; so does an
-        autonomous region's 主席 ("自治区副主席张三"), a title that elsewhere heads a CPPCC."""
+        autonomous region's 主席 ("自治区副主席张三"), a title that elsewhere heads a CPPCC. A level written
+        alone ("省副省长X") is only a place; any other body written is the post's."""
+        if place.unit and place.name not in LEVEL_WORDS:
+            return place
+        return self._head_of_place(title, place) or (place if place.unit else None)
+
+    def _head_of_place(self, title: str, place: Org) -> Org | None:
         if place.scope.endswith("自治区") and title.endswith("主席"):
             return self.resolver.build(place.scope, "政府")
         return self.resolver.head_of(title, place)
