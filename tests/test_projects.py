@@ -280,3 +280,11 @@ def test_a_list_counted_without_deng_gives_each_item(engine) -> None:
         "伊罗卡科技",
     } <= set(projects)
     assert not [name for name in projects if "个" in name or "吴建国" in name]
+
+
+def test_a_batch_or_the_projects_started_are_no_project() -> None:
+    from kg.readers.projects import _generic
+
+    for name in ("第二批重点项目", "新开工重点项目", "竣工投产项目"):
+        assert _generic(name), name
+    assert not _generic("昭君山庄二期")

@@ -561,15 +561,25 @@ class OrgResolver:
                 return text[i:]
         return text
 
+    def _own_level(self, text: str) -> tuple[str, str] | None:
+        """ "自治区党委", "自治州政府", "地区行署": the region, prefecture or 地区 of the paper itself."""
+        for level, place in (
+            ("自治区", self.locale.province),
+            ("自治州", self.locale.city),
+            ("地区", self.locale.city),
+        ):
+            if text.startswith(level) and place.endswith(level):
+                return place, text[len(level) :]
+        return None
+
     def split(self, text: str) -> tuple[str, str]:
         """("市", "商务局") → (聊城市, 商务局); ("东阿县委") → (东阿县, 委); unknown places keep the text."""
         text = text.removeprefix("中共") or text
         if text.startswith(word_list("democratic_parties.txt")):
             return "", text  # 民革安顺市委 is that party's committee, not the CPC's
-        if text.startswith("自治区") and self.locale.province.endswith("自治区"):
-            return self.locale.province, text[3:]
-        if text.startswith("自治州") and self.locale.city.endswith("自治州"):
-            return self.locale.city, text[3:]
+        own = self._own_level(text)
+        if own:
+            return own
         text = self._without_province(text)
         not_level = text.startswith(_NOT_LEVELS) and not text.startswith(_LEVEL_AFTER_ALL)
         if len(text) > 1 and text[0] in _LEVELS and not not_level:

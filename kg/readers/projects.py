@@ -503,11 +503,14 @@ def _skip_leading_verbs(sentence: Sentence, start: int, end: int) -> int:
     return start
 
 
+_COUNTS = re.compile(r"第?[一二三四五六七八九十\d.]+[个项批类期]|[\d.]+|[个项批类期]")  # 第二批, 3个, 一期
+
+
 def _generic(name: str) -> bool:
     rest = name
     for word in word_list("generic_project_words.txt"):
         rest = rest.replace(word, "")
-    return len(re.sub(r"[\d.]+|[个项批类期]", "", rest)) < 2
+    return len(re.sub(_COUNTS, "", rest)) < 2
 
 
 def _specific(name: str, tokens: list[Token], owner: str | None) -> bool:
@@ -527,7 +530,7 @@ def _specific(name: str, tokens: list[Token], owner: str | None) -> bool:
         rest = rest.replace(place, "")
     for word in word_list("generic_project_words.txt"):
         rest = rest.replace(word, "")
-    return len(re.sub(r"[\d.]+|[个项批类期]", "", rest)) >= 3
+    return len(re.sub(_COUNTS, "", rest)) >= 3
 
 
 def _division_like(name: str) -> bool:
