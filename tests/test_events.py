@@ -551,3 +551,17 @@ def test_an_activity_organised_is_an_event(engine) -> None:
     events, roles = _article_events(engine, text)
     assert "重大重点项目10月份观摩活动" in events
     assert ("张三", "重大重点项目10月份观摩活动", "参加") in roles
+
+
+def test_the_day_a_sitting_decided_is_its_date(engine) -> None:
+    text = "本报讯 莆田市第十届人民代表大会常务委员会第二次会议于2017年6月21日决定：接受张三辞去莆田市人民政府市长职务的请求。\n"
+    docs = analyse([Document("x.txt", text)], engine, Locale.for_city("莆田市"))
+    dates = {e.name: e.date for a in docs[0].articles for e in a.events}
+    assert dates.get("莆田市第十届人民代表大会常务委员会第二次会议") == "2017-06-21"
+
+
+def test_a_year_opening_an_event_s_name_without_its_year_mark(engine) -> None:
+    text = "本报讯 7月22日，2021西宁城市发展投资洽谈会专场签约仪式在青海国际会展中心举行。\n"
+    docs = analyse([Document("x.txt", text)], engine, Locale.for_city("西宁市"))
+    dates = {e.name: e.date for a in docs[0].articles for e in a.events}
+    assert dates == {"2021西宁城市发展投资洽谈会专场签约仪式": "2021-07-22"}

@@ -405,8 +405,16 @@ class EventReader:
             event = EventMention(name, kind, sentence, sentence.start + start, sentence.start + match.end())
             event.place = match["at"][1:] if match["at"] else None
             event.in_passing = True
+            self._date_after(event, text[match.end() :])
             found.append(event)
         return found + _plenaries(sentence)
+
+    def _date_after(self, event: EventMention, after: str) -> None:
+        """ "X常委会第二次会议于2017年6月21日决定：…", "…第二十六次会议3月29日决定…": the sitting's day."""
+        acted = _DATED_ACT.match(after)
+        when = self._date(acted["date"], None) if acted else None
+        if when:
+            event.date, event.end_date = when.start, when.end
 
     def _inspections(self, sentence: Sentence) -> list[EventMention]:
         """ "孙七到东阿县调研": the visit is an event, the visitor its first participant."""
@@ -969,6 +977,9 @@ _SITTING_NAME = re.compile(
     f"(?:主席团(?P<at>在[^，。；,;]{{1,20}}?)?(?P<presidium>(?:召开|举行)了?)?第{_N}次会议"
     f"|第{_N}次全体会议|(?!主席团|第))"
 )  # "X会议主席团在P举行第二次会议" is the sitting "X会议主席团第二次会议", held at P
+_DATED_ACT = re.compile(
+    r"于?(?P<date>(?:\d{4}年)?\d{1,2}月\d{1,2}日)[，,]?(?:决定|通过|审议|表决|选举|任命|作出)"
+)
 _STANDING = re.compile("常委会|常务委员会|主席团第")
 # A plenary of a Party committee by its term: 市委八届九次全会, 党的二十届三中全会, 州委十二届十次全会.
 _PLENARY = re.compile(f"(?:党的|[省市州县区旗盟]委)?第?{_N}届(?:第?{_N}次|{_N}中)全会")
@@ -1150,7 +1161,8 @@ def _named_earlier(sentence: Sentence, events: list[EventMention], position: int
     return best
 
 
-_YEAR_IN_NAME = re.compile(r"((?:19|20)\d\d)年(?!\d{1,2}月)")
+# "2023年下半年…", "2021西宁城市发展投资洽谈会": the year an event's name gives (not "2023年5月…")
+_YEAR_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:年(?!\d{1,2}月)|(?=[\u4e00-\u9fff“]))")
 
 
 def _year_from_name(events: list[EventMention]) -> None:
