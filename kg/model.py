@@ -33,7 +33,9 @@ class Sentence:
     mentions: list[Mention] = field(default_factory=list)
     tokens: list[Any] = field(default_factory=list)  # the engine's tokens, offsets into `text`
     headline: bool = False  # from the article's headline lines
-    caption: bool = False  # from a photo's caption ("▲开工仪式现场 张三摄", "图为…"): never the lead
+    caption: bool = (
+        False  # a photo's caption or a byline ("▲开工仪式现场 张三摄", "■记者 张三"): never the lead
+    )
 
 
 @dataclass
@@ -141,6 +143,11 @@ class Article:
     @property
     def mentions(self) -> list[Mention]:
         return [m for s in self.sentences for m in s.mentions]
+
+    @property
+    def lead(self) -> Sentence | None:
+        """The article's first sentence of text: no headline, caption or byline."""
+        return next((s for s in self.sentences if not (s.headline or s.caption)), None)
 
 
 @dataclass

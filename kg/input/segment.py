@@ -254,15 +254,13 @@ def segment_document(doc: Document) -> Document:
         end = body[-1].end if body else draft.headlines[-1][-1].end
         article = Article(index=index, headline=_headline(draft), start=start, end=end)
         article.authors = _authors(body[:3] + body[-2:])
-        headline_spans = [(line.start, line.end) for block in draft.headlines for line in block]
-        spans = headline_spans + [(line.start, line.end) for line in body]
-        for s_start, s_end in sorted(spans):
-            if particulars_line(doc.text[s_start:s_end]):
+        headlines = [line for block in draft.headlines for line in block]
+        for line in sorted(headlines + body, key=lambda line: line.start):
+            if particulars_line(line.text):
                 continue  # the page's source and time: no sentence of the article, nor its lead
-            caption = bool(_CAPTION.search(doc.text[s_start:s_end].strip()))
-            for sentence in split_sentences(doc.text, s_start, s_end):
-                sentence.headline = (s_start, s_end) in headline_spans
-                sentence.caption = caption
+            for sentence in split_sentences(doc.text, line.start, line.end):
+                sentence.headline = line in headlines
+                sentence.caption = line.kind == "credit" and line not in headlines  # a caption, a byline
                 article.sentences.append(sentence)
         doc.articles.append(article)
     return doc

@@ -187,7 +187,7 @@ class EventReader:
         self.home = home or {}  # 我市 → 衡阳市: events are named where they were held, not as the paper says
 
     def read_article(self, article: Article) -> None:
-        lead = _lead_sentence(article)
+        lead = article.lead
         lead_date = self._date(lead.text, None) if lead else None
         events: list[EventMention] = []
         for sentence in article.sentences:
@@ -534,10 +534,6 @@ def _add_participation(
 
 def _split_list(text: str) -> list[str]:
     return [part.strip() for part in _LIST.split(text) if len(part.strip()) >= 2]
-
-
-def _lead_sentence(article: Article) -> Sentence | None:
-    return next((s for s in article.sentences if not (s.headline or s.caption)), None)
 
 
 def _main_event(article: Article, events: list[EventMention], lead: Sentence | None) -> EventMention | None:
