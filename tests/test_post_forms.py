@@ -197,3 +197,9 @@ def test_words_before_a_chain_are_no_body(engine) -> None:
     found = _posts(engine, text)
     assert ("吴建国", "主任", "沧州市人民代表大会常务委员会", False) in found
     assert ("郑红梅", "市长", "沧州市人民政府", False) in found
+
+
+def test_persons_counted_before_their_post_without_deng(engine) -> None:
+    text = "本报讯 大会选举张亚军、尚卫东、李红、赵伟四位同志为市政协副主席，选举丁月、王宇两位同志为市政协常务委员。\n"
+    found = {(p[0], p[1]) for p in _posts(engine, text)}
+    assert {("张亚军", "副主席"), ("赵伟", "副主席"), ("丁月", "常务委员"), ("王宇", "常务委员")} <= found

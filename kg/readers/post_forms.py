@@ -20,7 +20,7 @@ CHANGES = ("appointed", "elected", "nominated", "acting", "removed", "resigned",
 _HEAD, _REST = "\ue000", "\ue001"  # a masked person: first character, then the others
 _PERSON = f"{_HEAD}{_REST}*(?:同志)?"
 # "A、B和C", "A、B等18人"
-_COUNTED = "(?:等(?:[\\d一二三四五六七八九十百]+(?:人|名同志|位同志))?)?"
+_COUNTED = "(?:等?[\\d两一二三四五六七八九十百]+(?:人|名同志|位同志)|等)?"  # 等47人, 四位同志
 _PERSONS = f"(?P<p>{_PERSON}(?:(?:[、，,]|和|及|与){_PERSON})*){_COUNTED}"
 # greedy over 、 (one chain: "副市长、代理市长"), but never into the next person ("X为A、B为Y")
 _WORDS = f'[^，。；：！？、,;:!?\\s{_HEAD}{_REST}（）()“”"]+'
