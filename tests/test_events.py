@@ -565,3 +565,25 @@ def test_a_year_opening_an_event_s_name_without_its_year_mark(engine) -> None:
     docs = analyse([Document("x.txt", text)], engine, Locale.for_city("西宁市"))
     dates = {e.name: e.date for a in docs[0].articles for e in a.events}
     assert dates == {"2021西宁城市发展投资洽谈会专场签约仪式": "2021-07-22"}
+
+
+def test_a_visit_to_some_of_a_kind_has_no_place(engine) -> None:
+    docs = analyse(
+        [Document("x.txt", "本报讯 4月8日，市委书记张三深入部分重点企业调研。\n")],
+        engine,
+        Locale.for_city("莆田市"),
+    )
+    visits = [e for a in docs[0].articles for e in a.events]
+    assert [(e.name, e.place) for e in visits] == [("张三深入部分重点企业调研", None)]
+
+
+def test_sessions_a_briefing_is_about_and_their_dates_written_with_a_dash(engine) -> None:
+    text = (
+        "本报讯 2月23日，某某县第十九届人民代表大会第四次会议新闻发布会召开。"
+        "靖边县第十九届人民代表大会第四次会议将于2025年2月25日—2月27日在县城张家畔召开。\n"
+    )
+    docs = analyse([Document("x.txt", text)], engine, Locale.for_city("榆林市"))
+    events = {e.name: e for a in docs[0].articles for e in a.events}
+    session = events["靖边县第十九届人民代表大会第四次会议"]
+    assert (session.date, session.end_date, session.place) == ("2025-02-25", "2025-02-27", "县城张家畔")
+    assert any(e.type == "press_conference" for e in events.values())  # the briefing stays its own event

@@ -28,7 +28,7 @@ _LEADING = re.compile(
     r"|上午|下午|晚上|近日|日前|今天|昨天|今日|昨日|至|—|-)+"
 )
 _BEFORE_TRIGGER = re.compile(
-    r"(?:将|于|已|正式|隆重|胜利|顺利|圆满|\d{4}年|\d{1,2}月|\d{1,2}[日号]|至|在[^，,。在]{1,25}?)*"
+    r"(?:将|于|已|正式|隆重|胜利|顺利|圆满|\d{4}年|\d{1,2}月|\d{1,2}[日号]|至|—|-|在[^，,。在]{1,25}?)*"
     r"(?:正式|隆重|胜利|顺利|圆满)?$"
 )
 _PLACE_BEFORE_TRIGGER = re.compile(r"在(?P<place>[^，,。在]{1,25}?)(?:正式|隆重|胜利|顺利|圆满)?$")
@@ -479,7 +479,12 @@ def _merge_event(events: list[EventMention], event: EventMention) -> None:
     """One event for names that contain one another ("X会议" and "X会议开幕式"), but a meeting within
     a session ("X会议主席团第一次会议") is never the session."""
     within = bool(_WITHIN_SESSION.search(event.name))
-    peers = [e for e in events if bool(_WITHIN_SESSION.search(e.name)) == within]
+    briefing = event.type == "press_conference"  # "X会议新闻发布会" is held about X, not X
+    peers = [
+        e
+        for e in events
+        if bool(_WITHIN_SESSION.search(e.name)) == within and (e.type == "press_conference") == briefing
+    ]
     before = list(peers)
     merge_by_name(peers, event, ("date", "end_date", "place", "part_of"))
     for old, new in zip(before, peers[: len(before)], strict=True):
@@ -612,9 +617,13 @@ def _numeral(text: str) -> int:
 
 def _join_sessions(events: list[EventMention]) -> None:
     """One event for a session named in full and in short within an article: the full name kept."""
-    for short in sorted(events, key=lambda e: len(e.name)):
+    sittings = [e for e in events if e.type != "press_conference"]  # "X会议新闻发布会" is about X
+    for short in sorted(sittings, key=lambda e: len(e.name)):
         key = _session_key(short.name)
-        full = next((e for e in events if e is not short and key and _session_key(e.name) == key), None)
+        full = next(
+            (e for e in events if e in sittings and e is not short and key and _session_key(e.name) == key),
+            None,
+        )
         if short not in events or full is None or len(full.name) < len(short.name):
             continue
         if full.in_passing and not short.in_passing:
@@ -1250,6 +1259,8 @@ def _with_sitting(found: list[EventMention], sitting: EventMention) -> list[Even
     """ "甘谷县第十八届人大常委会召开第二十一次会议": the sitting's full name replaces the part a trigger
     read ("第二十一次会议"), and is no event in passing then."""
     inside = [e for e in found if _overlap(sitting, e)]
+    if inside and all(e.type == "press_conference" and e.start <= sitting.start for e in inside):
+        return found + [sitting]  # "X会议新闻发布会": a briefing about the sitting X, named in passing
     if not all(sitting.start <= e.start and e.end <= sitting.end for e in inside):
         return found
     sitting.in_passing = not inside
@@ -1297,8 +1308,13 @@ def _visit(sentence: Sentence, person: Mention, persons: list[Mention]) -> Event
     led = match["led"] or ""  # "张三率党政考察团来威海考察": the delegation is in the visit's name
     name = visitors + (f"{led}{motion}{place}{verb}{also}" if match["place"] else rest[: match.end()])
     event = EventMention(name, "inspection", sentence, hosts[0].start, person.end + match.end())
-    event.place, event.visitor, event.visit_verb = place, hosts[0].text, verb
+    # "深入部分重点企业调研": where some of a kind were visited is no place
+    event.place = None if _VAGUE_PLACE.match(place) else place
+    event.visitor, event.visit_verb = hosts[0].text, verb
     return event
+
+
+_VAGUE_PLACE = re.compile(r"部分|一些|多家|多个|各[类个家]|有关|相关")
 
 
 def _inside_event(events: list[EventMention], position: int) -> bool:
