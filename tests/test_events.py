@@ -587,3 +587,12 @@ def test_sessions_a_briefing_is_about_and_their_dates_written_with_a_dash(engine
     session = events["靖边县第十九届人民代表大会第四次会议"]
     assert (session.date, session.end_date, session.place) == ("2025-02-25", "2025-02-27", "县城张家畔")
     assert any(e.type == "press_conference" for e in events.values())  # the briefing stays its own event
+
+
+def test_a_briefing_heard_at_length_is_no_part_of_the_visitor(engine) -> None:
+    text = (
+        "本报讯 2月13日，县委书记张三到某某产业园考察。考察中，张三一行走进企业生产车间，"
+        "听取了企业负责人关于机械制造、厂区规划等方面的情况介绍。\n"
+    )
+    _, roles = _article_events(engine, text)
+    assert not any(r[0] == "张三" and r[2] == "介绍" for r in roles)

@@ -58,7 +58,8 @@ _SPEECH_AS_NOUN = re.compile(r"精神|内容|要求")
 _SPEECH_RECALLED = re.compile(r"[^，,。；;]{1,8}?重要讲话")  # "学习总书记考察安徽重要讲话精神"
 _DURING = re.compile(r"在(?P<name>[^，,。；;在]{3,40}?)期间")
 _PLANNED = re.compile(r"(?:关于|决定|将|拟|计划|筹备)[^，,。；;]*$")
-_HEARING = re.compile(r"(?:听取|听了|观看|邀请)[^，,。；;]{0,15}$")
+# "听取企业负责人介绍", "听取了X关于A、B等方面的情况介绍": what someone else presented
+_HEARING = re.compile(r"(?:听取|听了|观看|邀请)[^，,。；;]{0,15}$|(?:听取|听了)[^，,。；;]{0,40}(?:情况|的)$")
 _TERM = re.compile(r"第?([一二三四五六七八九十\d]{1,3})届")
 _SITTING = re.compile(r"第?([一二三四五六七八九十\d]{1,3})次")
 _SESSION_BODIES = (("政协", ("政协", "政治协商")), ("人大", ("人大", "人民代表大会")))
