@@ -596,3 +596,13 @@ def test_a_briefing_heard_at_length_is_no_part_of_the_visitor(engine) -> None:
     )
     _, roles = _article_events(engine, text)
     assert not any(r[0] == "张三" and r[2] == "介绍" for r in roles)
+
+
+def test_an_inspection_tour_a_congress_organises_is_an_event(engine) -> None:
+    text = (
+        "本报讯 6月23日，市人大常委会组织常委会组成人员进行了会前集中视察。"
+        "市人大常委会主任张三，副主任李四参加视察。\n"
+    )
+    events, roles = _article_events(engine, text)
+    assert "会前集中视察" in events
+    assert ("李四", "会前集中视察", "参加") in roles
