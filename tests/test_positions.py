@@ -112,6 +112,7 @@ def test_the_company_a_sentence_names_before_its_reference(engine) -> None:
         ("本报讯 自治区副主席张三出席。\n", "和田地区", "新疆维吾尔自治区人民政府"),  # a region's 主席
         ("本报讯 自治区政协副主席张三出席。\n", "和田地区", "中国人民政治协商会议新疆维吾尔自治区委员会"),
         ("本报讯 地区行署专员张三出席。\n", "和田地区", "和田地区行政公署"),  # a 地区's own news
+        ("本报讯 市院党组书记、检察长张三出席。\n", "盐城市", "盐城市人民检察院"),  # the procuratorates' 市院
     ],
 )
 def test_a_head_title_after_a_level_written_alone(engine, text: str, city: str, body: str) -> None:

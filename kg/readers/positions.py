@@ -432,6 +432,9 @@ class PositionReader:
         org_text = _this_place(org_text)
         if org_text in _OWN_BODY:  # "我院党组书记": the court (procuratorate) the article names most
             return self._times_named.most_common(1)[0][0] if self._times_named else self._implied(title)
+        level_court = self._level_court(org_text, title)
+        if level_court:
+            return level_court
         referred = self._referred(org_text)
         if org_text.startswith("该") and len(org_text) <= 3 and not referred:
             return self._implied(title)  # "该院院长" with no 院 named before: the court the article is about
@@ -457,6 +460,22 @@ class PositionReader:
         if place.scope.endswith("自治区") and title.endswith("主席"):
             return self.resolver.build(place.scope, "政府")
         return self.resolver.head_of(title, place)
+
+    def _level_court(self, org_text: str, title: str) -> Org | None:
+        """ "市院党组书记、检察长X": the city's 人民检察院 (in a court's news, its 中级人民法院); the kind is
+        the title's (院长, 检察长) or that of the bodies the article names."""
+        if len(org_text) != 2 or org_text[1] != "院" or org_text[0] not in "省市县区":
+            return None
+        implied = table("implied_bodies.tsv").get(title)
+        kinds = [org.subtype for org, _ in self._times_named.most_common(1)]
+        # courts write their city's court 市中院: a bare 市院 is the procuratorates' word
+        kind = implied[0] if implied else kinds[0] if kinds else "procuratorate"
+        units = {
+            "procuratorate": "人民检察院",
+            "court": {"市": "中级人民法院", "省": "高级人民法院"}.get(org_text[0], "人民法院"),
+        }
+        unit = units.get(kind or "")
+        return self.resolver.resolve(org_text[0] + unit) if unit else None
 
     def _implied(self, title: str) -> Org | None:
         """ "院长张三" in a court's news: the court the article is about (kg/data/implied_bodies.tsv)."""
