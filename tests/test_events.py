@@ -606,3 +606,15 @@ def test_an_inspection_tour_a_congress_organises_is_an_event(engine) -> None:
     events, roles = _article_events(engine, text)
     assert "会前集中视察" in events
     assert ("李四", "会前集中视察", "参加") in roles
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("某某县融媒体中心1月3日讯(记者 张三)1月2日上午，全县重点项目集中开工活动举行。\n", "2024-01-02"),
+        ("本报1月3日讯(记者 张三)今天上午，全县重点项目集中开工活动举行。\n", "2024-01-03"),
+    ],
+)
+def test_a_byline_s_day_is_the_event_s_only_when_the_text_gives_none(engine, text: str, date: str) -> None:
+    docs = analyse([Document("2024-01-03/x.txt", text)], engine, Locale.for_city("信阳市"))
+    assert [e.date for a in docs[0].articles for e in a.events] == [date]

@@ -51,7 +51,11 @@ _VENUE_PART = re.compile(r"(?<=会)[\u4e00-\u9fff]{1,8}?(?:专场|分会场|主�
 # a count or a bare ordinal, not a name: "一次重要会议", "4次重点项目推进会议", "第四十七次会议"
 _COUNT_NOT_NAME = re.compile(r"^(?:一次|\d+次|第[一二三四五六七八九十百\d]+次(?:会议|全体会议)$)")
 _SERIAL = re.compile(r"^第[一二三四五六七八九十\d]+[场次期届]")
-_REPORTING = re.compile(r"了解到|获悉|得知")
+# what a reporter learnt, or a byline dated the day it was filed when the text gives the event's own day
+# ("息县融媒体中心1月3日讯(记者 X)1月2日上午，…"; in "本报5月17日讯 今天上午" the byline's day is the event's)
+_REPORTING = re.compile(
+    r"了解到|获悉|得知|\d{1,2}日讯(?:\s*[(（][^)）]{0,30}[)）])?(?=\s*(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}[日号])"
+)
 _HELD_AT = re.compile(r"(?:主会场|分会场|会场)?设在(?P<place>[^，,。；;]{2,40}?)(?:现场)?(?=[，,。；;]|$)")
 _SIGNED = re.compile(r"[^，,。；;]*?(?:协议书|协议|合同|备忘录)")
 _SPEECH_AS_NOUN = re.compile(r"精神|内容|要求")
