@@ -33,9 +33,7 @@ class Sentence:
     mentions: list[Mention] = field(default_factory=list)
     tokens: list[Any] = field(default_factory=list)  # the engine's tokens, offsets into `text`
     headline: bool = False  # from the article's headline lines
-    caption: bool = (
-        False  # a photo's caption or a byline ("▲开工仪式现场 张三摄", "■记者 张三"): never the lead
-    )
+    caption: bool = False  # a photo's caption or a byline ("▲…现场 张三摄", "■记者 张三"): never the lead
 
 
 @dataclass

@@ -259,8 +259,8 @@ def segment_document(doc: Document) -> Document:
             if particulars_line(line.text):
                 continue  # the page's source and time: no sentence of the article, nor its lead
             for sentence in split_sentences(doc.text, line.start, line.end):
-                sentence.headline = line in headlines
-                sentence.caption = line.kind == "credit" and line not in headlines  # a caption, a byline
+                sentence.headline = line.kind == "headline"
+                sentence.caption = line.kind == "credit"  # a caption, a byline
                 article.sentences.append(sentence)
         doc.articles.append(article)
     return doc

@@ -484,11 +484,10 @@ def _merge_event(events: list[EventMention], event: EventMention) -> None:
     """One event for names that contain one another ("X会议" and "X会议开幕式"), but a meeting within
     a session ("X会议主席团第一次会议") is never the session."""
     within = bool(_WITHIN_SESSION.search(event.name))
-    briefing = event.type == "press_conference"  # "X会议新闻发布会" is held about X, not X
     peers = [
         e
         for e in events
-        if bool(_WITHIN_SESSION.search(e.name)) == within and (e.type == "press_conference") == briefing
+        if bool(_WITHIN_SESSION.search(e.name)) == within and _briefing(e) == _briefing(event)
     ]
     before = list(peers)
     merge_by_name(peers, event, ("date", "end_date", "place", "part_of"))
@@ -622,11 +621,14 @@ def _numeral(text: str) -> int:
 
 def _join_sessions(events: list[EventMention]) -> None:
     """One event for a session named in full and in short within an article: the full name kept."""
-    sittings = [e for e in events if e.type != "press_conference"]  # "X会议新闻发布会" is about X
-    for short in sorted(sittings, key=lambda e: len(e.name)):
+    for short in sorted((e for e in events if not _briefing(e)), key=lambda e: len(e.name)):
         key = _session_key(short.name)
         full = next(
-            (e for e in events if e in sittings and e is not short and key and _session_key(e.name) == key),
+            (
+                e
+                for e in events
+                if e is not short and not _briefing(e) and key and _session_key(e.name) == key
+            ),
             None,
         )
         if short not in events or full is None or len(full.name) < len(short.name):
@@ -857,6 +859,11 @@ def _participations(
             clause_end = _CLAUSE.search(sentence.text, verb.end())
             reading.previous_end = clause_end.start() if clause_end else len(sentence.text)
     return found + _listed_after(sentence, persons, events, main) + _elected(sentence, persons, events, main)
+
+
+def _briefing(event: EventMention) -> bool:
+    """A press conference: "X会议新闻发布会" is held about X, never X itself."""
+    return event.type == "press_conference"
 
 
 def _deputies_to(event: EventMention) -> bool:
@@ -1173,6 +1180,7 @@ def _named_earlier(sentence: Sentence, events: list[EventMention], position: int
 
 # "2023年下半年…", "2021西宁城市发展投资洽谈会": the year an event's name gives (not "2023年5月…")
 _YEAR_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:年(?!\d{1,2}月)|(?=[\u4e00-\u9fff“]))")
+_YEAR_BEFORE = re.compile(r"(\d{4})年$")
 
 
 def _year_from_name(events: list[EventMention]) -> None:
@@ -1182,7 +1190,7 @@ def _year_from_name(events: list[EventMention]) -> None:
         before = event.sentence.text[
             max(0, event.start - event.sentence.start - 5) : event.start - event.sentence.start
         ]
-        written = re.search(r"(\d{4})年$", before)  # "举行2017年招商引资签约…仪式": the name's own year
+        written = _YEAR_BEFORE.search(before)  # "举行2017年招商引资签约…仪式": the name's own year
         years = {written.group(1)} if written else set(_YEAR_IN_NAME.findall(event.name))
         if len(years) != 1:
             continue
@@ -1264,8 +1272,8 @@ def _with_sitting(found: list[EventMention], sitting: EventMention) -> list[Even
     """ "甘谷县第十八届人大常委会召开第二十一次会议": the sitting's full name replaces the part a trigger
     read ("第二十一次会议"), and is no event in passing then."""
     inside = [e for e in found if _overlap(sitting, e)]
-    if inside and all(e.type == "press_conference" and e.start <= sitting.start for e in inside):
-        return found + [sitting]  # "X会议新闻发布会": a briefing about the sitting X, named in passing
+    if inside and all(_briefing(e) and e.start <= sitting.start for e in inside):
+        return found + [sitting]  # a briefing about the sitting X, named in passing
     if not all(sitting.start <= e.start and e.end <= sitting.end for e in inside):
         return found
     sitting.in_passing = not inside

@@ -467,15 +467,13 @@ class PositionReader:
         if len(org_text) != 2 or org_text[1] != "院" or org_text[0] not in "省市县区":
             return None
         implied = table("implied_bodies.tsv").get(title)
-        kinds = [org.subtype for org, _ in self._times_named.most_common(1)]
+        named = self._times_named.most_common(1)
         # courts write their city's court 市中院: a bare 市院 is the procuratorates' word
-        kind = implied[0] if implied else kinds[0] if kinds else "procuratorate"
-        units = {
-            "procuratorate": "人民检察院",
-            "court": {"市": "中级人民法院", "省": "高级人民法院"}.get(org_text[0], "人民法院"),
-        }
-        unit = units.get(kind or "")
-        return self.resolver.resolve(org_text[0] + unit) if unit else None
+        kind = implied[0] if implied else named[0][0].subtype if named else "procuratorate"
+        level = org_text[0]
+        courts = {"市": "中级人民法院", "省": "高级人民法院"}
+        unit = {"procuratorate": "人民检察院", "court": courts.get(level, "人民法院")}.get(kind)
+        return self.resolver.resolve(level + unit) if unit else None
 
     def _implied(self, title: str) -> Org | None:
         """ "院长张三" in a court's news: the court the article is about (kg/data/implied_bodies.tsv)."""

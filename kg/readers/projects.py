@@ -507,10 +507,14 @@ _COUNTS = re.compile(r"第?[一二三四五六七八九十\d.]+[个项批类期]
 
 
 def _generic(name: str) -> bool:
-    rest = name
+    return len(_beyond_generic(name)) < 2
+
+
+def _beyond_generic(text: str) -> str:
+    """What a name says beyond the classifiers and counts ("重点", "改造", "第二批", "3个")."""
     for word in word_list("generic_project_words.txt"):
-        rest = rest.replace(word, "")
-    return len(re.sub(_COUNTS, "", rest)) < 2
+        text = text.replace(word, "")
+    return _COUNTS.sub("", text)
 
 
 def _specific(name: str, tokens: list[Token], owner: str | None) -> bool:
@@ -528,9 +532,7 @@ def _specific(name: str, tokens: list[Token], owner: str | None) -> bool:
     rest = name.removesuffix("项目")
     for place in places:
         rest = rest.replace(place, "")
-    for word in word_list("generic_project_words.txt"):
-        rest = rest.replace(word, "")
-    return len(re.sub(_COUNTS, "", rest)) >= 3
+    return len(_beyond_generic(rest)) >= 3
 
 
 def _division_like(name: str) -> bool:

@@ -174,7 +174,8 @@ class Resolver:
             entity = self._entity_for(mention, homes, record.id)
             if entity:
                 _mention(record, entity.key)
-        lead_date = parse_date(article.lead.text, doc.date) if article.lead else None
+        lead = article.lead
+        lead_date = parse_date(lead.text, doc.date) if lead else None
         # "1月9日，…会议举行"; a session of several days decides on its last ("26日至27日…举行第三十次会议")
         when = (lead_date.end or lead_date.start) if lead_date and lead_date.year_known else None
         for position in article.positions:
