@@ -291,7 +291,7 @@ def _eval(args: argparse.Namespace) -> int:
         print("\n".join(f"  {m}" for m in missed) or "  none")
         print("posts spurious:")
         print("\n".join(f"  {s}" for s in spurious) or "  none")
-        print("events, participation and projects:")
+        print("persons, changes, events, participation and projects:")
         print("\n".join(f"  {e}" for e in errors) or "  none")
     return 0
 

@@ -73,6 +73,12 @@ def predicted_persons(corpus: Corpus) -> set[tuple[str, str]]:
     return found
 
 
+def _note_differences(kind: str, gold: set, predicted: set, errors: list[str] | None) -> None:
+    if errors is not None:
+        errors += [f"{kind} missed {item}" for item in sorted(gold - predicted, key=str)]
+        errors += [f"{kind} spurious {item}" for item in sorted(predicted - gold, key=str)]
+
+
 def _score(relation: str, gold: set, predicted: set) -> Score:
     return Score(relation, len(gold), len(predicted), len(gold & predicted))
 
@@ -85,6 +91,7 @@ def evaluate(corpus: Corpus, gold_dir: Path, errors: list[str] | None = None) ->
     files = {g[0] for g in gold_positions | gold_persons}
     positions = {p for p in predicted_positions(corpus) if p[0] in files}
     persons = {p for p in predicted_persons(corpus) if p[0] in files}
+    _note_differences("person", gold_persons, persons, errors)
     scores = [
         _score("person", gold_persons, persons),
         _score("person-title", {g[:3] for g in gold_positions}, {p[:3] for p in positions}),
@@ -117,9 +124,7 @@ def _change_scores(corpus: Corpus, gold: list[dict], errors: list[str] | None) -
     wanted = {(g["file"], g["person"], g["title"], g["org"], g["change"], g["date"]) for g in gold}
     files = {g[0] for g in wanted}
     found = {c for c in predicted_changes(corpus) if c[0] in files}
-    if errors is not None:
-        errors += [f"change missed {c}" for c in sorted(wanted - found, key=str)]
-        errors += [f"change spurious {c}" for c in sorted(found - wanted, key=str)]
+    _note_differences("change", wanted, found, errors)
     return [
         _score("post-change", {c[:5] for c in wanted}, {c[:5] for c in found}),
         _score("post-change-date", wanted, found),

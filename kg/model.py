@@ -144,8 +144,12 @@ class Article:
 
     @property
     def lead(self) -> Sentence | None:
-        """The article's first sentence of text: no headline, caption or byline."""
-        return next((s for s in self.sentences if not (s.headline or s.caption)), None)
+        """The article's first sentence of text: no headline, caption or byline, nor a line of rhetoric
+        that names nothing ("凝心聚力谋发展，继往开来谱新篇。") before the report begins."""
+        text = [s for s in self.sentences if not (s.headline or s.caption)]
+        return next(
+            (s for s in text if s.mentions or any(c.isdigit() for c in s.text)), text[0] if text else None
+        )
 
 
 @dataclass

@@ -40,3 +40,17 @@ def test_eval_command_prints_a_table(capsys) -> None:
     assert main(["eval", str(GOLD), "--input", str(SEEDS)]) == 0
     out = capsys.readouterr().out
     assert "person-title" in out and "F1" in out
+
+
+def test_errors_name_the_persons_missed_and_spurious(capsys) -> None:
+    page = SEEDS / "004_eedb6a7ca95d22b6.txt"
+    assert main(["eval", str(GOLD), "--input", str(page), "--city", "聊城市", "--show-errors"]) == 0
+    out = capsys.readouterr().out
+    assert "persons, changes, events, participation and projects:" in out
+    missed = [
+        line for line in out.splitlines() if line.strip().startswith(("person missed", "person spurious"))
+    ]
+    table = out.split("\n\n")[0].splitlines()[1:]
+    rows = {line.split()[0]: line.split() for line in table}
+    gold, predicted, correct = (int(rows["person"][k]) for k in (1, 2, 3))
+    assert len(missed) == (gold - correct) + (predicted - correct)

@@ -633,3 +633,43 @@ def test_the_last_name_of_a_list_typed_as_a_body_is_a_name() -> None:
 def test_a_title_inside_book_title_marks_is_read(engine) -> None:
     text = "听取和评议了《市人民法院副院长吴建国同志个人履职情况的专项工作报告》。"
     assert ("吴建国", "副院长", "沧州市人民法院") in _posts(engine, text, "沧州市")
+
+
+def test_a_name_cut_before_a_verb_in_a_list_and_a_photo_credit() -> None:
+    from kg.language.recognise import repair_names
+
+    listed = _words(("张一", "PERSON"), ("、", "PUNCT"), ("孔祥", "PERSON"), ("成", "VERB"), ("出席", "VERB"))
+    assert [t.text for t in repair_names(listed) if t.tag == "PERSON"] == ["张一", "孔祥成"]
+    credit = _words(("会场", "NOUN"), ("。", "PUNCT"), ("范一涛摄", "PERSON"))
+    assert [t.text for t in repair_names(credit) if t.tag == "PERSON"] == ["范一涛"]
+
+
+def test_long_names_in_a_list_of_executive_chairs(engine) -> None:
+    text = (
+        "本报讯 1月9日下午，阿坝州第十三届人民代表大会第五次会议举行第三次全体会议。"
+        "大会的执行主席是张三、李四、达扎·尕让托布旦拉西降措、白玛罗尔伍、王五。\n"
+    )
+    chairs = {p for p, title, _ in _posts(engine, text, "阿坝藏族羌族自治州") if title == "执行主席"}
+    # a dotted name the model cut in five runs on to the list's 、; a five-character name in a list is one
+    assert {"达扎·尕让托布旦拉西降措", "白玛罗尔伍"} <= chairs
+
+
+def test_a_head_title_with_no_place_known_heads_its_own_body(engine) -> None:
+    text = "县政协主席张三出席会议；县人大副主任李四，副县长王五应邀指导会议。\n"
+    docs = analyse([Document("x.txt", text)], engine, Locale())
+    posts = {(p.person, p.organization) for a in docs[0].articles for p in a.positions}
+    assert ("王五", "县政府") in posts  # not 县人大, the body named before him
+
+
+def test_a_plenary_recalled_for_its_spirit_is_no_event(engine) -> None:
+    text = (
+        "本报讯 12月15日，市委书记张三率队调研重点项目建设时要求，各级各部门要深入学习贯彻落实"
+        "党的十九届五中全会精神，以及省委十二届十二次全会精神。\n"
+        "2月7日，李四、王五到安马大营二号地施工现场进行了调研指导。\n"
+    )
+    article = analyse([Document("x.txt", text)], engine, Locale.for_city("梅州市"))[0].articles[0]
+    events = {e.name: e for e in article.events}
+    assert not any("全会" in name for name in events)
+    assert "张三率队调研重点项目建设" in events  # what he said while there is not the visit's object
+    visit = events["李四、王五到安马大营二号地施工现场调研指导"]
+    assert visit.place == "安马大营二号地施工现场"

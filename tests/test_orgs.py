@@ -131,3 +131,18 @@ def test_a_county_s_news_of_a_visit_to_a_county_level_city_is_the_county_s() -> 
 def test_a_cppcc_committee_written_with_its_term() -> None:
     resolver = OrgResolver(replace(Locale.for_city("阜阳市"), county="太和县"))
     assert resolver.resolve("县政协第十届委员会").name == "中国人民政治协商会议太和县委员会"
+
+
+def test_a_county_named_in_full_outweighs_a_city_inside_a_persons_name() -> None:
+    # 长春 only inside the name 汪长春; 孝昌县, a county of 孝感, named in full
+    text = "11月25日，孝昌县举行重大项目集中签约活动。县委书记张三宣布开工。王五、汪长春参加。"
+    assert document_locale(text, Locale()).city == "孝感市"
+
+
+def test_a_district_s_news_that_mentions_county_heads_is_the_district_s() -> None:
+    # "区县长" makes the page sound like a county's, but the only place it names is a district
+    text = (
+        "石景山区第十五届人民代表大会第一次会议闭幕。张三当选石景山区区长。"
+        "李四、王五不再担任石景山区副区长职务。他是北京市区县长中为数不多的“70”后。"
+    )
+    assert document_locale(text, Locale()).county == "北京市石景山区"

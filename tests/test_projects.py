@@ -288,3 +288,13 @@ def test_a_batch_or_the_projects_started_are_no_project() -> None:
     for name in ("第二批重点项目", "新开工重点项目", "竣工投产项目"):
         assert _generic(name), name
     assert not _generic("昭君山庄二期")
+
+
+def test_a_project_after_an_activity_joined_by_ji_and_a_count_before_the_total(engine) -> None:
+    text = (
+        "本报讯 11月25日，孝昌县举行2022年四季度重大项目集中签约和集中开工活动暨小河镇全域国土综合整治项目"
+        "开工仪式，共签约、开工项目18个，总投资56.96亿元。\n"
+    )
+    projects = _article_projects(engine, text, "孝感市")
+    assert "小河镇全域国土综合整治项目" in projects  # not "活动暨…": 暨 joins the activities
+    assert projects["小河镇全域国土综合整治项目"].investment is None  # the 18 projects' total

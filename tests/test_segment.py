@@ -125,3 +125,12 @@ def test_a_caption_above_the_opening_line_opens_no_article_of_its_own() -> None:
     doc = _segment(page)
     assert len(doc.articles) == 1
     assert doc.articles[0].headline == "某某市第五届人民代表大会第二次会议开幕"
+
+
+def test_a_bylines_trainees_photographers_and_credits_are_no_names() -> None:
+    doc = _segment(
+        "本报讯(记者 张三 实习记者 李四 摄影 王五)昨天上午，会议召开。\n会场。融媒体中心记者 赵六摄\n"
+    )
+    assert doc.articles[0].authors == ["张三", "李四", "王五", "赵六"]
+    reported = _segment("海报新闻记者 张三 李四 日照报道\n昨天上午，会议召开。\n")
+    assert reported.articles[0].authors == ["张三", "李四"]  # "日照报道": where it was filed from

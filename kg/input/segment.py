@@ -19,7 +19,19 @@ _OPENER = re.compile(r"^[■\s]*(本报讯|据新华社|本报记者|[\u4e00-\u9
 _REPORTER_LINE = re.compile(
     r"^[■\s]*[\u4e00-\u9fff]{0,4}(记者|通讯员|融媒体)([ \u3000]+[\u4e00-\u9fff]{2,4})+$"
 )
-_ROLE_WORDS = {"记者", "通讯员", "融媒体", "本报记者", "文/图"}
+_ROLE_WORDS = {
+    "记者",
+    "通讯员",
+    "融媒体",
+    "本报记者",
+    "文/图",
+    "实习记者",
+    "见习记者",
+    "实习生",
+    "摄影",
+    "摄像",
+    "编辑",
+}
 _CREDIT = re.compile(r"^[(（]\s*(融媒体|记者|通讯员|文/图)[^()（）]*[)）]$")
 _CONTINUED = re.compile(r"[(（]\s*下转[^()（）]{0,6}[)）]")
 # A line that only names where the article comes from ("来源:江西民盟、景德镇政协微信公众号"), after the
@@ -29,6 +41,7 @@ _SOURCE = re.compile(r"^[《(（【]?\s*(?:来源|稿源|出处|文章来源)\s*
 # A photo's caption: "▲开工仪式现场 张三摄", "图为…": part of the article around it, never a headline
 _CAPTION = re.compile(r"^[▲△▼↑]|[\u4e00-\u9fff]{2,4}\s*摄$|^图为")
 _REPORTERS = re.compile(r"(?:记者|通讯员|融媒体)((?:[ \u3000]+[\u4e00-\u9fff]{2,4}(?=[ \u3000)）\n]|$))+)")
+_CREDIT_MARK = re.compile(r"(?<=[\u4e00-\u9fff]{2})摄$")
 MAX_SENTENCE = 300
 _SOFT_BREAK = re.compile(r"[，,、：:\s]")
 _SENTENCE_END = re.compile(r"[。！？!?；;]+[”’\"」』]?|\n")
@@ -196,7 +209,13 @@ def _authors(lines: list[_Line]) -> list[str]:
                 continue
         for match in _REPORTERS.finditer(line.text[:80]):
             for name in re.split(r"[ \u3000]+", match.group(1).strip()):
-                if 2 <= len(name) <= 4 and name not in names and name not in _ROLE_WORDS:
+                name = _CREDIT_MARK.sub("", name)  # "记者 李华摄": the photo's credit
+                if (
+                    2 <= len(name) <= 4
+                    and name not in names
+                    and name not in _ROLE_WORDS
+                    and not name.endswith("报道")
+                ):
                     names.append(name)
     return names
 

@@ -33,7 +33,7 @@ def mentions_of(sentence: Sentence, tokens: list[Token]) -> list[Mention]:
     found = []
     repaired = repair_names(tokens)
     for i, t in enumerate(repaired):
-        kind = _entity_type(t) or _name_after_title(repaired, i)
+        kind = _entity_type(t) or _name_after_title(repaired, i) or _long_name_in_list(repaired, i)
         if kind:
             found.append(
                 Mention(
@@ -94,6 +94,8 @@ def _word_read_in(t: Token, after: str, after_title: bool) -> str | None:
         return None
     if len(t.text) == 3 and (last + after).startswith(word_list("verbs_read_into_names.txt")):
         return "VERB"
+    if last == "摄" and not _HAN.match(after):
+        return "VERB"  # "范涛摄" under a photo: who took it
     return "CONJ" if len(t.text) == 4 and last in _LIST_MARKS else None
 
 
@@ -109,9 +111,10 @@ def _retyped(t: Token, following: str, out: list[Token]) -> Token:
 
 
 _LIST_MARKS = ("、", "和", "及")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
-_DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•][\u4e00-\u9fff]{1,8}){1,3}")
+_DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•][\u4e00-\u9fff]{1,10}){1,3}")
 
 
 def _join_dotted(tokens: list[Token]) -> list[Token]:
@@ -141,10 +144,18 @@ def _dotted_to_the_stop(tokens: list[Token]) -> list[Token]:
         if t.tag != "PERSON" or "·" not in t.text:
             continue
         end = i
-        while end < len(tokens) and tokens[end].text not in _STOPS and end - i < 4:
+        while end < len(tokens) and tokens[end].text not in _STOPS and end - i < 8:
             end += 1
         rest = "".join(x.text for x in tokens[i:end])
-        if end < len(tokens) and tokens[end].text in _STOPS and rest and len(rest) <= 5 and _name_like(rest):
+        # a list's 、 closes a name for sure: "达扎·尕|让|托布旦|拉西|降措|、" runs on further
+        longest = 10 if end < len(tokens) and tokens[end].text == "、" else 5
+        if (
+            end < len(tokens)
+            and tokens[end].text in _STOPS
+            and rest
+            and len(rest) <= longest
+            and _name_like(rest)
+        ):
             out[-1] = Token(t.text + rest, t.start, tokens[end - 1].end, "PERSON")
             i = end
     return out
@@ -240,8 +251,8 @@ def _items(tokens: list[Token]) -> list[tuple[int, int]]:
 def _cut_given_name(name: Token, char: Token, after: Token | None, before: Token | None) -> bool:
     """A three-character name the model cut to two: "严小|明、", "华大|伟," — a lone character between a
     two-character name and the separator of a list (or 同志, 等) is the end of the name; so is one
-    between a name right after its title and the verb the name is the subject of ("副主任孟小|全|陪同",
-    "院长胡大|才|在")."""
+    between a name right after its title (or a list's 、) and the verb the name is the subject of
+    ("副主任孟小|全|陪同", "院长胡大|才|在")."""
     if not (
         name.tag == "PERSON"
         and len(name.text) == 2
@@ -252,7 +263,10 @@ def _cut_given_name(name: Token, char: Token, after: Token | None, before: Token
         return False
     if after is None or after.text[:1] in "、，,。" or after.text.startswith(("同志", "等")):
         return True
-    after_title = before is not None and title_pattern().search(before.text) is not None
+    # after its title, or after the 、 of a list ("A、B、孔小|成|出席")
+    after_title = before is not None and (
+        before.text == "、" or title_pattern().search(before.text) is not None
+    )
     return after_title and (
         after.text in ("在", *_LIST_MARKS) or after.text.startswith(word_list("person_verbs.txt"))
     )
@@ -362,6 +376,20 @@ def _name_after_title(tokens: list[Token], i: int) -> str | None:
     if before in (":", "：", "、") and i > 1:
         before = tokens[i - 2].text
     return "PERSON" if title_pattern().search(before) else None
+
+
+def _long_name_in_list(tokens: list[Token], i: int) -> str | None:
+    """ "张三、索朗扎西多、李四": a name of four to six characters with no surname (Tibetan, Mongolian names)
+    that the model typed as a person is one when a list mark joins it to another person."""
+    t = tokens[i]
+    if t.tag != "PERSON" or not 4 <= len(t.text) <= 6 or not _HAN_ONLY.fullmatch(t.text):
+        return None
+    before = i >= 2 and tokens[i - 1].text == "、" and tokens[i - 2].tag == "PERSON"
+    after = i + 2 < len(tokens) and tokens[i + 1].text == "、" and tokens[i + 2].tag == "PERSON"
+    return "PERSON" if before or after else None
+
+
+_HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def _entity_type(token: Token) -> str | None:

@@ -114,6 +114,7 @@ def _roles() -> re.Pattern[str]:
 
 
 _LED = "率(?:领)?[^，,。]{0,12}?[团组]"  # "率党政考察团": the visitor leads a group
+_WHILE = "时(?:[，,]|强调|指出|要求|表示)"  # "调研X时要求": what was said during the visit
 
 
 @cache
@@ -125,9 +126,9 @@ def _inspection() -> re.Pattern[str]:
     return re.compile(
         rf"^(?:等\d*人)?(?:一行\d*人?)?(?:在[^，,。]{{2,60}}?的陪同下[，,]?)?(?:带领[^。；;]{{0,80}}?等\d*人?一行\d*人?|带领[^，,。]{{0,30}}?|率队|带队|(?P<led>{_LED}))?"
         rf"(?:一行\d*人?)?"
-        rf"(?:(?P<motion>{motions}|在)(?P<place>[^，,。此这该本]{{1}}|[^，,。]{{2,40}}?)(?:[对就][^，,。]{{2,24}}?)?[，,]?(?:现场|实地|开展|进行|专题|参观)*"
+        rf"(?:(?P<motion>{motions}|在)(?P<place>[^，,。此这该本]{{1}}|[^，,。]{{2,40}}?(?:施工现场)?)(?:[对就][^，,。]{{2,24}}?)?[，,]?(?:现场|实地|开展|进行了?|专题|参观)*"
         rf"(?P<verb>{verbs})(?P<also>指导|座谈|交流)?"
-        rf"|(?:现场)?(?P<verb2>(?:{verbs})+)(?![团组队])了?(?P<object>[^，,。（(、]{{2,30}}?)(?=[（(，,。、]|安全|工作|情况|$))"
+        rf"|(?:现场)?(?P<verb2>(?:{verbs})+)(?![团组队])了?(?P<object>[^，,。（(、]{{2,30}}?)(?=[（(，,。、]|安全|工作|情况|{_WHILE}|$))"
     )
 
 
@@ -1087,7 +1088,9 @@ _SIGNING = re.compile(
 _PARTY_LEAD = re.compile(r"^.*(?:分别是|分别代表|代表|是|由|在|上|后)")
 
 
-_RECALLED = re.compile(r"[^，,。；;]{0,16}?时(?:的)?(?:重要)?(?:讲话|指示|批示|要求)")
+_RECALLED = re.compile(
+    r"[^，,。；;]{0,16}?时(?:的)?(?:重要)?(?:讲话|指示|批示)|[^，,。；;]{0,16}?时的(?:重要)?要求"
+)
 
 
 def _is_place(sentence: Sentence, start: int) -> bool:
@@ -1262,10 +1265,17 @@ def _reported_for_itself(event: EventMention) -> bool:
         or event.organizers
         or event.sentence.headline
         or event.type == "signing"
-        or _SITTING_NAME.search(event.name)
-        or _PLENARY.search(event.name)
+        or ((_SITTING_NAME.search(event.name) or _PLENARY.search(event.name)) and not _its_spirit(event))
         or event.cited
     )
+
+
+_SPIRIT = re.compile(r"(?:的)?(?:精神|部署|重要讲话)|上的(?:重要)?讲话")
+
+
+def _its_spirit(event: EventMention) -> bool:
+    """ "贯彻党的十九届五中全会精神": a sitting recalled for its spirit, not reported."""
+    return bool(_SPIRIT.match(event.sentence.text, event.end - event.sentence.start))
 
 
 def _with_sitting(found: list[EventMention], sitting: EventMention) -> list[EventMention]:

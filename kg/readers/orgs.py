@@ -179,9 +179,7 @@ def document_locale(text: str, fallback: Locale, gazetteer: Gazetteer | None = N
         return found if found.county else fallback
     city = gazetteer.get(found.city_code)
     assert city is not None
-    counties = _county_counts(text, city, gazetteer)
-    if _speaks_as_county(text):  # "县委书记X带领考察团到舞钢市…": the county's news, not 舞钢市's
-        counties = Counter({c: n for c, n in counties.items() if _is_county(gazetteer.get(c))})
+    counties = _voiced_counties(text, _county_counts(text, city, gazetteer), gazetteer)
     code, count = counties.most_common(1)[0] if counties else ("", 0)
     county = gazetteer.get(code) if count >= 2 else None
     if county is None:
@@ -199,6 +197,15 @@ _CITY_VOICE = re.compile(r"市(?:委|长|政府|人大|政协)|[全我本]市")
 def _speaks_as_county(text: str) -> bool:
     """Its bodies and its "we" are a county's (县委, 县长, 全县) more often than a city's."""
     return len(_COUNTY_VOICE.findall(text)) > len(_CITY_VOICE.findall(text))
+
+
+def _voiced_counties(text: str, counties: Counter[str], gazetteer: Gazetteer) -> Counter[str]:
+    """ "县委书记X带领考察团到舞钢市…": the county's news, not 舞钢市's; unless the page names no county
+    ("北京市区县长中" in a district's news)."""
+    if not _speaks_as_county(text):
+        return counties
+    named = Counter({c: n for c, n in counties.items() if n and _is_county(gazetteer.get(c))})
+    return named or counties
 
 
 def _is_county(division: Division | None) -> bool:
@@ -361,7 +368,7 @@ def city_counts(text: str, gazetteer: Gazetteer | None = None) -> Counter[str]:
         if county.name in text:
             parent = gazetteer.parent(county)
             if parent is not None and parent.level == 2:
-                counts[parent.code] += text.count(county.name)
+                counts[parent.code] += 2 * text.count(county.name)  # in full: counts double
     # "房县举行…": a two-character county name only one county has, standing at the start of a clause
     for match in _two_character_counties(gazetteer).finditer(text):
         named = gazetteer.get(_unique_county_names(gazetteer)[match[1]])
@@ -541,7 +548,10 @@ class OrgResolver:
                 scope = context.scope if context and context.scope.endswith(ending) else ""
                 if not scope and level in _LEVELS:
                     scope = self._level_scope(level)
-                return self.build(scope, unit) if scope else None
+                if scope:
+                    return self.build(scope, unit)
+                # with no place known, "县长" heads the 县政府 as written, not the body named before it
+                return self.build("", unit, level + unit) if level in _LEVELS else None
         return None
 
     def trim(self, text: str) -> str:

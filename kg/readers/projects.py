@@ -289,7 +289,10 @@ def _money_after(text: str, span: tuple[int, int], spans: list[tuple[int, int]])
 
 
 _SENTENCE_STOP = re.compile(r"[。；;]")
-_SET_TOTAL = re.compile(r"(?:共计?|合计|总计)[\d一二三四五六七八九十百]+(?:余|多)?[个项批]")
+# "共计7个", "共签约、开工项目18个": a count of the projects, whose total the amount after it is
+_SET_TOTAL = re.compile(
+    r"(?:(?:共计?|合计|总计)[^，,。；;\d]{0,10}?|项目)[\d一二三四五六七八九十百]+(?:余|多)?[个项批]"
+)
 # "开工项目为A、B、C，共计7个": every item of a list the text counts as projects is one
 _COUNTED_LIST = re.compile(
     r"项目(?:分别)?(?:为|是|包括)[:：]?(?P<items>[^。；;：:，,]+(?:、[^。；;：:，,、]+)+)[，,]"
@@ -371,10 +374,14 @@ def _name_start(tokens: list[Token], last: int) -> tuple[int, str | None]:
         token = tokens[first - 1]
         if token.tag == "ORG" and token.text.endswith(("公司", "集团")):
             return first - 1, token.text
-        if token.text.endswith("项目") or not (
-            token.tag in _NAME_TAGS
-            or token.text in word_list("project_name_verbs.txt")
-            or _split_word(tokens, first - 1)
+        if (
+            token.text.endswith("项目")
+            or token.text == "暨"
+            or not (  # "…活动暨X项目开工仪式"
+                token.tag in _NAME_TAGS
+                or token.text in word_list("project_name_verbs.txt")
+                or _split_word(tokens, first - 1)
+            )
         ):
             break
         first -= 1
