@@ -619,3 +619,13 @@ def test_an_inspection_tour_a_congress_organises_is_an_event(engine) -> None:
 def test_a_byline_s_day_is_the_event_s_only_when_the_text_gives_none(engine, text: str, date: str) -> None:
     docs = analyse([Document("2024-01-03/x.txt", text)], engine, Locale.for_city("信阳市"))
     assert [e.date for a in docs[0].articles for e in a.events] == [date]
+
+
+def test_a_slogan_before_the_report_is_not_its_lead(engine) -> None:
+    text = (
+        "凝心聚力谋发展，继往开来谱新篇。柞水县第十七届人民代表大会第二次会议今天上午在新纪元酒店隆重开幕。"
+        "主席团执行主席张三、李四在主席台前排就坐，王五及大会主席团其他成员在主席台就座。\n"
+    )
+    events, roles = _article_events(engine, text)
+    session = "柞水县第十七届人民代表大会第二次会议"
+    assert {("张三", session, "就座"), ("李四", session, "就座"), ("王五", session, "就座")} <= roles

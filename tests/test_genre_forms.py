@@ -673,3 +673,24 @@ def test_a_plenary_recalled_for_its_spirit_is_no_event(engine) -> None:
     assert "张三率队调研重点项目建设" in events  # what he said while there is not the visit's object
     visit = events["李四、王五到安马大营二号地施工现场调研指导"]
     assert visit.place == "安马大营二号地施工现场"
+
+
+def test_deputies_elected_after_their_head_take_the_heads_body(engine) -> None:
+    text = (
+        "本报讯 石景山区“两会”24日闭幕。张三当选石景山区第十五届人民代表大会常务委员会主任，刘建国、陈立新当选为副主任，"
+        "赵六等21人当选为新一届石景山区人大常委会委员。\n"
+    )
+    committee = "北京市石景山区人民代表大会常务委员会"
+    posts = _posts(engine, text, "北京市")
+    assert {("刘建国", "副主任", committee), ("陈立新", "副主任", committee)} <= posts
+    assert ("赵六", "委员", committee) in posts  # 新一届 is the term, not the body's name
+
+
+def test_a_county_typed_as_a_person_is_a_place_unless_a_title_names_him(engine) -> None:
+    text = "本报阿克苏讯 阿坝州第十三届人民代表大会第五次会议在马尔康闭幕。市委副书记、市长江华出席。\n"
+    docs = analyse([Document("x.txt", text)], engine, Locale.for_city("阿坝藏族羌族自治州"))
+    persons = {
+        m.text for a in docs[0].articles for s in a.sentences for m in s.mentions if m.type == "PERSON"
+    }
+    assert "马尔康" not in persons and "阿克苏" not in persons
+    assert "江华" in persons  # 江华 is also a county, but here a 市长's name

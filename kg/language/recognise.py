@@ -100,10 +100,14 @@ def _word_read_in(t: Token, after: str, after_title: bool) -> str | None:
 
 
 def _retyped(t: Token, following: str, out: list[Token]) -> Token:
-    """A name typed as a place before a person's verb is a name; a name read with the 由 before it
-    ("由张三、李四担任") is the preposition (added to `out`) and the name."""
+    """A name typed as a place before a person's verb is a name, and a county's or city's name typed
+    as a person ("在马尔康闭幕", "本报阿克苏讯") a place unless a title stands before it ("市长江华") or a
+    list of names goes on after it; a
+    name read with the 由 before it ("由张三、李四担任") is the preposition (added to `out`) and the name."""
     if t.tag == "PLACE" and _name_before_verb(t.text, following):
         t = Token(t.text, t.start, t.end, "PERSON")
+    elif t.tag == "PERSON" and _division_name(t.text) and not _named_as_person(out, following):
+        t = Token(t.text, t.start, t.end, "PLACE")
     if t.tag == "PERSON" and len(t.text) >= 3 and t.text[0] == "由" and t.text[1] in surnames():
         out.append(Token("由", t.start, t.start + 1, "PREP"))
         t = Token(t.text[1:], t.start + 1, t.end, "PERSON")
@@ -351,6 +355,16 @@ def _unknown_place(run: list[Token]) -> bool:
     if len(run) > 2 or any(t.tag != "PLACE" for t in run) or not 2 <= len(text) <= 4:
         return False
     return all(d.level >= 4 for t in run for d in Gazetteer.default().lookup(t.text))
+
+
+def _named_as_person(before: list[Token], following: str) -> bool:
+    return following == "、" or bool(before and title_pattern().search(before[-1].text))
+
+
+def _division_name(word: str) -> bool:
+    """The short name of a county, a city or a province (安平, 阿克苏), not of a town."""
+    division = Gazetteer.default().resolve(word)
+    return division is not None and division.level <= 3
 
 
 def _name_before_verb(word: str, following: str) -> bool:

@@ -234,7 +234,7 @@ def _county_counts(text: str, city: Division, gazetteer: Gazetteer) -> Counter[s
 
 
 _TERM = re.compile(
-    r"第?[一二三四五六七八九十百\d]+届(?=[\u4e00-\u9fff]{0,8}?(?:人大|人民代表大会|委员会|政协))"
+    r"(?:新一届|第?[一二三四五六七八九十百\d]+届)(?=[\u4e00-\u9fff]{0,8}?(?:人大|人民代表大会|委员会|政协))"
 )
 _FULL_COMMITTEE = re.compile(
     r"^(?P<body>中国人民政治协商会议|政协|中国共产党|中共)(?P<place>[\u4e00-\u9fff]{2,10}?[市县区旗州盟])委员会$"

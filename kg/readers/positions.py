@@ -224,15 +224,20 @@ class PositionReader:
         persons = sorted(persons + _referred_persons(sentence, persons), key=lambda m: m.start)
         masked = post_forms.mask(text, [(p.start - base, p.end - base) for p in persons])
         found: list[Position] = []
+        decided: list[
+            tuple[str, Org]
+        ] = []  # "A当选X主任，B、C当选为副主任": the decision before gives the body
         for match in post_forms.find(masked):
             segments = self._whole_chain(text, *match.titles)
             if not segments or not _form_reads(match.form.id, text, segments):
                 continue
             for span in post_forms.person_spans(masked, *match.persons):
                 person = next(p for p in persons if p.start - base == span[0])
-                body = self._form_body(match.form.id, sentence, person)
-                for position in self._positions(sentence, person, segments, company, body)[0]:
-                    found.append(_stated_by(position, match.form))
+                body = self._form_body(match.form.id, sentence, person) or _deputies_body(segments, decided)
+                posts, last = self._positions(sentence, person, segments, company, body)
+                found += [_stated_by(position, match.form) for position in posts]
+                if match.form.change and posts and last:
+                    decided.append((posts[-1].title, last))
         return found
 
     def _form_body(self, form_id: str, sentence: Sentence, person: Mention) -> Org | None:
@@ -809,6 +814,15 @@ def _form_reads(form_id: str, text: str, segments: list[_Segment]) -> bool:
     if form_id in _SESSION_MEMBER_FORMS:
         return not segments[0].org_text  # "A等辞去…代表职务": members are counted by a bare title
     return True
+
+
+def _deputies_body(segments: list[_Segment], decided: list[tuple[str, Org]]) -> Org | None:
+    """The body of a bare title decided right after its head's ("A当选X主任，B、C当选为副主任")."""
+    if len(segments) != 1 or segments[0].org_text or not decided:
+        return None
+    head, body = decided[-1]
+    deputy = segments[0].title
+    return body if head.removeprefix("常务") in deputy else None
 
 
 def _stated_by(position: Position, form: post_forms.Form) -> Position:
