@@ -629,3 +629,19 @@ def test_a_slogan_before_the_report_is_not_its_lead(engine) -> None:
     events, roles = _article_events(engine, text)
     session = "柞水县第十七届人民代表大会第二次会议"
     assert {("张三", session, "就座"), ("李四", session, "就座"), ("王五", session, "就座")} <= roles
+
+
+def test_a_sessions_plenary_held_is_where_the_parts_are_taken(engine) -> None:
+    text = (
+        "阿坝州第十三届人民代表大会第五次会议闭幕\n"
+        "本报讯 1月9日，阿坝州第十三届人民代表大会第五次会议在马尔康闭幕。\n"
+        "1月9日下午，阿坝州第十三届人民代表大会第五次会议举行第三次全体会议。\n"
+        "州委副书记、州长张三，州政协主席李四等出席会议并在主席台就座。\n"
+        "大会选举王五为阿坝州第十三届人民代表大会常务委员会副主任。"
+        "会议听取了关于州十三届人大四次会议代表建议办理情况的报告。\n"
+    )
+    events, roles = _article_events(engine, text)
+    plenary = "阿坝州第十三届人民代表大会第五次会议第三次全体会议"
+    assert {plenary, "阿坝州第十三届人民代表大会第五次会议"} <= set(events)
+    assert {("张三", plenary, "就座"), ("李四", plenary, "就座"), ("王五", plenary, "当选")} <= roles
+    assert not [name for name in events if "四次会议" in name]  # a report about a past session

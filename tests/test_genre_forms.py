@@ -694,3 +694,19 @@ def test_a_county_typed_as_a_person_is_a_place_unless_a_title_names_him(engine) 
     }
     assert "马尔康" not in persons and "阿克苏" not in persons
     assert "江华" in persons  # 江华 is also a county, but here a 市长's name
+
+
+def test_a_long_name_the_model_cut_into_characters_after_a_title() -> None:
+    from kg.language.recognise import repair_names
+
+    cut = _words(
+        ("副主任", "NOUN"),
+        ("才", "ADV"),
+        ("让", "VERB"),
+        ("当智", "PERSON"),
+        ("、", "PUNCT"),
+        ("李一", "PERSON"),
+    )
+    assert [t.text for t in repair_names(cut) if t.tag == "PERSON"] == ["才让当智", "李一"]
+    verb = _words(("书记", "NOUN"), ("又", "ADV"), ("在", "PREP"), ("李一", "PERSON"), ("、", "PUNCT"))
+    assert [t.text for t in repair_names(verb) if t.tag == "PERSON"] == ["李一"]

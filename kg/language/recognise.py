@@ -64,7 +64,40 @@ def repair_names(tokens: list[Token]) -> list[Token]:
             out[-1] = Token(out[-1].text + t.text, out[-1].start, t.end, "PERSON")
             continue
         out.append(t)
-    return _list_members(_join_dotted(out))
+    return _list_members(_join_dotted(_split_after_title(out)))
+
+
+def _split_after_title(tokens: list[Token]) -> list[Token]:
+    """ "副主任才|让|当智、": a long name (Tibetan, Mongolian) the model cut into single characters and a
+    name, between a title and a list's mark, is one name."""
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        out.append(tokens[i])
+        i += 1
+        if not title_pattern().search(out[-1].text):
+            continue
+        for singles in (2, 1):
+            run = tokens[i : i + singles + 2]
+            if len(run) == singles + 2 and _cut_long_name(run):
+                out.append(Token("".join(t.text for t in run[:-1]), run[0].start, run[-2].end, "PERSON"))
+                i += singles + 1
+                break
+    return out
+
+
+def _cut_long_name(run: list[Token]) -> bool:
+    """Single characters, then a name the model found, then a list's mark: 4 to 6 characters in all."""
+    *singles, name, mark = run
+    return (
+        all(
+            len(t.text) == 1 and _HAN.match(t.text) and t.text not in word_list("name_followers.txt")
+            for t in singles
+        )
+        and name.tag == "PERSON"
+        and mark.text == "、"
+        and 4 <= sum(len(t.text) for t in run[:-1]) <= 6
+    )
 
 
 def _verb_out_of_names(tokens: list[Token]) -> list[Token]:

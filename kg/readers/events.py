@@ -405,7 +405,7 @@ class EventReader:
             start = match.start() - len(_place_before(text, match.start()))
             name = text[start : match.end()]
             # "X人大常委会召开第二十一次会议" is X人大常委会第二十一次会议; so is "…主席团在P举行第二次会议"
-            for said in ("held", "at", "presidium"):
+            for said in ("held", "at", "presidium", "plenary"):
                 name = name.replace(match[said], "", 1) if match[said] else name
             kind = "meeting" if _STANDING.search(name) else "conference"
             event = EventMention(name, kind, sentence, sentence.start + start, sentence.start + match.end())
@@ -478,12 +478,12 @@ class EventReader:
             target.co_organizers += _split_list(match.group("orgs"))
 
 
-_WITHIN_SESSION = re.compile(r"会议主席团第")
+_WITHIN_SESSION = re.compile(r"会议主席团第|会议第[一二三四五六七八九十\d]{1,3}次全体会议")
 
 
 def _merge_event(events: list[EventMention], event: EventMention) -> None:
     """One event for names that contain one another ("X会议" and "X会议开幕式"), but a meeting within
-    a session ("X会议主席团第一次会议") is never the session."""
+    a session ("X会议主席团第一次会议", "X会议第三次全体会议") is never the session."""
     within = bool(_WITHIN_SESSION.search(event.name))
     peers = [
         e
@@ -812,8 +812,10 @@ def _join_abbreviated_headline(events: list[EventMention], main: EventMention | 
         full = next(
             (e for e in events if not e.sentence.headline and _abbreviates(short.name, e.name, False)), None
         )
-        if full is None:
-            continue
+        if full is None or bool(_WITHIN_SESSION.search(full.name)) != bool(
+            _WITHIN_SESSION.search(short.name)
+        ):
+            continue  # a session's headline does not name its plenary
         fill_from(full, short, ("date", "place"))
         events.remove(short)
         if main is short:
@@ -882,7 +884,7 @@ def _elected(
 ) -> list[Participation]:
     found = []
     for match in _ELECTING.finditer(sentence.text):
-        target = main or _target(sentence, events, match, main)
+        target = _plenary_under_way(events, main, sentence) or main or _target(sentence, events, match, main)
         if target is not None and _deputies_to(target):  # "选举了出席Y大会的代表，选举X为…": not Y
             target = None
         start, end = sentence.start + match.start("who"), sentence.start + match.end("who")
@@ -957,8 +959,27 @@ def _target(
     the latest event the verb names ("A、B进行宣誓" after "…主持宪法宣誓仪式"); else the main one ("X
     介绍，在此前举办的Y上…": Y, named after the verb, is not where X spoke)."""
     target = _event_at(sentence, events, verb.start()) or _named_earlier(sentence, events, verb.start())
-    target = target or _named_by_verb(events, sentence.start + verb.start(), verb.group()) or main
+    target = target or _named_by_verb(events, sentence.start + verb.start(), verb.group())
+    target = target or _plenary_under_way(events, main, sentence) or main
     return target or _latest_before(events, sentence)
+
+
+def _plenary_under_way(
+    events: list[EventMention], main: EventMention | None, sentence: Sentence
+) -> EventMention | None:
+    """ "X会议闭幕 … X会议举行第三次全体会议。…出席会议并在主席台就座": after the text names a plenary of
+    the session it reports, "会议" is that plenary."""
+    key = _session_key(main.name) if main else None
+    if key is None or sentence.headline:
+        return None
+    sittings = [
+        e
+        for e in events
+        if e.start <= sentence.start + len(sentence.text)
+        and _PLENARY_SITTING.search(e.name)
+        and _session_key(_PLENARY_SITTING.sub("", e.name)) == key
+    ]
+    return sittings[-1] if sittings else None
 
 
 def _latest_before(events: list[EventMention], sentence: Sentence) -> EventMention | None:
@@ -986,6 +1007,7 @@ def _listed_after(
 
 
 _N = "[一二三四五六七八九十百\\d]{1,4}"
+_PLENARY_SITTING = re.compile(f"第{_N}次全体会议$")
 # A sitting named by its body's term and number: 第十五届人大常委会第二十五次会议, 五届人大三次会议,
 # 政协第六届吴忠市委员会第三次会议, 市政协八届一次会议, …会议主席团第二次会议.
 _SITTING_NAME = re.compile(
@@ -993,8 +1015,9 @@ _SITTING_NAME = re.compile(
     f"|第?{_N}届(?:[\\u4e00-\\u9fff]{{0,10}}?(?:委员会|人大常委会|人民代表大会常务委员会|人民代表大会)|人大常委会|人大|政协))"
     f"(?P<held>(?:召开|举行)了?)?(?:第?{_N}次)(?:(?:全体)?会议|常委会(?!议)|全委会(?!议))"
     f"(?:主席团(?P<at>在[^，。；,;]{{1,20}}?)?(?P<presidium>(?:召开|举行)了?)?第{_N}次会议"
-    f"|第{_N}次全体会议|(?!主席团|第))"
-)  # "X会议主席团在P举行第二次会议" is the sitting "X会议主席团第二次会议", held at P
+    f"|(?P<plenary>(?:举行|召开)了?)?第{_N}次全体会议|(?!主席团|第))"
+)  # "X会议主席团在P举行第二次会议" is the sitting "X会议主席团第二次会议", held at P; "X会议举行第三次全体
+# 会议" the plenary "X会议第三次全体会议"
 _DATED_ACT = re.compile(
     r"于?(?P<date>(?:\d{4}年)?\d{1,2}月\d{1,2}日)[，,]?(?:决定|通过|审议|表决|选举|任命|作出)"
 )
@@ -1274,8 +1297,10 @@ _SPIRIT = re.compile(r"(?:的)?(?:精神|部署|重要讲话)|上的(?:重要)?�
 
 
 def _its_spirit(event: EventMention) -> bool:
-    """ "贯彻党的十九届五中全会精神": a sitting recalled for its spirit, not reported."""
-    return bool(_SPIRIT.match(event.sentence.text, event.end - event.sentence.start))
+    """ "贯彻党的十九届五中全会精神": a sitting recalled for its spirit, not reported; so is one a report
+    is about ("关于州十六届人大三次会议代表建议办理情况的报告"; "关于召开X会议的决定" schedules X)."""
+    text, start = event.sentence.text, event.start - event.sentence.start
+    return bool(_SPIRIT.match(text, event.end - event.sentence.start)) or text.endswith("关于", 0, start)
 
 
 def _with_sitting(found: list[EventMention], sitting: EventMention) -> list[EventMention]:
