@@ -710,3 +710,24 @@ def test_a_long_name_the_model_cut_into_characters_after_a_title() -> None:
     assert [t.text for t in repair_names(cut) if t.tag == "PERSON"] == ["才让当智", "李一"]
     verb = _words(("书记", "NOUN"), ("又", "ADV"), ("在", "PREP"), ("李一", "PERSON"), ("、", "PUNCT"))
     assert [t.text for t in repair_names(verb) if t.tag == "PERSON"] == ["李一"]
+
+
+def test_a_courts_divisions_written_alone_or_short(engine) -> None:
+    text = (
+        "本报讯 5月24日，公安县人民法院邀请人大代表旁听庭审。刑庭庭长张三向人大代表们汇报了工作，"
+        "公安法院审判管理办公室主任李四介绍了情况。会议任命王五为公安县人民法院审判员、审委会委员、副院长。\n"
+    )
+    posts = _posts(engine, text, "荆州市")
+    assert ("张三", "庭长", "公安县人民法院刑庭") in posts  # the division of the court the article is about
+    assert ("李四", "主任", "公安县人民法院审判管理办公室") in posts  # the county's short name + 法院
+    assert ("王五", "委员", "公安县人民法院审判委员会") in posts
+    assert ("王五", "副院长", "公安县人民法院") in posts  # the court's, not its committee's
+
+
+def test_a_name_cut_before_daibiao() -> None:
+    from kg.language.recognise import repair_names
+
+    cut = _words(
+        ("主任", "NOUN"), ("邱一", "PERSON"), ("让", "VERB"), ("代表", "VERB"), ("县人大常委会", "ORG")
+    )
+    assert [t.text for t in repair_names(cut) if t.tag == "PERSON"] == ["邱一让"]

@@ -21,7 +21,7 @@ _TOWN = re.compile(r"^([\u4e00-\u9fff]{2,4}?(?:街道|镇|乡))(?=[\u4e00-\u9fff
 # A body written with only its level ("市委", "县政府", "州长", "盟委") is the paper's own body of that
 # level: the character, and the ending of the division it then names.
 # The divisions of a court or procuratorate, written bare after it in a chain ("中院副院长X、刑庭庭长Y").
-_UNIT_ENDINGS = {"court": ("庭",), "procuratorate": ("检察部", "检察室")}
+_UNIT_ENDINGS = {"court": ("庭", "审判委员会"), "procuratorate": ("检察部", "检察室", "检察委员会")}
 _LEVELS = {"市": "市", "省": "省", "县": "县", "区": "区", "旗": "旗", "州": "州", "盟": "盟", "地": "地区"}
 # a level written alone, as a body's place: "自治区党委常委", "县委"
 LEVEL_WORDS = ("自治区", *_LEVELS)
@@ -473,7 +473,7 @@ class OrgResolver:
             # "泰州市委常委、市政府常务副市长", "在莘县历任副县长，县委常委": the 市 (县) the chain has named
             scope, unit = context.scope, unit if scope else text[1:]
         if not scope and context is not None:
-            inside = self._inside(unit, context)
+            inside = self.inside(unit, context)
             if inside:
                 return inside
             if self.needs_scope(unit):
@@ -493,15 +493,22 @@ class OrgResolver:
             and self.gazetteer.resolve(context.scope) is not None
         )
 
-    def _inside(self, unit: str, context: Org) -> Org | None:
+    def inside(self, unit: str, context: Org) -> Org | None:
         """A bare unit of the body before it in the chain: a Party committee's department ("市委常委、
         宣传部部长"), a court's division ("中院副院长X、刑庭庭长Y")."""
         party_unit = unit in _party_departments() or unit in word_list("committee_units.txt")
         if context.scope and context.is_party_committee and party_unit:
             return self._party_department(context.scope, unit)
+        unit = table("department_full_names.tsv").get(unit, (unit,))[0]  # 审委会 is 审判委员会
         if unit.endswith(_UNIT_ENDINGS.get(context.subtype, ())):
             return Org(context.name + unit, context.subtype, context.scope, unit)
         return None
+
+    def body_of(self, org: Org) -> Org:
+        """The body a division belongs to ("公安县人民法院" for "公安县人民法院刑庭"), else the org itself."""
+        if org.unit.endswith(_UNIT_ENDINGS.get(org.subtype, ())) and org.name.endswith(org.unit):
+            return self.resolve(org.name.removesuffix(org.unit))
+        return org
 
     def _in_own_level(self, text: str) -> str:
         """ "民盟市委会", "九三学社省委": a democratic party's committee of the paper's own city or
@@ -639,8 +646,13 @@ class OrgResolver:
                 # "内江市中区法院": the city's 市 is also the first character of its district 市中区
                 county = self._county_after(division, rest) or self._county_after(division, head[-1] + rest)
                 return county or (self.gazetteer.scope_name(division), rest)
-            # a short form ("东阿县委" is full, "聊城大学" is not a place + unit)
-            if rest in _templates() or rest in _party_departments():
+            # a short form ("东阿县委" is full, "聊城大学" is not a place + unit), or a body inside one
+            # ("公安法院审判管理办公室")
+            if (
+                rest in _templates()
+                or rest in _party_departments()
+                or len(self._template_prefix(rest) or "") > 1
+            ):
                 return self.gazetteer.scope_name(division), rest
         return None
 

@@ -426,6 +426,8 @@ class PositionReader:
             return self.resolver.build("", company) if company else None
         if segment.org_text:
             return self._written_org(segment.org_text, title, context)
+        if context is not None and title in table("implied_bodies.tsv"):
+            context = self.resolver.body_of(context)  # "审委会委员、副院长": the court's, not its committee's
         found = self.resolver.head_of(title, context) or context or self._implied(title)
         if found is None and company and _base_title(title) in word_list("company_titles.txt"):
             return self.resolver.build("", company)  # "总工程师尤二" in a company's news
@@ -443,11 +445,7 @@ class PositionReader:
         referred = self._referred(org_text)
         if org_text.startswith("该") and len(org_text) <= 3 and not referred:
             return self._implied(title)  # "该院院长" with no 院 named before: the court the article is about
-        written = (
-            referred
-            or self.resolver.as_place(org_text)
-            or self.resolver.resolve(self.resolver.trim(self._department(org_text, title)), context)
-        )
+        written = referred or self.resolver.as_place(org_text) or self._resolved(org_text, title, context)
         org = self._head_of(title, written)
         if org and not org.scope and self.resolver.needs_scope(org.name):
             return None  # "管委会主任X" with no zone known: no organisation to give the post
@@ -511,6 +509,20 @@ class PositionReader:
         if unit and len(org_text) >= 3 and not org_text.endswith(_UNIT_ENDINGS):
             return org_text + unit  # 商务 + 局
         return org_text
+
+    def _resolved(self, org_text: str, title: str, context: Org | None) -> Org:
+        written = self.resolver.resolve(self.resolver.trim(self._department(org_text, title)), context)
+        if written.name == org_text and not written.scope:  # a division the text names alone ("刑庭")
+            return self._division_of_subject(org_text.removeprefix("该院"), context) or written
+        return written
+
+    def _division_of_subject(self, unit: str, context: Org | None) -> Org | None:
+        """ "刑庭庭长X", "该院刑庭法官Y" in a court's news: a division of the court the article is about."""
+        if context is not None:
+            return None
+        return next(
+            (found for body in self._subjects.values() if (found := self.resolver.inside(unit, body))), None
+        )
 
     def _referred(self, org_text: str) -> Org | None:
         """ "该院党组书记、检察长X": the 院 (局, 公司 …) the article named last."""
