@@ -42,6 +42,7 @@ def _is_title(text: str) -> bool:
 TABLES: dict[str, Table] = {
     "dependency_verbs.tsv": Table(2, {}),
     "department_full_names.tsv": Table(2, {}),
+    "division_aliases.tsv": Table(2, {}),
     "event_acts.tsv": Table(6, {2: EVENT_TYPES}),
     "event_heads.tsv": Table(2, {1: EVENT_TYPES}),
     "hanlp_tags.tsv": Table(3, {}),
@@ -155,11 +156,24 @@ def check() -> list[str]:
             problems += check_list(name)
         elif name.endswith(".tsv"):
             problems.append(f"kg/data/{name}: a table with no schema in kg/lexicon_check.py")
-    checks: list[Callable[[], list[str]]] = [check_forms, check_event_acts, check_org_subtypes]
+    checks: list[Callable[[], list[str]]] = [check_forms, check_event_acts, check_org_subtypes, check_aliases]
     checks += [partial(check_title_keys, name) for name in TITLE_KEYS]
     for run in checks:
         problems += run()
     return problems
+
+
+def check_aliases() -> list[str]:
+    """Every alias names a division the gazetteer knows by its full name."""
+    from kg.language.gazetteer import Gazetteer
+
+    gazetteer = Gazetteer.default()
+    rows = [(n, line.split("\t")[-1]) for n, line in numbered_lines(data_text("division_aliases.tsv"))]
+    return [
+        f"kg/data/division_aliases.tsv line {n}: {full!r} is no division's full name"
+        for n, full in rows
+        if not any(d.name == full for d in gazetteer.lookup(full))
+    ]
 
 
 def check_org_subtypes() -> list[str]:

@@ -95,7 +95,7 @@ def _events(doc: Document, context: Context) -> None:
 
 
 def _projects(doc: Document, context: Context) -> None:
-    reader, city = ProjectReader(doc.date), context.locale_of(doc).city_short or None
+    reader, city = ProjectReader(doc.date), context.locale_of(doc).municipal_short() or None
     for article in doc.articles:
         reader.read_article(article, city)
 

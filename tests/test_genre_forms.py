@@ -731,3 +731,10 @@ def test_a_name_cut_before_daibiao() -> None:
         ("主任", "NOUN"), ("邱一", "PERSON"), ("让", "VERB"), ("代表", "VERB"), ("县人大常委会", "ORG")
     )
     assert [t.text for t in repair_names(cut) if t.tag == "PERSON"] == ["邱一让"]
+
+
+def test_a_dotted_name_whose_dot_the_model_kept_on_the_first_half() -> None:
+    from kg.language.recognise import repair_names
+
+    cut = _words(("县长", "NOUN"), ("波来提·", "PERSON"), ("卡依尔", "PERSON"), ("出席", "VERB"))
+    assert [t.text for t in repair_names(cut) if t.tag == "PERSON"] == ["波来提·卡依尔"]

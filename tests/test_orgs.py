@@ -146,3 +146,43 @@ def test_a_district_s_news_that_mentions_county_heads_is_the_district_s() -> Non
         "李四、王五不再担任石景山区副区长职务。他是北京市区县长中为数不多的“70”后。"
     )
     assert document_locale(text, Locale()).county == "北京市石景山区"
+
+
+def test_a_county_level_city_in_a_prefectures_news_keeps_the_prefecture() -> None:
+    # 博乐市 is named more than 博尔塔拉, but 州党委 and 州长 are the autonomous prefecture's
+    text = (
+        "12日，博乐市2019年第二批项目在博乐市南城区集中开工。州党委副书记、州长张三，州党委常委、市委书记李四，"
+        "副州长王五参加开工仪式。博乐市各部门负责人参加。"
+    )
+    found = document_locale(text, Locale())
+    assert (found.city, found.county) == ("博尔塔拉蒙古自治州", "博乐市")
+    resolver = OrgResolver(found)
+    assert resolver.resolve("州党委").name == "中共博尔塔拉蒙古自治州委员会"
+    assert resolver.resolve("市委").name == "中共博乐市委员会"  # the 州's 市 is the county-level city
+    assert found.municipal_short() == "博乐"  # and so is the place of what 市 builds
+
+
+def test_a_page_that_names_only_a_countys_short_name() -> None:
+    text = "1月21日上午，市委、市政府在台山碧桂园酒店举行茶话会。市委书记张三出席。台山各界代表参加。"
+    assert document_locale(text, Locale()).city == "台山市"
+    # two counties of one city tie (蓬安, 嘉陵江): the city is still known
+    tied = "我县举行开工仪式。顺蓬营公路蓬安段、嘉陵江大桥、嘉陵江码头等项目落户蓬安。"
+    assert document_locale(tied, Locale()).city == "南充市"
+
+
+def test_a_delegations_place_is_not_the_pages() -> None:
+    text = (
+        "枞阳县党政代表团来怀考察\n11月4日，枞阳县委书记张三，县委副书记、县长李四率党政代表团来我县考察学习。"
+        "县委书记王五陪同；枞阳县人大常委会主任赵六等参加考察。枞阳县党政代表团先后来到安庆英科医疗有限公司。"
+        "代表团表示，怀宁县在产业培育方面的经验值得学习，要将怀宁的经验带回去。"
+    )
+    found = document_locale(text, Locale())
+    assert (found.city, found.county) == ("安庆市", "怀宁县")
+
+
+def test_a_divisions_other_names_in_the_press() -> None:
+    from kg.language.gazetteer import Gazetteer
+
+    resolver = OrgResolver(Locale.for_city("巴音郭楞蒙古自治州"))
+    assert resolver.resolve("巴州人民政府").name == "巴音郭楞蒙古自治州人民政府"
+    assert "博尔塔拉蒙古自治州" in {d.name for d in Gazetteer.default().lookup("博州")}

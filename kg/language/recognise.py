@@ -155,12 +155,16 @@ _DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•][\u4e00-\u9fff]{1,10})
 
 
 def _join_dotted(tokens: list[Token]) -> list[Token]:
-    """ "阿不都|·|热合曼": a name written with the middle dot, split by the model, is one name."""
+    """ "阿不都|·|热合曼", "阿不都·|热合曼": a name written with the middle dot, split by the model, is
+    one name."""
     out: list[Token] = []
     for t in tokens:
         if len(out) >= 2 and out[-1].text in "·•" and out[-2].tag == "PERSON" and t.tag == "PERSON":
             first = out[-2]
             out[-2:] = [Token(first.text + out[-1].text + t.text, first.start, t.end, "PERSON")]
+            continue
+        if out and out[-1].tag == "PERSON" and out[-1].text.endswith(("·", "•")) and t.tag == "PERSON":
+            out[-1] = Token(out[-1].text + t.text, out[-1].start, t.end, "PERSON")  # "波来提·|卡依尔"
             continue
         out.append(t)
     return _dotted_to_the_stop(out)

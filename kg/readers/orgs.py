@@ -94,6 +94,14 @@ class Locale:
             county=county,
         )
 
+    def municipal_short(self, gazetteer: Gazetteer | None = None) -> str:
+        """The short name of the place a bare 市 means: the city's, or in a 州's or 地区's paper about
+        one of its county-level cities, that city's (博乐 in 博尔塔拉's news of 博乐市)."""
+        if self.city.endswith("市") or not self.county.endswith("市"):
+            return self.city_short
+        county = (gazetteer or Gazetteer.default()).resolve(self.county)
+        return (gazetteer or Gazetteer.default()).short_name(county) if county else self.city_short
+
 
 class CityMapError(ValueError):
     """A --city-map file that cannot be used; the message names the file and the line."""
@@ -172,6 +180,11 @@ def document_locale(text: str, fallback: Locale, gazetteer: Gazetteer | None = N
     is about when it names one often (a county's news). A county-level city named more often than
     its prefecture is the city of publication itself (a 寿光 paper's 市长 is 寿光市's)."""
     gazetteer = gazetteer or Gazetteer.default()
+    hosts = _without_guests(text)
+    if hosts != text:
+        at_home = document_locale(hosts, Locale(), gazetteer)
+        if at_home.city:
+            return at_home
     found = locale_of_counts(city_counts(text, gazetteer), gazetteer)
     if not found.city:
         found = _city_of_named_county(text, gazetteer)
@@ -185,7 +198,7 @@ def document_locale(text: str, fallback: Locale, gazetteer: Gazetteer | None = N
     if county is None:
         return replace(found, per_document=True)
     city_count = text.count(city.name) * 2 + text.count(gazetteer.short_name(city))
-    if county.name.endswith("市") and count > city_count:
+    if county.name.endswith("市") and count > city_count and not _speaks_as_prefecture(text, city):
         return replace(Locale.for_city(county.name, gazetteer), per_document=True)
     return replace(found, county=gazetteer.scope_name(county), per_document=True)
 
@@ -197,6 +210,30 @@ _CITY_VOICE = re.compile(r"市(?:委|长|政府|人大|政协)|[全我本]市")
 def _speaks_as_county(text: str) -> bool:
     """Its bodies and its "we" are a county's (县委, 县长, 全县) more often than a city's."""
     return len(_COUNTY_VOICE.findall(text)) > len(_CITY_VOICE.findall(text))
+
+
+# "枞阳县党政代表团来我县考察", "…来怀考察": a delegation's place is its guests', not the page's
+_RECEIVED = re.compile(r"来我[县区市旗]|来[\u4e00-\u9fff](?:考察|调研|参观|学习|交流)")
+_DELEGATION = re.compile(r"([\u4e00-\u9fff]{2,8}?[县区市旗])(?:党政)?(?:代表团|考察团|考察组|调研组|参访团)")
+
+
+def _without_guests(text: str) -> str:
+    """The text without the places of the delegations it says came to it."""
+    if not _RECEIVED.search(text):
+        return text
+    for guest in {m.group(1) for m in _DELEGATION.finditer(text)}:
+        text = text.replace(guest, "")
+    return text
+
+
+_PREFECTURE_VOICE = re.compile(
+    r"(?:(?<![\u4e00-\u9fff])州(?:党委|委|长|政府|人大|政协)|地委|行署|盟(?:委|长))"
+)
+
+
+def _speaks_as_prefecture(text: str, city: Division) -> bool:
+    """ "州党委副书记、州长X" in a page about 博乐市: the autonomous prefecture's (地区's, 盟's) news."""
+    return city.name.endswith(("州", "地区", "盟")) and _PREFECTURE_VOICE.search(text) is not None
 
 
 def _voiced_counties(text: str, counties: Counter[str], gazetteer: Gazetteer) -> Counter[str]:
@@ -292,6 +329,15 @@ def _city_of_named_county(text: str, gazetteer: Gazetteer) -> Locale:
     for name, code in _unique_county_names(gazetteer).items():
         if name in text:
             counts[code] += len(re.findall(f"{name}(?:{'|'.join(_COUNTY_BODIES)})", text))
+    if not any(counts.values()):
+        # a page that names nothing else: a county's short name written twice or more ("在台山碧桂园…")
+        counts = Counter(
+            {
+                code: n
+                for name, code in _unique_county_names(gazetteer).items()
+                if (n := text.count(name)) >= 2
+            }
+        )
     return _locale_of_county_counts(counts, gazetteer)
 
 
@@ -301,11 +347,22 @@ def _locale_of_county_counts(counts: Counter[str], gazetteer: Gazetteer) -> Loca
         return Locale()
     county = gazetteer.get(best[0][0])
     if len(best) > 1 and best[0][1] == best[1][1]:
-        tied = {d.name for code, n in counts.items() if n == best[0][1] and (d := gazetteer.get(code))}
-        # "新华区" is a district of several cities: its news is that district's, in a city not known
-        return Locale(county=tied.pop(), per_document=True) if len(tied) == 1 else Locale()
+        tied = _tied_locale(
+            [d for code, n in counts.items() if n == best[0][1] and (d := gazetteer.get(code))], gazetteer
+        )
+        if tied is not None:
+            return tied
     parent = gazetteer.parent(county) if county else None
     return Locale.for_city(parent.name, gazetteer) if parent else Locale()
+
+
+def _tied_locale(tied: list[Division], gazetteer: Gazetteer) -> Locale | None:
+    """Counties named equally often: "新华区", a district of several cities, is that district's news in a
+    city not known; counties of one city ("蓬安", "嘉陵江") are that city's (None: the caller's rule)."""
+    parents = {p.code for d in tied if (p := gazetteer.parent(d))}
+    if len(parents) <= 1:
+        return None
+    return Locale(county=tied[0].name, per_document=True) if len({d.name for d in tied}) == 1 else Locale()
 
 
 _COUNTY_BODIES = ("法院", "检察院", "县委", "县政府", "公安局", "人民医院", "融媒体中心")
@@ -717,8 +774,14 @@ class OrgResolver:
         ending = _LEVELS.get(level, level)
         if level == "省":
             return self.locale.province
-        # 市 is the city's even where a county-level city's news is read (临清市 in a 聊城 paper)
-        for place in (self.locale.city,) if level == "市" else (self.locale.county, self.locale.city):
+        # 市 is the city's even where a county-level city's news is read (临清市 in a 聊城 paper), unless
+        # the city is a 州 or 地区 (博乐市's 市委 in a 博尔塔拉 paper)
+        places = (
+            (self.locale.city, self.locale.county)
+            if level == "市"
+            else (self.locale.county, self.locale.city)
+        )
+        for place in places:
             if place.endswith(ending):
                 return place
         return ""
