@@ -645,3 +645,17 @@ def test_a_sessions_plenary_held_is_where_the_parts_are_taken(engine) -> None:
     assert {plenary, "阿坝州第十三届人民代表大会第五次会议"} <= set(events)
     assert {("张三", plenary, "就座"), ("李四", plenary, "就座"), ("王五", plenary, "当选")} <= roles
     assert not [name for name in events if "四次会议" in name]  # a report about a past session
+
+
+def test_central_plenaries_recalled_and_greetings_are_no_events(engine) -> None:
+    text = (
+        "本报讯 3月3日，政协第八届留坝县委员会第三次会议开幕。县委书记张三在主席台前排就座，祝贺大会召开。"
+        "会议要求全面贯彻落实中共十八大、十八届三中全会和县委十三届五次全委会精神。"
+        "李四指出，十七届六中全会作出了重要决定。院长王五走访全国人大代表赵六。\n"
+    )
+    events, _ = _article_events(engine, text)
+    assert not [name for name in events if "全会" in name or name == "祝贺大会"]
+    visits = [
+        e for e in analyse([Document("x.txt", text)], engine, Locale.for_city("汉中市"))[0].articles[0].events
+    ]
+    assert all(e.place is None for e in visits if "走访" in e.name)  # whom he visited is no place

@@ -384,8 +384,8 @@ class EventReader:
             return None
         if _has_person(sentence, start, end):
             return None
-        if name[0] in "对向为就与和" and any(name[1:] == head for head, _ in _heads()):
-            return None  # "对大会召开表示祝贺": the article's event, not one named 对大会
+        if _bare_head_after(name):
+            return None  # "对大会召开表示祝贺", "祝贺大会召开": the article's event, not one named 对大会
         base = sentence.start
         return EventMention(name, kind, sentence, base + start, base + end, place=place)
 
@@ -479,6 +479,15 @@ class EventReader:
 
 
 _WITHIN_SESSION = re.compile(r"会议主席团第|会议第[一二三四五六七八九十\d]{1,3}次全体会议")
+
+
+# words before a bare head that make it no name: "对大会召开表示祝贺", "祝贺大会召开"
+_BEFORE_BARE_HEAD = ("对", "向", "为", "就", "与", "和", "祝贺")
+
+
+def _bare_head_after(name: str) -> bool:
+    heads = {head for head, _ in _heads()}
+    return any(name.startswith(word) and name.removeprefix(word) in heads for word in _BEFORE_BARE_HEAD)
 
 
 def _merge_event(events: list[EventMention], event: EventMention) -> None:
@@ -1288,12 +1297,22 @@ def _reported_for_itself(event: EventMention) -> bool:
         or event.organizers
         or event.sentence.headline
         or event.type == "signing"
-        or ((_SITTING_NAME.search(event.name) or _PLENARY.search(event.name)) and not _its_spirit(event))
+        or ((_SITTING_NAME.search(event.name) or _local_plenary(event.name)) and not _its_spirit(event))
         or event.cited
     )
 
 
-_SPIRIT = re.compile(r"(?:的)?(?:精神|部署|重要讲话)|上的(?:重要)?讲话")
+# "…全会精神", "…全会和县委十三届五次全委会精神": the spirit of it, or of a list it opens
+_SPIRIT = re.compile(
+    r"(?:(?:和|、|及|以及)[^，,。；;]{1,24}?)?(?:的)?(?:精神|部署|重要讲话)|上的(?:重要)?讲话"
+)
+
+
+def _local_plenary(name: str) -> bool:
+    """A plenary of a local Party committee (市委八届九次全会); one of the Central Committee (十八届三中全会)
+    is only ever recalled in a local paper."""
+    plenary = _PLENARY.search(name)
+    return plenary is not None and "中全会" not in plenary.group()
 
 
 def _its_spirit(event: EventMention) -> bool:
@@ -1356,10 +1375,16 @@ def _visit(sentence: Sentence, person: Mention, persons: list[Mention]) -> Event
     led = match["led"] or ""  # "张三率党政考察团来威海考察": the delegation is in the visit's name
     name = visitors + (f"{led}{motion}{place}{verb}{also}" if match["place"] else rest[: match.end()])
     event = EventMention(name, "inspection", sentence, hosts[0].start, person.end + match.end())
-    # "深入部分重点企业调研": where some of a kind were visited is no place
-    event.place = None if _VAGUE_PLACE.match(place) else place
+    event.place = _visited_place(sentence, person.end - sentence.start + match.start(), place)
     event.visitor, event.visit_verb = hosts[0].text, verb
     return event
+
+
+def _visited_place(sentence: Sentence, at: int, place: str) -> str | None:
+    """Where a visit went: not where some of a kind were visited ("深入部分重点企业调研"), nor whom
+    ("走访代表X"); `at` is where the words of the visit begin in the sentence."""
+    start = sentence.text.find(place, at)
+    return None if _VAGUE_PLACE.match(place) or _has_person(sentence, start, start + len(place)) else place
 
 
 _VAGUE_PLACE = re.compile(r"部分|一些|多家|多个|各[类个家]|有关|相关")
