@@ -420,7 +420,7 @@ def test_a_meeting_during_a_visit_is_where_the_visit_went_and_on_its_day(engine)
     )
     docs = analyse([Document("x.txt", text)], engine, Locale.for_city("莆田市"))
     events = {e.name: e for a in docs[0].articles for e in a.events}
-    assert events["马立新会见吴建国一行"].place == "莆"
+    assert events["马立新会见吴建国一行"].place == "莆田市"  # 来莆: the paper's city, written short
     assert events["马立新、张建军与某集团负责人座谈"].date == "--08-01"
 
 
@@ -659,3 +659,16 @@ def test_central_plenaries_recalled_and_greetings_are_no_events(engine) -> None:
         e for e in analyse([Document("x.txt", text)], engine, Locale.for_city("汉中市"))[0].articles[0].events
     ]
     assert all(e.place is None for e in visits if "走访" in e.name)  # whom he visited is no place
+
+
+def test_a_groups_visit_keeps_the_headlines_name_and_its_leaders(engine) -> None:
+    text = (
+        "枞阳县党政代表团来怀考察\n本网讯 11月4日，枞阳县委书记吴建国，县委副书记、县长马立新率党政代表团来我县考察学习。"
+        "县委书记张建军等陪同。\n"
+        "本报讯 5月19日，由市委宣传部干部赵六共同组成的联合调研组到江陵县宣传思想文化工作调研。\n"
+    )
+    events, roles = _article_events(engine, text)
+    assert "枞阳县党政代表团来怀考察" in events
+    visit = "枞阳县党政代表团来怀考察"
+    assert {("吴建国", visit, "率团"), ("张建军", visit, "陪同")} <= roles
+    assert any(name.startswith("联合调研组到江陵县") for name in events)  # not "…干部赵六共同组成的…"

@@ -140,7 +140,7 @@ def _group_visit() -> re.Pattern[str]:
     motions = alternation(word_list("visit_motions.txt"))
     return re.compile(
         rf"(?P<group>[\u4e00-\u9fff]{{2,16}}?(?:{groups}))(?:一行\d*人?)?(?P<motion>{motions})"
-        rf"(?P<place>[^，,。、]{{2,20}}?)(?:开展|进行了?|实地|参观|专题|为期[^，,。]{{1,6}}?的)*(?P<verb>(?:{verbs})+)"
+        rf"(?P<place>[^，,。、此这该本]|[^，,。、]{{2,20}}?)(?:开展|进行了?|实地|参观|专题|为期[^，,。]{{1,6}}?的)*(?P<verb>(?:{verbs})+)"
     )
 
 
@@ -219,10 +219,11 @@ class EventReader:
             _add_mention(event)
 
     def _name_home(self, event: EventMention) -> None:
-        """ "X来我县调研" is "X来衡阳县调研" in a graph of many papers."""
+        """ "X来我县调研" is "X来衡阳县调研" in a graph of many papers; "来怀考察" went to 怀宁县."""
         for word, name in self.home.items():
             event.name = event.name.replace(word, name)
-            event.place = name if event.place == word else event.place
+            abbreviated = event.place is not None and len(event.place) == 1 and name.startswith(event.place)
+            event.place = name if event.place == word or abbreviated else event.place
 
     def _parts_taken(self, article: Article, events: list[EventMention], main: EventMention | None) -> None:
         """Who took part in which event: each visit's visitor, then the roles the sentences give
@@ -233,7 +234,7 @@ class EventReader:
             if event.visitor:
                 role = table("participation_roles.tsv").get(event.visit_verb or "", ("调研",))[0]
                 _add_participation(article, seen, Participation(event.visitor, event, role, event.sentence))
-                if re.search(_LED, event.name):  # "X率党政考察团来Y考察": X led the delegation too
+                if event.led or re.search(_LED, event.name):  # "X率党政考察团来Y考察": X led it too
                     _add_participation(
                         article, seen, Participation(event.visitor, event, "率团", event.sentence)
                     )
@@ -775,15 +776,28 @@ def _join_headline_event(events: list[EventMention], lead: Sentence | None) -> N
         return
     if _WITHIN_SESSION.search(headline.name) or _WITHIN_SESSION.search(in_lead.name):
         return  # a meeting within a session is not the session
-    if headline.visitor and headline.visitor == in_lead.visitor:
-        # a visit is named as the headline names it ("X到吉水县调研"); the lead says where exactly
-        if in_lead.place and not in_lead.place.startswith("我"):
-            headline.place = in_lead.place
-        fill_from(headline, in_lead, ("date", "end_date"))
+    if _visit_named_by_headline(headline, in_lead):
         events.remove(in_lead)
         return
     fill_from(in_lead, headline, ("date", "place"))
     events.remove(headline)
+
+
+def _visit_named_by_headline(headline: EventMention, in_lead: EventMention) -> bool:
+    """A visit is named as the headline names it ("X到吉水县调研", "X县党政代表团来怀考察" for "A、B率团来
+    我县考察"), with the lead's visitor, day and exact place. True when the headline's event takes the
+    lead's."""
+    if headline.type == in_lead.type == "inspection" and headline.visitor is None and in_lead.visitor:
+        headline.visitor, headline.visit_verb = in_lead.visitor, in_lead.visit_verb
+        headline.led = in_lead.led or bool(re.search(_LED, in_lead.name))
+        fill_from(headline, in_lead, ("date", "end_date", "place"))
+        return True
+    if not (headline.visitor and headline.visitor == in_lead.visitor):
+        return False
+    if in_lead.place and not in_lead.place.startswith("我"):
+        headline.place = in_lead.place
+    fill_from(headline, in_lead, ("date", "end_date"))
+    return True
 
 
 def _lead_event_like(
@@ -1344,7 +1358,8 @@ def _group_visits(sentence: Sentence) -> list[EventMention]:
     found = []
     for match in _group_visit().finditer(sentence.text):
         group = match["group"]
-        clause = max(group.rfind(c) for c in "，,。、：:")  # the group's name starts after a clause mark
+        # the group's name starts after a clause mark, or after what it is made of ("…共同组成的联合调研组")
+        clause = max(group.rfind(c) for c in "，,。、：:的")
         start = match.start("group") + clause + 1
         # "…参访团一行6人来P进行了为期3天的参观考察" is named "…参访团来P参观考察"
         name = _VISIT_FILLER.sub("", sentence.text[start : match.end()])
