@@ -672,3 +672,16 @@ def test_a_groups_visit_keeps_the_headlines_name_and_its_leaders(engine) -> None
     visit = "枞阳县党政代表团来怀考察"
     assert {("吴建国", visit, "率团"), ("张建军", visit, "陪同")} <= roles
     assert any(name.startswith("联合调研组到江陵县") for name in events)  # not "…干部赵六共同组成的…"
+
+
+def test_a_person_a_place_is_named_after_takes_no_part(engine) -> None:
+    text = (
+        "本报讯 11月4日，枞阳县委书记吴建国率党政代表团来我县考察。代表团先后来到安庆英科医疗有限公司、"
+        "稼先公园、邓稼先生平陈列馆等地，实地考察我县产业发展情况。\n"
+        "12日，博乐市2019年第二批项目在博乐市南城区中水调节池建设项目现场集中开工。\n"
+    )
+    docs = analyse([Document("x.txt", text)], engine, Locale.for_city("安庆市"))
+    people = {p.person for a in docs[0].articles for p in a.participations}
+    assert "邓稼先" not in people and "吴建国" in people
+    places = {e.place for a in docs[0].articles for e in a.events}
+    assert "博乐市南城区中水调节池建设项目现场" in places  # not "…现场集中"

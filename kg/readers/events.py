@@ -31,7 +31,7 @@ _BEFORE_TRIGGER = re.compile(
     r"(?:将|于|已|正式|隆重|胜利|顺利|圆满|\d{4}年|\d{1,2}月|\d{1,2}[日号]|至|—|-|在[^，,。在]{1,25}?)*"
     r"(?:正式|隆重|胜利|顺利|圆满)?$"
 )
-_PLACE_BEFORE_TRIGGER = re.compile(r"在(?P<place>[^，,。在]{1,25}?)(?:正式|隆重|胜利|顺利|圆满)?$")
+_PLACE_BEFORE_TRIGGER = re.compile(r"在(?P<place>[^，,。在]{1,25}?)(?:正式|隆重|胜利|顺利|圆满|集中)?$")
 _ORGANIZERS = re.compile(r"由(?P<orgs>[^。；;]+?)(?:联合|共同)?主办")
 _CO_ORGANIZERS = re.compile(r"(?:[，,]|^)(?P<orgs>[^，,。；;]+?)(?:承办|协办)(?=[，,。；;]|$)")
 _LIST = re.compile(r"[、和及与]")
@@ -858,12 +858,7 @@ def _participations(
     """Persons before a role verb take that role; a verb with none right before it ("主持并讲话")
     shares the persons of the verb before."""
     roles = table("participation_roles.tsv")
-    credited = [m.span() for m in _CREDIT.finditer(sentence.text)]
-    persons = [
-        m
-        for m in sentence.mentions
-        if m.type == "PERSON" and not any(a <= m.start - sentence.start < b for a, b in credited)
-    ]
+    persons = _persons_taking_part(sentence)
     found: list[Participation] = []
     reading = _RoleReading()
     for verb in _roles().finditer(sentence.text):
@@ -885,6 +880,26 @@ def _participations(
             clause_end = _CLAUSE.search(sentence.text, verb.end())
             reading.previous_end = clause_end.start() if clause_end else len(sentence.text)
     return found + _listed_after(sentence, persons, events, main) + _elected(sentence, persons, events, main)
+
+
+def _persons_taking_part(sentence: Sentence) -> list[Mention]:
+    """The sentence's persons, but not a photo's credit nor one a place is named after."""
+    credited = [m.span() for m in _CREDIT.finditer(sentence.text)]
+    return [
+        m
+        for m in sentence.mentions
+        if m.type == "PERSON"
+        and not any(a <= m.start - sentence.start < b for a, b in credited)
+        and not _place_named_after(sentence, m)
+    ]
+
+
+def _place_named_after(sentence: Sentence, person: Mention) -> bool:
+    """ "邓稼先生平陈列馆", "张三故居": a person a place is named after takes no part."""
+    return sentence.text.startswith(_NAMED_AFTER_PERSON, person.end - sentence.start)
+
+
+_NAMED_AFTER_PERSON = ("生平", "故居", "纪念馆", "陈列馆", "纪念碑", "纪念园", "公园", "广场", "大道", "路")
 
 
 def _briefing(event: EventMention) -> bool:
