@@ -685,3 +685,13 @@ def test_a_person_a_place_is_named_after_takes_no_part(engine) -> None:
     assert "邓稼先" not in people and "吴建国" in people
     places = {e.place for a in docs[0].articles for e in a.events}
     assert "博乐市南城区中水调节池建设项目现场" in places  # not "…现场集中"
+
+
+def test_a_name_the_model_read_as_two_words_and_a_trigger_inside_a_briefings_name(engine) -> None:
+    text = (
+        "本报讯 8月14日，柳州市委常委、副市长曾艳到我县调研指导宣传文化工作。\n\n"
+        "本报讯 11月11日上午，县人民政府在县行政新区会议室再次举行“淮滨县2016年重点项目集中开工新闻发布会”。\n"
+    )
+    events, roles = _article_events(engine, text)
+    assert any(person == "曾艳" and role == "调研" for person, _, role in roles)  # 曾|艳: one name
+    assert not [name for name in events if name.endswith("集中开工")]  # the briefing, not a ground-breaking

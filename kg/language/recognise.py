@@ -83,7 +83,27 @@ def _split_after_title(tokens: list[Token]) -> list[Token]:
                 out.append(Token("".join(t.text for t in run[:-1]), run[0].start, run[-2].end, "PERSON"))
                 i += singles + 1
                 break
+        else:
+            if _two_characters_of_a_name(tokens[i : i + 3]):
+                out.append(
+                    Token(tokens[i].text + tokens[i + 1].text, tokens[i].start, tokens[i + 1].end, "PERSON")
+                )
+                i += 2
     return out
+
+
+def _two_characters_of_a_name(run: list[Token]) -> bool:
+    """ "副市长曾|艳|到我县调研": a surname and a given name the model read as two words, between a title
+    and the verb of a visit or of a person."""
+    if len(run) < 3 or any(t.tag in ENTITY_TAGS or len(t.text) != 1 for t in run[:2]):
+        return False
+    surname, given, verb = run
+    return (
+        surname.text in surnames()
+        and _HAN.match(given.text) is not None
+        and given.text not in word_list("name_followers.txt")
+        and verb.text.startswith((*word_list("visit_motions.txt"), *word_list("person_verbs.txt")))
+    )
 
 
 def _cut_long_name(run: list[Token]) -> bool:

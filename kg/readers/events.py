@@ -31,6 +31,7 @@ _BEFORE_TRIGGER = re.compile(
     r"(?:将|于|已|正式|隆重|胜利|顺利|圆满|\d{4}年|\d{1,2}月|\d{1,2}[日号]|至|—|-|在[^，,。在]{1,25}?)*"
     r"(?:正式|隆重|胜利|顺利|圆满)?$"
 )
+_PRESS_HEADS = ("新闻发布会", "发布会", "情况通报会")  # what a trigger goes on to when it names a briefing
 _PLACE_BEFORE_TRIGGER = re.compile(r"在(?P<place>[^，,。在]{1,25}?)(?:正式|隆重|胜利|顺利|圆满|集中)?$")
 _ORGANIZERS = re.compile(r"由(?P<orgs>[^。；;]+?)(?:联合|共同)?主办")
 _CO_ORGANIZERS = re.compile(r"(?:[，,]|^)(?P<orgs>[^，,。；;]+?)(?:承办|协办)(?=[，,。；;]|$)")
@@ -88,7 +89,8 @@ def _acts() -> list[tuple[str, str, str | None, re.Pattern[str]]]:
 
 @cache
 def _trigger_after() -> re.Pattern[str]:
-    return re.compile(alternation(word_list("event_triggers.txt")))
+    """A verb after an event's name; not one inside a briefing's name ("…集中开工新闻发布会")."""
+    return re.compile(f"(?:{alternation(word_list('event_triggers.txt'))})(?!{'|'.join(_PRESS_HEADS)})")
 
 
 @cache
