@@ -13,26 +13,13 @@ from dataclasses import dataclass
 
 from kg.input.clean import above_particulars, headline_shaped, particulars_line
 from kg.language.dates import dateline
+from kg.language.lexicon import word_list
 from kg.model import Article, Document, Sentence
 
 _OPENER = re.compile(r"^[■\s]*(本报讯|据新华社|本报记者|[\u4e00-\u9fff]{2,4}讯(?![息员录号])|■)")
 _REPORTER_LINE = re.compile(
     r"^[■\s]*[\u4e00-\u9fff]{0,4}(记者|通讯员|融媒体)([ \u3000]+[\u4e00-\u9fff]{2,4})+$"
 )
-_ROLE_WORDS = {
-    "记者",
-    "通讯员",
-    "融媒体",
-    "本报记者",
-    "文/图",
-    "实习记者",
-    "见习记者",
-    "特约记者",
-    "实习生",
-    "摄影",
-    "摄像",
-    "编辑",
-}
 _CREDIT = re.compile(r"^[(（]\s*(融媒体|记者|通讯员|文/图)[^()（）]*[)）]$")
 _CONTINUED = re.compile(r"[(（]\s*下转[^()（）]{0,6}[)）]")
 # A line that only names where the article comes from ("来源:江西民盟、景德镇政协微信公众号"), after the
@@ -214,7 +201,7 @@ def _authors(lines: list[_Line]) -> list[str]:
                 if (
                     2 <= len(name) <= 4
                     and name not in names
-                    and name not in _ROLE_WORDS
+                    and name not in word_list("byline_roles.txt")
                     and not name.endswith("报道")
                 ):
                     names.append(name)

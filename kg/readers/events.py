@@ -31,7 +31,6 @@ _BEFORE_TRIGGER = re.compile(
     r"(?:将|于|已|正式|隆重|胜利|顺利|圆满|\d{4}年|\d{1,2}月|\d{1,2}[日号]|至|—|-|在[^，,。在]{1,25}?)*"
     r"(?:正式|隆重|胜利|顺利|圆满)?$"
 )
-_PRESS_HEADS = ("新闻发布会", "发布会", "情况通报会")  # what a trigger goes on to when it names a briefing
 _PLACE_BEFORE_TRIGGER = re.compile(r"在(?P<place>[^，,。在]{1,25}?)(?:正式|隆重|胜利|顺利|圆满|集中)?$")
 _ORGANIZERS = re.compile(r"由(?P<orgs>[^。；;]+?)(?:联合|共同)?主办")
 _CO_ORGANIZERS = re.compile(r"(?:[，,]|^)(?P<orgs>[^，,。；;]+?)(?:承办|协办)(?=[，,。；;]|$)")
@@ -90,7 +89,8 @@ def _acts() -> list[tuple[str, str, str | None, re.Pattern[str]]]:
 @cache
 def _trigger_after() -> re.Pattern[str]:
     """A verb after an event's name; not one inside a briefing's name ("…集中开工新闻发布会")."""
-    return re.compile(f"(?:{alternation(word_list('event_triggers.txt'))})(?!{'|'.join(_PRESS_HEADS)})")
+    briefings = tuple(head for head, kind in _heads() if kind == "press_conference")
+    return re.compile(f"(?:{alternation(word_list('event_triggers.txt'))})(?!{alternation(briefings)})")
 
 
 @cache
@@ -484,13 +484,11 @@ class EventReader:
 _WITHIN_SESSION = re.compile(r"会议主席团第|会议第[一二三四五六七八九十\d]{1,3}次全体会议")
 
 
-# words before a bare head that make it no name: "对大会召开表示祝贺", "祝贺大会召开"
-_BEFORE_BARE_HEAD = ("对", "向", "为", "就", "与", "和", "祝贺")
-
-
 def _bare_head_after(name: str) -> bool:
+    """ "对大会", "祝贺大会": a bare head after a word that makes it no name (before_bare_heads.txt)."""
     heads = {head for head, _ in _heads()}
-    return any(name.startswith(word) and name.removeprefix(word) in heads for word in _BEFORE_BARE_HEAD)
+    words = word_list("before_bare_heads.txt")
+    return any(name.startswith(word) and name.removeprefix(word) in heads for word in words)
 
 
 def _merge_event(events: list[EventMention], event: EventMention) -> None:
@@ -898,10 +896,7 @@ def _persons_taking_part(sentence: Sentence) -> list[Mention]:
 
 def _place_named_after(sentence: Sentence, person: Mention) -> bool:
     """ "邓稼先生平陈列馆", "张三故居": a person a place is named after takes no part."""
-    return sentence.text.startswith(_NAMED_AFTER_PERSON, person.end - sentence.start)
-
-
-_NAMED_AFTER_PERSON = ("生平", "故居", "纪念馆", "陈列馆", "纪念碑", "纪念园", "公园", "广场", "大道", "路")
+    return sentence.text.startswith(word_list("named_after_person.txt"), person.end - sentence.start)
 
 
 def _briefing(event: EventMention) -> bool:
