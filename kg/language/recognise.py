@@ -100,9 +100,17 @@ def _two_characters_of_a_name(run: list[Token]) -> bool:
     surname, given, verb = run
     return (
         surname.text in surnames()
-        and _HAN.match(given.text) is not None
-        and given.text not in word_list("name_followers.txt")
+        and _name_character(given)
         and verb.text.startswith((*word_list("visit_motions.txt"), *word_list("person_verbs.txt")))
+    )
+
+
+def _name_character(token: Token) -> bool:
+    """One character that may be part of a name: a Chinese character that does not follow names (在, 等)."""
+    return (
+        len(token.text) == 1
+        and _HAN.match(token.text) is not None
+        and token.text not in word_list("name_followers.txt")
     )
 
 
@@ -110,10 +118,7 @@ def _cut_long_name(run: list[Token]) -> bool:
     """Single characters, then a name the model found, then a list's mark: 4 to 6 characters in all."""
     *singles, name, mark = run
     return (
-        all(
-            len(t.text) == 1 and _HAN.match(t.text) and t.text not in word_list("name_followers.txt")
-            for t in singles
-        )
+        all(_name_character(t) for t in singles)
         and name.tag == "PERSON"
         and mark.text == "、"
         and 4 <= sum(len(t.text) for t in run[:-1]) <= 6
@@ -155,8 +160,8 @@ def _word_read_in(t: Token, after: str, after_title: bool) -> str | None:
 def _retyped(t: Token, following: str, out: list[Token]) -> Token:
     """A name typed as a place before a person's verb is a name, and a county's or city's name typed
     as a person ("在马尔康闭幕", "本报阿克苏讯") a place unless a title stands before it ("市长江华") or a
-    list of names goes on after it; a
-    name read with the 由 before it ("由张三、李四担任") is the preposition (added to `out`) and the name."""
+    list of names goes on after it; a name read with the 由 before it ("由张三、李四担任") is the preposition
+    (added to `out`) and the name."""
     if t.tag == "PLACE" and _name_before_verb(t.text, following):
         t = Token(t.text, t.start, t.end, "PERSON")
     elif t.tag == "PERSON" and _division_name(t.text) and not _named_as_person(out, following):
@@ -168,7 +173,7 @@ def _retyped(t: Token, following: str, out: list[Token]) -> Token:
 
 
 _LIST_MARKS = ("、", "和", "及")
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
 
 
 _DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•][\u4e00-\u9fff]{1,10}){1,3}")
@@ -453,14 +458,11 @@ def _long_name_in_list(tokens: list[Token], i: int) -> str | None:
     """ "张三、索朗扎西多、李四": a name of four to six characters with no surname (Tibetan, Mongolian names)
     that the model typed as a person is one when a list mark joins it to another person."""
     t = tokens[i]
-    if t.tag != "PERSON" or not 4 <= len(t.text) <= 6 or not _HAN_ONLY.fullmatch(t.text):
+    if t.tag != "PERSON" or not 4 <= len(t.text) <= 6 or not _HAN.fullmatch(t.text):
         return None
     before = i >= 2 and tokens[i - 1].text == "、" and tokens[i - 2].tag == "PERSON"
     after = i + 2 < len(tokens) and tokens[i + 1].text == "、" and tokens[i + 2].tag == "PERSON"
     return "PERSON" if before or after else None
-
-
-_HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def _entity_type(token: Token) -> str | None:

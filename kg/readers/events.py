@@ -484,22 +484,23 @@ class EventReader:
 _WITHIN_SESSION = re.compile(r"会议主席团第|会议第[一二三四五六七八九十\d]{1,3}次全体会议")
 
 
+def _within_session(name: str) -> bool:
+    return bool(_WITHIN_SESSION.search(name))
+
+
 def _bare_head_after(name: str) -> bool:
     """ "对大会", "祝贺大会": a bare head after a word that makes it no name (before_bare_heads.txt)."""
-    heads = {head for head, _ in _heads()}
-    words = word_list("before_bare_heads.txt")
-    return any(name.startswith(word) and name.removeprefix(word) in heads for word in words)
+    heads = table("event_heads.tsv")
+    return any(
+        name.startswith(w) and name.removeprefix(w) in heads for w in word_list("before_bare_heads.txt")
+    )
 
 
 def _merge_event(events: list[EventMention], event: EventMention) -> None:
     """One event for names that contain one another ("X会议" and "X会议开幕式"), but a meeting within
     a session ("X会议主席团第一次会议", "X会议第三次全体会议") is never the session."""
-    within = bool(_WITHIN_SESSION.search(event.name))
-    peers = [
-        e
-        for e in events
-        if bool(_WITHIN_SESSION.search(e.name)) == within and _briefing(e) == _briefing(event)
-    ]
+    within = _within_session(event.name)
+    peers = [e for e in events if _within_session(e.name) == within and _briefing(e) == _briefing(event)]
     before = list(peers)
     merge_by_name(peers, event, ("date", "end_date", "place", "part_of"))
     for old, new in zip(before, peers[: len(before)], strict=True):
@@ -774,7 +775,7 @@ def _join_headline_event(events: list[EventMention], lead: Sentence | None) -> N
     in_lead = _lead_event_like(events, lead, headline) if headline else None
     if not (headline and in_lead and headline is not in_lead and headline.type == in_lead.type):
         return
-    if _WITHIN_SESSION.search(headline.name) or _WITHIN_SESSION.search(in_lead.name):
+    if _within_session(headline.name) or _within_session(in_lead.name):
         return  # a meeting within a session is not the session
     if _visit_named_by_headline(headline, in_lead):
         events.remove(in_lead)
@@ -835,9 +836,7 @@ def _join_abbreviated_headline(events: list[EventMention], main: EventMention | 
         full = next(
             (e for e in events if not e.sentence.headline and _abbreviates(short.name, e.name, False)), None
         )
-        if full is None or bool(_WITHIN_SESSION.search(full.name)) != bool(
-            _WITHIN_SESSION.search(short.name)
-        ):
+        if full is None or _within_session(full.name) != _within_session(short.name):
             continue  # a session's headline does not name its plenary
         fill_from(full, short, ("date", "place"))
         events.remove(short)

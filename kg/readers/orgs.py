@@ -99,8 +99,9 @@ class Locale:
         one of its county-level cities, that city's (博乐 in 博尔塔拉's news of 博乐市)."""
         if self.city.endswith("市") or not self.county.endswith("市"):
             return self.city_short
-        county = (gazetteer or Gazetteer.default()).resolve(self.county)
-        return (gazetteer or Gazetteer.default()).short_name(county) if county else self.city_short
+        gazetteer = gazetteer or Gazetteer.default()
+        county = gazetteer.resolve(self.county)
+        return gazetteer.short_name(county) if county else self.city_short
 
 
 class CityMapError(ValueError):
@@ -181,10 +182,11 @@ def document_locale(text: str, fallback: Locale, gazetteer: Gazetteer | None = N
     its prefecture is the city of publication itself (a 寿光 paper's 市长 is 寿光市's)."""
     gazetteer = gazetteer or Gazetteer.default()
     hosts = _without_guests(text)
-    if hosts != text:
-        at_home = document_locale(hosts, Locale(), gazetteer)
-        if at_home.city:
-            return at_home
+    at_home = _locale_of_text(hosts, Locale(), gazetteer) if hosts != text else Locale()
+    return at_home if at_home.city else _locale_of_text(text, fallback, gazetteer)
+
+
+def _locale_of_text(text: str, fallback: Locale, gazetteer: Gazetteer) -> Locale:
     found = locale_of_counts(city_counts(text, gazetteer), gazetteer)
     if not found.city:
         found = _city_of_named_county(text, gazetteer)
@@ -203,8 +205,12 @@ def document_locale(text: str, fallback: Locale, gazetteer: Gazetteer | None = N
     return replace(found, county=gazetteer.scope_name(county), per_document=True)
 
 
-_COUNTY_VOICE = re.compile(r"县(?:委|长|政府|人大|政协)|[全我本]县")
-_CITY_VOICE = re.compile(r"市(?:委|长|政府|人大|政协)|[全我本]市")
+def _voice(level: str) -> re.Pattern[str]:
+    """A page's own bodies and its "we" at a level: 县委, 县长, 县政府, 全县, 我县."""
+    return re.compile(f"{level}(?:委|长|政府|人大|政协)|[全我本]{level}")
+
+
+_COUNTY_VOICE, _CITY_VOICE = _voice("县"), _voice("市")
 
 
 def _speaks_as_county(text: str) -> bool:

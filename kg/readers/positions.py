@@ -224,9 +224,8 @@ class PositionReader:
         persons = sorted(persons + _referred_persons(sentence, persons), key=lambda m: m.start)
         masked = post_forms.mask(text, [(p.start - base, p.end - base) for p in persons])
         found: list[Position] = []
-        decided: list[
-            tuple[str, Org]
-        ] = []  # "A当选X主任，B、C当选为副主任": the decision before gives the body
+        # "A当选X主任，B、C当选为副主任": the decision before gives the deputies' body
+        decided: list[tuple[str, Org]] = []
         for match in post_forms.find(masked):
             segments = self._whole_chain(text, *match.titles)
             if not segments or not _form_reads(match.form.id, text, segments):
