@@ -5,6 +5,8 @@ persons, events, participation, projects and org_types. Facts are compared per
 file, so a post found in the wrong article's file is wrong. Names of events and
 projects match leniently (one contains the other, or most of their character
 pairs agree), because "全国摄影展开展仪式" and "“七十五载…”全国摄影展开展仪式" name one event.
+Gold of a page in traditional characters says what the page says (李剛); kg reads such a page in
+simplified characters (李刚), so that file's gold is compared in simplified characters.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
+from kg.input.script import is_traditional, to_simplified
 from kg.language.names import normalize
 from kg.model import Corpus
 
@@ -49,7 +52,31 @@ def load_gold(folder: Path, name: str) -> list[dict]:
 def _gold(corpus: Corpus, folder: Path, name: str) -> list[dict]:
     """The gold of the files that were read: scoring one page of a gold set counts only its lines."""
     read = {Path(article.source).name for article in corpus.articles}
-    return [g for g in load_gold(folder, name) if "file" not in g or g["file"] in read]
+    traditional = _traditional_files(folder)
+    return [
+        _simplified(g) if g.get("file") in traditional else g
+        for g in load_gold(folder, name)
+        if "file" not in g or g["file"] in read
+    ]
+
+
+GOLD_FILES = ("persons", "positions", "changes", "events", "participation", "projects")
+
+
+def _traditional_files(folder: Path) -> set[str]:
+    """Files whose gold, all of it together, is written in traditional characters."""
+    text: dict[str, list[str]] = defaultdict(list)
+    for name in GOLD_FILES:
+        for g in load_gold(folder, f"{name}.jsonl"):
+            text[g.get("file", "")] += [v for v in g.values() if isinstance(v, str)]
+    return {file for file, values in text.items() if is_traditional(" ".join(values))}
+
+
+def _simplified(gold: dict) -> dict:
+    return {
+        key: to_simplified(value) if isinstance(value, str) and key != "file" else value
+        for key, value in gold.items()
+    }
 
 
 def predicted_positions(corpus: Corpus) -> set[tuple[str, str, str, str]]:

@@ -48,6 +48,7 @@ TABLES: dict[str, Table] = {
     "hanlp_tags.tsv": Table(3, {}),
     "head_titles.tsv": Table(2, {}),
     "implied_bodies.tsv": Table(2, {1: ORG_SUBTYPES}),
+    "lookalikes.tsv": Table(2, {}),
     "national_bodies.tsv": Table(3, {2: ORG_SUBTYPES}),
     "opening_ceremonies.tsv": Table(2, {1: EVENT_TYPES}),
     "org_templates.tsv": Table(3, {2: ORG_SUBTYPES}),
@@ -157,10 +158,20 @@ def check() -> list[str]:
         elif name.endswith(".tsv"):
             problems.append(f"kg/data/{name}: a table with no schema in kg/lexicon_check.py")
     checks: list[Callable[[], list[str]]] = [check_forms, check_event_acts, check_org_subtypes, check_aliases]
+    checks.append(check_lookalikes)
     checks += [partial(check_title_keys, name) for name in TITLE_KEYS]
     for run in checks:
         problems += run()
     return problems
+
+
+def check_lookalikes() -> list[str]:
+    """A look-alike is one character read as one other: the text's positions stay the page's."""
+    return [
+        f"kg/data/lookalikes.tsv:{number}: {line!r} is not one character, tab, one other character"
+        for number, line in _lines("lookalikes.tsv")
+        if not re.fullmatch(r"(.)\t(?!\1).", line)
+    ]
 
 
 def check_aliases() -> list[str]:

@@ -173,6 +173,7 @@ class Document:
     # articles the pieces before it hold (this piece's are numbered after them).
     base: int = 0
     first_article: int = 0
+    traditional: bool = False  # written in traditional characters: `text` reads it in simplified ones
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a cleaned span [start, end) to the original text (of the whole file, for a piece)."""

@@ -13,6 +13,7 @@ import re
 import statistics
 from dataclasses import dataclass
 
+from kg.input.script import readable
 from kg.model import Document
 
 _TERMINAL = set("。！？!?；;…")
@@ -222,5 +223,6 @@ def _in_headline(text: str, i: int, layout: _Layout) -> bool:
 
 
 def clean_document(doc: Document) -> Document:
-    doc.text, doc.offsets = clean(doc.original)
+    text, doc.traditional = readable(doc.original)
+    doc.text, doc.offsets = clean(text)
     return doc
