@@ -8,6 +8,7 @@ from pathlib import Path
 
 from kg.input.clean import clean_document
 from kg.input.read import read_paths
+from kg.input.script import readable
 from kg.input.segment import segment_document
 from kg.language.dates import date_document
 from kg.language.engines import Engine, load_engine
@@ -89,7 +90,7 @@ def _posts(doc: Document, context: Context) -> None:
 
 def _events(doc: Document, context: Context) -> None:
     locale = context.locale_of(doc)
-    reader = EventReader(doc.date, home_names(locale.city, locale.county, locale.per_document))
+    reader = EventReader(doc.date, home_names(locale.city, locale.own_county(), locale.per_document))
     for article in doc.articles:
         reader.read_article(article)
 
@@ -151,15 +152,20 @@ def check_disabled(names: Sequence[str]) -> None:
             )
 
 
+def _as_read(doc: Document) -> str:
+    """The page's text in the characters kg reads (simplified, no look-alikes), before cleaning."""
+    return readable(doc.original)[0]
+
+
 def locale_of(doc: Document, locale: Locale) -> Locale:
     """The locale a document is read in: the city the --city-map gives its path, else its own most
     prominent city when the run's was inferred, else the run's."""
     mapped = locale.mapped_city(doc.path)
     if mapped:
         given = Locale.for_city(mapped)
-        found = document_locale(doc.original, given)
+        found = document_locale(_as_read(doc), given)
         return found if found.city == given.city else replace(given, per_document=True)
-    return document_locale(doc.original, locale) if locale.per_document else locale
+    return document_locale(_as_read(doc), locale) if locale.per_document else locale
 
 
 def locale_for(
@@ -169,7 +175,7 @@ def locale_for(
     its own city (a collection of many papers). `city_map` (--city-map) places documents by path."""
     if city:
         return replace(Locale.for_city(city), city_map=city_map)
-    return replace(infer_city([doc.original for doc in docs]), per_document=True, city_map=city_map)
+    return replace(infer_city([_as_read(doc) for doc in docs]), per_document=True, city_map=city_map)
 
 
 def run(paths: Sequence[str | Path], city: str | None = None, engine: str | Engine = "lac") -> list[Document]:

@@ -8,7 +8,7 @@ import pytest
 
 from kg.input.clean import clean_document
 from kg.input.segment import segment_document
-from kg.model import Document
+from kg.model import Document, EventMention
 from kg.pipeline import analyse, build_corpus
 from kg.readers.orgs import Locale
 
@@ -192,6 +192,11 @@ def test_hearing_someone_present_is_not_presenting(engine) -> None:
     doc = analyse([Document("visit.txt", text)], engine, Locale.for_city("枣庄市"))[0]
     roles = {(p.person, p.role) for a in doc.articles for p in a.participations}
     assert ("侯明远", "调研") in roles and ("侯明远", "介绍") not in roles
+
+
+def _events_by_name(engine, text: str, locale: Locale) -> dict[str, EventMention]:
+    docs = analyse([Document("x.txt", text)], engine, locale)
+    return {e.name: e for a in docs[0].articles for e in a.events}
 
 
 def _article_events(engine, text: str) -> tuple[set[str], set[tuple[str, str, str]]]:
@@ -418,8 +423,7 @@ def test_a_meeting_during_a_visit_is_where_the_visit_went_and_on_its_day(engine)
         "本报讯 8月1日下午，某研究院院长吴建国率队来莆考察，市长马立新会见吴建国一行。\n"
         "走访中，马立新、张建军与某集团负责人座谈交流。\n"
     )
-    docs = analyse([Document("x.txt", text)], engine, Locale.for_city("莆田市"))
-    events = {e.name: e for a in docs[0].articles for e in a.events}
+    events = _events_by_name(engine, text, Locale.for_city("莆田市"))
     assert events["马立新会见吴建国一行"].place == "莆田市"  # 来莆: the paper's city, written short
     assert events["马立新、张建军与某集团负责人座谈"].date == "--08-01"
 
@@ -695,3 +699,33 @@ def test_a_name_the_model_read_as_two_words_and_a_trigger_inside_a_briefings_nam
     events, roles = _article_events(engine, text)
     assert any(person == "曾艳" and role == "调研" for person, _, role in roles)  # 曾|艳: one name
     assert not [name for name in events if name.endswith("集中开工")]  # the briefing, not a ground-breaking
+
+
+def test_a_visit_to_a_county_level_city_written_short_and_a_trip_for_investment(engine) -> None:
+    text = (
+        "本报讯 11月17日,平度市委书记张建国带领考察团来胶考察,市委书记陈立新陪同。\n\n"
+        "本报讯 3月27日,县委书记马立新带队赴广东省中山市开展招商考察活动。\n"
+    )
+    events = _events_by_name(engine, text, Locale.for_city("胶州市"))
+    assert events["张建国来胶州市考察"].place == "胶州市"  # the paper's own city, written 胶
+    assert events["张建国来胶州市考察"].visitor == "张建国"  # not 来胶, a name the model read
+    trip = next(e for name, e in events.items() if name.startswith("马立新"))
+    assert trip.place == "广东省中山市"  # not "广东省中山市开展招商"
+
+
+def test_dates_and_names_of_a_countys_meetings(engine) -> None:
+    text = (
+        "本报讯 9月19日,某商会会长吴建国带领考察团来我县考察。县委书记陈立新主持召开投资考察座谈会。\n\n"
+        "本报讯 3月20上午,2019年第一季度全市重点项目集中开工活动在乐亭经济开发区举行。\n\n"
+        "本报讯 7月29日上午,衡山县第十四届人民代表大会第三次会议在县剧院开幕。"
+        "县人大常委会主任马立新主持会议并宣布大会开幕。\n\n"
+        "本报讯 12月19日,县政府召开常务会议,传达学习12月10日至11日中央经济工作会议精神。\n\n"
+        "本报讯 9月12日,县委书记张建军到我县融媒体中心调研。\n"
+    )
+    events = _events_by_name(engine, text, Locale.for_city("衡阳市", county="衡山县"))
+    assert events["投资考察座谈会"].date == "--09-19"  # held in the sentence after the lead
+    assert events["2019年第一季度全市重点项目集中开工活动"].date == "2019-03-20"  # 3月20 without 日
+    assert not [name for name in events if "并宣布" in name]
+    assert "中央经济工作会议" in events  # the spirit relayed, named without its dates
+    visit = next(e for name, e in events.items() if name.startswith("张建军"))
+    assert visit.place == "衡山县融媒体中心"

@@ -462,6 +462,41 @@ def test_two_titles_written_as_one_and_a_county_that_speaks_for_its_city(engine)
             "鸡西市",
             ("王五", "院长", "鸡冠区人民法院"),
         ),
+        # "院党组书记": the court the article is about
+        (
+            "2月28日上午,陇川县人民法院召开行政学习会议。会上,院党组书记、院长马立新同志要求全院干警加强宣传。",
+            "德宏傣族景颇族自治州",
+            ("马立新", "院长", "陇川县人民法院"),
+        ),
+        # "大会的执行主席是(按姓名笔画排列):A、B(女)、C": a listing of a session's chairs
+        (
+            "7月29日上午,衡山县第十四届人民代表大会第三次会议开幕。"
+            "本次大会的执行主席是(按姓名笔画排列):吴建国、马立新(女)、张建军。",
+            "衡阳市",
+            ("张建军", "执行主席", "衡山县第十四届人民代表大会第三次会议"),
+        ),
+        # a town's 党委书记 is 书记 of the town's Party committee
+        (
+            "汜水镇党委书记王建军、高山镇镇长陈江山出席典礼仪式。",
+            "郑州市",
+            ("王建军", "书记", "中共汜水镇委员会"),
+        ),
+        # a department after another of the same committee: the committee's sibling, not the city's
+        (
+            "余庆县委常委、县委宣传部部长、统战部部长张建军参加调研。",
+            "遵义市",
+            ("张建军", "部长", "中共余庆县委统战部"),
+        ),
+        # "…考察团在X区副区长Y的陪同下": the body begins after 在
+        (
+            "1月17日,县党政考察团在通州区副区长王建军的陪同下考察了基础设施建设。",
+            "北京市",
+            ("王建军", "副区长", "北京市通州区人民政府"),
+        ),
+        # a compound surname the model cut off its name (令|狐…)
+        ("7月21日,县委书记令狐明辉到县融媒体中心调研。", "遵义市", ("令狐明辉", "书记", "县委")),
+        # a word beginning with a surname, then the name's last character (商友|江)
+        ("3月27日,县委书记商友江带队赴广东省中山市开展招商考察活动。", "铜仁市", ("商友江", "书记", "县委")),
         # a joint leading group's name holds 与
         (
             "市委书记、本溪市与本钢集团合作领导小组组长张三主持会议并讲话。",
@@ -485,6 +520,14 @@ def test_two_titles_written_as_one_and_a_county_that_speaks_for_its_city(engine)
 )
 def test_forms_seen_on_new_development_pages(engine, text: str, city: str, post: tuple) -> None:
     assert post in _posts(engine, text, city)
+
+
+def test_a_government_written_bare_before_a_county_head(engine) -> None:
+    # "政府县长": the government of the title's level, in a county's news (not the city's)
+    text = "景县重点项目集中开工。县委书记吴建国主持,政府县长马立新介绍景县项目情况。"
+    docs = analyse([Document("x.txt", text)], engine, Locale.for_city("衡水市", county="景县"))
+    posts = {(p.person, p.title, p.organization) for a in docs[0].articles for p in a.positions}
+    assert ("马立新", "县长", "景县人民政府") in posts
 
 
 def test_names_typed_as_places_inside_a_list_share_the_title(engine) -> None:
@@ -708,6 +751,8 @@ def test_a_long_name_the_model_cut_into_characters_after_a_title() -> None:
         ("李一", "PERSON"),
     )
     assert [t.text for t in repair_names(cut) if t.tag == "PERSON"] == ["才让当智", "李一"]
+    motion = _words(("成员", "NOUN"), ("来瑞", "PERSON"), ("考察", "VERB"))  # 来 and 瑞安 written 瑞
+    assert not [t for t in repair_names(motion) if t.tag == "PERSON"]
     verb = _words(("书记", "NOUN"), ("又", "ADV"), ("在", "PREP"), ("李一", "PERSON"), ("、", "PUNCT"))
     assert [t.text for t in repair_names(verb) if t.tag == "PERSON"] == ["李一"]
 

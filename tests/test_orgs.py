@@ -170,6 +170,20 @@ def test_a_page_that_names_only_a_countys_short_name() -> None:
     assert document_locale(tied, Locale()).city == "南充市"
 
 
+def test_a_county_page_names_its_county_once() -> None:
+    # a county's news says 我县 and names its county once; its city is named too, or not at all
+    with_city = (
+        "11月24日，广元市四季度第一批项目集中开工旺苍分会场开工仪式在我县举行。县委书记张建军出席，"
+        "县委副书记、县长刘建国讲话。市委、市政府对项目建设高度重视。"
+    )
+    assert document_locale(with_city, Locale()).county == "旺苍县"
+    alone = "县委副书记、县长刘建国主持召开座谈会。大家结合自身工作，立足德清发展实际和乡村振兴提出建议。"
+    found = document_locale(alone, Locale())
+    assert (found.city, found.county) == ("湖州市", "德清县")  # 振兴 is a district's short name too
+    # a page that does not speak as a county needs a short name twice
+    assert document_locale("市委书记陈立新立足德清发展实际提出建议。", Locale()).city == ""
+
+
 def test_a_delegations_place_is_not_the_pages() -> None:
     text = (
         "枞阳县党政代表团来怀考察\n11月4日，枞阳县委书记张三，县委副书记、县长李四率党政代表团来我县考察学习。"

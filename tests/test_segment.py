@@ -134,3 +134,21 @@ def test_a_bylines_trainees_photographers_and_credits_are_no_names() -> None:
     assert doc.articles[0].authors == ["张三", "李四", "王五", "赵六"]
     reported = _segment("海报新闻记者 张三 李四 日照报道\n昨天上午，会议召开。\n")
     assert reported.articles[0].authors == ["张三", "李四"]  # "日照报道": where it was filed from
+
+
+def test_captions_inside_a_one_article_page_split_no_article() -> None:
+    page = (
+        "县政协十一届六次会议今日开幕\n"
+        "发布时间:2012-02-12 00:00:00 信息来源:某县政府网\n"
+        "今天下午,县政协十一届六次会议在县城隆重开幕。\n"
+        "会议现场\n"
+        "县政协副主席吴建国主持开幕式\n"
+        "县政协主席马立新、县委书记张建军在主席台前排就坐。\n"
+        "开幕式由县政协副主席吴建国主持。\n"
+    )
+    doc = _segment(page)
+    assert len(doc.articles) == 1
+    assert "马立新" in doc.articles[0].sentences[-2].text
+    # a second article of such a page begins as an article does: with its date
+    second = page + "一周要闻\n2月13日,县委召开常委会议。\n"
+    assert len(_segment(second).articles) == 2

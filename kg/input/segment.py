@@ -110,6 +110,7 @@ def _drafts(lines: list[_Line]) -> list[_Draft]:
     drafts: list[_Draft] = []
     pending: list[list[_Line]] = []  # headline blocks not yet given to an article
     block: list[_Line] = []
+    single = _one_article_page(lines)
     for line in lines:
         if line.kind == "headline":
             block.append(line)
@@ -117,6 +118,9 @@ def _drafts(lines: list[_Line]) -> list[_Draft]:
         if block:
             pending.append(block)
             block = []
+        if single and pending and _continues(line, drafts):
+            drafts[-1].headlines.extend(pending)  # captions and subheads inside the article
+            pending = []
         if _starts_article(line, drafts, pending):
             drafts.append(_Draft([line], [], pending))
             pending = []
@@ -137,6 +141,26 @@ def _starts_article(line: _Line, drafts: list[_Draft], pending: list[list[_Line]
     if line.kind == "opener":
         return bool(pending) or not _only_credits(drafts[-1])
     return bool(pending) and line.kind == "body"
+
+
+def _one_article_page(lines: list[_Line]) -> bool:
+    """A site's page of one article: one line of particulars ("发布时间:… 来源:…"), above its first
+    body line (a file of many pages, a dump of a crawl, has many)."""
+    particulars = [i for i, line in enumerate(lines) if particulars_line(line.text)]
+    first_body = next((i for i, line in enumerate(lines) if line.kind == "body"), len(lines))
+    return len(particulars) == 1 and particulars[0] < first_body
+
+
+# How an article's first line begins: with its date or time ("2月12日", "今天下午", "近日")
+_ARTICLE_START = re.compile(
+    r"^\s*(?:\d{4}年|\d{1,2}月|[今昨前]天|今日|昨日|近日|日前|近期|连日来|[一二三四五六七八九十]{1,3}月)"
+)
+
+
+def _continues(line: _Line, drafts: list[_Draft]) -> bool:
+    """Body text below captions or subheads of a one-article page ("会议现场", "X主持开幕式") goes on
+    with the article, unless it begins as an article does."""
+    return bool(drafts) and line.kind == "body" and not _ARTICLE_START.match(line.text)
 
 
 def _only_credits(draft: _Draft) -> bool:

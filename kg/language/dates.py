@@ -14,8 +14,10 @@ from pathlib import PurePath
 
 from kg.model import Document
 
+# "3月20上午": a month's day written without 日 before the time of day
+_DAY_END = r"(?:[日号]|(?(month)(?=[上下中]午|晚上|凌晨|早上)|(?!)))"
 _DATE = re.compile(
-    r"(?:(?P<year>\d{4})\s*年\s*)?(?:(?P<month>\d{1,2})\s*月\s*)?(?P<day>\d{1,2})\s*[日号]"
+    rf"(?:(?P<year>\d{{4}})\s*年\s*)?(?:(?P<month>\d{{1,2}})\s*月\s*)?(?P<day>\d{{1,2}})\s*{_DAY_END}"
     r"(?:\s*(?:至|到|—|-|~)\s*(?:(?P<month2>\d{1,2})\s*月\s*)?(?P<day2>\d{1,2})\s*[日号])?"
 )
 

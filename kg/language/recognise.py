@@ -54,8 +54,7 @@ def repair_names(tokens: list[Token]) -> list[Token]:
     tokens = _verb_out_of_names(_title_end_in_name(tokens))
     out: list[Token] = []
     for i, t in enumerate(tokens):
-        lone_surname = out and out[-1].tag == "PERSON" and len(out[-1].text) == 1
-        if lone_surname and t.tag == "PERSON" and len(t.text) <= 2:
+        if out and _surname_cut_off(out, t):
             out[-1] = Token(out[-1].text + t.text, out[-1].start, t.end, "PERSON")
             continue
         following = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -65,6 +64,25 @@ def repair_names(tokens: list[Token]) -> list[Token]:
             continue
         out.append(t)
     return _list_members(_join_dotted(_split_after_title(out)))
+
+
+def _surname_cut_off(out: list[Token], t: Token) -> bool:
+    """ "钱|小红", "令|狐绍辉": a surname (a compound one's first character) the model cut off a name;
+    "县委书记商友|江": a two-character word that begins with a surname, then the name's last character,
+    after a title or at a clause's start."""
+    if t.tag != "PERSON":
+        return False
+    before = out[-1]
+    if before.tag == "PERSON" and len(before.text) == 1:
+        return len(t.text) <= 2 or before.text + t.text[0] in surnames()
+    opens = len(out) == 1 or out[-2].tag == "PUNCT" or bool(title_pattern().search(out[-2].text))
+    return (
+        opens
+        and len(t.text) == 1
+        and len(before.text) == 2
+        and before.tag in ("NOUN", "PLACE")
+        and before.text[0] in surnames()
+    )
 
 
 def _split_after_title(tokens: list[Token]) -> list[Token]:
@@ -166,10 +184,20 @@ def _retyped(t: Token, following: str, out: list[Token]) -> Token:
         t = Token(t.text, t.start, t.end, "PERSON")
     elif t.tag == "PERSON" and _division_name(t.text) and not _named_as_person(out, following):
         t = Token(t.text, t.start, t.end, "PLACE")
+    elif t.tag == "PERSON" and _motion_to_abbreviated_place(t.text, following):
+        t = Token(t.text, t.start, t.end, "VERB")
     if t.tag == "PERSON" and len(t.text) >= 3 and t.text[0] == "由" and t.text[1] in surnames():
         out.append(Token("由", t.start, t.start + 1, "PREP"))
         t = Token(t.text[1:], t.start + 1, t.end, "PERSON")
     return t
+
+
+def _motion_to_abbreviated_place(word: str, following: str) -> bool:
+    """ "来瑞考察", "到胶调研": a motion and a place's one-character short name before a visit's verb,
+    not a person named 来瑞."""
+    return (
+        len(word) == 2 and word[0] in "来到赴莅" and following.startswith(word_list("inspection_verbs.txt"))
+    )
 
 
 _LIST_MARKS = ("、", "和", "及")

@@ -45,7 +45,8 @@ _JOINED = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")  # layout sp
 _SAME_DAY = re.compile(
     r"^(?:会后|会上|随后|当天|同日|其间|活动中|会前|[\u4e00-\u9fff]{1,4}[中上][，,])"
 )  # "走访中，", "仪式上，"
-_NOT_A_NAME = re.compile(r"[是的将把]")  # a clause, not a name: "…执委会议是全省规模最大的盛会"
+# a clause, not a name: "…执委会议是全省规模最大的盛会", "主持会议并宣布大会开幕"
+_NOT_A_NAME = re.compile(r"[是的将把]|并(?:宣布|讲话|致辞)")
 # a venue's part after an event's head: "…新闻发布会齐齐哈尔专场", "…动员大会张掖分会场"
 _VENUE_PART = re.compile(r"(?<=会)[\u4e00-\u9fff]{1,8}?(?:专场|分会场|主会场)$")
 # a count or a bare ordinal, not a name: "一次重要会议", "4次重点项目推进会议", "第四十七次会议"
@@ -129,7 +130,7 @@ def _inspection() -> re.Pattern[str]:
         rf"^(?:等\d*人)?(?:一行\d*人?)?(?:在[^，,。]{{2,60}}?的陪同下[，,]?)?(?:带领[^。；;]{{0,80}}?等\d*人?一行\d*人?|带领[^，,。]{{0,30}}?|率队|带队|(?P<led>{_LED}))?"
         rf"(?:一行\d*人?)?"
         rf"(?:(?P<motion>{motions}|在)(?P<place>[^，,。此这该本]{{1}}|[^，,。]{{2,40}}?(?:施工现场)?)(?:[对就][^，,。]{{2,24}}?)?[，,]?(?:现场|实地|开展|进行了?|专题|参观)*"
-        rf"(?P<verb>{verbs})(?P<also>指导|座谈|交流)?"
+        rf"(?:招商引资|招商)?(?P<verb>{verbs})(?P<also>指导|座谈|交流)?"
         rf"|(?:现场)?(?P<verb2>(?:{verbs})+)(?![团组队])了?(?P<object>[^，,。（(、]{{2,30}}?)(?=[（(，,。、]|安全|工作|情况|{_WHILE}|$))"
     )
 
@@ -208,7 +209,7 @@ class EventReader:
         _fold_session_parts(events)
         article.events = events
         main = _main_event(article, events, lead)
-        _dates_of_the_day(events, main, lead_date)
+        _dates_of_the_day(events, main, lead, lead_date)
         _within_main(events, main)
         _year_from_name(events)
         _opened(events)
@@ -224,8 +225,14 @@ class EventReader:
         """ "X来我县调研" is "X来衡阳县调研" in a graph of many papers; "来怀考察" went to 怀宁县."""
         for word, name in self.home.items():
             event.name = event.name.replace(word, name)
-            abbreviated = event.place is not None and len(event.place) == 1 and name.startswith(event.place)
-            event.place = name if event.place == word or abbreviated else event.place
+            place = event.place
+            if place and len(place) == 1 and name.startswith(place):  # "来胶考察" is "来胶州市考察"
+                event.name = re.sub(
+                    f"(?<=[来到莅赴]){re.escape(place)}(?!{name[1]})", name, event.name, count=1
+                )
+                event.place = name
+            elif place:  # "我县融媒体中心" is 寿宁县融媒体中心
+                event.place = place.replace(word, name)
 
     def _parts_taken(self, article: Article, events: list[EventMention], main: EventMention | None) -> None:
         """Who took part in which event: each visit's visitor, then the roles the sentences give
@@ -1264,14 +1271,24 @@ def _year_from_name(events: list[EventMention]) -> None:
 
 
 def _dates_of_the_day(
-    events: list[EventMention], main: EventMention | None, lead_date: DateSpan | None
+    events: list[EventMention], main: EventMention | None, lead: Sentence | None, lead_date: DateSpan | None
 ) -> None:
-    """The main event, and those the text says happened the same day ("会上", "随后"), take the lead's
-    date when they have none (an event only reported, "据了解…", does not)."""
+    """The main event, those the text says happened the same day ("会上", "随后"), and those of the
+    sentence right after the lead in its paragraph ("9月19日，X来瑞考察。市委书记Y主持召开座谈会。")
+    take the lead's date when they have none (an event only reported, "据了解…", does not)."""
     for event in events:
-        same_day = event is main or _SAME_DAY.match(event.sentence.text)
+        next_to_lead = lead is not None and event.sentence.start == lead.end and _held_there(event)
+        same_day = event is main or next_to_lead or _SAME_DAY.match(event.sentence.text)
         if event.date is None and lead_date and same_day and not _reported(event) and not event.cited:
             event.date, event.end_date = lead_date.start, lead_date.end
+
+
+_HOLDING_VERB = re.compile(r"(?:召开|举行|举办|出席|参加)了?$")
+
+
+def _held_there(event: EventMention) -> bool:
+    """ "Y主持召开X": the sentence holds the event (not "在此前举办的X上")."""
+    return bool(_HOLDING_VERB.search(event.sentence.text[: event.start - event.sentence.start]))
 
 
 def _reported_events(article: Article, events: list[EventMention]) -> list[EventMention]:
@@ -1310,7 +1327,9 @@ def _cited(sentence: Sentence) -> list[EventMention]:
 _CITED = re.compile(
     r"(?P<name>[^，,。；;：:、“”‘’]{2,40}?(?:会议|全会|大会|工作会|部署会|推进会|座谈会))(?=上的(?:重要)?讲话|(?:的)?精神)"
 )
-_CITING = re.compile(r"传达|学习|贯彻|落实|在|以及|了|深入|认真|及时|按照|有关|相关")
+_CITING = re.compile(
+    r"传达|学习|贯彻|落实|在|以及|了|深入|认真|及时|按照|有关|相关|\d{1,2}月\d{1,2}日(?:至\d{1,2}日)?(?:召开的)?"
+)
 
 
 def _reported_for_itself(event: EventMention) -> bool:

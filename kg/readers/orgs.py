@@ -77,6 +77,12 @@ class Locale:
         posix = PurePath(path)
         return next((city for glob, city in self.city_map if posix.match(glob)), None)
 
+    def own_county(self) -> str:
+        """The county-level place whose news the page is: the county found in the city, or the city
+        itself when it is a county-level city (胶州市, whose 我市 is itself)."""
+        county_level = bool(self.city_code) and not self.city_code.endswith("00")
+        return self.county or (self.city if county_level else "")
+
     @classmethod
     def for_city(cls, name: str, gazetteer: Gazetteer | None = None, county: str = "") -> Locale:
         """The locale of a prefecture-level city (聊城市) or a county-level one (寿光市, whose 市委 is
@@ -196,13 +202,19 @@ def _locale_of_text(text: str, fallback: Locale, gazetteer: Gazetteer) -> Locale
     assert city is not None
     counties = _voiced_counties(text, _county_counts(text, city, gazetteer), gazetteer)
     code, count = counties.most_common(1)[0] if counties else ("", 0)
-    county = gazetteer.get(code) if count >= 2 else None
+    county = gazetteer.get(code) if count >= 2 or _own_county_named_once(text, counties) else None
     if county is None:
         return replace(found, per_document=True)
     city_count = text.count(city.name) * 2 + text.count(gazetteer.short_name(city))
     if county.name.endswith("市") and count > city_count and not _speaks_as_prefecture(text, city):
         return replace(Locale.for_city(county.name, gazetteer), per_document=True)
     return replace(found, county=gazetteer.scope_name(county), per_document=True)
+
+
+def _own_county_named_once(text: str, counties: Counter[str]) -> bool:
+    """A county's news names its county seldom ("…旺苍分会场…在我县…"): one county of the city named
+    once, in a page that speaks as a county, is the page's."""
+    return sum(1 for n in counties.values() if n) == 1 and _speaks_as_county(text)
 
 
 def _voice(level: str) -> re.Pattern[str]:
@@ -336,15 +348,21 @@ def _city_of_named_county(text: str, gazetteer: Gazetteer) -> Locale:
         if name in text:
             counts[code] += len(re.findall(f"{name}(?:{'|'.join(_COUNTY_BODIES)})", text))
     if not any(counts.values()):
-        # a page that names nothing else: a county's short name written twice or more ("在台山碧桂园…")
-        counts = Counter(
-            {
-                code: n
-                for name, code in _unique_county_names(gazetteer).items()
-                if (n := text.count(name)) >= 2
-            }
-        )
+        counts = _short_names_alone(text, gazetteer)
     return _locale_of_county_counts(counts, gazetteer)
+
+
+def _short_names_alone(text: str, gazetteer: Gazetteer) -> Counter[str]:
+    """A page that names nothing else: a county's short name written twice or more ("在台山碧桂园…"), or
+    a 县's written once in a page that speaks as a county ("县长X…立足德清发展实际"; a district's
+    short name once is too often a word: 振兴)."""
+    once = _speaks_as_county(text)
+    counts: Counter[str] = Counter()
+    for name, code in _unique_county_names(gazetteer).items():
+        n = text.count(name)
+        if n >= 2 or (n == 1 and once and _is_county(gazetteer.get(code))):
+            counts[code] = n
+    return counts
 
 
 def _locale_of_county_counts(counts: Counter[str], gazetteer: Gazetteer) -> Locale:
@@ -560,7 +578,9 @@ class OrgResolver:
         """A bare unit of the body before it in the chain: a Party committee's department ("市委常委、
         宣传部部长"), a court's division ("中院副院长X、刑庭庭长Y")."""
         party_unit = unit in _party_departments() or unit in word_list("committee_units.txt")
-        if context.scope and context.is_party_committee and party_unit:
+        # "县委宣传部部长、统战部部长": a sibling of the committee's department before it, too
+        of_committee = context.is_party_committee or context.unit in _party_departments()
+        if context.scope and of_committee and party_unit:
             return self._party_department(context.scope, unit)
         unit = table("department_full_names.tsv").get(unit, (unit,))[0]  # 审委会 is 审判委员会
         if unit.endswith(_UNIT_ENDINGS.get(context.subtype, ())):

@@ -361,7 +361,8 @@ class PositionReader:
         as 市委书记 is 书记 of 市委; a company's 党委书记 stays the company's."""
         if not title.startswith(_PARTY_COMMITTEE) or len(title) <= len(_PARTY_COMMITTEE) or not org_text:
             return org_text, title
-        if org_text in LEVEL_WORDS or self.resolver.as_place(org_text):
+        local = org_text.endswith(_LOCAL_UNITS) and len(org_text) > 2  # "汜水镇", "蕉华工业园区"
+        if org_text in LEVEL_WORDS or local or self.resolver.as_place(org_text):
             return org_text + _PARTY_COMMITTEE, title[len(_PARTY_COMMITTEE) :]
         return org_text, title
 
@@ -381,9 +382,12 @@ class PositionReader:
     def _without_preposition(self, org_text: str) -> str:
         """ "以丽江市委", "在传达学习", "和红安": a preposition or conjunction before the organisation
         is not part of it (but 从化区 and 对外经济贸易大学 begin with one)."""
+        gazetteer = self.resolver.gazetteer
+        inner = org_text.rfind("在", 1)  # "县党政考察团在通州区": the place after 在 is the body's
+        if inner > 0 and any(gazetteer.lookup(org_text[inner + 1 : inner + 1 + n]) for n in (2, 3)):
+            return org_text[inner + 1 :]
         if len(org_text) < 3 or org_text[0] not in _PREPOSITIONS or org_text.startswith("对外"):
             return org_text
-        gazetteer = self.resolver.gazetteer
         if any(gazetteer.lookup(org_text[:n]) for n in (2, 3)):
             return org_text
         return org_text[1:]
@@ -501,7 +505,11 @@ class PositionReader:
 
     @staticmethod
     def _department(org_text: str, title: str) -> str:
-        """ "统战部长", "青岛市商务局长": the head of a 部 or 局 written without its 部 or 局."""
+        """ "统战部长", "青岛市商务局长": the head of a 部 or 局 written without its 部 or 局; "政府县长":
+        the government of the title's level."""
+        level = title.removeprefix("常务").removeprefix("副")[:1]
+        if org_text == "政府" and title.endswith("长") and level in "县区市州省旗":
+            return level + org_text
         if title.endswith("部长") and any(d == org_text[-len(d) + 1 :] + "部" for d in _departments()):
             return org_text + "部"
         unit = title[-2] if title.endswith(_UNIT_HEADS) else ""
@@ -712,10 +720,12 @@ def _bare_title(text: str, segments: list[_Segment]) -> bool:
 
 _UNIT_HEADS = ("局长", "厅长", "处长")
 _HOLDING = ("召开", "举行", "举办", "组织召开")  # "祁东法院召开…": the body the article is about
-_OWN_BODY = ("我院", "本院")  # written by the court or procuratorate whose news it is
+_OWN_BODY = ("我院", "本院", "院")  # written by the court or procuratorate whose news it is ("院党组书记")
 _IMPLIED_ENDINGS = ("院",)  # what the names of the bodies in implied_bodies.tsv end with: 法院, 中院, 检察院
 _PARTY_GROUPS = ("党组",)  # the party group inside a body, written before its other title
 _PARTY_COMMITTEE = "党委"
+# places below a county, and zones, whose 党委 is their Party committee (镇党委书记: 书记 of 中共X镇委员会)
+_LOCAL_UNITS = ("镇", "乡", "街道", "苏木", "园区", "开发区", "新区")
 _BRACKETED_ALIAS = re.compile(r"[^()（）]{1,10}[(（]([^()（）]{2,8})[)）]")
 # An organisation's name ends with its kind of unit; a 局长 after one of these heads it as it is.
 _UNIT_ENDINGS = tuple("局厅处部委办院会司心所站队校室科府组团")

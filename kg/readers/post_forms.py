@@ -18,7 +18,7 @@ from kg.language.lexicon import data_text
 
 CHANGES = ("appointed", "elected", "nominated", "acting", "removed", "resigned", "transferred")
 _HEAD, _REST = "\ue000", "\ue001"  # a masked person: first character, then the others
-_PERSON = f"{_HEAD}{_REST}*(?:同志)?"
+_PERSON = f"{_HEAD}{_REST}*(?:[(（][男女][)）])?(?:同志)?"  # "戴某(女)"
 # "A、B和C", "A、B等18人"
 _COUNTED = "(?:等?[\\d两一二三四五六七八九十百]+(?:人|名同志|位同志)|等)?"  # 等47人, 四位同志
 _PERSONS = f"(?P<p>{_PERSON}(?:(?:[、，,]|和|及|与){_PERSON})*){_COUNTED}"
