@@ -729,3 +729,29 @@ def test_dates_and_names_of_a_countys_meetings(engine) -> None:
     assert "中央经济工作会议" in events  # the spirit relayed, named without its dates
     visit = next(e for name, e in events.items() if name.startswith("张建军"))
     assert visit.place == "衡山县融媒体中心"
+
+
+def test_visits_briefings_and_reports_as_county_news_writes_them(engine) -> None:
+    text = (
+        "本报讯 11月17日,黑河市爱辉区委书记张建国带领考察团,来胶州市考察项目建设。市领导孙永红陪同考察。"
+        "市委书记孙永红对张建国一行来胶考察表示欢迎。\n\n"
+        "本报讯 3月15日,记者从砀山县政府新闻发布会上获悉,第29届梨花节开幕式将于3月30日在梨花广场举行。\n\n"
+        "本报讯 2月27日,景县在龙华现代智能物流装备产业园组织开展上半年项目集中开工活动。县委书记吴建国主持开工仪式。\n\n"
+        "本报讯 1月24日,县长马立新主持召开座谈会,就《政府工作报告》征求意见。\n\n"
+        "本报讯 3月1日,县人民代表大会第四次会议开幕。会议听取了县长刘志强作的政府工作报告。\n"
+    )
+    docs = analyse([Document("x.txt", text)], engine, Locale.for_city("胶州市"))
+    events = {e.name: e for a in docs[0].articles for e in a.events}
+    roles = {(p.person, p.event.name, p.role) for a in docs[0].articles for p in a.participations}
+    visits = [name for name in events if name.startswith("张建国")]
+    assert (
+        visits == ["张建国来胶州市考察"] and events[visits[0]].date == "--11-17"
+    )  # one visit, 带领考察团,来…
+    assert ("孙永红", visits[0], "考察") not in roles  # he welcomed it ("孙永红对…表示欢迎")
+    assert events["砀山县政府新闻发布会"].date == "--03-15"  # where the reporter learnt it
+    assert events["砀山县政府新闻发布会"].place is None  # the opening's place is not the briefing's
+    ground_breaking = events["上半年项目集中开工活动"]
+    assert ground_breaking.place == "龙华现代智能物流装备产业园"  # "在P组织开展X活动"
+    assert not [name for name in events if "组织开展" in name]
+    assert not [r for r in roles if r[0] == "马立新" and r[2] == "作报告"]  # 《政府工作报告》 is no part
+    assert any(r[0] == "刘志强" and r[2] == "作报告" for r in roles)  # "听取了县长X作的政府工作报告"

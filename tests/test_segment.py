@@ -152,3 +152,16 @@ def test_captions_inside_a_one_article_page_split_no_article() -> None:
     # a second article of such a page begins as an article does: with its date
     second = page + "一周要闻\n2月13日,县委召开常委会议。\n"
     assert len(_segment(second).articles) == 2
+
+
+def test_an_image_placeholder_splits_no_article_and_a_long_headline_stands_above_its_particulars() -> None:
+    page = (
+        "现场签约9个项目总投资26亿!某县食品产业专场招商推介活动在广州举行\n"
+        "时间:2024-04-30 10:33:48 来源:本网\n"
+        "4月28日,某县食品产业专场招商推介活动在广州市番禺区举行,现场签约9个项目。\n"
+        "图片\n"
+        "县委书记吴建国等参加活动,县长马立新主持活动。\n"
+    )
+    doc = _segment(page)
+    assert len(doc.articles) == 1
+    assert doc.articles[0].headline.startswith("现场签约9个项目")

@@ -69,9 +69,11 @@ def particulars_line(line: str) -> bool:
 
 
 def above_particulars(line: str, following: str) -> bool:
-    """A line without a sentence's end right above a line of particulars: the article's headline,
-    however long ("真抓实干往前赶 创新突破向未来 市政协八届五次会议隆重开幕 丁纯讲话…")."""
-    return particulars_line(following) and not any(ch in _TERMINAL for ch in line)
+    """A line that ends no sentence right above a line of particulars: the article's headline, however
+    long ("真抓实干往前赶 创新突破向未来 市政协八届五次会议隆重开幕 丁纯讲话…",
+    "现场签约9个项目!X在广州举行")."""
+    line = line.rstrip()
+    return particulars_line(following) and "。" not in line and not (line and line[-1] in _TERMINAL)
 
 
 def _column_width(lines: list[str]) -> float:

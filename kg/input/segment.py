@@ -27,7 +27,9 @@ _CONTINUED = re.compile(r"[(（]\s*下转[^()（）]{0,6}[)）]")
 # the page's dateline.)
 _SOURCE = re.compile(r"^[《(（【]?\s*(?:来源|稿源|出处|文章来源)\s*[:：][^\d]*$")
 # A photo's caption: "▲开工仪式现场 张三摄", "图为…": part of the article around it, never a headline
-_CAPTION = re.compile(r"^[▲△▼↑]|[\u4e00-\u9fff]{2,4}\s*摄$|^图为")
+_CAPTION = re.compile(
+    r"^[▲△▼↑]|[\u4e00-\u9fff]{2,4}\s*摄$|^图为|^(?:图片|\[图\])$"
+)  # "图片": an image's place
 _REPORTERS = re.compile(r"(?:记者|通讯员|融媒体)((?:[ \u3000]+[\u4e00-\u9fff]{2,4}(?=[ \u3000)）\n]|$))+)")
 _CREDIT_MARK = re.compile(r"(?<=[\u4e00-\u9fff]{2})摄$")
 MAX_SENTENCE = 300

@@ -46,7 +46,7 @@ _SAME_DAY = re.compile(
     r"^(?:会后|会上|随后|当天|同日|其间|活动中|会前|[\u4e00-\u9fff]{1,4}[中上][，,])"
 )  # "走访中，", "仪式上，"
 # a clause, not a name: "…执委会议是全省规模最大的盛会", "主持会议并宣布大会开幕"
-_NOT_A_NAME = re.compile(r"[是的将把]|并(?:宣布|讲话|致辞)")
+_NOT_A_NAME = re.compile(r"[是的将把]|并(?:宣布|讲话|致辞)|组织开展")
 # a venue's part after an event's head: "…新闻发布会齐齐哈尔专场", "…动员大会张掖分会场"
 _VENUE_PART = re.compile(r"(?<=会)[\u4e00-\u9fff]{1,8}?(?:专场|分会场|主会场)$")
 # a count or a bare ordinal, not a name: "一次重要会议", "4次重点项目推进会议", "第四十七次会议"
@@ -57,6 +57,7 @@ _SERIAL = re.compile(r"^第[一二三四五六七八九十\d]+[场次期届]")
 _REPORTING = re.compile(
     r"了解到|获悉|得知|\d{1,2}日讯(?:\s*[(（][^)）]{0,30}[)）])?(?=\s*(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}[日号])"
 )
+_LEARNED_AT = re.compile(r"记者(?:从|在)(?P<name>[^，,。；;从在]{4,40}?会)上(?:获悉|了解到|得知)")
 _HELD_AT = re.compile(r"(?:主会场|分会场|会场)?设在(?P<place>[^，,。；;]{2,40}?)(?:现场)?(?=[，,。；;]|$)")
 _SIGNED = re.compile(r"[^，,。；;]*?(?:协议书|协议|合同|备忘录)")
 _SPEECH_AS_NOUN = re.compile(r"精神|内容|要求")
@@ -99,6 +100,8 @@ def _trigger_before() -> re.Pattern[str]:
     return re.compile(f"(?:主持)?(召开|举行|举办|签署|签订|进行|组织开展|{'|'.join(_ATTENDING)})了?")
 
 
+_HOLDING = ("召开", "举行", "举办", "组织开展")
+_BODY_ENDINGS = ("办", "局", "委", "部", "政府", "委员会", "厅", "院", "公司")
 # Verbs of taking part that name the event after them ("出席甘肃省重大项目集中开工仪式"): only an event
 # named in full there is one of its own
 _ATTENDING = ("出席", "参加", "主持")
@@ -113,7 +116,12 @@ def _named_in_full(name: str) -> bool:
 
 @cache
 def _roles() -> re.Pattern[str]:
-    return re.compile(alternation(tuple(sorted(table("participation_roles.tsv"), key=len, reverse=True))))
+    # "《政府工作报告》": 作报告 inside 工作报告 is no one's part
+    return re.compile(
+        "(?<!工)(?:"
+        + alternation(tuple(sorted(table("participation_roles.tsv"), key=len, reverse=True)))
+        + ")"
+    )
 
 
 _LED = "率(?:领)?[^，,。]{0,12}?[团组]"  # "率党政考察团": the visitor leads a group
@@ -127,7 +135,7 @@ def _inspection() -> re.Pattern[str]:
     verbs = alternation(word_list("inspection_verbs.txt"))
     motions = alternation(word_list("visit_motions.txt"))
     return re.compile(
-        rf"^(?:等\d*人)?(?:一行\d*人?)?(?:在[^，,。]{{2,60}}?的陪同下[，,]?)?(?:带领[^。；;]{{0,80}}?等\d*人?一行\d*人?|带领[^，,。]{{0,30}}?|率队|带队|(?P<led>{_LED}))?"
+        rf"^(?:等\d*人)?(?:一行\d*人?)?(?:在[^，,。]{{2,60}}?的陪同下[，,]?)?(?:带领[^。；;]{{0,80}}?等\d*人?一行\d*人?|带领[^，,。]{{0,30}}?(?:[团组队][，,])?|率队|带队|(?P<led>{_LED}))?"
         rf"(?:一行\d*人?)?"
         rf"(?:(?P<motion>{motions}|在)(?P<place>[^，,。此这该本]{{1}}|[^，,。]{{2,40}}?(?:施工现场)?)(?:[对就][^，,。]{{2,24}}?)?[，,]?(?:现场|实地|开展|进行了?|专题|参观)*"
         rf"(?:招商引资|招商)?(?P<verb>{verbs})(?P<also>指导|座谈|交流)?"
@@ -201,6 +209,7 @@ class EventReader:
         events: list[EventMention] = []
         for sentence in article.sentences:
             for event in self._events_in(sentence, lead_date):
+                self._name_home(event)  # before merging: "来胶考察" and "来胶州市考察" are one visit
                 _merge_event(events, event)
         _join_headline_event(events, lead)
         _join_sessions(events)
@@ -269,6 +278,7 @@ class EventReader:
         for sitting in self._sessions(sentence):
             found = _with_sitting(found, sitting)
         found += self._held_at(sentence)
+        found += _not_overlapping(self._learned_at(sentence), found)
         if sentence.headline and not found:
             found += self._headline_name(sentence)
         self._dates_before(sentence, found, lead_date)
@@ -344,6 +354,7 @@ class EventReader:
             not subject.endswith(("项目", "项目集中"))
             or len(subject) < 8
             or _has_person(sentence, start, end)
+            or _NOT_A_NAME.search(subject)  # "景县组织开展…项目集中开工活动": the 活动 is the event
         ):
             return None  # "项目开工" says nothing of which project; "副市长X宣布项目开工" is no name
         name = subject + trigger.group()
@@ -366,7 +377,16 @@ class EventReader:
         if trigger.group(1) in _ATTENDING and not _named_in_full(piece[:cut].removeprefix("了")):
             return None  # "出席座谈会", "参加上述活动": the article's event, named elsewhere
         serial = _SERIAL.match(piece[cut:])
-        return self._event(sentence, start, start + cut + (serial.end() if serial else 0), None)
+        place = _held_in(sentence, trigger) if trigger.group(1) in _HOLDING else None
+        return self._event(sentence, start, start + cut + (serial.end() if serial else 0), place)
+
+    def _learned_at(self, sentence: Sentence) -> list[EventMention]:
+        """ "记者从X新闻发布会上获悉": the reporter was at X, held on the sentence's day."""
+        events = (
+            self._event(sentence, m.start("name"), m.end("name"), None)
+            for m in _LEARNED_AT.finditer(sentence.text)
+        )
+        return [e for e in events if e]
 
     def _held_at(self, sentence: Sentence) -> list[EventMention]:
         """ "XX现场会主会场设在P现场": the event, held at P."""
@@ -736,8 +756,10 @@ def _programme(article: Article, events: list[EventMention], main: EventMention 
 
 
 def _not_on_programme(event: EventMention, main: EventMention) -> bool:
-    """The main event itself, what it is part of, a visit, or a meeting cited from before."""
-    return event is main or event is main.part_of or event.type == "inspection" or event.cited
+    """The main event itself, what it is part of, a visit, a meeting cited from before, or the briefing
+    that announced it ("记者从X新闻发布会上获悉，Y开幕式将于…举行")."""
+    briefing = event.type == "press_conference" and main.type != "press_conference"
+    return event is main or event is main.part_of or event.type == "inspection" or event.cited or briefing
 
 
 def _planned(event: EventMention) -> bool:
@@ -960,6 +982,8 @@ class _RoleReading:
         if sentence.text.endswith("的", 0, verb_start):  # "A在B的陪同下": B accompanied, not A
             begin = max(begin, sentence.text.rfind("在", begin, verb_start))
         here = [p for p in persons if begin <= p.end - start <= verb_start]
+        # "A对B一行来胶考察表示欢迎": A is the subject of what follows B's part, not of B's verb
+        here = [p for i, p in enumerate(here) if i == len(here) - 1 or not _addresses(sentence, p)]
         gap = sentence.text[self.previous_end : verb_start]
         shared = not _CLAUSE.search(gap) and len(gap) <= 12 and not gap.startswith("下")  # "在B的陪同下"
         if not here and self.previous_persons and shared:
@@ -967,6 +991,11 @@ class _RoleReading:
         if here:
             self.previous_persons = here
         return here
+
+
+def _addresses(sentence: Sentence, person: Mention) -> bool:
+    """ "A对B…": A speaks to (welcomes, thanks) what comes after 对."""
+    return sentence.text.startswith(("对", "同志对"), person.end - sentence.start)
 
 
 def _modifier(text: str, verb: re.Match[str], role_class: str) -> bool:
@@ -1155,6 +1184,14 @@ _PARTY_LEAD = re.compile(r"^.*(?:分别是|分别代表|代表|是|由|在|上|�
 _RECALLED = re.compile(
     r"[^，,。；;]{0,16}?时(?:的)?(?:重要)?(?:讲话|指示|批示)|[^，,。；;]{0,16}?时的(?:重要)?要求"
 )
+
+
+def _held_in(sentence: Sentence, trigger: re.Match[str]) -> str | None:
+    """ "X在P组织开展Y活动", "在P举行Y": held at P; not "在市政府新闻办召开…" (who holds it)."""
+    at = _PLACE_BEFORE_TRIGGER.search(sentence.text, 0, trigger.start())
+    if at is None or at["place"].endswith(_BODY_ENDINGS):
+        return None
+    return at["place"] if _is_place(sentence, sentence.start + at.start("place")) else None
 
 
 def _is_place(sentence: Sentence, start: int) -> bool:
@@ -1453,7 +1490,8 @@ def _as_noun(text: str, verb: re.Match[str]) -> bool:
         bool(_SPEECH_AS_NOUN.match(text, verb.end()))
         or bool(_SPEECH_RECALLED.match(text, verb.end()))
         or text.endswith(("重要", "此次", "这次", "本次", "该次"), 0, verb.start())  # "此次考察旨在…"
-        or bool(_HEARING.search(text, 0, verb.start()))
+        # "听取了县长X作的政府工作报告": the report heard is X's part
+        or (bool(_HEARING.search(text, 0, verb.start())) and not verb.group().startswith("作的"))
     )
 
 
