@@ -298,3 +298,17 @@ def test_a_project_after_an_activity_joined_by_ji_and_a_count_before_the_total(e
     projects = _article_projects(engine, text, "孝感市")
     assert "小河镇全域国土综合整治项目" in projects  # not "活动暨…": 暨 joins the activities
     assert projects["小河镇全域国土综合整治项目"].investment is None  # the 18 projects' total
+
+
+def test_lists_that_name_no_projects(engine) -> None:
+    text = (
+        "本报讯 1月16日,市长吴建国代表市委、市人大、市政府、市政协向8个重点项目的集中开工表示祝贺。"
+        "副镇长马立新等领导和相关项目投资方代表出席活动。"
+        "双方就水利水电、矿山矿石、水环境治理等领域合作项目展开交流座谈。"
+        "本市开工代表性项目有,理士年处理5万吨废旧锂电池综合利用项目,总投资13.3亿元。"
+        "签约仪式前,陈立新详细询问和听取了白城市“双创中心”、宁波华顺太阳能实业有限公司分布式光伏电站等签约项目企业负责人的介绍。\n"
+    )
+    projects = set(_article_projects(engine, text, "白城市"))
+    assert not [p for p in projects if p.startswith(("市", "吴建国", "马立新", "水利", "矿山", "代表性"))]
+    assert "宁波华顺太阳能实业有限公司分布式光伏电站" in projects
+    assert "白城市“双创中心”" in projects  # not "陈立新详细询问和听取了白城市…"

@@ -450,8 +450,11 @@ def _listed_projects(sentence: Sentence) -> list[ProjectMention]:
     for match in [*_LISTED.finditer(sentence.text), *_LISTED_COUNTED.finditer(sentence.text)]:
         if "类" in match.group("kind") or _programme(match.group("kind") + "项目"):
             continue  # "各类…项目", "62个非遗项目": kinds, programmes
+        if re.search("[向对为给与]$", match.group("items")):
+            continue  # "X代表市委、市政府向8个重点项目…表示祝贺": who speaks to the projects
         items = _items(sentence, match)
-        strict = len(items) == 1 or _COUNTED_AFTER.match(sentence.text[match.end() :])
+        field = match.group("kind").startswith(word_list("project_fields.txt"))  # "A、B等领域合作项目"
+        strict = len(items) == 1 or field or _COUNTED_AFTER.match(sentence.text[match.end() :])
         if strict and not all(_proper(sentence, start, end) for start, end in items):
             continue
         for start, end in items:
@@ -479,6 +482,8 @@ def _listed_project(sentence: Sentence, start: int, end: int, counted: bool = Fa
     if len(name) < 3 or _generic(name) or ("项目" in name and not counted):
         return None
     base = sentence.start
+    if any(m.type == "PERSON" and base + start <= m.start < base + end for m in sentence.mentions):
+        return None  # "副镇长X等领导和相关项目投资方": people, not projects
     project = ProjectMention(name, sentence, base + start, base + end)
     first = next((t for t in sentence.tokens if t.start == start), None)
     project.owner = _company_prefix(first) if first is not None and first.end < end else None
@@ -502,12 +507,26 @@ def _skip_leading_verbs(sentence: Sentence, start: int, end: int) -> int:
     item's name, and the city or county as their subject ("我市实施X等…项目", "全县X、Y等…")."""
     own = _OWN_UNIT.match(sentence.text, start)
     start = own.end() if own else start
-    for token in sentence.tokens:
-        if token.start < start or token.start >= end:
-            continue
-        if token.tag not in ("VERB", "ADV", "PREP", "CONJ", "ADVERBIAL_VERB", "PART"):
+    inside = [t for t in sentence.tokens if start <= t.start < end]
+    start = _after_a_persons_acts(sentence, inside, start, end)
+    for token in inside:
+        if token.start >= start and token.tag not in _BEFORE_A_NAME:
             return token.start
     return start
+
+
+_BEFORE_A_NAME = ("VERB", "ADV", "PREP", "CONJ", "ADVERBIAL_VERB", "PART")
+
+
+def _after_a_persons_acts(sentence: Sentence, inside: list[Token], start: int, end: int) -> int:
+    """ "庞某详细询问和听取了X、Y等…项目": a person and what they did stand before the list."""
+    base = sentence.start
+    people = (m for m in sentence.mentions if m.type == "PERSON" and start <= m.start - base < end)
+    person = next(people, None)
+    if person is None:
+        return start
+    acts = [t.end for t in inside if t.start >= person.end - base and t.tag in _BEFORE_A_NAME]
+    return max(acts, default=start)
 
 
 _COUNTS = re.compile(r"第?[一二三四五六七八九十\d.]+[个项批类期]|[\d.]+|[个项批类期]")  # 第二批, 3个, 一期
