@@ -755,3 +755,18 @@ def test_visits_briefings_and_reports_as_county_news_writes_them(engine) -> None
     assert not [name for name in events if "组织开展" in name]
     assert not [r for r in roles if r[0] == "马立新" and r[2] == "作报告"]  # 《政府工作报告》 is no part
     assert any(r[0] == "刘志强" and r[2] == "作报告" for r in roles)  # "听取了县长X作的政府工作报告"
+
+
+def test_more_of_the_genres_verbs_of_taking_part(engine) -> None:
+    text = (
+        "本报讯 6月1日,市人大常委会第十次会议召开。市长吴建国提请的任免议案并作说明。"
+        "市人大常委会秘书长马立新宣读了任命决定。\n\n"
+        "本报讯 6月2日,市重大项目集中开工仪式在哈密举行。市领导刘志强、孙立平共同启动项目建设。\n"
+    )
+    _, roles = _article_events(engine, text)
+    assert {(person, role) for person, _, role in roles} >= {
+        ("吴建国", "说明"),
+        ("马立新", "宣读"),
+        ("刘志强", "启动"),
+        ("孙立平", "启动"),
+    }
