@@ -312,3 +312,16 @@ def test_lists_that_name_no_projects(engine) -> None:
     assert not [p for p in projects if p.startswith(("市", "吴建国", "马立新", "水利", "矿山", "代表性"))]
     assert "宁波华顺太阳能实业有限公司分布式光伏电站" in projects
     assert "白城市“双创中心”" in projects  # not "陈立新详细询问和听取了白城市…"
+
+
+def test_an_amount_and_an_investor_written_before_the_projects_name(engine) -> None:
+    text = (
+        "本报讯 5月1日,上海东方希望畜牧有限公司投资10亿元建设年出栏60万头生猪一体化产业项目。"
+        "张掖城投公司投资7.3亿元的张掖大数据产业园项目开工。"
+        "全县实施3.29亿元基层人力资源和社会保障服务信息平台建设项目。\n"
+    )
+    docs = analyse([Document("x.txt", text)], engine, Locale.for_city("南充市"))
+    found = {p.name: (p.investment, p.owner) for a in docs[0].articles for p in a.projects}
+    assert found["年出栏60万头生猪一体化产业项目"] == (1e9, "上海东方希望畜牧有限公司")
+    assert found["张掖大数据产业园项目"] == (7.3e8, "张掖城投公司")
+    assert found["基层人力资源和社会保障服务信息平台建设项目"][0] == 3.29e8

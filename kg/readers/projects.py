@@ -217,7 +217,10 @@ class ProjectReader:
         if not _specific(name, named, owner) or _generic_conjunct(sentence, named) or _programme(name):
             return None
         base = sentence.start
-        project = ProjectMention(name, sentence, base + start, base + start + len(name), owner=owner)
+        start, name, owner, invested = _priced(sentence.text, start, name, owner)
+        project = ProjectMention(
+            name, sentence, base + start, base + start + len(name), investment=invested, owner=owner
+        )
         _stated_place(sentence, start, project)
         return project
 
@@ -257,6 +260,33 @@ class ProjectReader:
             if status not in known or (date and known[status] is None):
                 project.statuses = [s for s in project.statuses if s[0] != status]
                 project.statuses.append((status, date.start if date else None))
+
+
+_PRICED_PREFIX = re.compile(
+    r"^(?:(?P<owner>[^，,。]{2,30}?)(?:总)?投资)?(?P<amount>\d+(?:\.\d+)?)(?P<mult>万亿|亿|万)元(?:的|建设|兴建|实施)?"
+)
+
+
+# "上海某畜牧有限公司投资10亿元建设Y项目": the company before the amount owns the project
+_INVESTOR_BEFORE = re.compile(
+    r"(?P<org>[\u4e00-\u9fff（）()]{2,30}?(?:公司|集团|企业))(?:总)?投资"
+    r"(?:(?P<amount>\d+(?:\.\d+)?)(?P<mult>万亿|亿|万)元(?:的|建设|兴建|实施)?)?$"
+)
+
+
+def _priced(text: str, start: int, name: str, owner: str | None) -> tuple[int, str, str | None, float | None]:
+    """ "X公司投资10亿元建设Y项目", "3.29亿元Z建设项目", "X公司投资7.3亿元的Y项目" (the amount before the
+    name's first word): the project is Y (Z), with its amount and owner."""
+    priced = _PRICED_PREFIX.match(name)
+    amount = None
+    if priced and len(name) - priced.end() >= 4:
+        amount = yuan(priced["amount"], priced["mult"])
+        start, name, owner = start + priced.end(), name[priced.end() :], priced["owner"] or owner
+    investor = _INVESTOR_BEFORE.search(text, 0, start)
+    if investor and (amount or investor["amount"]):
+        owner = owner or investor["org"]
+        amount = amount or yuan(investor["amount"], investor["mult"])
+    return start, name, owner, amount
 
 
 def _own_money(
