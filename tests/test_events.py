@@ -770,3 +770,15 @@ def test_more_of_the_genres_verbs_of_taking_part(engine) -> None:
         ("刘志强", "启动"),
         ("孙立平", "启动"),
     }
+
+
+def test_a_speech_preached_on_a_visit_is_neither_its_place_nor_its_participant(engine) -> None:
+    text = (
+        "本报讯 3月8日至10日,市长吴建国深入务川自治县、湄潭县宣讲张建国同志视察贵州重要讲话精神"
+        "并调研督导经济社会发展情况。\n"
+    )
+    docs = analyse([Document("x.txt", text)], engine, Locale.for_city("遵义市"))
+    (visit,) = [e for a in docs[0].articles for e in a.events]
+    assert visit.place == "务川自治县、湄潭县"
+    roles = {(p.person, p.role) for a in docs[0].articles for p in a.participations}
+    assert roles == {("吴建国", "调研"), ("吴建国", "督导")}

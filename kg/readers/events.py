@@ -124,7 +124,9 @@ def _roles() -> re.Pattern[str]:
     )
 
 
-_LED = "率(?:领)?[^，,。]{0,12}?[团组]"  # "率党政考察团": the visitor leads a group
+_LED = "率(?:领)?[^，,。]{0,12}?[团组]"
+# "深入A县宣讲X视察贵州重要讲话精神并调研…": what the visitor preached on the way, not a visit's place
+_PREACHING = "(?:宣讲|传达|宣传)"  # "率党政考察团": the visitor leads a group
 _WHILE = "时(?:[，,]|强调|指出|要求|表示)"  # "调研X时要求": what was said during the visit
 
 
@@ -137,7 +139,7 @@ def _inspection() -> re.Pattern[str]:
     return re.compile(
         rf"^(?:等\d*人)?(?:一行\d*人?)?(?:在[^，,。]{{2,60}}?的陪同下[，,]?)?(?:带领[^。；;]{{0,80}}?等\d*人?一行\d*人?|带领[^，,。]{{0,30}}?(?:[团组队][，,])?|率队|带队|(?P<led>{_LED}))?"
         rf"(?:一行\d*人?)?"
-        rf"(?:(?P<motion>{motions}|在)(?P<place>[^，,。此这该本]{{1}}|[^，,。]{{2,40}}?(?:施工现场)?)(?:[对就][^，,。]{{2,24}}?)?[，,]?(?:现场|实地|开展|进行了?|专题|参观)*"
+        rf"(?:(?P<motion>{motions}|在)(?P<place>[^，,。此这该本]{{1}}|(?:(?!{_PREACHING})[^，,。]){{2,40}}?(?:施工现场)?)(?:{_PREACHING}[^，,。]{{0,30}}?并)?(?:[对就][^，,。]{{2,24}}?)?[，,]?(?:现场|实地|开展|进行了?|专题|参观)*"
         rf"(?:招商引资|招商)?(?P<verb>{verbs})(?P<also>指导|座谈|交流)?"
         rf"|(?:现场)?(?P<verb2>(?:{verbs})+)(?![团组队])了?(?P<object>[^，,。（(、]{{2,30}}?)(?=[（(，,。、]|安全|工作|情况|{_WHILE}|$))"
     )
@@ -919,7 +921,14 @@ def _persons_taking_part(sentence: Sentence) -> list[Mention]:
         if m.type == "PERSON"
         and not any(a <= m.start - sentence.start < b for a, b in credited)
         and not _place_named_after(sentence, m)
+        and not _speech_recalled(sentence, m)
     ]
+
+
+def _speech_recalled(sentence: Sentence, person: Mention) -> bool:
+    """ "宣讲张三总书记视察贵州重要讲话精神并调研": the speaker of a speech relayed takes no part."""
+    before = sentence.text[: person.start - sentence.start]
+    return bool(re.search(r"(?:宣讲|学习|传达|贯彻|落实|领会)(?:了|好)?$", before))
 
 
 def _place_named_after(sentence: Sentence, person: Mention) -> bool:
