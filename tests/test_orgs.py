@@ -184,6 +184,17 @@ def test_a_county_page_names_its_county_once() -> None:
     assert document_locale("市委书记陈立新立足德清发展实际提出建议。", Locale()).city == ""
 
 
+def test_a_countys_trip_to_a_city_is_the_countys_news() -> None:
+    # the city visited (中山市, named often) has no county of the page's; the county named in full does
+    text = (
+        "3月27日至29日,县委书记吴建国带队赴广东省中山市开展招商考察活动。中山市贵州商会相关人员陪同。"
+        "吴建国一行前往中山市古镇灯饰产业园。吴建国代表德江县56万人民向在中山市务工的老乡致以问候,"
+        "介绍了德江县经济社会发展情况,欢迎大家到德江投资。中山市贵州商会表示愿意投身全县脱贫攻坚。"
+    )
+    found = document_locale(text, Locale())
+    assert (found.city, found.county) == ("铜仁市", "德江县")
+
+
 def test_a_delegations_place_is_not_the_pages() -> None:
     text = (
         "枞阳县党政代表团来怀考察\n11月4日，枞阳县委书记张三，县委副书记、县长李四率党政代表团来我县考察学习。"

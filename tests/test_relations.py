@@ -174,3 +174,12 @@ def test_same_name_in_another_city_stays_apart(engine) -> None:
     corpus = build_corpus(analyse([Document("p.txt", text)], engine, locale), locale)
     people = [k for k, e in corpus.entities.items() if e.type == "PERSON" and e.label == "李建国"]
     assert len(people) == 2
+
+
+def test_a_division_written_with_its_province_is_that_division_not_a_zone_of_the_city(engine) -> None:
+    text = "本报讯 3月27日,县委书记吴建国带队赴广东省中山市开展招商考察活动。\n"
+    locale = Locale.for_city("铜仁市", county="德江县")
+    corpus = build_corpus(analyse([Document("x.txt", text)], engine, locale), locale)
+    contained = _facts(corpus, "containedInPlace")
+    assert ("中山市", "广东省") in contained
+    assert not [pair for pair in contained if pair[0] == "中山市" and pair[1] != "广东省"]

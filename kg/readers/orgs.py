@@ -198,17 +198,37 @@ def _locale_of_text(text: str, fallback: Locale, gazetteer: Gazetteer) -> Locale
         found = _city_of_named_county(text, gazetteer)
     if not found.city:
         return found if found.county else fallback
-    city = gazetteer.get(found.city_code)
-    assert city is not None
-    counties = _voiced_counties(text, _county_counts(text, city, gazetteer), gazetteer)
-    code, count = counties.most_common(1)[0] if counties else ("", 0)
-    county = gazetteer.get(code) if count >= 2 or _own_county_named_once(text, counties) else None
+    county, count = _county_of(text, found, gazetteer)
+    if county is None and _speaks_as_county(text) and _visited(text, found):
+        # "县委书记X带队赴中山市招商…德江县…": a county's news of a trip; the city visited has no county
+        # of the page's, the county named in full does
+        home = _city_of_named_county(text, gazetteer)
+        county, count = _county_of(text, home, gazetteer) if home.city else (None, 0)
+        found = home if county is not None else found
     if county is None:
         return replace(found, per_document=True)
+    city = gazetteer.get(found.city_code)
+    assert city is not None
     city_count = text.count(city.name) * 2 + text.count(gazetteer.short_name(city))
     if county.name.endswith("市") and count > city_count and not _speaks_as_prefecture(text, city):
         return replace(Locale.for_city(county.name, gazetteer), per_document=True)
     return replace(found, county=gazetteer.scope_name(county), per_document=True)
+
+
+def _visited(text: str, found: Locale) -> bool:
+    """Does the page go to the city ("赴广东省中山市", "前往中山")?"""
+    return re.search(f"(?:赴|到|前往|来到)[^，,。]{{0,6}}?{re.escape(found.city_short)}", text) is not None
+
+
+def _county_of(text: str, found: Locale, gazetteer: Gazetteer) -> tuple[Division | None, int]:
+    """The county of the found city the page is about, when it names one often enough, and how often."""
+    city = gazetteer.get(found.city_code)
+    if city is None:
+        return None, 0
+    counties = _voiced_counties(text, _county_counts(text, city, gazetteer), gazetteer)
+    code, count = counties.most_common(1)[0] if counties else ("", 0)
+    named = count >= 2 or _own_county_named_once(text, counties)
+    return (gazetteer.get(code), count) if named else (None, 0)
 
 
 def _own_county_named_once(text: str, counties: Counter[str]) -> bool:

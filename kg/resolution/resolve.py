@@ -305,6 +305,9 @@ class Resolver:
         text = self.orgs.own_place(text) or text  # 我区 → the district whose news it is
         scope, unit = self.orgs.split(text)
         if scope and not unit and scope != text:
+            named = self.gazetteer.resolve(scope, within=self._city)
+            if named is not None and named.name == scope:
+                return self._division(named, text)  # "广东省中山市": a division written with its province
             # 开发区 → 聊城经济技术开发区, before any town of that short name ("开发区街道")
             return self._within(self._entity("PLACE", scope, None, text), self._city)
         division = self.gazetteer.resolve(text, within=self._city)
