@@ -493,6 +493,23 @@ def test_two_titles_written_as_one_and_a_county_that_speaks_for_its_city(engine)
             "北京市",
             ("王建军", "副区长", "北京市通州区人民政府"),
         ),
+        # two titles with no mark between ("市委副书记市长X"): each its own post
+        (
+            "11月19日,双辽市召开座谈会,市委副书记市长吴建国出席会议。",
+            "四平市",
+            ("吴建国", "市长", "四平市人民政府"),
+        ),
+        (
+            "11月19日,双辽市召开座谈会,市委副书记市长吴建国出席会议。",
+            "四平市",
+            ("吴建国", "副书记", "中共四平市委员会"),
+        ),
+        # a word that begins with a surname and one more character, between a title and a mark (宋国|地)
+        (
+            "11月19日,市人大常委会主任宋国地,市长吴建国出席会议。",
+            "四平市",
+            ("宋国地", "主任", "四平市人民代表大会常务委员会"),
+        ),
         # a compound surname the model cut off its name (令|狐…)
         ("7月21日,县委书记令狐明辉到县融媒体中心调研。", "遵义市", ("令狐明辉", "书记", "县委")),
         # a word beginning with a surname, then the name's last character (商友|江)

@@ -195,6 +195,20 @@ def test_a_countys_trip_to_a_city_is_the_countys_news() -> None:
     assert (found.city, found.county) == ("铜仁市", "德江县")
 
 
+def test_a_county_under_the_name_it_had_and_a_company_named_after_its_county() -> None:
+    # 子长县 became 子长市; a page of the time calls it 子长县, and its 县委 is 中共子长县委员会
+    text = "8月1日,子长县委副书记、县长吴建国深入子长县瓦窑堡街道调研。子长县委书记马立新陪同。延安市有关部门参加。"
+    found = document_locale(text, Locale())
+    assert (found.city, found.county) == ("延安市", "子长县")
+    assert OrgResolver(found).resolve("县委").name == "中共子长县委员会"
+    # where a company is registered (当阳市…有限公司) does not outweigh the county the page names
+    text = (
+        "9月20日,宣恩县中秋恳亲大会招商引资恳谈会举行,签约企业有当阳市茂源玻璃制品有限公司等。"
+        "县委副书记、县长吴建国致辞。与会人员参观了宣恩创新创业产业园。"
+    )
+    assert document_locale(text, Locale()).county == "宣恩县"
+
+
 def test_a_delegations_place_is_not_the_pages() -> None:
     text = (
         "枞阳县党政代表团来怀考察\n11月4日，枞阳县委书记张三，县委副书记、县长李四率党政代表团来我县考察学习。"

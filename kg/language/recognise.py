@@ -102,7 +102,8 @@ def _split_after_title(tokens: list[Token]) -> list[Token]:
                 i += singles + 1
                 break
         else:
-            if _two_characters_of_a_name(tokens[i : i + 3]):
+            run = tokens[i : i + 3]
+            if _two_characters_of_a_name(run) or _word_and_character_of_a_name(run):
                 out.append(
                     Token(tokens[i].text + tokens[i + 1].text, tokens[i].start, tokens[i + 1].end, "PERSON")
                 )
@@ -120,6 +121,21 @@ def _two_characters_of_a_name(run: list[Token]) -> bool:
         surname.text in surnames()
         and _name_character(given)
         and verb.text.startswith((*word_list("visit_motions.txt"), *word_list("person_verbs.txt")))
+    )
+
+
+def _word_and_character_of_a_name(run: list[Token]) -> bool:
+    """ "主任宋国|地，": a word that begins with a surname and one more character, between a title and
+    a list's or clause's mark, are a three-character name."""
+    if len(run) < 3:
+        return False
+    word, last, mark = run
+    return (
+        len(word.text) == 2
+        and word.tag in ("PLACE", "NOUN")
+        and word.text[0] in surnames()
+        and _name_character(last)
+        and mark.text in ("，", ",", "、")
     )
 
 

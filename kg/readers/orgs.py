@@ -209,10 +209,22 @@ def _locale_of_text(text: str, fallback: Locale, gazetteer: Gazetteer) -> Locale
         return replace(found, per_document=True)
     city = gazetteer.get(found.city_code)
     assert city is not None
+    former = _former_county(text, county, gazetteer)
+    if former:
+        return replace(found, county=former, per_document=True)
     city_count = text.count(city.name) * 2 + text.count(gazetteer.short_name(city))
     if county.name.endswith("市") and count > city_count and not _speaks_as_prefecture(text, city):
         return replace(Locale.for_city(county.name, gazetteer), per_document=True)
     return replace(found, county=gazetteer.scope_name(county), per_document=True)
+
+
+def _former_county(text: str, county: Division, gazetteer: Gazetteer) -> str:
+    """ "子长县" in a page of 2014: a county that has since become a county-level city (子长市) is read
+    under the name the page gives it, so that its 县委 is 中共子长县委员会."""
+    if not county.name.endswith("市"):
+        return ""
+    written = gazetteer.short_name(county) + "县"
+    return written if text.count(written) > text.count(county.name) else ""
 
 
 def _visited(text: str, found: Locale) -> bool:
@@ -469,7 +481,7 @@ def city_counts(text: str, gazetteer: Gazetteer | None = None) -> Counter[str]:
         if county.name in text:
             parent = gazetteer.parent(county)
             if parent is not None and parent.level == 2:
-                counts[parent.code] += 2 * text.count(county.name)  # in full: counts double
+                counts[parent.code] += 2 * _outside_companies(text, county.name)  # in full: counts double
     # "房县举行…": a two-character county name only one county has, standing at the start of a clause
     for match in _two_character_counties(gazetteer).finditer(text):
         named = gazetteer.get(_unique_county_names(gazetteer)[match[1]])
@@ -482,6 +494,15 @@ def city_counts(text: str, gazetteer: Gazetteer | None = None) -> Counter[str]:
         if city is not None:
             counts[city.code] += _PAPER_WEIGHT
     return counts
+
+
+def _outside_companies(text: str, name: str) -> int:
+    """Mentions of a county's full name that do not begin a company's name ("当阳市茂源玻璃制品有限公司"
+    in 宣恩's news: where a company is registered, not the page's place)."""
+    return len(re.findall(f"{re.escape(name)}(?!{_COMPANY_REST})", text))
+
+
+_COMPANY_REST = r"[\u4e00-\u9fff]{2,12}?(?:有限责任公司|股份有限公司|有限公司)"
 
 
 # The paper's name as a page prints it (masthead, 来源): its place is the place of publication.

@@ -338,6 +338,12 @@ class PositionReader:
             match = title_pattern().search(piece)
             if not match:
                 break
+            inner = title_pattern().search(piece, 0, match.start())
+            if inner and inner.start() > 0:
+                # "市委副书记市长X": two titles with no mark between; the second stands alone
+                seg_start = sep = seg_start + inner.end()  # the next segment ends where this one begins
+                piece, match = piece[inner.end() :], title_pattern().search(piece[inner.end() :])
+                assert match is not None
             org_text, junk, former = self._org_words(piece[: match.start()])
             if match.group() == "代表" and not org_text.endswith(word_list("delegate_bodies.txt")):
                 break
