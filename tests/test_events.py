@@ -782,3 +782,13 @@ def test_a_speech_preached_on_a_visit_is_neither_its_place_nor_its_participant(e
     assert visit.place == "务川自治县、湄潭县"
     roles = {(p.person, p.role) for a in docs[0].articles for p in a.participations}
     assert roles == {("吴建国", "调研"), ("吴建国", "督导")}
+
+
+def test_a_list_that_attends_one_ceremony_or_another_names_no_event(engine) -> None:
+    text = (
+        "本报讯 10月9日,全省第二期“三个一批”活动暨罗山县电子电器元器件专业园项目开工仪式举行。"
+        "县领导吴建国、马立新、刘志强等出席签约仪式或参加开工仪式。\n"
+    )
+    events, roles = _article_events(engine, text)
+    assert not [name for name in events if "或参加" in name]
+    assert {person for person, _, role in roles if role == "出席"} == {"吴建国", "马立新", "刘志强"}
