@@ -38,6 +38,7 @@ def to_simplified(text: str) -> str:
     return "".join(_one_simplified(ch) for ch in text)
 
 
+@cache
 def _one_simplified(ch: str) -> str:
     converted = _t2s().convert(ch)
     return converted if len(converted) == 1 else ch
@@ -50,28 +51,25 @@ def _han(text: str) -> str:
 def is_traditional(text: str) -> bool:
     """Is `text` written in traditional characters?"""
     han = _han(text)
-    changed = sum(a != b for a, b in zip(han, to_simplified(han), strict=True))
+    changed = sum(_one_simplified(ch) != ch for ch in han)  # character by character: cached, fast
     return bool(han) and changed >= TRADITIONAL_SHARE * len(han)
 
 
 @cache
-def _lookalikes() -> dict[str, str]:
-    return {ch: replacement for ch, (replacement,) in table("lookalikes.tsv").items()}
-
-
-def _unlike(ch: str) -> str:
-    replacement = _lookalikes().get(ch)
-    if replacement:
-        return replacement
-    code = ord(ch)
-    if any(low <= code <= high for low, high in _RADICALS_AND_COMPATIBILITY):
-        compatible = unicodedata.normalize("NFKC", ch)
-        return compatible if len(compatible) == 1 else ch
-    return ch
+def _lookalikes() -> dict[int, str]:
+    """A translation table: each look-alike's code point → the character it stands for."""
+    found: dict[int, str] = {}
+    for low, high in _RADICALS_AND_COMPATIBILITY:
+        for code in range(low, high + 1):
+            compatible = unicodedata.normalize("NFKC", chr(code))
+            if len(compatible) == 1 and compatible != chr(code):
+                found[code] = compatible
+    found.update({ord(ch): replacement for ch, (replacement,) in table("lookalikes.tsv").items()})
+    return found
 
 
 def replace_lookalikes(text: str) -> str:
-    return "".join(_unlike(ch) for ch in text)
+    return text.translate(_lookalikes())
 
 
 def readable(text: str) -> tuple[str, bool]:
