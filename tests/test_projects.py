@@ -325,3 +325,10 @@ def test_an_amount_and_an_investor_written_before_the_projects_name(engine) -> N
     assert found["年出栏60万头生猪一体化产业项目"] == (1e9, "上海东方希望畜牧有限公司")
     assert found["张掖大数据产业园项目"] == (7.3e8, "张掖城投公司")
     assert found["基层人力资源和社会保障服务信息平台建设项目"][0] == 3.29e8
+
+
+def test_who_proposed_a_project_is_not_its_owner(engine) -> None:
+    text = "本报讯 3月28日,座谈会上,由某市贵州商会照明分会提出到德江投资灯饰五金件生产项目的规划方案。\n"
+    docs = analyse([Document("x.txt", text)], engine, Locale.for_city("铜仁市", county="德江县"))
+    owners = {p.owner for a in docs[0].articles for p in a.projects}
+    assert not [o for o in owners if o and "提出" in o]
