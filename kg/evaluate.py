@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from kg.input.script import is_traditional, to_simplified
@@ -63,13 +64,20 @@ def _gold(corpus: Corpus, folder: Path, name: str) -> list[dict]:
 GOLD_FILES = ("persons", "positions", "changes", "events", "participation", "projects")
 
 
-def _traditional_files(folder: Path) -> set[str]:
-    """Files whose gold, all of it together, is written in traditional characters."""
+def _traditional_files(folder: Path) -> frozenset[str]:
+    """Files whose gold, all of it together, is written in traditional characters (read once per
+    version of the gold files: every relation's scoring asks)."""
+    paths = [folder / f"{name}.jsonl" for name in GOLD_FILES]
+    return _traditional_in(folder, tuple(p.stat().st_mtime_ns if p.exists() else 0 for p in paths))
+
+
+@cache
+def _traditional_in(folder: Path, versions: tuple[int, ...]) -> frozenset[str]:
     text: dict[str, list[str]] = defaultdict(list)
     for name in GOLD_FILES:
         for g in load_gold(folder, f"{name}.jsonl"):
             text[g.get("file", "")] += [v for v in g.values() if isinstance(v, str)]
-    return {file for file, values in text.items() if is_traditional(" ".join(values))}
+    return frozenset(file for file, values in text.items() if is_traditional(" ".join(values)))
 
 
 def _simplified(gold: dict) -> dict:

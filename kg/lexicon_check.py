@@ -157,8 +157,9 @@ def check() -> list[str]:
             problems += check_list(name)
         elif name.endswith(".tsv"):
             problems.append(f"kg/data/{name}: a table with no schema in kg/lexicon_check.py")
-    checks: list[Callable[[], list[str]]] = [check_forms, check_event_acts, check_org_subtypes, check_aliases]
-    checks.append(check_lookalikes)
+    checks: list[Callable[[], list[str]]] = [
+        check_forms, check_event_acts, check_org_subtypes, check_aliases, check_lookalikes,
+    ]  # fmt: skip
     checks += [partial(check_title_keys, name) for name in TITLE_KEYS]
     for run in checks:
         problems += run()

@@ -45,10 +45,8 @@ _JOINED = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")  # layout sp
 _SAME_DAY = re.compile(
     r"^(?:会后|会上|随后|当天|同日|其间|活动中|会前|[\u4e00-\u9fff]{1,4}[中上][，,])"
 )  # "走访中，", "仪式上，"
-# a clause, not a name: "…执委会议是全省规模最大的盛会", "主持会议并宣布大会开幕"
-_NOT_A_NAME = re.compile(
-    r"[是的将把]|并(?:宣布|讲话|致辞)|组织开展|或(?:参加|出席)"
-)  # "出席签约仪式或参加开工仪式"
+# a clause, not a name: "…执委会议是全省规模最大的盛会", "主持会议并宣布大会开幕", "出席A或参加B"
+_NOT_A_NAME = re.compile(r"[是的将把]|并(?:宣布|讲话|致辞)|组织开展|或(?:参加|出席)")
 # a venue's part after an event's head: "…新闻发布会齐齐哈尔专场", "…动员大会张掖分会场"
 _VENUE_PART = re.compile(r"(?<=会)[\u4e00-\u9fff]{1,8}?(?:专场|分会场|主会场)$")
 # a count or a bare ordinal, not a name: "一次重要会议", "4次重点项目推进会议", "第四十七次会议"
@@ -126,9 +124,9 @@ def _roles() -> re.Pattern[str]:
     )
 
 
-_LED = "率(?:领)?[^，,。]{0,12}?[团组]"
+_LED = "率(?:领)?[^，,。]{0,12}?[团组]"  # "率党政考察团": the visitor leads a group
 # "深入A县宣讲X视察贵州重要讲话精神并调研…": what the visitor preached on the way, not a visit's place
-_PREACHING = "(?:宣讲|传达|宣传)"  # "率党政考察团": the visitor leads a group
+_PREACHING = "(?:宣讲|传达|宣传)"
 _WHILE = "时(?:[，,]|强调|指出|要求|表示)"  # "调研X时要求": what was said during the visit
 
 

@@ -53,9 +53,11 @@ _COUNTED_BEFORE = re.compile(r"(?:多个|若干|一批|[\d一二三四五六七�
 _COUNTED_AFTER = re.compile(r"^\s*[\d一二三四五六七八九十百]+(?:余|多)?[个项]")
 _PLANNED = re.compile(r"(?:预计|计划|将|力争|拟)[^，,。]{0,14}$")
 _SENTENCE_PLACE = re.compile(r"^(?:[^，,。]{0,12}?[日月])?[，,]?\s*在(?P<place>[^，,。]{2,12})[，,]")
+# an amount of money: its number and its unit (a bare number is in yuan)
+_NUMBER, _UNIT = r"(?P<amount>\d+(?:\.\d+)?)", r"(?P<mult>万亿|亿|万)"
 _MONEY = re.compile(
     r"(?:总投资|投资总额|计划投资|投资额|投资)(?:额)?(?:为|达)?(?P<approx>约|超过|超|近|达)?"
-    r"(?P<amount>\d+(?:\.\d+)?)(?P<mult>万亿|亿|万)?(?P<more>多|余)?元"
+    rf"{_NUMBER}{_UNIT}?(?P<more>多|余)?元"
 )
 # "由X公司投资建设"; not "由X商会提出到德江投资…" (a clause, no owner's name)
 _OWNER = re.compile(
@@ -265,15 +267,11 @@ class ProjectReader:
                 project.statuses.append((status, date.start if date else None))
 
 
-_PRICED_PREFIX = re.compile(
-    r"^(?:(?P<owner>[^，,。]{2,30}?)(?:总)?投资)?(?P<amount>\d+(?:\.\d+)?)(?P<mult>万亿|亿|万)元(?:的|建设|兴建|实施)?"
-)
-
-
+_TO_BUILD = "(?:的|建设|兴建|实施)?"  # "投资10亿元建设Y", "投资7.3亿元的Y"
+_PRICED_PREFIX = re.compile(rf"^(?:(?P<owner>[^，,。]{{2,30}}?)(?:总)?投资)?{_NUMBER}{_UNIT}元{_TO_BUILD}")
 # "上海某畜牧有限公司投资10亿元建设Y项目": the company before the amount owns the project
 _INVESTOR_BEFORE = re.compile(
-    r"(?P<org>[\u4e00-\u9fff（）()]{2,30}?(?:公司|集团|企业))(?:总)?投资"
-    r"(?:(?P<amount>\d+(?:\.\d+)?)(?P<mult>万亿|亿|万)元(?:的|建设|兴建|实施)?)?$"
+    rf"(?P<org>[\u4e00-\u9fff（）()]{{2,30}}?(?:公司|集团|企业))(?:总)?投资(?:{_NUMBER}{_UNIT}元{_TO_BUILD})?$"
 )
 
 
