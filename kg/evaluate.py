@@ -308,11 +308,12 @@ def _event_scores(
 
 def _project_scores(corpus: Corpus, gold: list[dict], errors: list[str]) -> list[Score]:
     predicted_count, pairs = _pairs(corpus, gold, "PROJECT", errors)
-    placed = owned = 0
+    placed = owned = priced = 0
     for pair in pairs:
         details = corpus.projects.get(pair.key)
         money, expected = details.investment if details else None, pair.gold["investment_yuan"]
         same_money = money == expected or (money and expected and abs(money - expected) <= 0.01 * expected)
+        priced += bool(expected and same_money)
         place, owner = _location(corpus, pair.key), _owner(corpus, pair.key)
         if same_money and same_place(place, pair.gold["place"]):
             placed += 1
@@ -328,8 +329,15 @@ def _project_scores(corpus: Corpus, gold: list[dict], errors: list[str]) -> list
     return [
         Score("project", len(gold), predicted_count, len(pairs)),
         Score("project-place-investment", len(gold), predicted_count, placed),
+        # the relation issue's bar: of the projects whose text states an investment, how many kg
+        # finds with that amount (recall); precision over the found projects kg gives an amount
+        Score("project-investment", sum(bool(g["investment_yuan"]) for g in gold), _priced(corpus), priced),
         Score("project-owner", len(gold), predicted_count, owned),
     ]
+
+
+def _priced(corpus: Corpus) -> int:
+    return sum(bool(details.investment) for details in corpus.projects.values())
 
 
 def _unmatched(

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import json
+import shutil
+
 from kg.cli import main
 from kg.evaluate import Score, evaluate
 from kg.pipeline import build_corpus, locale_for, run
@@ -54,3 +57,19 @@ def test_errors_name_the_persons_missed_and_spurious(capsys) -> None:
     rows = {line.split()[0]: line.split() for line in table}
     gold, predicted, correct = (int(rows["person"][k]) for k in (1, 2, 3))
     assert len(missed) == (gold - correct) + (predicted - correct)
+
+
+def test_investment_is_scored_over_the_projects_that_state_one(tmp_path) -> None:
+    """The relation issue's bar: of the gold projects with an amount, how many kg finds with it.
+    A gold amount changed by hand turns one of the seeds' two into a miss."""
+    gold = tmp_path / "gold"
+    shutil.copytree(GOLD, gold)
+    lines = (gold / "projects.jsonl").read_text(encoding="utf-8").splitlines()
+    first = json.loads(lines[0])
+    first["investment_yuan"] *= 2
+    lines[0] = json.dumps(first, ensure_ascii=False)
+    (gold / "projects.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    docs = run([SEEDS])
+    scores = {s.relation: s for s in evaluate(build_corpus(docs, locale_for(docs, None)), gold)}
+    investment = scores["project-investment"]
+    assert (investment.gold, investment.correct) == (2, 1)
