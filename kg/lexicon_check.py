@@ -18,7 +18,7 @@ from importlib import resources
 
 from kg.explore.html import STYLES
 from kg.language.engines import POS_TAGS
-from kg.language.lexicon import data_text, numbered_lines, table, title_pattern
+from kg.language.lexicon import data_text, numbered_lines, role_classes, table, title_pattern
 from kg.rdf.graph import ORG_SUBTYPES
 from kg.readers import post_forms
 
@@ -55,6 +55,7 @@ TABLES: dict[str, Table] = {
     "org_types.tsv": Table(2, {1: ORG_SUBTYPES}),
     "org_subtypes.tsv": Table(5, {}),
     "participation_roles.tsv": Table(3, {2: ROLE_CLASSES}),
+    "particular_lines.tsv": Table(3, {1: ("date", "place", "role")}),
     "place_aliases.tsv": Table(2, {}),
     "title_aliases.tsv": Table(2, {}),
     "post_forms.tsv": Table(5, {}),
@@ -138,6 +139,20 @@ def check_event_acts() -> list[str]:
     return problems
 
 
+def check_particular_lines() -> list[str]:
+    """A line of particulars that names persons gives them a role of participation_roles.tsv."""
+    problems = []
+    for number, line in _lines("particular_lines.tsv"):
+        cells = line.split("\t")
+        if len(cells) != 3:
+            continue  # check_table names it
+        key, reads, role = cells
+        wanted = role in role_classes() if reads == "role" else role == "-"
+        if not wanted:
+            problems.append(f"kg/data/particular_lines.tsv:{number}: {key}: {role!r} does not fit {reads!r}")
+    return problems
+
+
 def check_forms() -> list[str]:
     try:
         post_forms.forms()
@@ -159,6 +174,7 @@ def check() -> list[str]:
             problems.append(f"kg/data/{name}: a table with no schema in kg/lexicon_check.py")
     checks: list[Callable[[], list[str]]] = [
         check_forms, check_event_acts, check_org_subtypes, check_aliases, check_lookalikes,
+        check_particular_lines,
     ]  # fmt: skip
     checks += [partial(check_title_keys, name) for name in TITLE_KEYS]
     for run in checks:

@@ -792,3 +792,28 @@ def test_a_list_that_attends_one_ceremony_or_another_names_no_event(engine) -> N
     events, roles = _article_events(engine, text)
     assert not [name for name in events if "或参加" in name]
     assert {person for person, _, role in roles if role == "出席"} == {"吴建国", "马立新", "刘志强"}
+
+
+TRANSCRIPT = """“乡村振兴”系列新闻发布会│潍城区推进和美乡村建设
+
+地点:潍坊市新闻发布厅
+
+主持人:市委宣传部副部长 吴建国
+
+发布人:潍城区委常委、副区长 马立新;潍城区农业农村局党组书记、局长 孙立平
+
+摘要:5月12日,潍坊市人民政府新闻办公室举行“乡村振兴”系列新闻发布会,邀请潍城区相关负责人介绍建设情况。
+"""
+
+
+def test_a_transcripts_particulars_give_its_place_and_who_took_which_part(engine) -> None:
+    """A press conference's page opens with its particulars ("地点：", "主持人：", "发布人：A；B"):
+    the place and the persons named are the conference's (kg/data/particular_lines.tsv)."""
+    locale = Locale.for_city("潍坊市")
+    docs = analyse([Document("transcript.txt", TRANSCRIPT)], engine, locale, issue_date="2025-05-12")
+    corpus = build_corpus(docs, locale)
+    name = "“乡村振兴”系列新闻发布会"
+    assert (name, "潍坊市新闻发布厅") in _facts(corpus, "location")
+    assert _roles(corpus, name) == {("吴建国", "主持"), ("马立新", "发布"), ("孙立平", "发布")}
+    posts = {(p.person, p.title) for doc in docs for a in doc.articles for p in a.positions}
+    assert ("吴建国", "副部长") in posts  # a title spaced off the name that ends the line

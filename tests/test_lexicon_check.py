@@ -30,6 +30,8 @@ def data(monkeypatch):
         ("participation_roles.tsv", "主持\t主持\tpresided\n主持\t主持\tchaired\n",
          "kg/data/participation_roles.tsv:2: 'chaired' is not one of"),
         ("head_titles.tsv", "市长\t政府\n市长\t政府\n", "kg/data/head_titles.tsv:2: '市长' is already on line 1"),
+        ("particular_lines.tsv", "地点\tplace\t-\n主持人\trole\t主席\n",
+         "kg/data/particular_lines.tsv:2: 主持人: '主席' does not fit 'role'"),
         ("shared_titles.txt", "常委\n田野\n", "kg/data/shared_titles.txt:2: '田野' is no title"),
         ("event_heads.tsv", "会议\tmeeting\t多余\n", "kg/data/event_heads.tsv:1: expected 2 tab-separated columns"),
         ("org_subtypes.tsv", "party\tGovernmentOrganization\tPartyOrganization\tparty\t党\n"

@@ -12,8 +12,10 @@ from __future__ import annotations
 import re
 import statistics
 from dataclasses import dataclass
+from functools import cache
 
 from kg.input.script import readable
+from kg.language.lexicon import alternation, table
 from kg.model import Document
 
 _TERMINAL = set("。！？!?；;…")
@@ -112,10 +114,19 @@ def _break_is_soft(prev_line: str, next_line: str, width: float, body: bool) -> 
 
 def _stands_alone(prev: str, nxt: str) -> bool:
     """A break no layout made: before an article's opening, after a jump mark, a line of reporters,
-    a caption ending in its credit ("■ 本报记者 王晓东"), or around a line of particulars."""
-    if _OPENERS.match(nxt) or _JUMP.search(prev) or _CREDITED.search(prev):
+    a caption ending in its credit ("■ 本报记者 王晓东"), around a line of particulars, or before a
+    labelled line ("主持人：…", "摘要：…")."""
+    if _OPENERS.match(nxt) or _JUMP.search(prev) or _CREDITED.search(prev) or _labelled().match(nxt):
         return True
     return particulars_line(prev) or bool(_PARTICULARS_FIRST.match(nxt))
+
+
+@cache
+def _labelled() -> re.Pattern[str]:
+    """A line that opens with a label of a press conference's particulars (kg/data/particular_lines.tsv)
+    or of the page's abstract."""
+    labels = alternation(tuple(table("particular_lines.tsv")) + ("摘要", "内容摘要", "导语"))
+    return re.compile(rf"^\s*(?:{labels})\s*[:：]")
 
 
 @dataclass

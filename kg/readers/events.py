@@ -226,7 +226,11 @@ class EventReader:
         _opened(events)
         main = _join_abbreviated_headline(events, main)
         _programme(article, events, main)
-        self._parts_taken(article, events, main)
+        particulars = _particulars(article)
+        if particulars and main is None:  # a transcript's page opens with its particulars, not its lead
+            main = next((e for e in events if not (e.cited or e.in_passing)), None)
+        self._fill_from_particulars(main, particulars)
+        self._parts_taken(article, events, main, particulars)
         article.events = _reported_events(article, events)
         for event in article.events:
             self._name_home(event)
@@ -245,11 +249,35 @@ class EventReader:
             elif place:  # "我县融媒体中心" is 寿宁县融媒体中心
                 event.place = place.replace(word, name)
 
-    def _parts_taken(self, article: Article, events: list[EventMention], main: EventMention | None) -> None:
-        """Who took part in which event: each visit's visitor, then the roles the sentences give
-        (reporters take none); and the organisers."""
+    def _fill_from_particulars(self, main: EventMention | None, particulars: list[_Particular]) -> None:
+        """The date and place a page's lines of particulars give the event it is about, when the
+        text gives none."""
+        for line in particulars:
+            if main is None or line.reads == "role":
+                continue
+            if line.reads == "place" and main.place is None:
+                main.place = line.value
+            span = self._date(line.value, None) if line.reads == "date" and main.date is None else None
+            if span:
+                main.date, main.end_date = span.start, span.end
+
+    def _parts_taken(
+        self,
+        article: Article,
+        events: list[EventMention],
+        main: EventMention | None,
+        particulars: list[_Particular],
+    ) -> None:
+        """Who took part in which event: each visit's visitor, the persons of the lines of particulars,
+        then the roles the sentences give (reporters take none); and the organisers."""
         reporters = set(article.authors)
         seen: set[tuple[str, int, str]] = set()
+        for line in particulars:
+            for person in line.persons:
+                if main and person.text not in reporters:
+                    _add_participation(
+                        article, seen, Participation(person.text, main, line.role, line.sentence)
+                    )
         for event in events:
             if event.visitor:
                 role = table("participation_roles.tsv").get(event.visit_verb or "", ("调研",))[0]
@@ -571,6 +599,43 @@ def _has_person(sentence: Sentence, start: int, end: int) -> bool:
     return any(
         m.type == "PERSON" and m.start < base + end and base + start < m.end for m in sentence.mentions
     )
+
+
+@dataclass
+class _Particular:
+    """A line of particulars ("主持人：…"): what it gives (date, place or role) and its persons."""
+
+    reads: str
+    value: str
+    role: str
+    sentence: Sentence
+    persons: list[Mention]
+
+
+@cache
+def _particular_line() -> re.Pattern[str]:
+    keys = alternation(tuple(table("particular_lines.tsv")))
+    return re.compile(rf"^\s*(?P<key>{keys})\s*[：:]\s*(?P<value>\S.*?)\s*[;；。]?$")
+
+
+def _particulars(article: Article) -> list[_Particular]:
+    """The lines of particulars that open a press conference's or a meeting's page ("地点：…",
+    "主持人：…", "发言人：A；B；C", a list that runs over several sentences), when one of them names
+    who took part: a page's "时间：" alone is when it was posted."""
+    found: list[_Particular] = []
+    for sentence in article.sentences:
+        match = _particular_line().match(sentence.text)
+        if match:
+            reads, role = table("particular_lines.tsv")[match["key"]]
+            found.append(_Particular(reads, match["value"], role, sentence, _persons(sentence)))
+        elif found and found[-1].reads == "role" and found[-1].sentence.text.rstrip()[-1:] in ";；、":
+            listed = found[-1]  # "发言人：A；" + "B；": the list goes on
+            found.append(_Particular("role", sentence.text, listed.role, sentence, _persons(sentence)))
+    return found if any(line.persons for line in found) else []
+
+
+def _persons(sentence: Sentence) -> list[Mention]:
+    return [m for m in sentence.mentions if m.type == "PERSON"]
 
 
 def _add_participation(

@@ -206,9 +206,14 @@ class PositionReader:
         """The posts of the title chain right before a person, or the shared post of the list the
         person is in ("副市长A、B、C")."""
         start, previous_end = person.start - sentence.start, reading.previous_end
+        # "主持人：市委宣传部副部长 张三": a line of particulars spaces a title off the name it ends
+        # with (in "刘五任市委书记 赵六任代市长" the space separates a headline's two phrases)
+        chain_end = start
+        if sentence.text[person.end - sentence.start :].strip()[:1] in ("", *_LINE_ENDS):
+            chain_end = len(sentence.text[previous_end:start].rstrip(" ")) + previous_end
         # "市委常委：沈七、韩八": a title and a colon before a list of names
-        colon = start > previous_end and sentence.text[start - 1] in ":："
-        segments = self._chain(sentence.text, previous_end, start - 1 if colon else start)
+        colon = chain_end > previous_end and sentence.text[chain_end - 1] in ":："
+        segments = self._chain(sentence.text, previous_end, chain_end - 1 if colon else chain_end)
         gap = _NOTE.sub("", sentence.text[previous_end:start])  # "陈三(市人大)、褚四"
         if not segments and reading.shared and gap in _LIST_SEPARATORS:
             return [_for_person(p, person) for p in reading.shared]
@@ -660,6 +665,9 @@ class PositionReader:
         lo, hi = new[-1].start, new[0].end
         kept = [m for m in sentence.mentions if m.type == "PERSON" or m.end <= lo or m.start >= hi]
         sentence.mentions = sorted(kept + new, key=lambda m: (m.start, -m.end))
+
+
+_LINE_ENDS = tuple(";；、，,。")
 
 
 def _listed_before(text: str, base: int, persons: list[Mention], verb: int) -> list[Mention]:
