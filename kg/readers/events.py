@@ -237,7 +237,7 @@ class EventReader:
             _add_mention(event)
 
     def _name_home(self, event: EventMention) -> None:
-        """ "X来我县调研" is "X来衡阳县调研" in a graph of many papers; "来怀考察" went to 怀宁县."""
+        """ "X到我县调研" is "X到衡阳县调研" in a graph of many papers; "来怀考察" went to 怀宁县."""
         for word, name in self.home.items():
             event.name = event.name.replace(word, name)
             place = event.place
@@ -1491,6 +1491,9 @@ def _with_sitting(found: list[EventMention], sitting: EventMention) -> list[Even
     return [e for e in found if e not in inside] + [sitting]
 
 
+_TO = {"来": "到", "来到": "到"}
+# what a visit looks into, when the text names it right after the verb: "…工作", "…情况"
+_VISIT_SUBJECT = re.compile(r"[^，,。；;：:（(、时并]{2,14}?(?:工作|情况)(?=[，,。；;（(]|$)")
 _VISIT_FILLER = re.compile(r"一行\d*人?|进行了?|开展|为期[^，,。]{1,6}?的")
 
 
@@ -1524,16 +1527,26 @@ def _visit(sentence: Sentence, person: Mention, persons: list[Mention]) -> Event
         return None  # "在公开接待群众来访时": no place, no visit
     if _RECALLED.match(rest, match.end()):
         return None  # "贯彻X在黄冈调研时重要讲话精神": a visit recalled, not reported
-    also = match["also"] or ""
     hosts = _hosts(sentence.text, sentence.start, [p for p in persons if p.start <= person.start])
-    visitors = "、".join(h.text for h in hosts)
-    motion = match["motion"] or "到"  # as written: 到, 来, 赴, 莅临, 在
-    led = match["led"] or ""  # "张三率党政考察团来威海考察": the delegation is in the visit's name
-    name = visitors + (f"{led}{motion}{place}{verb}{also}" if match["place"] else rest[: match.end()])
+    name = "、".join(h.text for h in hosts) + _visit_name(rest, match)
     event = EventMention(name, "inspection", sentence, hosts[0].start, person.end + match.end())
     event.place = _visited_place(sentence, person.end - sentence.start + match.start(), place)
     event.visitor, event.visit_verb = hosts[0].text, verb
     return event
+
+
+def _visit_name(rest: str, match: re.Match[str]) -> str:
+    """A visit's name after its visitors: "到博兴县调研乡村振兴工作". The motion as written (到, 赴,
+    莅临, 在), but "来" is "到": the visited place's paper says 来, the visitor's 到, and one visit
+    should have one name in a graph of both papers."""
+    if not match["place"]:
+        return rest[: match.end()]
+    motion = _TO.get(match["motion"], match["motion"]) or "到"
+    led = match["led"] or ""  # "张三率党政考察团来威海考察": the delegation is in the visit's name
+    also = match["also"] or ""
+    subject = _VISIT_SUBJECT.match(rest, match.end())  # what it looks into: "调研乡村振兴工作"
+    also += subject[0] if subject and not also else ""
+    return f"{led}{motion}{match['place']}{match['verb'] or match['verb2']}{also}"
 
 
 def _visited_place(sentence: Sentence, at: int, place: str) -> str | None:
