@@ -825,3 +825,20 @@ def test_a_visit_is_named_with_what_it_looks_into(engine) -> None:
     events, roles = _article_events(engine, text)
     assert "吴建国到寿光市调研乡村振兴工作" in events
     assert ("马立新", "吴建国到寿光市调研乡村振兴工作", "陪同") in roles
+
+
+def test_a_visit_by_a_party_of_four_led_by_its_head(engine) -> None:
+    text = (
+        "本报讯 6月2日，省检察院副检察长吴建国一行四人到仙游县调研检察建议办理情况。\n\n"
+        "本报讯 7月5日，县委书记马立新率队赴金寨县考察，县长孙立平陪同。\n"
+    )
+    events, roles = _article_events(engine, text)
+    assert {"吴建国到仙游县调研检察建议办理情况", "马立新率队赴金寨县考察"} <= events
+    assert ("孙立平", "马立新率队赴金寨县考察", "陪同") in roles
+
+
+def test_a_bodys_counted_sitting_is_a_meeting(engine) -> None:
+    text = "本报讯 2月22日下午，莆田人联谊总会一届六次理事会召开。市长吴建国出席并讲话。\n"
+    events, roles = _article_events(engine, text)
+    assert "莆田人联谊总会一届六次理事会" in events
+    assert ("吴建国", "莆田人联谊总会一届六次理事会", "讲话") in roles

@@ -332,3 +332,9 @@ def test_who_proposed_a_project_is_not_its_owner(engine) -> None:
     docs = analyse([Document("x.txt", text)], engine, Locale.for_city("铜仁市", county="德江县"))
     owners = {p.owner for a in docs[0].articles for p in a.projects}
     assert not [o for o in owners if o and "提出" in o]
+
+
+def test_a_list_after_the_scene_it_was_signed_at_starts_with_its_first_name(engine) -> None:
+    text = "本报讯 2月22日，座谈会召开。会上还为滨海湾时尚产业园、西塘商住开发等17个项目举行了签约仪式。\n"
+    projects = _article_projects(engine, text, "温州市")
+    assert {"滨海湾时尚产业园", "西塘商住开发"} <= set(projects)

@@ -124,6 +124,7 @@ def _roles() -> re.Pattern[str]:
     )
 
 
+_FEW = "[\\d一二三四五六七八九十]*"  # "一行四人", "一行12人"
 _LED = "率(?:领)?[^，,。]{0,12}?[团组]"  # "率党政考察团": the visitor leads a group
 # "深入A县宣讲X视察贵州重要讲话精神并调研…": what the visitor preached on the way, not a visit's place
 _PREACHING = "(?:宣讲|传达|宣传)"
@@ -137,8 +138,8 @@ def _inspection() -> re.Pattern[str]:
     verbs = alternation(word_list("inspection_verbs.txt"))
     motions = alternation(word_list("visit_motions.txt"))
     return re.compile(
-        rf"^(?:等\d*人)?(?:一行\d*人?)?(?:在[^，,。]{{2,60}}?的陪同下[，,]?)?(?:带领[^。；;]{{0,80}}?等\d*人?一行\d*人?|带领[^，,。]{{0,30}}?(?:[团组队][，,])?|率队|带队|(?P<led>{_LED}))?"
-        rf"(?:一行\d*人?)?"
+        rf"^(?:等\d*人)?(?:一行{_FEW}人?)?(?:在[^，,。]{{2,60}}?的陪同下[，,]?)?(?:带领[^。；;]{{0,80}}?等\d*人?一行{_FEW}人?|带领[^，,。]{{0,30}}?(?:[团组队][，,])?|(?P<led>率队|带队|{_LED}))?"
+        rf"(?:一行{_FEW}人?)?"
         rf"(?:(?P<motion>{motions}|在)(?P<place>[^，,。此这该本]{{1}}|(?:(?!{_PREACHING})[^，,。]){{2,40}}?(?:施工现场)?)(?:{_PREACHING}[^，,。]{{0,30}}?并)?(?:[对就][^，,。]{{2,24}}?)?[，,]?(?:现场|实地|开展|进行了?|专题|参观)*"
         rf"(?:招商引资|招商)?(?P<verb>{verbs})(?P<also>指导|座谈|交流)?"
         rf"|(?:现场)?(?P<verb2>(?:{verbs})+)(?![团组队])了?(?P<object>[^，,。（(、]{{2,30}}?)(?=[（(，,。、]|安全|工作|情况|{_WHILE}|$))"
@@ -179,6 +180,8 @@ def _meeting() -> re.Pattern[str]:
 
 def event_type(name: str) -> str | None:
     """The type an event's name gives by its last word, or None when it names no event."""
+    if _SITTING_OF_A_BODY.search(name):
+        return "meeting"
     if name.endswith(word_list("non_event_endings.txt")):
         return None
     name = _VENUE_PART.sub("", name)  # a venue's part has the type of the event it is part of
@@ -1151,6 +1154,8 @@ def _listed_after(
 
 
 _N = "[一二三四五六七八九十百\\d]{1,4}"
+# "联谊总会一届六次理事会": a body's sitting, counted, is a meeting (a body's name alone is none)
+_SITTING_OF_A_BODY = re.compile(rf"(?:{_N}届)?第?{_N}次(?:全体|扩大)?(?:理事会|常委会|董事会|监事会|委员会)$")
 _PLENARY_SITTING = re.compile(f"第{_N}次全体会议$")
 # A sitting named by its body's term and number: 第十五届人大常委会第二十五次会议, 五届人大三次会议,
 # 政协第六届吴忠市委员会第三次会议, 市政协八届一次会议, …会议主席团第二次会议.
@@ -1493,7 +1498,7 @@ def _with_sitting(found: list[EventMention], sitting: EventMention) -> list[Even
 
 _TO = {"来": "到", "来到": "到"}
 # what a visit looks into, when the text names it right after the verb: "…工作", "…情况"
-_VISIT_SUBJECT = re.compile(r"[^，,。；;：:（(、时并]{2,14}?(?:工作|情况)(?=[，,。；;（(]|$)")
+_VISIT_SUBJECT = re.compile(r"[^，,。；;：:（(、时并]{2,8}?(?:工作|情况)(?=[，,。；;（(]|$)")
 _VISIT_FILLER = re.compile(r"一行\d*人?|进行了?|开展|为期[^，,。]{1,6}?的")
 
 
