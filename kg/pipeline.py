@@ -16,10 +16,11 @@ from kg.language.recognise import recognise
 from kg.model import Corpus, Document
 from kg.readers import deprel
 from kg.readers.events import EventReader, home_names
+from kg.readers.names import mend_names
 from kg.readers.orgs import Locale, OrgResolver, document_locale, infer_city
 from kg.readers.positions import PositionReader
 from kg.readers.projects import ProjectReader
-from kg.resolution.resolve import complete_names, resolve
+from kg.resolution.resolve import resolve
 
 
 @dataclass
@@ -73,7 +74,8 @@ def _recognise(docs: Sequence[Document], context: Context) -> None:
 
 
 def _names(doc: Document, context: Context) -> None:
-    complete_names(doc)  # a name cut short or given alone, joined to its full form in the document
+    resolver = OrgResolver(context.locale_of(doc))
+    mend_names(doc, PositionReader(resolver).body_before_title, resolver.gazetteer)
 
 
 def _place(doc: Document, context: Context) -> None:
@@ -114,7 +116,7 @@ def components() -> list[Component]:
         Component("segment", ("text",), ("articles", "sentences"), _each(_segment), True),
         Component("recognise", ("sentences",), ("tokens", "mentions"), _recognise, True),
         Component("locale", ("original", "path"), ("city", "province", "county"), _each(_place), True),
-        Component("names", ("mentions",), ("mentions",), _each(_names)),
+        Component("names", ("tokens", "mentions", "city"), ("mentions",), _each(_names)),
         Component("posts", ("mentions", "city"), ("positions", "mentions"), _each(_posts)),
         Component("events", ("mentions", "date"), ("events", "participations", "mentions"), _each(_events)),
         Component("projects", ("mentions", "date", "city"), ("projects", "relations", "mentions"),

@@ -29,6 +29,19 @@ def test_a_disabled_component_leaves_its_fields_alone(engine) -> None:
     assert article.positions and not article.events and not article.participations
 
 
+def test_names_are_mended_once_before_the_readers(engine) -> None:
+    """A name the model split after a title (局长向|小焰: 向 read as a preposition) is mended by the
+    names component, before the post reader reads it; without that component the post has no holder."""
+    text = "本报讯 3月15日，市商务局局长向小焰出席会议。\n"
+
+    def holders(disable: tuple[str, ...]) -> set[str]:
+        doc = analyse([Document("a.txt", text)], engine, Locale.for_city("德州市"), disable=disable)[0]
+        return {p.person for a in doc.articles for p in a.positions}
+
+    assert holders(()) == {"向小焰"}
+    assert holders(("names",)) == set()
+
+
 @pytest.mark.parametrize("name, message", [("nope", "no component"), ("recognise", "cannot be disabled")])
 def test_only_optional_components_can_be_disabled(name: str, message: str) -> None:
     with pytest.raises(ValueError, match=message):

@@ -14,19 +14,17 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from functools import cache
 
-from kg.language.engines import Token
 from kg.language.lexicon import (
     alternation,
-    surnames,
     table,
     title_aliases,
     title_pattern,
     titles_anywhere,
     word_list,
 )
-from kg.language.recognise import overlaps
 from kg.model import Article, Mention, Position, Sentence
 from kg.readers import post_forms
+from kg.readers.names import name_at
 from kg.readers.orgs import COMPANY_REFERENCES, LEVEL_WORDS, Org, OrgResolver
 
 _SEPARATORS = re.compile(r"[、，,]|兼(?!职|任)")
@@ -73,13 +71,6 @@ def _of_the_session(org_text: str) -> bool:
 # "五届人大三次会议" is 第五届人民代表大会第三次会议 (a 政协 session keeps the short form it is known by)
 _PLACE_LEVEL = re.compile("[市县区旗州盟]")
 _SHORT_CONGRESS = re.compile(f"^(?:人大)?({_NUMBER})届人大({_NUMBER})次会议$")
-# Where a decision names a person the model did not type ("任命吴九为…", "免去郑十同志…").
-_DECISION = re.compile(r"任命|免去|选举|提名|辞去|代理|不再担任")
-_BEFORE_BODY = re.compile(r"(?:免去|任命|辞去)(?=[\u4e00-\u9fff])")
-_DECISION_NAME = re.compile(
-    r"(?:任命|免去|选举|补选|提名|接受|决定|[、，])([\u4e00-\u9fff]{2,3}?)"
-    r"(?=同志|为|辞去|代理|不再担任|的[^，,。；;]{2,30}?职务)"  # "免去…、王五的市民政局局长职务"
-)
 
 
 @dataclass
@@ -126,7 +117,6 @@ class PositionReader:
         self._before = (None, None)
         self._last_person = None
         for sentence in article.sentences:
-            self._add_names_after_titles(sentence)
             self._named.update(_named_bodies(sentence))  # "市中级人民法院召开…，该院院长X"
             self._note_bodies(sentence, sentence.mentions)
             named_before = set(map(id, sentence.mentions))
@@ -135,12 +125,9 @@ class PositionReader:
             self._note_bodies(sentence, [m for m in sentence.mentions if id(m) not in named_before])
             legal, brand = _last_company(sentence, legal, brand)
         _companies_in_full(article)
-        _names_found_after_titles(article)
 
     def read_sentence(self, sentence: Sentence, company: str | None = None) -> list[Position]:
         """Posts in a sentence; `company` is the one a bare "公司总经理" refers to."""
-        if _DECISION.search(sentence.text):
-            self._add_decision_names(sentence)
         persons = [m for m in sentence.mentions if m.type == "PERSON"]
         found = self._forms(sentence, persons, company)
         reading = _Reading(before=self._before)
@@ -315,22 +302,6 @@ class PositionReader:
                     return segments if text[match.end() : match.end() + 1] in "并和及" else found
                 found = segments
         return found
-
-    def _add_decision_names(self, sentence: Sentence) -> None:
-        """Names in a personnel decision that the model typed otherwise or cut: "任命吴九为…"."""
-        spans = [(m.start(1), m.end(1)) for m in _DECISION_NAME.finditer(sentence.text)]
-        for verb in _BEFORE_BODY.finditer(sentence.text):
-            # "免去钱立平德州市人民政府市长职务": the name ends where the body's name begins
-            body = next(
-                (m for m in sentence.mentions if m.type in ("ORG", "PLACE") and m.start > verb.end()), None
-            )
-            if body and 2 <= body.start - sentence.start - verb.end() <= 3:
-                spans.append((verb.end(), body.start - sentence.start))
-        for begin, end in spans:
-            start = sentence.start + begin
-            if not any(m.type == "PERSON" and m.start <= start < m.end for m in sentence.mentions):
-                self._name_at(sentence, begin, end)
-        sentence.mentions.sort(key=lambda m: (m.start, -m.end))
 
     def _chain(self, text: str, left: int, right: int) -> list[_Segment]:
         """Title segments ending exactly at `right` (where a name starts), read backwards."""
@@ -576,8 +547,8 @@ class PositionReader:
         found: list[Position] = []
         text, base = sentence.text, sentence.start
         for match in re.finditer(r"选举(\S{2,4}?)为", text):
-            elected = next((p for p in persons if p.start - base == match.start(1)), None) or self._name_at(
-                sentence, match.start(1), match.end(1)
+            elected = next((p for p in persons if p.start - base == match.start(1)), None) or name_at(
+                sentence, match.start(1), match.end(1), self.resolver.gazetteer
             )
             end = _chain_end(text, match.end())
             segments = self._chain(text, match.end(), end)
@@ -585,59 +556,10 @@ class PositionReader:
                 found += self._positions(sentence, elected, segments, company)[0]
         return found
 
-    def _name_at(self, sentence: Sentence, start: int, end: int) -> Mention | None:
-        """A word the model typed as a place but the grammar says is a person ("选举赵六为…");
-        one followed by 同志 is a person even if it is also a place ("任命江河同志为…")."""
-        word = sentence.text[start:end]
-        comrade = sentence.text.startswith("同志", end)
-        if word[0] not in surnames() or (self.resolver.gazetteer.lookup(word) and not comrade):
-            return None
-        mention = Mention(sentence.start + start, sentence.start + end, word, "PERSON", source="pattern")
-        sentence.mentions = [
-            m for m in sentence.mentions if not (m.start == mention.start and m.end == mention.end)
-        ]
-        sentence.mentions.append(mention)
-        return mention
-
-    def _add_names_after_titles(self, sentence: Sentence) -> None:
-        """Names the model missed right after a title: 主任江河 (江河 is also a noun)."""
-        starts = {m.start for m in sentence.mentions if m.type == "PERSON"}
-        tokens = sentence.tokens
-        by_start = {t.start: i for i, t in enumerate(tokens)}
-        for match in titles_anywhere().finditer(sentence.text):
-            i = by_start.get(match.end())
-            if i is None or sentence.start + match.end() in starts:
-                continue
-            following = tokens[i + 1] if i + 1 < len(tokens) else None
-            after = tokens[i + 2].text if i + 2 < len(tokens) else "。"
-            # "局长向|小焰" is a split name, "主席由|张三" the preposition 由 (rare as a surname) before one
-            name = tokens[i]
-            if (
-                len(name.text) == 1
-                and name.text != "由"
-                and following is not None
-                and _given_name(following, after)
-            ):
-                _join_split_name(sentence, name, following)
-            elif self._missed_name(sentence, match.end(), name):
-                start = sentence.start + name.start
-                sentence.mentions.append(
-                    Mention(start, start + len(name.text), name.text, "PERSON", source="pattern")
-                )
-        sentence.mentions.sort(key=lambda m: (m.start, -m.end))
-
-    def _missed_name(self, sentence: Sentence, title_end: int, name: Token) -> bool:
-        """A word of two or three characters after a title, starting with a surname, that is no verb or
-        function word (but a verb of three characters is a name the model misread: "代市长蒋小六等"),
-        where a real chain stands before the title (not "各成员单位", "主要负责人安全生产")."""
-        misread_verb = name.tag == "VERB" and len(name.text) == 3
-        if name.tag in ("PERSON", "PUNCT", "PREP", "CONJ", "PART", "NUM") or (
-            name.tag == "VERB" and not misread_verb
-        ):
-            return False
-        if name.text[0] not in surnames() or not 2 <= len(name.text) <= 3:
-            return False
-        return any(segment.org_text for segment in self._chain(sentence.text, 0, title_end))
+    def body_before_title(self, text: str, title_end: int) -> bool:
+        """Does a real title chain end at `title_end`, with an organisation in it ("市商务局局长"),
+        not a bare title ("各成员单位主要负责人")?"""
+        return any(segment.org_text for segment in self._chain(text, 0, title_end))
 
     def _add_mentions(self, sentence: Sentence, segment: _Segment, org: Org) -> None:
         """Type the chain's words: the title as POSITION, the organisation as ORG with its canonical name.
@@ -688,25 +610,6 @@ def _listed_before(text: str, base: int, persons: list[Mention], verb: int) -> l
 def _title_chain_or_nothing(text: str) -> bool:
     """ "", "吉林省副省长": what may stand between two names of one list (each name's own posts)."""
     return not text or (bool(title_pattern().search(text[-8:])) and not _CLAUSE_BREAK.search(text))
-
-
-@cache
-def _person_verbs() -> tuple[str, ...]:
-    """Verbs whose subject is a person: person_verbs.txt and the participation roles."""
-    return word_list("person_verbs.txt") + tuple(table("participation_roles.tsv"))
-
-
-def _given_name(token: Token, after: str) -> bool:
-    """A given name cut off its surname: typed PERSON, or one or two characters, no title, before a
-    separator ("局长向|小焰,")."""
-    if token.tag == "PERSON":
-        return True
-    return (
-        1 <= len(token.text) <= 2
-        and all("\u4e00" <= ch <= "\u9fff" for ch in token.text)
-        and not titles_anywhere().search(token.text)
-        and (after[:1] in "，,、。；;等" or after.startswith(_person_verbs()))
-    )
 
 
 # Forms whose title follows the name with nothing between: only a bare title, ending a word.
@@ -772,17 +675,6 @@ def _referred_persons(sentence: Sentence, persons: list[Mention]) -> list[Mentio
         if before:
             found.append(Mention(at, at + 1, before[-1].text, "PERSON", source="pattern"))
     return found
-
-
-def _join_split_name(sentence: Sentence, surname: Token, given: Token) -> None:
-    """ "副市长操|小龙", "局长向|小焰,": a surname the model split off its given name is one name."""
-    joined = surname.text + given.text
-    if surname.text in surnames() and 2 <= len(joined) <= 3 and given.start == surname.end:
-        start = sentence.start + surname.start
-        sentence.mentions = [
-            m for m in sentence.mentions if not (m.type == "PERSON" and m.start == start + 1)
-        ]
-        sentence.mentions.append(Mention(start, start + 3, joined, "PERSON", source="pattern"))
 
 
 def _plausible_org(text: str) -> bool:
@@ -893,24 +785,6 @@ def _for_person(position: Position, person: Mention) -> Position:
 @cache
 def _departments() -> tuple[str, ...]:
     return tuple(d for d in word_list("party_departments.txt") if d.endswith("部"))
-
-
-def _names_found_after_titles(article: Article) -> None:
-    """A name the model missed but a title showed ("主委辜清") is a name wherever else the article writes
-    it as a word of its own (the headline "辜清赴景德镇开展专题调研活动")."""
-    names = {
-        m.text for s in article.sentences for m in s.mentions if m.type == "PERSON" and m.source == "pattern"
-    }
-    for sentence in article.sentences if names else []:
-        starts = {t.start for t in sentence.tokens}
-        ends = {t.end for t in sentence.tokens}
-        for name in names:
-            for at in (m.start() for m in re.finditer(re.escape(name), sentence.text)):
-                start = sentence.start + at
-                found = Mention(start, start + len(name), name, "PERSON", source="pattern")
-                if at in starts and at + len(name) in ends and not overlaps(found, sentence.mentions):
-                    sentence.mentions.append(found)
-        sentence.mentions.sort(key=lambda m: (m.start, -m.end))
 
 
 def _this_place(org_text: str) -> str:

@@ -15,7 +15,6 @@ from pathlib import Path
 
 from kg.language.dates import parse_date
 from kg.language.gazetteer import Division, Gazetteer
-from kg.language.lexicon import surnames, title_pattern
 from kg.model import (
     Article,
     ArticleRecord,
@@ -39,59 +38,6 @@ from kg.model import (
 )
 from kg.readers.orgs import Locale, OrgResolver
 from kg.resolution.hierarchy import Hierarchy
-
-
-def complete_names(doc: Document) -> None:
-    """Mend names by the full names in the same document: a name the model cut short
-    ("金小|明向…" → 金小明), and a given name used alone ("建国" → 周建国); and a name in a list cut
-    one character short ("某某某|吐、王五": Mongolian and Tibetan names are longer than most)."""
-    mentions = [m for a in doc.articles for s in a.sentences for m in s.mentions if m.type == "PERSON"]
-    _join_tails_in_lists(doc.text, mentions)
-    _name_the_titled(mentions)
-    names = sorted({m.text for m in mentions})
-    for m in mentions:
-        for full in names:
-            cut_short = full.startswith(m.text) and doc.text[m.end : m.end + 1] == full[-1]
-            if len(full) == len(m.text) + 1 and cut_short:
-                m.text, m.end = full, m.end + 1
-                break
-            if len(m.text) == 2 and len(full) == 3 and full.endswith(m.text):
-                m.canonical = full
-                break
-
-
-def _name_the_titled(mentions: list[Mention]) -> None:
-    """ "宋院长", "李书记": a surname and a title the model took for a name is the one person of that
-    surname the document names in full (left as it is when there are several)."""
-    for m in mentions:
-        surname = _surname_of(m.text)
-        if not surname or not title_pattern().fullmatch(m.text[len(surname) :]):
-            continue
-        full = {
-            n.text for n in mentions
-            if n.text.startswith(surname) and not title_pattern().fullmatch(n.text[len(surname) :])
-        }  # fmt: skip
-        if len(full) == 1:
-            m.text = full.pop()
-
-
-def _surname_of(name: str) -> str:
-    return next((name[:n] for n in (2, 1) if name[:n] in surnames() and len(name) > n), "")
-
-
-def _join_tails_in_lists(text: str, mentions: list[Mention]) -> None:
-    """A name between two list separators, or between one and the next name, followed by one character
-    that is no word of the list's own (等, 和 …) lost that character to the model."""
-    starts = {m.start for m in mentions}
-    for m in mentions:
-        tail, after = text[m.end : m.end + 1], text[m.end + 1 : m.end + 2]
-        listed = text[m.start - 1 : m.start] in _LIST_MARKS and after in _LIST_MARKS
-        if listed and "\u4e00" <= tail <= "\u9fff" and tail not in _LIST_WORDS and (m.end + 2) in starts:
-            m.text, m.end = m.text + tail, m.end + 1
-
-
-_LIST_MARKS = ("、", "，", ",")
-_LIST_WORDS = "等和及与同跟是在的也并又"
 
 
 def article_id(doc: Document, index: int) -> str:

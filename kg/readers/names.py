@@ -1,0 +1,217 @@
+"""Person names mended before the readers read them.
+
+The model cuts names, splits them, types them as something else or misses them; the genre shows
+where they are. This component mends a document's PERSON mentions once, so that every reader sees
+the same names: a name cut short or a given name written alone, joined to the full name the
+document writes (金小|明 → 金小明, 建国 → 周建国, 宋院长 → the one 宋 named in full); a name right after
+a title (主任江河, 局长向|小焰); a name a personnel decision shows (任命吴九为…, 免去钱立平德州市…); and
+such a name wherever else the article writes it as a word of its own. (Splits inside the engine's
+words are mended as the tokens are read: `kg.language.recognise.repair_names`.)
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from functools import cache
+
+from kg.language.engines import Token
+from kg.language.gazetteer import Gazetteer
+from kg.language.lexicon import surnames, table, title_pattern, titles_anywhere, word_list
+from kg.language.recognise import overlaps
+from kg.model import Article, Document, Mention, Sentence
+
+# Where a decision names a person the model did not type ("任命吴九为…", "免去郑十同志…").
+_DECISION = re.compile(r"任命|免去|选举|提名|辞去|代理|不再担任")
+_BEFORE_BODY = re.compile(r"(?:免去|任命|辞去)(?=[\u4e00-\u9fff])")
+_DECISION_NAME = re.compile(
+    r"(?:任命|免去|选举|补选|提名|接受|决定|[、，])([\u4e00-\u9fff]{2,3}?)"
+    r"(?=同志|为|辞去|代理|不再担任|的[^，,。；;]{2,30}?职务)"  # "免去…、王五的市民政局局长职务"
+)
+_LIST_MARKS = ("、", "，", ",")
+_LIST_WORDS = "等和及与同跟是在的也并又"
+
+# Does a title chain with an organisation in it end at this offset of the text? (the post reader's)
+BodyBeforeTitle = Callable[[str, int], bool]
+
+
+def mend_names(doc: Document, body_before_title: BodyBeforeTitle, gazetteer: Gazetteer) -> None:
+    """Mend the document's person names (see the module's docstring)."""
+    complete_names(doc)
+    for article in doc.articles:
+        for sentence in article.sentences:
+            _add_names_after_titles(sentence, body_before_title)
+            if _DECISION.search(sentence.text):
+                _add_decision_names(sentence, gazetteer)
+        _names_found_after_titles(article)
+
+
+def name_at(sentence: Sentence, start: int, end: int, gazetteer: Gazetteer) -> Mention | None:
+    """A word the model typed as a place but the grammar says is a person ("选举赵六为…");
+    one followed by 同志 is a person even if it is also a place ("任命江河同志为…")."""
+    word = sentence.text[start:end]
+    comrade = sentence.text.startswith("同志", end)
+    if word[0] not in surnames() or (gazetteer.lookup(word) and not comrade):
+        return None
+    mention = Mention(sentence.start + start, sentence.start + end, word, "PERSON", source="pattern")
+    sentence.mentions = [
+        m for m in sentence.mentions if not (m.start == mention.start and m.end == mention.end)
+    ]
+    sentence.mentions.append(mention)
+    return mention
+
+
+def complete_names(doc: Document) -> None:
+    """Mend names by the full names in the same document: a name the model cut short
+    ("金小|明向…" → 金小明), and a given name used alone ("建国" → 周建国); and a name in a list cut
+    one character short ("某某某|吐、王五": Mongolian and Tibetan names are longer than most)."""
+    mentions = [m for a in doc.articles for s in a.sentences for m in s.mentions if m.type == "PERSON"]
+    _join_tails_in_lists(doc.text, mentions)
+    _name_the_titled(mentions)
+    names = sorted({m.text for m in mentions})
+    for m in mentions:
+        for full in names:
+            cut_short = full.startswith(m.text) and doc.text[m.end : m.end + 1] == full[-1]
+            if len(full) == len(m.text) + 1 and cut_short:
+                m.text, m.end = full, m.end + 1
+                break
+            if len(m.text) == 2 and len(full) == 3 and full.endswith(m.text):
+                m.canonical = full
+                break
+
+
+def _name_the_titled(mentions: list[Mention]) -> None:
+    """ "宋院长", "李书记": a surname and a title the model took for a name is the one person of that
+    surname the document names in full (left as it is when there are several)."""
+    for m in mentions:
+        surname = _surname_of(m.text)
+        if not surname or not title_pattern().fullmatch(m.text[len(surname) :]):
+            continue
+        full = {
+            n.text for n in mentions
+            if n.text.startswith(surname) and not title_pattern().fullmatch(n.text[len(surname) :])
+        }  # fmt: skip
+        if len(full) == 1:
+            m.text = full.pop()
+
+
+def _surname_of(name: str) -> str:
+    return next((name[:n] for n in (2, 1) if name[:n] in surnames() and len(name) > n), "")
+
+
+def _join_tails_in_lists(text: str, mentions: list[Mention]) -> None:
+    """A name between two list separators, or between one and the next name, followed by one character
+    that is no word of the list's own (等, 和 …) lost that character to the model."""
+    starts = {m.start for m in mentions}
+    for m in mentions:
+        tail, after = text[m.end : m.end + 1], text[m.end + 1 : m.end + 2]
+        listed = text[m.start - 1 : m.start] in _LIST_MARKS and after in _LIST_MARKS
+        if listed and "\u4e00" <= tail <= "\u9fff" and tail not in _LIST_WORDS and (m.end + 2) in starts:
+            m.text, m.end = m.text + tail, m.end + 1
+
+
+def _add_names_after_titles(sentence: Sentence, body_before_title: BodyBeforeTitle) -> None:
+    """Names the model missed right after a title: 主任江河 (江河 is also a noun)."""
+    starts = {m.start for m in sentence.mentions if m.type == "PERSON"}
+    tokens = sentence.tokens
+    by_start = {t.start: i for i, t in enumerate(tokens)}
+    for match in titles_anywhere().finditer(sentence.text):
+        i = by_start.get(match.end())
+        if i is None or sentence.start + match.end() in starts:
+            continue
+        following = tokens[i + 1] if i + 1 < len(tokens) else None
+        after = tokens[i + 2].text if i + 2 < len(tokens) else "。"
+        # "局长向|小焰" is a split name, "主席由|张三" the preposition 由 (rare as a surname) before one
+        name = tokens[i]
+        if (
+            len(name.text) == 1
+            and name.text != "由"
+            and following is not None
+            and _given_name(following, after)
+        ):
+            _join_split_name(sentence, name, following)
+        elif _missed_name(sentence, match.end(), name, body_before_title):
+            start = sentence.start + name.start
+            sentence.mentions.append(
+                Mention(start, start + len(name.text), name.text, "PERSON", source="pattern")
+            )
+    sentence.mentions.sort(key=lambda m: (m.start, -m.end))
+
+
+def _missed_name(sentence: Sentence, title_end: int, name: Token, body_before_title: BodyBeforeTitle) -> bool:
+    """A word of two or three characters after a title, starting with a surname, that is no verb or
+    function word (but a verb of three characters is a name the model misread: "代市长蒋小六等"),
+    where a real chain stands before the title (not "各成员单位", "主要负责人安全生产")."""
+    misread_verb = name.tag == "VERB" and len(name.text) == 3
+    if name.tag in ("PERSON", "PUNCT", "PREP", "CONJ", "PART", "NUM") or (
+        name.tag == "VERB" and not misread_verb
+    ):
+        return False
+    if name.text[0] not in surnames() or not 2 <= len(name.text) <= 3:
+        return False
+    return body_before_title(sentence.text, title_end)
+
+
+def _add_decision_names(sentence: Sentence, gazetteer: Gazetteer) -> None:
+    """Names in a personnel decision that the model typed otherwise or cut: "任命吴九为…"."""
+    spans = [(m.start(1), m.end(1)) for m in _DECISION_NAME.finditer(sentence.text)]
+    for verb in _BEFORE_BODY.finditer(sentence.text):
+        # "免去钱立平德州市人民政府市长职务": the name ends where the body's name begins
+        body = next(
+            (m for m in sentence.mentions if m.type in ("ORG", "PLACE") and m.start > verb.end()), None
+        )
+        if body and 2 <= body.start - sentence.start - verb.end() <= 3:
+            spans.append((verb.end(), body.start - sentence.start))
+    for begin, end in spans:
+        start = sentence.start + begin
+        if not any(m.type == "PERSON" and m.start <= start < m.end for m in sentence.mentions):
+            name_at(sentence, begin, end, gazetteer)
+    sentence.mentions.sort(key=lambda m: (m.start, -m.end))
+
+
+def _given_name(token: Token, after: str) -> bool:
+    """A given name cut off its surname: typed PERSON, or one or two characters, no title, before a
+    separator ("局长向|小焰,")."""
+    if token.tag == "PERSON":
+        return True
+    return (
+        1 <= len(token.text) <= 2
+        and all("\u4e00" <= ch <= "\u9fff" for ch in token.text)
+        and not titles_anywhere().search(token.text)
+        and (after[:1] in "，,、。；;等" or after.startswith(_person_verbs()))
+    )
+
+
+@cache
+def _person_verbs() -> tuple[str, ...]:
+    """Verbs whose subject is a person: person_verbs.txt and the participation roles."""
+    return word_list("person_verbs.txt") + tuple(table("participation_roles.tsv"))
+
+
+def _join_split_name(sentence: Sentence, surname: Token, given: Token) -> None:
+    """ "副市长操|小龙", "局长向|小焰,": a surname the model split off its given name is one name."""
+    joined = surname.text + given.text
+    if surname.text in surnames() and 2 <= len(joined) <= 3 and given.start == surname.end:
+        start = sentence.start + surname.start
+        sentence.mentions = [
+            m for m in sentence.mentions if not (m.type == "PERSON" and m.start == start + 1)
+        ]
+        sentence.mentions.append(Mention(start, start + 3, joined, "PERSON", source="pattern"))
+
+
+def _names_found_after_titles(article: Article) -> None:
+    """A name the model missed but a title showed ("主委辜清") is a name wherever else the article writes
+    it as a word of its own (the headline "辜清赴景德镇开展专题调研活动")."""
+    names = {
+        m.text for s in article.sentences for m in s.mentions if m.type == "PERSON" and m.source == "pattern"
+    }
+    for sentence in article.sentences if names else []:
+        starts = {t.start for t in sentence.tokens}
+        ends = {t.end for t in sentence.tokens}
+        for name in names:
+            for at in (m.start() for m in re.finditer(re.escape(name), sentence.text)):
+                start = sentence.start + at
+                found = Mention(start, start + len(name), name, "PERSON", source="pattern")
+                if at in starts and at + len(name) in ends and not overlaps(found, sentence.mentions):
+                    sentence.mentions.append(found)
+        sentence.mentions.sort(key=lambda m: (m.start, -m.end))
