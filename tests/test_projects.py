@@ -338,3 +338,37 @@ def test_a_list_after_the_scene_it_was_signed_at_starts_with_its_first_name(engi
     text = "本报讯 2月22日，座谈会召开。会上还为滨海湾时尚产业园、西塘商住开发等17个项目举行了签约仪式。\n"
     projects = _article_projects(engine, text, "温州市")
     assert {"滨海湾时尚产业园", "西塘商住开发"} <= set(projects)
+
+
+@pytest.mark.parametrize(
+    "written, amount",
+    [("三千万元", 3e7), ("两亿元", 2e8), ("1,200万元", 1.2e7), ("3.2亿元", 3.2e8), ("一百五十万元", 1.5e6)],
+)
+def test_an_amount_in_chinese_numerals_or_with_thousands_marked(engine, written: str, amount: float) -> None:
+    text = f"本报讯 3月1日，金鑫新材料产业园项目总投资{written}，由鑫源集团投资建设。\n"
+    projects = _article_projects(engine, text, "德州市")
+    assert projects["金鑫新材料产业园项目"].investment == amount
+
+
+def test_each_item_of_a_list_counted_above_an_amount_is_at_least_that(engine) -> None:
+    text = "本报讯 5月21日，共有28个项目集中签约，其中包括金盛兰优特钢、南粤产业城、爱莎国际教育3个百亿元以上项目。\n"
+    projects = _article_projects(engine, text, "河源市")
+    for name in ("金盛兰优特钢", "南粤产业城", "爱莎国际教育"):
+        assert projects[name].investment == 1e10 and projects[name].investment_approximate
+
+
+def test_a_list_of_projects_followed_by_their_total(engine) -> None:
+    text = "本报讯 6月26日，当天集中开工的项目为龙亢循环科技产业园、凯聚绿色建材科技产业园，总投资7.6亿元。\n"
+    projects = _article_projects(engine, text, "蚌埠市")
+    assert {"龙亢循环科技产业园", "凯聚绿色建材科技产业园"} <= set(projects)
+    assert all(p.investment is None for p in projects.values())  # 7.6亿 is the two's
+
+
+def test_kinds_of_projects_and_the_ceremonys_site_are_not_projects_or_places(engine) -> None:
+    text = (
+        "本报讯 9月28日，既有瞄准行业前沿的工业项目，也有直接关系到民生福祉的基础设施项目。"
+        "在重大项目集中开工活动现场，县委书记吴建国宣布良信电器智能型低压电器研发及制造基地项目正式开工。\n"
+    )
+    projects = _article_projects(engine, text, "嘉兴市")
+    assert "基础设施项目" not in projects
+    assert projects["良信电器智能型低压电器研发及制造基地项目"].place != "重大项目集中开工活动现场"

@@ -54,7 +54,9 @@ _COUNTED_AFTER = re.compile(r"^\s*[\d一二三四五六七八九十百]+(?:余|�
 _PLANNED = re.compile(r"(?:预计|计划|将|力争|拟)[^，,。]{0,14}$")
 _SENTENCE_PLACE = re.compile(r"^(?:[^，,。]{0,12}?[日月])?[，,]?\s*在(?P<place>[^，,。]{2,12})[，,]")
 # an amount of money: its number and its unit (a bare number is in yuan)
-_NUMBER, _UNIT = r"(?P<amount>\d+(?:\.\d+)?)", r"(?P<mult>万亿|亿|万)"
+# (in figures, "1,200" with its thousands marked, or in Chinese numerals: "三千万元", "两亿元", "百亿元")
+_NUMBER = r"(?P<amount>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+)"
+_UNIT = r"(?P<mult>万亿|亿|万)"
 _MONEY = re.compile(
     r"(?:总投资|投资总额|计划投资|投资额|投资)(?:额)?(?:为|达)?(?P<approx>约|超过|超|近|达)?"
     rf"{_NUMBER}{_UNIT}?(?P<more>多|余)?元"
@@ -94,6 +96,7 @@ _LISTED_COUNTED = re.compile(
     r"(?:^|[，,；;：:和])(?:其中)?(?:包括|有)?(?P<items>[^，,。；;：:、和的等]+(?:、[^，,。；;：:、的等]+)+?)"
     rf"{_COUNT_INSIDE.pattern}(?P<kind>[\u4e00-\u9fff\d]{{0,8}}?)项目"
 )
+_EACH_ABOVE = re.compile(rf"{_NUMBER}{_UNIT}元以上")  # the kind of a counted list: "百亿元以上(项目)"
 _OWN_CITY = ("我市", "全市", "本市")
 _OWN_UNIT = re.compile(r"[我本全][市县区]")  # the paper's own city, county or district
 _SCENE = re.compile(r"(?:会上|会议上|仪式上|活动上|会后|现场|当天|随后)")  # "会上还为A、B等17个项目…"
@@ -125,8 +128,27 @@ def _status() -> re.Pattern[str]:
 
 
 def yuan(amount: str, multiplier: str | None) -> float:
+    """ "3.2", "亿" → 320000000.0; "三千", "万" → 30000000.0; "1,200", "万" → 12000000.0."""
     scale = {"万": 1e4, "亿": 1e8, "万亿": 1e12}.get(multiplier or "", 1.0)
-    return round(float(amount) * scale, 2)
+    number = float(amount.replace(",", "")) if amount[0].isdigit() else chinese_number(amount)
+    return round(number * scale, 2)
+
+
+_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_POWERS = {"十": 10, "百": 100, "千": 1000}
+
+
+def chinese_number(text: str) -> float:
+    """A number in Chinese numerals below ten thousand: "三千" → 3000, "一百五十" → 150, "十二" → 12,
+    "百" (of 百亿) → 100."""
+    total = digit = 0
+    for char in text:
+        if char in _POWERS:
+            total += (digit or 1) * _POWERS[char]
+            digit = 0
+        else:
+            digit = _DIGITS[char]
+    return float(total + digit)
 
 
 class ProjectReader:
@@ -325,10 +347,10 @@ _SENTENCE_STOP = re.compile(r"[。；;]")
 _SET_TOTAL = re.compile(
     r"(?:(?:共计?|合计|总计)[^，,。；;\d]{0,10}?|项目)[\d一二三四五六七八九十百]+(?:余|多)?[个项批]"
 )
-# "开工项目为A、B、C，共计7个": every item of a list the text counts as projects is one
+# "开工项目为A、B、C，共计7个" (or "…，总投资7.6亿元"): each item of a list the text counts is a project
 _COUNTED_LIST = re.compile(
     r"项目(?:分别)?(?:为|是|包括)[:：]?(?P<items>[^。；;：:，,]+(?:、[^。；;：:，,、]+)+)[，,]"
-    f"(?={_SET_TOTAL.pattern})"
+    f"(?={_SET_TOTAL.pattern}|(?:计划)?总投资)"  # "项目为A、B、C，总投资7.6亿元": their total
 )
 
 
@@ -378,11 +400,15 @@ def _stated_place(sentence: Sentence, start: int, project: ProjectMention) -> No
         or built
         or _SENTENCE_PLACE.match(sentence.text)
     )
-    if place:
+    if place and not _EVENT_SITE.search(place.group("place")):
         project.place = place.group("place")
     else:
         project.place = _division_before(sentence.text[:start])  # "义马市“一带一路”大宗商品…项目"
     project.owner = project.owner or (built.group("org") if built else None)
+
+
+# "在重大项目集中开工活动现场，…": the site of the ceremony, not where the project is
+_EVENT_SITE = re.compile(r"(?:活动|仪式|会议?)(?:现场|会场)?$")
 
 
 def _division_before(text: str) -> str | None:
@@ -489,8 +515,12 @@ def _listed_projects(sentence: Sentence) -> list[ProjectMention]:
         strict = len(items) == 1 or field or _COUNTED_AFTER.match(sentence.text[match.end() :])
         if strict and not all(_proper(sentence, start, end) for start, end in items):
             continue
+        bound = _EACH_ABOVE.fullmatch(match.group("kind"))
         for start, end in items:
             project = _listed_project(sentence, start, end)
+            if project and bound:  # "A、B、C3个百亿元以上项目": each is a project of at least 100亿
+                project.investment = yuan(bound["amount"], bound["mult"])
+                project.investment_approximate = True
             found += [project] if project else []
     return found
 
