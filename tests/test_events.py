@@ -842,3 +842,11 @@ def test_a_bodys_counted_sitting_is_a_meeting(engine) -> None:
     events, roles = _article_events(engine, text)
     assert "莆田人联谊总会一届六次理事会" in events
     assert ("吴建国", "莆田人联谊总会一届六次理事会", "讲话") in roles
+
+
+def test_the_year_an_events_name_gives_and_the_events_of_its_day(engine) -> None:
+    text = "本报讯 9月20日，中国•仙游2018(第三届)中秋恳亲大会召开。会上还举行了签约仪式，县长吴建国致辞。\n"
+    docs = analyse([Document("x.txt", text)], engine, Locale.for_city("莆田市"))
+    dates = {e.name: e.date for a in docs[0].articles for e in a.events}
+    assert dates["中国•仙游2018(第三届)中秋恳亲大会"] == "2018-09-20"
+    assert dates["签约仪式"] == "2018-09-20"  # on the day of the article's event

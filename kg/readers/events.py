@@ -226,6 +226,7 @@ class EventReader:
         _dates_of_the_day(events, main, lead, lead_date)
         _within_main(events, main)
         _year_from_name(events)
+        _year_of_the_day(events, main)
         _opened(events)
         main = _join_abbreviated_headline(events, main)
         _programme(article, events, main)
@@ -1362,7 +1363,7 @@ def _named_earlier(sentence: Sentence, events: list[EventMention], position: int
 
 
 # "2023年下半年…", "2021西宁城市发展投资洽谈会": the year an event's name gives (not "2023年5月…")
-_YEAR_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:年(?!\d{1,2}月)|(?=[\u4e00-\u9fff“]))")
+_YEAR_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:年(?!\d{1,2}月)|(?=[\u4e00-\u9fff“(（]))")
 _YEAR_BEFORE = re.compile(r"(\d{4})年$")
 
 
@@ -1384,6 +1385,16 @@ def _year_from_name(events: list[EventMention]) -> None:
             end = event.end_date[2:] if event.end_date and event.end_date.startswith("--") else None
             if end and end >= start:  # a range across the year end keeps its end's year unknown
                 event.end_date = f"{year}-{end}"
+
+
+def _year_of_the_day(events: list[EventMention], main: EventMention | None) -> None:
+    """ "2018乐清…座谈会召开。会上还…举行了签约仪式": an event on the day of the article's event
+    takes the year that event's name gave it."""
+    if main is None or not main.date or main.date.startswith("--"):
+        return
+    for event in events:
+        if event.date == "--" + main.date[5:]:
+            event.date = main.date
 
 
 def _dates_of_the_day(
