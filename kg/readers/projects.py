@@ -99,7 +99,6 @@ _LISTED_COUNTED = re.compile(
 _EACH_ABOVE = re.compile(rf"{_NUMBER}{_UNIT}元以上")  # the kind of a counted list: "百亿元以上(项目)"
 _OWN_CITY = ("我市", "全市", "本市")
 _OWN_UNIT = re.compile(r"[我本全][市县区]")  # the paper's own city, county or district
-_SCENE = re.compile(r"(?:会上|会议上|仪式上|活动上|会后|现场|当天|随后)")  # "会上还为A、B等17个项目…"
 _BACK_REFERENCE = re.compile(r"[，,；;]\s*(?:该|此|这个|这一)?项目")
 _SENTENCE_END = re.compile(r"[。！？!?；;…”\"」）)]\s*$")
 # Leading words of a clause that are not its subject: dates, connectives, adverbs, quotes.
@@ -567,8 +566,9 @@ def _proper(sentence: Sentence, start: int, end: int) -> bool:
 def _skip_leading_verbs(sentence: Sentence, start: int, end: int) -> int:
     """ "继续推进黄河国际会展中心…" → "黄河国际会展中心…": drop verbs and adverbs before a list
     item's name, and the city or county as their subject ("我市实施X等…项目", "全县X、Y等…")."""
-    own = _OWN_UNIT.match(sentence.text, start) or _SCENE.match(sentence.text, start)
+    own = _OWN_UNIT.match(sentence.text, start)
     start = own.end() if own else start
+    start += next((len(w) for w in word_list("scene_words.txt") if sentence.text.startswith(w, start)), 0)
     inside = [t for t in sentence.tokens if start <= t.start < end]
     start = _after_a_persons_acts(sentence, inside, start, end)
     for token in inside:
