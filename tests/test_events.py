@@ -850,3 +850,14 @@ def test_the_year_an_events_name_gives_and_the_events_of_its_day(engine) -> None
     dates = {e.name: e.date for a in docs[0].articles for e in a.events}
     assert dates["中国•仙游2018(第三届)中秋恳亲大会"] == "2018-09-20"
     assert dates["签约仪式"] == "2018-09-20"  # on the day of the article's event
+
+
+def test_a_ceremony_held_by_a_county_is_held_there(engine) -> None:
+    text = (
+        "本报讯 3月9日，仙游县举行2017年第一批重点项目集中开工仪式。县长吴建国出席。\n\n"
+        "本报讯 3月10日，全市举行重点项目集中签约仪式。市长马立新出席。\n"
+    )
+    docs = analyse([Document("x.txt", text)], engine, Locale.for_city("莆田市"))
+    places = {e.name: e.place for a in docs[0].articles for e in a.events}
+    assert places["2017年第一批重点项目集中开工仪式"] == "仙游县"
+    assert places["重点项目集中签约仪式"] is None  # 全市 is no place of its own

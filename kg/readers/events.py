@@ -237,6 +237,8 @@ class EventReader:
         self._parts_taken(article, events, main, particulars)
         article.events = _reported_events(article, events)
         for event in article.events:
+            if event.place is None and event.type in ("ceremony", "signing"):
+                event.place = _holding_division(event)
             self._name_home(event)
             _add_mention(event)
 
@@ -1416,6 +1418,25 @@ _HOLDING_VERB = re.compile(r"(?:召开|举行|举办|出席|参加)了?$")
 def _held_there(event: EventMention) -> bool:
     """ "Y主持召开X": the sentence holds the event (not "在此前举办的X上")."""
     return bool(_HOLDING_VERB.search(event.sentence.text[: event.start - event.sentence.start]))
+
+
+# "项城市举行2017年第一批重点项目集中开工…", "我县隆重举行…签约仪式": the division that holds it
+_HELD_BY_DIVISION = re.compile(
+    r"(?:^|[，,。；;：:\s])(?:[\d一二三四五六七八九十〇]+[年月日号]|[上下中]午|晚上?|今天|昨天|日前|近日)*"
+    rf"(?P<place>我[县市区旗]|[^全\W\d][\u4e00-\u9fff]{{0,9}}?[县市区旗])(?:隆重|成功|集中|正式|顺利)?"
+    rf"(?:{alternation(_HOLDING)})了?"
+)
+
+
+def _holding_division(event: EventMention) -> str | None:
+    """The county or city a ceremony or a signing with no locative was held by, as the subject of
+    its sentence: it was held there."""
+    sentence = event.sentence
+    offset = event.start - sentence.start
+    for match in _HELD_BY_DIVISION.finditer(sentence.text, 0, offset + 8):
+        if match.start("place") <= offset <= match.end() + 2:
+            return match["place"]
+    return None
 
 
 def _reported_events(article: Article, events: list[EventMention]) -> list[EventMention]:
