@@ -30,6 +30,8 @@ def dezhou() -> OrgResolver:
         ("省科技厅", "山东省科技厅", "government"),
         ("乐陵市委", "中共乐陵市委员会", "party"),
         ("德城区委", "中共德城区委员会", "party"),
+        ("德州市市委", "中共德州市委员会", "party"),  # a level written twice before 委 is once
+        ("夏津县县委宣传部", "中共夏津县委宣传部", "party"),
         ("开发区党工委", "德州经济技术开发区党工委", "party"),
         ("德州学院", "德州学院", "university"),
         ("山东恒达新材料有限公司", "山东恒达新材料有限公司", "company"),

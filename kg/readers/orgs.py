@@ -575,6 +575,9 @@ def _aliases() -> dict[str, str]:
     return {key: values[0] for key, values in table("place_aliases.tsv").items()}
 
 
+_LEVEL_TWICE = re.compile(r"(?P<division>[\u4e00-\u9fff]{1,8}?(?P<level>[县市区旗]))(?P=level)委")
+
+
 class OrgResolver:
     """Turns organisation text into canonical organisations for one locale."""
 
@@ -589,7 +592,7 @@ class OrgResolver:
         national = _national_body(text)
         if national:
             return national
-        text = self._in_own_level(self._short_form(text))
+        text = self._in_own_level(self._short_form(self._level_once(text)))
         scope, unit = self.split(text)
         if context is not None and self._same_level(text, context):
             # "泰州市委常委、市政府常务副市长", "在莘县历任副县长，县委常委": the 市 (县) the chain has named
@@ -817,6 +820,14 @@ class OrgResolver:
         if org.subtype == "congress" and org.name.endswith("人民代表大会") and title in _standing_titles():
             return self.resolve(org.name + "常务委员会")
         return org
+
+    def _level_once(self, text: str) -> str:
+        """ "曹县县委宣传部", "德州市市委": a division's level written again before 委 is written once
+        (曹县委宣传部, 德州市委)."""
+        doubled = _LEVEL_TWICE.match(text)
+        if doubled and self.gazetteer.resolve(doubled["division"]) is not None:
+            return doubled["division"] + text[doubled.end("division") + 1 :]
+        return text
 
     def _short_form(self, text: str) -> str:
         """The name as the templates know it (see `_without_term`), when they know its place."""
