@@ -14,9 +14,9 @@ from collections.abc import Sequence
 from kg.language.engines import ENTITY_TAGS, Engine, Token
 from kg.language.gazetteer import Gazetteer
 from kg.language.lexicon import org_subtype, surnames, title_pattern, titles_anywhere, word_list
+from kg.language.money import AMOUNT
 from kg.model import Document, Mention, Sentence
 
-_MONEY = re.compile(r"\d+(?:\.\d+)?(?:多|余)?(?:万|亿|万亿)?(?:多|余)?元")
 _DATE = re.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日|\d{4}年(?:\d{1,2}月)?|\d{1,2}月(?:份)?(?=\D)")
 
 
@@ -40,7 +40,7 @@ def mentions_of(sentence: Sentence, tokens: list[Token]) -> list[Mention]:
                     base + t.start, base + t.end, t.text, kind, org_subtype(t.text) if kind == "ORG" else None
                 )
             )
-    found += _pattern_mentions(sentence, _MONEY, "MONEY")
+    found += _pattern_mentions(sentence, AMOUNT, "MONEY")
     found += [m for m in _pattern_mentions(sentence, _DATE, "DATE") if not overlaps(m, found)]
     return sorted(found, key=lambda m: (m.start, -m.end))
 

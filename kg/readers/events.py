@@ -258,9 +258,9 @@ class EventReader:
     def _fill_from_particulars(self, main: EventMention | None, particulars: list[_Particular]) -> None:
         """The date and place a page's lines of particulars give the event it is about, when the
         text gives none."""
+        if main is None:
+            return
         for line in particulars:
-            if main is None or line.reads == "role":
-                continue
             if line.reads == "place" and main.place is None:
                 main.place = line.value
             span = self._date(line.value, None) if line.reads == "date" and main.date is None else None

@@ -21,6 +21,7 @@ from kg.language.dates import parse_date
 from kg.language.engines import Token
 from kg.language.gazetteer import Division, Gazetteer, SuffixTable
 from kg.language.lexicon import alternation, org_subtype, table, word_list
+from kg.language.money import NUMBER, UNIT, yuan
 from kg.language.names import merge_by_name
 from kg.model import Article, Mention, ProjectMention, Quantity, Relation, Sentence
 
@@ -53,10 +54,8 @@ _COUNTED_BEFORE = re.compile(r"(?:多个|若干|一批|[\d一二三四五六七�
 _COUNTED_AFTER = re.compile(r"^\s*[\d一二三四五六七八九十百]+(?:余|多)?[个项]")
 _PLANNED = re.compile(r"(?:预计|计划|将|力争|拟)[^，,。]{0,14}$")
 _SENTENCE_PLACE = re.compile(r"^(?:[^，,。]{0,12}?[日月])?[，,]?\s*在(?P<place>[^，,。]{2,12})[，,]")
-# an amount of money: its number and its unit (a bare number is in yuan)
-# (in figures, "1,200" with its thousands marked, or in Chinese numerals: "三千万元", "两亿元", "百亿元")
-_NUMBER = r"(?P<amount>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零一二两三四五六七八九十百千]+)"
-_UNIT = r"(?P<mult>万亿|亿|万)"
+# an amount of money: its number and its unit (kg.language.money)
+_NUMBER, _UNIT = NUMBER, UNIT
 _MONEY = re.compile(
     r"(?:总投资|投资总额|计划投资|投资额|投资)(?:额)?(?:为|达)?(?P<approx>约|超过|超|近|达)?"
     rf"{_NUMBER}{_UNIT}?(?P<more>多|余)?元"
@@ -124,30 +123,6 @@ def _quantity() -> re.Pattern[str]:
 @cache
 def _status() -> re.Pattern[str]:
     return re.compile(alternation(tuple(sorted(table("project_status.tsv"), key=len, reverse=True))))
-
-
-def yuan(amount: str, multiplier: str | None) -> float:
-    """ "3.2", "亿" → 320000000.0; "三千", "万" → 30000000.0; "1,200", "万" → 12000000.0."""
-    scale = {"万": 1e4, "亿": 1e8, "万亿": 1e12}.get(multiplier or "", 1.0)
-    number = float(amount.replace(",", "")) if amount[0].isdigit() else chinese_number(amount)
-    return round(number * scale, 2)
-
-
-_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_POWERS = {"十": 10, "百": 100, "千": 1000}
-
-
-def chinese_number(text: str) -> float:
-    """A number in Chinese numerals below ten thousand: "三千" → 3000, "一百五十" → 150, "十二" → 12,
-    "百" (of 百亿) → 100."""
-    total = digit = 0
-    for char in text:
-        if char in _POWERS:
-            total += (digit or 1) * _POWERS[char]
-            digit = 0
-        else:
-            digit = _DIGITS[char]
-    return float(total + digit)
 
 
 class ProjectReader:
