@@ -14,6 +14,9 @@ from pathlib import PurePath
 
 from kg.model import Document
 
+# What the recogniser marks as a DATE mention: a day, a year, a month ("2023年5月8日", "2023年", "5月份");
+# parse_date reads the days (and ranges) an event is dated with.
+DATE_MENTION = re.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日|\d{4}年(?:\d{1,2}月)?|\d{1,2}月(?:份)?(?=\D)")
 # "3月20上午": a month's day written without 日 before the time of day
 _DAY_END = r"(?:[日号]|(?(month)(?=[上下中]午|晚上|凌晨|早上)|(?!)))"
 _DATE = re.compile(

@@ -11,13 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from kg.language.dates import DATE_MENTION
 from kg.language.engines import ENTITY_TAGS, Engine, Token
 from kg.language.gazetteer import Gazetteer
 from kg.language.lexicon import org_subtype, surnames, title_pattern, titles_anywhere, word_list
 from kg.language.money import AMOUNT
 from kg.model import Document, Mention, Sentence
-
-_DATE = re.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日|\d{4}年(?:\d{1,2}月)?|\d{1,2}月(?:份)?(?=\D)")
 
 
 def recognise(docs: Sequence[Document], engine: Engine) -> None:
@@ -41,7 +40,7 @@ def mentions_of(sentence: Sentence, tokens: list[Token]) -> list[Mention]:
                 )
             )
     found += _pattern_mentions(sentence, AMOUNT, "MONEY")
-    found += [m for m in _pattern_mentions(sentence, _DATE, "DATE") if not overlaps(m, found)]
+    found += [m for m in _pattern_mentions(sentence, DATE_MENTION, "DATE") if not overlaps(m, found)]
     return sorted(found, key=lambda m: (m.start, -m.end))
 
 
