@@ -73,3 +73,13 @@ def test_the_contributing_guide_s_example_runs() -> None:
     guide = (Path(__file__).parents[1] / "CONTRIBUTING.md").read_text(encoding="utf-8")
     (example,) = re.findall(r"```python\n(.*?)```", guide, re.S)
     exec(compile(example, "CONTRIBUTING.md", "exec"), {})  # its assert is the test
+
+
+def test_a_names_last_character_read_into_the_verb_after_it() -> None:
+    """ "县委书记李双|会出席": after a title, a two-character name and a word that is one character and a
+    person's verb are a three-character name and the verb (but "许明|率考察组": 率 leads a phrase)."""
+    words = {"县委书记": "NOUN", "李双": "PERSON", "会出席": "VERB", "许明": "PERSON", "率考察": "VERB"}
+    text = "本报讯 县委书记李双会出席会议。县委书记许明率考察组调研。\n"
+    docs = analyse([Document("a.txt", text)], RuleEngine(words), Locale.for_city("吕梁市"))
+    names = {m.text for a in docs[0].articles for s in a.sentences for m in s.mentions if m.type == "PERSON"}
+    assert {"李双会", "许明"} <= names and "许明率" not in names

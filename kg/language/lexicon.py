@@ -40,6 +40,12 @@ def role_classes() -> dict[str, str]:
     return {role: cls for role, cls in table("participation_roles.tsv").values()}
 
 
+@cache
+def person_verbs() -> tuple[str, ...]:
+    """Verbs whose subject is a person: person_verbs.txt and the participation roles."""
+    return word_list("person_verbs.txt") + tuple(table("participation_roles.tsv"))
+
+
 def alternation(words: tuple[str, ...]) -> str:
     return "|".join(re.escape(w) for w in words)
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from kg.language.dates import DATE_MENTION
 from kg.language.engines import ENTITY_TAGS, Engine, Token
 from kg.language.gazetteer import Gazetteer
-from kg.language.lexicon import org_subtype, surnames, title_pattern, titles_anywhere, word_list
+from kg.language.lexicon import org_subtype, person_verbs, surnames, title_pattern, titles_anywhere, word_list
 from kg.language.money import AMOUNT
 from kg.model import Document, Mention, Sentence
 
@@ -50,7 +50,7 @@ def repair_names(tokens: list[Token]) -> list[Token]:
     tokens = _place_title_name(
         [part for t in tokens for part in _title_and_name(t) for part in _name_and_post(part)]
     )
-    tokens = _verb_out_of_names(_title_end_in_name(tokens))
+    tokens = _name_end_in_verb(_verb_out_of_names(_title_end_in_name(tokens)))
     out: list[Token] = []
     for i, t in enumerate(tokens):
         if out and _surname_cut_off(out, t):
@@ -63,6 +63,27 @@ def repair_names(tokens: list[Token]) -> list[Token]:
             continue
         out.append(t)
     return _list_members(_join_dotted(_split_after_title(out)))
+
+
+def _name_end_in_verb(tokens: list[Token]) -> list[Token]:
+    """ "县委书记李双|会出席": the model read a three-character name's last character into the verb
+    after it; after a title (or a list's 、), a two-character name and a word that is one character
+    and a person's verb (出席, 主持, 会见 …) are a three-character name and the verb."""
+    out = list(tokens)
+    for i in range(1, len(out) - 1):
+        before, name, word = out[i - 1], out[i], out[i + 1]
+        after_title = before.text == "、" or title_pattern().search(before.text) is not None
+        if (
+            after_title
+            and name.tag == "PERSON"
+            and len(name.text) == 2
+            and "\u4e00" <= word.text[:1] <= "\u9fff"
+            and word.text[:1] not in word_list("name_followers.txt")
+            and word.text[1:] in person_verbs()
+        ):
+            out[i] = Token(name.text + word.text[0], name.start, name.end + 1, "PERSON")
+            out[i + 1] = Token(word.text[1:], word.start + 1, word.end, word.tag)
+    return out
 
 
 def _surname_cut_off(out: list[Token], t: Token) -> bool:
@@ -376,9 +397,7 @@ def _cut_given_name(name: Token, char: Token, after: Token | None, before: Token
     after_title = before is not None and (
         before.text == "、" or title_pattern().search(before.text) is not None
     )
-    return after_title and (
-        after.text in ("在", *_LIST_MARKS) or after.text.startswith(word_list("person_verbs.txt"))
-    )
+    return after_title and (after.text in ("在", *_LIST_MARKS) or after.text.startswith(person_verbs()))
 
 
 def _title_end_in_name(tokens: list[Token]) -> list[Token]:

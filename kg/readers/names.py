@@ -13,11 +13,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import cache
 
 from kg.language.engines import Token
 from kg.language.gazetteer import Gazetteer
-from kg.language.lexicon import surnames, table, title_pattern, titles_anywhere, word_list
+from kg.language.lexicon import person_verbs, surnames, title_pattern, titles_anywhere
 from kg.language.recognise import overlaps
 from kg.model import Article, Document, Mention, Sentence
 
@@ -178,14 +177,8 @@ def _given_name(token: Token, after: str) -> bool:
         1 <= len(token.text) <= 2
         and all("\u4e00" <= ch <= "\u9fff" for ch in token.text)
         and not titles_anywhere().search(token.text)
-        and (after[:1] in "，,、。；;等" or after.startswith(_person_verbs()))
+        and (after[:1] in "，,、。；;等" or after.startswith(person_verbs()))
     )
-
-
-@cache
-def _person_verbs() -> tuple[str, ...]:
-    """Verbs whose subject is a person: person_verbs.txt and the participation roles."""
-    return word_list("person_verbs.txt") + tuple(table("participation_roles.tsv"))
 
 
 def _join_split_name(sentence: Sentence, surname: Token, given: Token) -> None:
