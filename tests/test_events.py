@@ -861,3 +861,14 @@ def test_a_ceremony_held_by_a_county_is_held_there(engine) -> None:
     places = {e.name: e.place for a in docs[0].articles for e in a.events}
     assert places["2017年第一批重点项目集中开工仪式"] == "仙游县"
     assert places["重点项目集中签约仪式"] is None  # 全市 is no place of its own
+
+
+def test_in_a_sound_or_a_mood_is_no_place(engine) -> None:
+    text = (
+        "本报讯 3月24日，仙游县第十八届人民代表大会第二次会议在雄壮的国歌声中胜利闭幕。\n\n"
+        "本报讯 3月12日，仙游县第二批项目在城东工业园区项目现场集中开工。\n"
+    )
+    docs = analyse([Document("x.txt", text)], engine, Locale.for_city("莆田市"))
+    places = {e.name: e.place for a in docs[0].articles for e in a.events}
+    assert places["仙游县第十八届人民代表大会第二次会议"] is None
+    assert any(p == "城东工业园区项目现场" for p in places.values())  # 集中 is how, not 中

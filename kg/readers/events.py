@@ -31,7 +31,9 @@ _BEFORE_TRIGGER = re.compile(
     r"(?:将|于|已|正式|隆重|胜利|顺利|圆满|\d{4}年|\d{1,2}月|\d{1,2}[日号]|至|—|-|在[^，,。在]{1,25}?)*"
     r"(?:正式|隆重|胜利|顺利|圆满)?$"
 )
-_PLACE_BEFORE_TRIGGER = re.compile(r"在(?P<place>[^，,。在]{1,25}?)(?:正式|隆重|胜利|顺利|圆满|集中)?$")
+# "在P隆重召开"; not "在雄壮的国歌声中胜利闭幕", "在热烈的掌声中…" (in a sound or a mood, no place)
+_HOW = "(?:正式|隆重|胜利|顺利|圆满|集中)?"
+_PLACE_BEFORE_TRIGGER = re.compile(rf"在(?![^，,。在]*(?<!集)中{_HOW}$)(?P<place>[^，,。在]{{1,25}}?){_HOW}$")
 _ORGANIZERS = re.compile(r"由(?P<orgs>[^。；;]+?)(?:联合|共同)?主办")
 _CO_ORGANIZERS = re.compile(r"(?:[，,]|^)(?P<orgs>[^，,。；;]+?)(?:承办|协办)(?=[，,。；;]|$)")
 _LIST = re.compile(r"[、和及与]")
