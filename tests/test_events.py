@@ -872,3 +872,14 @@ def test_in_a_sound_or_a_mood_is_no_place(engine) -> None:
     places = {e.name: e.place for a in docs[0].articles for e in a.events}
     assert places["仙游县第十八届人民代表大会第二次会议"] is None
     assert any(p == "城东工业园区项目现场" for p in places.values())  # 集中 is how, not 中
+
+
+def test_a_visit_verb_inside_a_campaigns_name_names_the_campaign(engine) -> None:
+    text = (
+        "本报讯 10月9日，县委书记吴建国带领相关部门负责人到城东工业园区开展“再学习、再调研、再落实”"
+        "暨赴重点项目现场调研活动，县领导马立新参加活动。\n"
+    )
+    events, roles = _article_events(engine, text)
+    name = "“再学习、再调研、再落实”暨赴重点项目现场调研活动"
+    assert name in events and not any(e.endswith("再调研") for e in events)
+    assert {("吴建国", name, "调研"), ("马立新", name, "参加")} <= roles

@@ -1531,6 +1531,7 @@ def _with_sitting(found: list[EventMention], sitting: EventMention) -> list[Even
 
 
 _TO = {"来": "到", "来到": "到"}
+_CAMPAIGN = re.compile(r"开展(?P<name>“[^”]{2,30}”[^，,。；;“]{0,30}?活动)")
 # what a visit looks into, when the text names it right after the verb: "…工作", "…情况"
 _VISIT_SUBJECT = re.compile(r"[^，,。；;：:（(、时并]{2,8}?(?:工作|情况)(?=[，,。；;（(]|$)")
 _VISIT_FILLER = re.compile(r"一行\d*人?|进行了?|开展|为期[^，,。]{1,6}?的")
@@ -1568,7 +1569,15 @@ def _visit(sentence: Sentence, person: Mention, persons: list[Mention]) -> Event
         return None  # "贯彻X在黄冈调研时重要讲话精神": a visit recalled, not reported
     hosts = _hosts(sentence.text, sentence.start, [p for p in persons if p.start <= person.start])
     name = "、".join(h.text for h in hosts) + _visit_name(rest, match)
-    event = EventMention(name, "inspection", sentence, hosts[0].start, person.end + match.end())
+    start, end = hosts[0].start, person.end + match.end()
+    if rest.count("“", 0, match.end()) > rest.count("”", 0, match.end()):
+        # "到P开展“再学习、再调研、再落实”暨…调研活动": the verb is inside the name of a campaign
+        campaign = _CAMPAIGN.search(rest, match.start())
+        if campaign is None:
+            return None
+        name, start, end = campaign["name"], person.end + campaign.start("name"), person.end + campaign.end()
+        place = place.split("开展")[0]
+    event = EventMention(name, "inspection", sentence, start, end)
     event.place = _visited_place(sentence, person.end - sentence.start + match.start(), place)
     event.visitor, event.visit_verb = hosts[0].text, verb
     return event
