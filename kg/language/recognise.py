@@ -72,14 +72,13 @@ def _name_end_in_verb(tokens: list[Token]) -> list[Token]:
     out = list(tokens)
     for i in range(1, len(out) - 1):
         before, name, word = out[i - 1], out[i], out[i + 1]
-        after_title = before.text == "、" or title_pattern().search(before.text) is not None
         if (
-            after_title
-            and name.tag == "PERSON"
+            name.tag == "PERSON"
             and len(name.text) == 2
             and "\u4e00" <= word.text[:1] <= "\u9fff"
             and word.text[:1] not in word_list("name_followers.txt")
             and word.text[1:] in person_verbs()
+            and _after_title(before)
         ):
             out[i] = Token(name.text + word.text[0], name.start, name.end + 1, "PERSON")
             out[i + 1] = Token(word.text[1:], word.start + 1, word.end, word.tag)
@@ -394,10 +393,13 @@ def _cut_given_name(name: Token, char: Token, after: Token | None, before: Token
     if after is None or after.text[:1] in "、，,。" or after.text.startswith(("同志", "等")):
         return True
     # after its title, or after the 、 of a list ("A、B、孔小|成|出席")
-    after_title = before is not None and (
-        before.text == "、" or title_pattern().search(before.text) is not None
-    )
+    after_title = before is not None and _after_title(before)
     return after_title and (after.text in ("在", *_LIST_MARKS) or after.text.startswith(person_verbs()))
+
+
+def _after_title(before: Token) -> bool:
+    """Does a name start after this token: a title ("副主任"), or a list's 、 (of names after one)?"""
+    return before.text == "、" or title_pattern().search(before.text) is not None
 
 
 def _title_end_in_name(tokens: list[Token]) -> list[Token]:

@@ -492,7 +492,7 @@ class EventReader:
 
     def _inspections(self, sentence: Sentence) -> list[EventMention]:
         """ "孙七到东阿县调研": the visit is an event, the visitor its first participant."""
-        persons = [m for m in sentence.mentions if m.type == "PERSON"]
+        persons = _persons(sentence)
         found = [_visit(sentence, person, persons) for person in persons]
         return [event for event in found if event is not None]
 
@@ -501,7 +501,7 @@ class EventReader:
         together share it ("张三、李四会见王五"); a guest that is no named person is named as
         written ("赵六会见阿拉伯国家驻华使节团"). The first host is its first participant."""
         found = []
-        persons = [m for m in sentence.mentions if m.type == "PERSON"]
+        persons = _persons(sentence)
         for i, host in enumerate(persons):
             match = _meeting().match(sentence.text[host.end - sentence.start :])
             if match:
@@ -511,7 +511,7 @@ class EventReader:
     def _talks(self, sentence: Sentence) -> list[EventMention]:
         """ "张三、李四与某集团负责人座谈交流": the talk is an event, "张三、李四与某集团负责人座谈"."""
         found = []
-        persons = [m for m in sentence.mentions if m.type == "PERSON"]
+        persons = _persons(sentence)
         for i, host in enumerate(persons):
             match = _talk().match(sentence.text, host.end - sentence.start)
             if not match or _has_person(sentence, match.start("other"), match.end("other")):
@@ -1568,8 +1568,6 @@ def _visit(sentence: Sentence, person: Mention, persons: list[Mention]) -> Event
     if _RECALLED.match(rest, match.end()):
         return None  # "贯彻X在黄冈调研时重要讲话精神": a visit recalled, not reported
     hosts = _hosts(sentence.text, sentence.start, [p for p in persons if p.start <= person.start])
-    name = "、".join(h.text for h in hosts) + _visit_name(rest, match)
-    start, end = hosts[0].start, person.end + match.end()
     if rest.count("“", 0, match.end()) > rest.count("”", 0, match.end()):
         # "到P开展“再学习、再调研、再落实”暨…调研活动": the verb is inside the name of a campaign
         campaign = _CAMPAIGN.search(rest, match.start())
@@ -1577,6 +1575,9 @@ def _visit(sentence: Sentence, person: Mention, persons: list[Mention]) -> Event
             return None
         name, start, end = campaign["name"], person.end + campaign.start("name"), person.end + campaign.end()
         place = place.split("开展")[0]
+    else:
+        name = "、".join(h.text for h in hosts) + _visit_name(rest, match)
+        start, end = hosts[0].start, person.end + match.end()
     event = EventMention(name, "inspection", sentence, start, end)
     event.place = _visited_place(sentence, person.end - sentence.start + match.start(), place)
     event.visitor, event.visit_verb = hosts[0].text, verb

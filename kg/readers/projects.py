@@ -55,10 +55,9 @@ _COUNTED_AFTER = re.compile(r"^\s*[\d一二三四五六七八九十百]+(?:余|�
 _PLANNED = re.compile(r"(?:预计|计划|将|力争|拟)[^，,。]{0,14}$")
 _SENTENCE_PLACE = re.compile(r"^(?:[^，,。]{0,12}?[日月])?[，,]?\s*在(?P<place>[^，,。]{2,12})[，,]")
 # an amount of money: its number and its unit (kg.language.money)
-_NUMBER, _UNIT = NUMBER, UNIT
 _MONEY = re.compile(
     r"(?:总投资|投资总额|计划投资|投资额|投资)(?:额)?(?:为|达)?(?P<approx>约|超过|超|近|达)?"
-    rf"{_NUMBER}{_UNIT}?(?P<more>多|余)?元"
+    rf"{NUMBER}{UNIT}?(?P<more>多|余)?元"
 )
 # "由X公司投资建设"; not "由X商会提出到德江投资…" (a clause, no owner's name)
 _OWNER = re.compile(
@@ -95,7 +94,7 @@ _LISTED_COUNTED = re.compile(
     r"(?:^|[，,；;：:和])(?:其中)?(?:包括|有)?(?P<items>[^，,。；;：:、和的等]+(?:、[^，,。；;：:、的等]+)+?)"
     rf"{_COUNT_INSIDE.pattern}(?P<kind>[\u4e00-\u9fff\d]{{0,8}}?)项目"
 )
-_EACH_ABOVE = re.compile(rf"{_NUMBER}{_UNIT}元以上")  # the kind of a counted list: "百亿元以上(项目)"
+_EACH_ABOVE = re.compile(rf"{NUMBER}{UNIT}元以上")  # the kind of a counted list: "百亿元以上(项目)"
 _OWN_CITY = ("我市", "全市", "本市")
 _OWN_UNIT = re.compile(r"[我本全][市县区]")  # the paper's own city, county or district
 _BACK_REFERENCE = re.compile(r"[，,；;]\s*(?:该|此|这个|这一)?项目")
@@ -265,10 +264,10 @@ class ProjectReader:
 
 
 _TO_BUILD = "(?:的|建设|兴建|实施)?"  # "投资10亿元建设Y", "投资7.3亿元的Y"
-_PRICED_PREFIX = re.compile(rf"^(?:(?P<owner>[^，,。]{{2,30}}?)(?:总)?投资)?{_NUMBER}{_UNIT}元{_TO_BUILD}")
+_PRICED_PREFIX = re.compile(rf"^(?:(?P<owner>[^，,。]{{2,30}}?)(?:总)?投资)?{NUMBER}{UNIT}元{_TO_BUILD}")
 # "上海某畜牧有限公司投资10亿元建设Y项目": the company before the amount owns the project
 _INVESTOR_BEFORE = re.compile(
-    rf"(?P<org>[\u4e00-\u9fff（）()]{{2,30}}?(?:公司|集团|企业))(?:总)?投资(?:{_NUMBER}{_UNIT}元{_TO_BUILD})?$"
+    rf"(?P<org>[\u4e00-\u9fff（）()]{{2,30}}?(?:公司|集团|企业))(?:总)?投资(?:{NUMBER}{UNIT}元{_TO_BUILD})?$"
 )
 
 
