@@ -42,6 +42,14 @@ def test_names_are_mended_once_before_the_readers(engine) -> None:
     assert holders(("names",)) == set()
 
 
+def test_a_split_name_of_two_characters_spans_two(engine) -> None:
+    """ "区长任|书": a surname and a one-character given name joined after a title end where the name
+    ends (a hypothesis case once gave the mention three characters, past the sentence's end)."""
+    doc = analyse([Document("a.txt", "区长任书")], engine, Locale.for_city("德州市"))[0]
+    persons = [m for a in doc.articles for s in a.sentences for m in s.mentions if m.type == "PERSON"]
+    assert [(m.text, doc.text[m.start : m.end]) for m in persons] == [("任书", "任书")]
+
+
 @pytest.mark.parametrize("name, message", [("nope", "no component"), ("recognise", "cannot be disabled")])
 def test_only_optional_components_can_be_disabled(name: str, message: str) -> None:
     with pytest.raises(ValueError, match=message):

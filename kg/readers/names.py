@@ -189,7 +189,7 @@ def _join_split_name(sentence: Sentence, surname: Token, given: Token) -> None:
         sentence.mentions = [
             m for m in sentence.mentions if not (m.type == "PERSON" and m.start == start + 1)
         ]
-        sentence.mentions.append(Mention(start, start + 3, joined, "PERSON", source="pattern"))
+        sentence.mentions.append(Mention(start, start + len(joined), joined, "PERSON", source="pattern"))
 
 
 def _names_found_after_titles(article: Article) -> None:
