@@ -18,6 +18,7 @@ from functools import cache
 from pathlib import Path
 
 from kg.input.script import is_traditional, to_simplified
+from kg.language.lexicon import recorded_role
 from kg.language.names import normalize
 from kg.model import Corpus
 
@@ -297,7 +298,8 @@ def _event_scores(
                 file = Path(item.source).name
                 name = renamed.get((file, event), corpus.entities[event].label)
                 found.add((file, corpus.entities[person].label, name, role))
-        wanted = {(g["file"], g["person"], g["event"], g["role"]) for g in participation}
+        # gold writes the verb as the page does; kg records its role (就坐 → 就座)
+        wanted = {(g["file"], g["person"], g["event"], recorded_role(g["role"])) for g in participation}
         files = {g[0] for g in wanted}
         found = {f for f in found if f[0] in files}
         errors += [f"participation missed {m}" for m in sorted(wanted - found)]

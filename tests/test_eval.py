@@ -73,3 +73,19 @@ def test_investment_is_scored_over_the_projects_that_state_one(tmp_path) -> None
     scores = {s.relation: s for s in evaluate(build_corpus(docs, locale_for(docs, None)), gold)}
     investment = scores["project-investment"]
     assert (investment.gold, investment.correct) == (2, 1)
+
+
+def test_a_role_is_compared_as_kg_records_it(tmp_path) -> None:
+    """Gold writes a verb as the page does (就坐, 作工作报告); kg records the lexicon's role (就座,
+    报告): the same part taken scores the same however the gold wrote it."""
+    gold = tmp_path / "gold"
+    shutil.copytree(GOLD, gold)
+    path = gold / "participation.jsonl"
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    written = [dict(row, role="就坐") if row["role"] == "就座" else row for row in rows]
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in written), encoding="utf-8")
+    docs = run([SEEDS])
+    corpus = build_corpus(docs, locale_for(docs, None))
+    as_written = {s.relation: s for s in evaluate(corpus, gold)}["participation"]
+    as_recorded = {s.relation: s for s in evaluate(corpus, GOLD)}["participation"]
+    assert as_written.correct == as_recorded.correct > 27

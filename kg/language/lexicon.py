@@ -40,6 +40,13 @@ def role_classes() -> dict[str, str]:
     return {role: cls for role, cls in table("participation_roles.tsv").values()}
 
 
+def recorded_role(written: str) -> str:
+    """The role kg records for a verb as written (就坐 → 就座, 主持召开 → 主持); a verb the lexicon does
+    not know is its own role."""
+    row = table("participation_roles.tsv").get(written)
+    return row[0] if row else written
+
+
 @cache
 def person_verbs() -> tuple[str, ...]:
     """Verbs whose subject is a person: person_verbs.txt and the participation roles."""

@@ -144,7 +144,7 @@ def _inspection() -> re.Pattern[str]:
         rf"(?:一行{_FEW}人?)?"
         rf"(?:(?P<motion>{motions}|在)(?P<place>[^，,。此这该本]{{1}}|(?:(?!{_PREACHING})[^，,。]){{2,40}}?(?:施工现场)?)(?:{_PREACHING}[^，,。]{{0,30}}?并)?(?:[对就][^，,。]{{2,24}}?)?[，,]?(?:现场|实地|开展|进行了?|专题|参观)*"
         rf"(?:招商引资|招商)?(?P<verb>{verbs})(?P<also>指导|座谈|交流)?"
-        rf"|(?:现场)?(?P<verb2>(?:{verbs})+)(?![团组队])了?(?P<object>[^，,。（(、]{{2,30}}?)(?=[（(，,。、]|安全|工作|情况|{_WHILE}|$))"
+        rf"|(?:现场|专题)?(?P<verb2>(?:{verbs})+)(?![团组队])了?(?P<object>[^，,。（(、]{{2,30}}?)(?=[（(，,。、]|安全|工作|情况|{_WHILE}|$))"
     )
 
 
@@ -155,7 +155,7 @@ def _group_visit() -> re.Pattern[str]:
     verbs = alternation(word_list("inspection_verbs.txt"))
     motions = alternation(word_list("visit_motions.txt"))
     return re.compile(
-        rf"(?P<group>[\u4e00-\u9fff]{{2,16}}?(?:{groups}))(?:一行\d*人?)?(?P<motion>{motions})"
+        rf"(?P<group>[\u4e00-\u9fff]{{2,16}}?(?:{groups}))(?:一行\d*人?)?(?P<motion>{motions}|在)"
         rf"(?P<place>[^，,。、此这该本]|[^，,。、]{{2,20}}?)(?:开展|进行了?|实地|参观|专题|为期[^，,。]{{1,6}}?的)*(?P<verb>(?:{verbs})+)"
     )
 
@@ -166,7 +166,7 @@ def _talk() -> re.Pattern[str]:
     verbs = alternation(word_list("talk_verbs.txt"))
     return re.compile(
         rf"(?:一行)?(?P<led>{_LED})?(?:在[^，,。与]{{2,16}}?)?与(?P<other>[^，,。；;“”]{{2,24}}?)"
-        rf"(?:进行了?|开展)?(?P<work>工作)?(?P<verb>{verbs})"
+        rf"(?:进行了?|开展|举行了?)?(?P<work>工作)?(?P<verb>{verbs})"
     )
 
 
@@ -222,6 +222,7 @@ class EventReader:
         _join_sessions(events)
         _join_collective_start(events)
         _met_where_visited(events)
+        events = _group_met_on_its_visit(events)
         _fold_session_parts(events)
         article.events = events
         main = _main_event(article, events, lead)
@@ -514,10 +515,13 @@ class EventReader:
         persons = _persons(sentence)
         for i, host in enumerate(persons):
             match = _talk().match(sentence.text, host.end - sentence.start)
-            if not match or _has_person(sentence, match.start("other"), match.end("other")):
+            if not match:
                 continue
+            start, end = sentence.start + match.start("other"), sentence.start + match.end("other")
+            guests = [m for m in persons if start <= m.start and m.end <= end]
+            other = _guest_as_named(sentence, guests, match["other"]) if guests else match["other"]
             hosts = _hosts(sentence.text, sentence.start, persons[: i + 1])
-            sides = f"{match['led'] or ''}与{match['other']}{match['work'] or ''}{match['verb']}"
+            sides = f"{match['led'] or ''}与{other}{match['work'] or ''}{match['verb']}"
             name = "、".join(h.text for h in hosts) + sides
             event = EventMention(name, "meeting", sentence, hosts[0].start, sentence.start + match.end())
             event.visitor, event.visit_verb = hosts[0].text, match["verb"]
@@ -765,6 +769,21 @@ def _met_where_visited(events: list[EventMention]) -> None:
             meeting.place = visits[0].place
 
 
+def _group_met_on_its_visit(events: list[EventMention]) -> list[EventMention]:
+    """ "…考察团来到A县…。A县委书记X会见考察团并一同考察": meeting the visiting group is part of
+    its visit, where the hosts' roles go, not an event of its own."""
+    groups = word_list("delegation_nouns.txt")
+    visits = [e for e in events if e.type == "inspection" and any(g in e.name for g in groups)]
+    if not visits:
+        return events
+    return [e for e in events if not (e.type == "meeting" and e.visitor and _meets_a_group(e, groups))]
+
+
+def _meets_a_group(meeting: EventMention, groups: tuple[str, ...]) -> bool:
+    guest = meeting.name.rsplit(meeting.visit_verb or "会见", 1)[-1].removesuffix("一行")
+    return guest in groups
+
+
 def _join_collective_start(events: list[EventMention]) -> None:
     """ "南康14个项目集中开工" and "…一期项目集中开工仪式" in one article are one event: the ceremony."""
     ceremony = next((e for e in events if e.type == "ceremony" and e.name.endswith("开工仪式")), None)
@@ -895,6 +914,12 @@ def _visit_named_by_headline(headline: EventMention, in_lead: EventMention) -> b
     if headline.type == in_lead.type == "inspection" and headline.visitor is None and in_lead.visitor:
         headline.visitor, headline.visit_verb = in_lead.visitor, in_lead.visit_verb
         headline.led = in_lead.led or bool(re.search(_LED, in_lead.name))
+        fill_from(headline, in_lead, ("date", "end_date", "place"))
+        return True
+    if headline.type == in_lead.type == "inspection" and in_lead.name.startswith(
+        word_list("delegation_nouns.txt")
+    ):
+        # "考察团来到交城县考察": the lead's group is the headline's "清徐县党政考察团"
         fill_from(headline, in_lead, ("date", "end_date", "place"))
         return True
     if not (headline.visitor and headline.visitor == in_lead.visitor):
@@ -1330,7 +1355,7 @@ def _leads_group(sentence: Sentence, person: Mention) -> bool:
 def _guest(text: str) -> str:
     """Who was met, as written, when no named person is: "出席…的港澳政协委员及嘉宾" → 港澳政协委员及
     嘉宾; "中能建代表团一行" → 中能建代表团."""
-    text = text.split("一行")[0]
+    text = re.split("一行|并", text)[0]  # "会见考察团并一同考察": the group, not what followed
     text = text.rsplit("的", 1)[-1]
     if text.startswith(("时", "后", "期间")):
         return ""  # "会见时在座": when, not whom
@@ -1579,9 +1604,20 @@ def _visit(sentence: Sentence, person: Mention, persons: list[Mention]) -> Event
         name = "、".join(h.text for h in hosts) + _visit_name(rest, match)
         start, end = hosts[0].start, person.end + match.end()
     event = EventMention(name, "inspection", sentence, start, end)
-    event.place = _visited_place(sentence, person.end - sentence.start + match.start(), place)
+    if not _inspected_work(rest, match):
+        event.place = _visited_place(sentence, person.end - sentence.start + match.start(), place)
     event.visitor, event.visit_verb = hosts[0].text, verb
     return event
+
+
+def _inspected_work(rest: str, match: re.Match[str]) -> bool:
+    """ "调研交通基础设施建设工作": what was inspected is a field of work, not a place."""
+    if not match["verb2"]:
+        return False
+    return rest.startswith(("工作", "情况"), match.end()) or match["object"].endswith(_FIELDS_OF_WORK)
+
+
+_FIELDS_OF_WORK = ("建设", "工作", "发展", "情况")
 
 
 def _visit_name(rest: str, match: re.Match[str]) -> str:

@@ -175,6 +175,7 @@ def _given_name(token: Token, after: str) -> bool:
         return True
     return (
         1 <= len(token.text) <= 2
+        and token.tag not in ("PRON", "CONJ", "PART")  # "委员和|其他列席人员"
         and all("\u4e00" <= ch <= "\u9fff" for ch in token.text)
         and not titles_anywhere().search(token.text)
         and (after[:1] in "，,、。；;等" or after.startswith(person_verbs()))
