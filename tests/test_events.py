@@ -926,3 +926,27 @@ def test_a_report_to_the_session_is_one_role_however_written(engine) -> None:
     )
     events, roles = _article_events(engine, text)
     assert roles == {("吴建国", "仙游县第十九届人民代表大会第四次会议", "报告")}  # no person 和其他
+
+
+def test_a_page_cut_before_its_lead_is_about_the_session_it_names(engine) -> None:
+    text = (
+        "县上领导吴建国、马立新在大会主席台前排就坐。大会由县政协副主席孙立平主持。\n"
+        "大会首先审议通过了政协旬阳县第九届委员会第三次会议议程。\n"
+    )
+    events, roles = _article_events(engine, text)
+    session = "政协旬阳县第九届委员会第三次会议"  # 旬阳县, a county until 2021
+    assert session in events
+    assert {("吴建国", session, "就座"), ("孙立平", session, "主持")} <= roles
+
+
+def test_one_acting_for_another_and_those_addressed_take_no_part(engine) -> None:
+    text = (
+        "本报讯 8月31日上午，泗洪膜材料产业园奠基仪式成功举行。市委书记马立新出席活动。\n"
+        "受市委书记马立新委托，市长吴建国向参加本次活动的开工项目表示祝贺。\n"
+    )
+    events, roles = _article_events(engine, text)
+    assert events == {"泗洪膜材料产业园奠基仪式"}  # 成功举行
+    assert roles == {
+        ("马立新", "泗洪膜材料产业园奠基仪式", "出席"),
+        ("吴建国", "泗洪膜材料产业园奠基仪式", "祝贺"),
+    }

@@ -28,11 +28,11 @@ _LEADING = re.compile(
     r"|上午|下午|晚上|近日|日前|今天|昨天|今日|昨日|至|—|-)+"
 )
 _BEFORE_TRIGGER = re.compile(
-    r"(?:将|于|已|正式|隆重|胜利|顺利|圆满|\d{4}年|\d{1,2}月|\d{1,2}[日号]|至|—|-|在[^，,。在]{1,25}?)*"
-    r"(?:正式|隆重|胜利|顺利|圆满)?$"
+    r"(?:将|于|已|正式|隆重|胜利|顺利|圆满|成功|\d{4}年|\d{1,2}月|\d{1,2}[日号]|至|—|-|在[^，,。在]{1,25}?)*"
+    r"(?:正式|隆重|胜利|顺利|圆满|成功)?$"
 )
 # "在P隆重召开"; not "在雄壮的国歌声中胜利闭幕", "在热烈的掌声中…" (in a sound or a mood, no place)
-_HOW = "(?:正式|隆重|胜利|顺利|圆满|集中)?"
+_HOW = "(?:正式|隆重|胜利|顺利|圆满|成功|集中)?"
 _PLACE_BEFORE_TRIGGER = re.compile(rf"在(?![^，,。在]*(?<!集)中{_HOW}$)(?P<place>[^，,。在]{{1,25}}?){_HOW}$")
 _ORGANIZERS = re.compile(r"由(?P<orgs>[^。；;]+?)(?:联合|共同)?主办")
 _CO_ORGANIZERS = re.compile(r"(?:[，,]|^)(?P<orgs>[^，,。；;]+?)(?:承办|协办)(?=[，,。；;]|$)")
@@ -674,7 +674,19 @@ def _main_event(article: Article, events: list[EventMention], lead: Sentence | N
     named = [e for e in events if not e.in_passing]
     if lead is not None and len(named) == 1 and _shares_name(named[0], lead):
         return named[0]
-    return None
+    return None if named else _session_spoken_of(article, events)
+
+
+def _session_spoken_of(article: Article, events: list[EventMention]) -> EventMention | None:
+    """A page cut before its lead ("…在大会主席台前排就坐。大会由X主持。…审议通过了政协Y县第九届委员会
+    第三次会议议程") is about the one session it names, when it speaks of "大会"."""
+    sessions = {_session_key(e.name): e for e in events if _session_key(e.name)}
+    if len(sessions) != 1 or not any(_THE_SESSION.search(s.text) for s in article.sentences):
+        return None
+    return next(iter(sessions.values()))
+
+
+_THE_SESSION = re.compile("大会(?:主席台|由|首先|执行主席)")
 
 
 def _in_headline(event: EventMention, lead: Sentence | None) -> bool:
@@ -993,7 +1005,7 @@ def _participations(
         role, role_class = roles[verb.group()]
         if verb.start() == reading.previous_end and reading.previous_role in _JOINING:
             continue  # "陪同调研", "参加考察": the others' part is 陪同, the visit is the visitor's
-        if _modifier(sentence.text, verb, role_class):
+        if _modifier(sentence, verb, role_class):
             continue  # "A、B等参会的各位乡友进行了交流发言": a modifier; the part is the verb after
         reading.previous_role = role
         if _no_part_taken(sentence, verb, role_class, events):
@@ -1011,8 +1023,9 @@ def _participations(
 
 
 def _persons_taking_part(sentence: Sentence) -> list[Mention]:
-    """The sentence's persons, but not a photo's credit nor one a place is named after."""
-    credited = [m.span() for m in _CREDIT.finditer(sentence.text)]
+    """The sentence's persons, but not a photo's credit, one a place is named after, nor one on whose
+    behalf another acts ("受市委书记A委托，市长B…")."""
+    credited = [m.span() for pattern in (_CREDIT, _ON_BEHALF) for m in pattern.finditer(sentence.text)]
     return [
         m
         for m in sentence.mentions
@@ -1105,9 +1118,14 @@ def _addresses(sentence: Sentence, person: Mention) -> bool:
     return sentence.text.startswith(("对", "同志对"), person.end - sentence.start)
 
 
-def _modifier(text: str, verb: re.Match[str], role_class: str) -> bool:
+def _modifier(sentence: Sentence, verb: re.Match[str], role_class: str) -> bool:
     """ "参会的各位乡友": a verb before 的 describes the people after it (but "新当选的" still elects, and
-    "出席会议的还有" lists those who took the part)."""
+    "出席会议的还有" lists those who took the part); so does one after a preposition ("向参加…的")."""
+    text = sentence.text
+    if text.endswith(("向", "对", "为", "给"), 0, verb.start()) and not _has_person(
+        sentence, verb.start() - 1, verb.start()
+    ):
+        return True  # "向参加本次活动的…": whom a verb addresses (not 张大|为|陪同, a name ending in 为)
     return (
         text.startswith("的", verb.end())
         and role_class != "elected"
@@ -1262,8 +1280,9 @@ def _place_only_before(text: str, start: int) -> str:
             "政协",
         ):
             return head
-        if head.endswith(("市", "县", "区", "州", "盟", "旗")) and Gazetteer.default().lookup(head[:-1]):
-            return head  # 湘西州 (湘西土家族苗族自治州)
+        bare = head.removeprefix("政协")
+        if bare.endswith(("市", "县", "区", "州", "盟", "旗")) and Gazetteer.default().lookup(bare[:-1]):
+            return head  # 湘西州 (湘西土家族苗族自治州), 旬阳县 (旬阳市 since 2021)
     return ""
 
 
@@ -1273,6 +1292,7 @@ _LISTED_AFTER = re.compile(
     r"(?P<verbs>[^，,。；;：:]{2,30}?)的(?:[\u4e00-\u9fff]{0,6}?)(?:还)?有(?!关)[:：]?"
 )
 # "(张三、李四)为认真贯彻…", "本网讯(王五)": names in brackets before the text are its writers'
+_ON_BEHALF = re.compile(r"受[^，,。；;受]{2,24}?委托")
 _CREDIT = re.compile(r"^[^，,。(（]{0,6}[(（](?:记者|通讯员|文|图|文/图)?[\s\u4e00-\u9fff、，,]{2,24}[)）]")
 _JOINING = (
     "陪同",
