@@ -372,3 +372,19 @@ def test_kinds_of_projects_and_the_ceremonys_site_are_not_projects_or_places(eng
     projects = _article_projects(engine, text, "嘉兴市")
     assert "基础设施项目" not in projects
     assert projects["良信电器智能型低压电器研发及制造基地项目"].place != "重大项目集中开工活动现场"
+
+
+def test_names_in_a_list_keep_their_quotes_brackets_and_first_words(engine) -> None:
+    text = (
+        "本报讯 7月9日，会议听取了泸州老窖白酒生产基地项目、传化物流“公路港”项目、惠升制药胰岛素二期项目、"
+        "健康食品产业园(一期、二期)项目、现代农产品批发市场项目情况的汇报。"
+        "全县“金鸡归巢”项目和“六稳”重点项目进展顺利，新增县重大建设(政府投资)项目12个。\n"
+    )
+    names = set(_article_projects(engine, text, "通化市"))
+    assert {
+        "传化物流“公路港”项目",  # a quoted name after a company's
+        "惠升制药胰岛素二期项目",  # 惠升, read as a verb, begins the list's item
+        "健康食品产业园(一期、二期)项目",  # phases in brackets
+        "现代农产品批发市场项目",
+    } <= names
+    assert not [n for n in names if "金鸡归巢" in n or "六稳" in n or "政府投资" in n]  # kinds, a note

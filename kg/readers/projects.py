@@ -405,6 +405,10 @@ def _name_start(tokens: list[Token], last: int) -> tuple[int, str | None]:
         token = tokens[first - 1]
         if token.tag == "ORG" and token.text.endswith(("公司", "集团")):
             return first - 1, token.text
+        opening = _opening_of(tokens, first - 1, last)
+        if opening is not None:  # "传化物流“公路港”项目", "健康食品产业园(一期、二期)项目"
+            first = opening
+            continue
         if (
             token.text.endswith("项目")
             or token.text == "暨"
@@ -416,7 +420,50 @@ def _name_start(tokens: list[Token], last: int) -> tuple[int, str | None]:
         ):
             break
         first -= 1
-    return first, _company_prefix(tokens[first])
+    while first < last and tokens[first].tag == "CONJ":  # "…和建设X项目": the name begins after 和
+        first += 1
+    return _from_list_mark(tokens, first), _company_prefix(tokens[first])
+
+
+_PAIRS = {"”": "“", '"': '"', ")": "(", "）": "（", "」": "「"}
+
+
+def _opening_of(tokens: list[Token], close: int, head: int) -> int | None:
+    """The token opening what `close` closes inside the name of a project headed at `head`: brackets
+    ("产业园(一期、二期)项目", "中林集团(醴陵)油茶产业园项目"), a quoted name after a company's
+    ("传化物流“公路港”项目") or before more words of the name ("“智慧安防”小区建设项目"); not a
+    programme's quoted kind ("鸡东县“金鸡归巢”项目") nor a note of funding ("(政府投资)项目")."""
+    opener = _PAIRS.get(tokens[close].text)
+    if opener is None:
+        return None
+    for i in range(close - 1, max(close - 6, -1), -1):
+        if tokens[i].text == opener:
+            inside = "".join(t.text for t in tokens[i + 1 : close])
+            if opener not in '“"「':
+                return None if i == 0 or _FUNDING.search(inside) else i
+            after_a_company = i > 0 and tokens[i - 1].tag in ("ORG", "PROPER")
+            more_words = "".join(t.text for t in tokens[close + 1 : head + 1])
+            return i if after_a_company or not _generic(more_words) else None
+        if tokens[i].text in "。，,；;“”":
+            return None
+    return None
+
+
+_FUNDING = re.compile("投资|资金")
+
+
+def _from_list_mark(tokens: list[Token], first: int) -> int:
+    """An item of a list of projects begins right after its mark ("…项目、惠升制药胰岛素二期项目"): the
+    words the walk stopped at (a name the segmenter read as a verb, 惠升) belong to the name."""
+    for i in range(first - 1, max(first - 3, 0) - 1, -1):
+        token = tokens[i]
+        if token.text == "、":
+            before = tokens[i - 1].text if i else ""
+            short = sum(len(t.text) for t in tokens[i + 1 : first]) <= 3
+            return i + 1 if before.endswith("项目") and short else first
+        if token.tag == "PUNCT" or token.tag in ("PART", "PREP"):
+            return first
+    return first
 
 
 def _company_prefix(token: Token) -> str | None:
