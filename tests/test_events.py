@@ -950,3 +950,27 @@ def test_one_acting_for_another_and_those_addressed_take_no_part(engine) -> None
         ("马立新", "泗洪膜材料产业园奠基仪式", "出席"),
         ("吴建国", "泗洪膜材料产业园奠基仪式", "祝贺"),
     }
+
+
+def test_a_dateline_before_yesterday_is_the_reports_day(engine) -> None:
+    text = (
+        "浙江在线-安吉新闻网3月12日讯(记者 李红)昨天上午，全县一季度重点项目集中开竣工活动举行。"
+        "县领导吴建国、马立新参加，并为洁美电子材料产业园(一期)项目奠基。\n"
+        "会议要求，努力在重大产业项目引进推进和省市长项目争取上取得突破。\n"
+    )
+    docs = analyse([Document("x.txt", text)], engine, Locale.for_city("湖州市"), issue_date="2019-03-12")
+    articles = docs[0].articles
+    assert {e.name: e.date for a in articles for e in a.events} == {
+        "全县一季度重点项目集中开竣工活动": "2019-03-11"
+    }
+    assert {(p.person, p.role) for a in articles for p in a.participations} == {
+        ("吴建国", "参加"),
+        ("马立新", "参加"),
+    }
+    assert not [
+        m
+        for a in articles
+        for s in a.sentences
+        for m in s.mentions
+        if m.text == "项目" and m.type == "PERSON"
+    ]

@@ -42,6 +42,7 @@ _PREDICATE = re.compile(r"(?:圆满|顺利)?(?:完成|结束|按照|经过|历�
 _COUNTED = re.compile(r"^([一二三四五六七八九十百千\d]+个[^的，,]{0,12}?项目)的")
 _GROUND_BREAKING = ("开工建设", "开工", "奠基", "揭牌")
 # "计划总投资78.25亿元的X市29个重点项目集中开工": the amount before a set of projects is no part of its name
+_DONE_FOR = re.compile("^(?:并|同时)?为")
 _COLLECTIVE_LEAD = re.compile(r"^(?:计划)?总投资[^，,。的]{1,12}?元的")
 _JOINED = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")  # layout spaces inside a name
 _SAME_DAY = re.compile(
@@ -57,7 +58,8 @@ _SERIAL = re.compile(r"^第[一二三四五六七八九十\d]+[场次期届]")
 # what a reporter learnt, or a byline dated the day it was filed when the text gives the event's own day
 # ("息县融媒体中心1月3日讯(记者 X)1月2日上午，…"; in "本报5月17日讯 今天上午" the byline's day is the event's)
 _REPORTING = re.compile(
-    r"了解到|获悉|得知|\d{1,2}日讯(?:\s*[(（][^)）]{0,30}[)）])?(?=\s*(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}[日号])"
+    r"了解到|获悉|得知|\d{1,2}日讯(?:\s*[(（][^)）]{0,30}[)）])?"
+    r"(?=\s*(?:(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}[日号]|昨天|昨日|前天))"  # "12日讯…昨天上午": the 11th
 )
 _LEARNED_AT = re.compile(r"记者(?:从|在)(?P<name>[^，,。；;从在]{4,40}?会)上(?:获悉|了解到|得知)")
 _HELD_AT = re.compile(r"(?:主会场|分会场|会场)?设在(?P<place>[^，,。；;]{2,40}?)(?:现场)?(?=[，,。；;]|$)")
@@ -387,6 +389,7 @@ class EventReader:
     ) -> EventMention | None:
         """ "XX项目在P开工建设": the ground-breaking is an event (a ceremony) named after the project."""
         subject = _COLLECTIVE_LEAD.sub("", _LEADING.sub("", sentence.text[start:end]).strip())
+        subject = _DONE_FOR.sub("", subject)  # "…参加，并为X项目奠基": X's ground-breaking
         if subject.endswith("项目集中") and (not _starts_with_place(subject) or re.search("[、等]", subject)):
             return None  # "全市150个…", "1359个…", "A、B等一批项目集中开工": a count or a list, no name
         if (

@@ -16,7 +16,7 @@ from collections.abc import Callable
 
 from kg.language.engines import Token
 from kg.language.gazetteer import Gazetteer
-from kg.language.lexicon import person_verbs, surnames, title_pattern, titles_anywhere
+from kg.language.lexicon import person_verbs, surnames, title_pattern, titles_anywhere, word_list
 from kg.language.recognise import overlaps
 from kg.model import Article, Document, Mention, Sentence
 
@@ -148,6 +148,8 @@ def _missed_name(sentence: Sentence, title_end: int, name: Token, body_before_ti
         return False
     if name.text[0] not in surnames() or not 2 <= len(name.text) <= 3:
         return False
+    if name.text in word_list("common_nouns.txt"):
+        return False  # "省市长项目": a word, not a name
     return body_before_title(sentence.text, title_end)
 
 
