@@ -974,3 +974,24 @@ def test_a_dateline_before_yesterday_is_the_reports_day(engine) -> None:
         for m in s.mentions
         if m.text == "项目" and m.type == "PERSON"
     ]
+
+
+def test_a_title_with_a_comma_over_its_date_names_the_visit_of_the_lead(engine) -> None:
+    text = (
+        "市长吴建国莅临广西华友调研指导,鼓励企业冲刺一季度“开门红”\n-\n2023-02-02\n"
+        "1月31日，市委副书记、市长吴建国，副市长马立新一行莅临广西华友，围绕项目建设情况开展调研工作。"
+        "广西华友总经理孙立平热情接待并汇报相关工作。\n"
+    )
+    docs = analyse([Document("x.txt", text)], engine, Locale.for_city("玉林市"), issue_date="2023-02-02")
+    events = {e.name: (e.date, e.place) for a in docs[0].articles for e in a.events}
+    assert events == {"吴建国莅临广西华友调研指导": ("2023-01-31", "广西华友")}
+
+
+def test_one_visit_written_twice_is_one_and_goes_where_its_place_is_named(engine) -> None:
+    text = (
+        "本报讯 吴建国到龙山区部分企业，就项目建设情况进行调研。\n"
+        "3月27日上午，市委书记吴建国深入龙山区部分企业就项目建设情况进行调研。\n"
+    )
+    docs = analyse([Document("x.txt", text)], engine, Locale.for_city("辽源市"), issue_date="2015-03-30")
+    events = {e.name: (e.date, e.place) for a in docs[0].articles for e in a.events}
+    assert events == {"吴建国到龙山区部分企业调研": ("2015-03-27", "龙山区")}

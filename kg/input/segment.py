@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.input.clean import above_particulars, headline_shaped, particulars_line
+from kg.input.clean import HEADLINE_MAX, above_particulars, headline_shaped, particulars_line
 from kg.language.dates import dateline
 from kg.language.lexicon import word_list
 from kg.model import Article, Document, Sentence
@@ -61,13 +61,33 @@ def _lines(text: str) -> list[_Line]:
             # with the headline above the body ("2022-02-09 17:13 来源:X日报"), else the article's end
             kind = "credit" if lines and lines[-1].kind == "body" else "headline"
         lines.append(_Line(start, end, raw, kind))
+    _reclassify(lines)
+    return lines
+
+
+def _reclassify(lines: list[_Line]) -> None:
+    """What a line is by the lines around it: a title over particulars or over its date, a line of
+    reporters' names."""
     for line, following in zip(lines, lines[1:], strict=False):
         if line.kind == "body" and above_particulars(line.text, following.text):
             line.kind = "headline"
+    if len(lines) > 1 and _title_with_a_comma(lines[0], lines[1]):
+        lines[0].kind = "headline"
     for i, line in enumerate(lines):
         if _REPORTER_LINE.match(line.text.strip()):
             line.kind = _reporter_line_kind(lines, i)
-    return lines
+
+
+def _title_with_a_comma(first: _Line, following: _Line) -> bool:
+    """A page's first line with a comma but no stop, over a short line ("-", its date): a title in two
+    parts ("市长X莅临Y调研指导,鼓励企业冲刺…"), not a body line."""
+    text = first.text.strip()
+    return (
+        first.kind == "body"
+        and len(text) <= HEADLINE_MAX
+        and not re.search("[。！？!?；;]", text)
+        and following.kind in ("headline", "credit")
+    )
 
 
 def _reporter_line_kind(lines: list[_Line], i: int) -> str:

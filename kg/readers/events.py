@@ -144,7 +144,7 @@ def _inspection() -> re.Pattern[str]:
     return re.compile(
         rf"^(?:等\d*人)?(?:一行{_FEW}人?)?(?:在[^，,。]{{2,60}}?的陪同下[，,]?)?(?:带领[^。；;]{{0,80}}?等\d*人?一行{_FEW}人?|带领[^，,。]{{0,30}}?(?:[团组队][，,])?|(?P<led>率队|带队|{_LED}))?"
         rf"(?:一行{_FEW}人?)?"
-        rf"(?:(?P<motion>{motions}|在)(?P<place>[^，,。此这该本]{{1}}|(?:(?!{_PREACHING})[^，,。]){{2,40}}?(?:施工现场)?)(?:{_PREACHING}[^，,。]{{0,30}}?并)?(?:[对就][^，,。]{{2,24}}?)?[，,]?(?:现场|实地|开展|进行了?|专题|参观)*"
+        rf"(?:(?P<motion>{motions}|在)(?P<place>[^，,。此这该本]{{1}}|(?:(?!{_PREACHING})[^，,。]){{2,40}}?(?:施工现场)?)(?:{_PREACHING}[^，,。]{{0,30}}?并)?(?:[，,]?(?:[对就]|围绕)[^，,。]{{2,24}}?)?[，,]?(?:现场|实地|开展|进行了?|专题|参观)*"
         rf"(?:招商引资|招商)?(?P<verb>{verbs})(?P<also>指导|座谈|交流)?"
         rf"|(?:现场|专题)?(?P<verb2>(?:{verbs})+)(?![团组队])了?(?P<object>[^，,。（(、]{{2,30}}?)(?=[（(，,。、]|安全|工作|情况|{_WHILE}|$))"
     )
@@ -571,6 +571,10 @@ def _bare_head_after(name: str) -> bool:
 def _merge_event(events: list[EventMention], event: EventMention) -> None:
     """One event for names that contain one another ("X会议" and "X会议开幕式"), but a meeting within
     a session ("X会议主席团第一次会议", "X会议第三次全体会议") is never the session."""
+    same_visit = next((e for e in events if _same_visit(e, event)), None)
+    if same_visit:  # "A到P部分企业，就…进行调研" and "A深入P部分企业就…进行调研": one visit
+        fill_from(same_visit, event, ("date", "end_date"))
+        return
     within = _within_session(event.name)
     peers = [e for e in events if _within_session(e.name) == within and _briefing(e) == _briefing(event)]
     before = list(peers)
@@ -580,6 +584,14 @@ def _merge_event(events: list[EventMention], event: EventMention) -> None:
             events[events.index(old)] = new
     if len(peers) > len(before):
         events.append(event)
+
+
+def _same_visit(a: EventMention, b: EventMention) -> bool:
+    return (
+        a.type == b.type == "inspection"
+        and a.visitor is not None
+        and (a.visitor, a.visit_verb, a.place) == (b.visitor, b.visit_verb, b.place)
+    )
 
 
 def _acted(sentence: Sentence) -> list[EventMention]:
@@ -1661,7 +1673,10 @@ def _visited_place(sentence: Sentence, at: int, place: str) -> str | None:
     """Where a visit went: not where some of a kind were visited ("深入部分重点企业调研"), nor whom
     ("走访代表X"); `at` is where the words of the visit begin in the sentence."""
     start = sentence.text.find(place, at)
-    return None if _VAGUE_PLACE.match(place) or _has_person(sentence, start, start + len(place)) else place
+    if _has_person(sentence, start, start + len(place)):
+        return None
+    vague = _VAGUE_PLACE.search(place)  # "龙山区部分企业": the visit went to 龙山区
+    return place if vague is None else place[: vague.start()] if vague.start() >= 2 else None
 
 
 _VAGUE_PLACE = re.compile(r"部分|一些|多家|多个|各[类个家]|有关|相关")
