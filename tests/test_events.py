@@ -995,3 +995,15 @@ def test_one_visit_written_twice_is_one_and_goes_where_its_place_is_named(engine
     docs = analyse([Document("x.txt", text)], engine, Locale.for_city("辽源市"), issue_date="2015-03-30")
     events = {e.name: (e.date, e.place) for a in docs[0].articles for e in a.events}
     assert events == {"吴建国到龙山区部分企业调研": ("2015-03-27", "龙山区")}
+
+
+def test_names_elected_in_the_clauses_after_an_election(engine) -> None:
+    text = (
+        "「晨报快讯」图们市第十九届人民代表大会第一次会议闭幕\n\n"
+        "11月26日，图们市第十九届人民代表大会第一次会议闭幕。会议选举吴建国为市人大常委会主任，"
+        "马立新、孙立平为市人大常委会副主任，会议要求全市以新发展理念为引领。\n"
+    )
+    events, roles = _article_events(engine, text)
+    session = "图们市第十九届人民代表大会第一次会议"  # the column's tag is no part of the name
+    assert events == {session}
+    assert roles == {(p, session, "当选") for p in ("吴建国", "马立新", "孙立平")}

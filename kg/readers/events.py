@@ -618,7 +618,10 @@ def _trim_quotes(name: str) -> str:
         name = name[1:]
     if name[:1] in "(（" and not any(close in name for close in ")）"):
         name = name[1:]  # a photo's caption: "(永州市四届人大七次会议开幕，全体起立 记者 X/摄)"
-    return name
+    return _COLUMN_TAG.sub("", name)
+
+
+_COLUMN_TAG = re.compile(r"^[「【\[][^」】\]]{1,10}[」】\]]")  # "「晨报快讯」X会议": the column, not the name
 
 
 def _has_person(sentence: Sentence, start: int, end: int) -> bool:
@@ -1085,12 +1088,32 @@ def _elected(
         target = _plenary_under_way(events, main, sentence) or main or _target(sentence, events, match, main)
         if target is not None and _deputies_to(target):  # "选举了出席Y大会的代表，选举X为…": not Y
             target = None
-        start, end = sentence.start + match.start("who"), sentence.start + match.end("who")
-        if target is not None:
+        if target is None:
+            continue
+        for start, end in [match.span("who"), *_elected_next(sentence, persons, match.end())]:
             found += [
-                Participation(p.text, target, "当选", sentence) for p in persons if start <= p.start < end
+                Participation(p.text, target, "当选", sentence)
+                for p in persons
+                if sentence.start + start <= p.start < sentence.start + end
             ]
     return found
+
+
+_NEXT_ELECTED = re.compile(r"[^，,；;]*[，,；;](?P<who>[^，,。；;为]{2,80}?)为")
+
+
+def _elected_next(sentence: Sentence, persons: list[Mention], at: int) -> list[tuple[int, int]]:
+    """ "选举A为主任，B、C为副主任": the clauses after an election that list only names, each before 为."""
+    spans = []
+    while (match := _NEXT_ELECTED.match(sentence.text, at)) and _only_names(sentence, persons, match):
+        spans.append(match.span("who"))
+        at = match.end()
+    return spans
+
+
+def _only_names(sentence: Sentence, persons: list[Mention], match: re.Match[str]) -> bool:
+    named = [p.text for p in persons if match.start("who") <= p.start - sentence.start < match.end("who")]
+    return bool(named) and re.sub("[、和及]", "", match["who"]) == "".join(named)
 
 
 def _not_hosts_elsewhere(
