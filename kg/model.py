@@ -77,6 +77,7 @@ class EventMention:
     visitor: str | None = None  # the person whose visit ("X到Y调研") or meeting ("X会见Y") the event is
     visit_verb: str | None = None  # the visitor's role as written: 调研, 考察, 会见 …
     led: bool = False  # the visitor led a delegation ("X率党政考察团来Y考察"): X's part is 率团 too
+    co_visitors: list[str] = field(default_factory=list)  # listed with the visitor: "A，B率团来Y考察"
     part_of: EventMention | None = None  # the event it opens or is an agenda item of
     in_passing: bool = False  # found by its name alone: roles read later in its sentence are not its
     cited: bool = False  # a meeting whose speeches or spirit the text studies ("传达X精神"): held before

@@ -1007,3 +1007,19 @@ def test_names_elected_in_the_clauses_after_an_election(engine) -> None:
     session = "图们市第十九届人民代表大会第一次会议"  # the column's tag is no part of the name
     assert events == {session}
     assert roles == {(p, session, "当选") for p in ("吴建国", "马立新", "孙立平")}
+
+
+def test_a_line_of_the_date_gives_no_part_to_the_persons_after_it(engine) -> None:
+    text = (
+        "青阳县第十五届人民代表大会第六次会议举行第二次全体会议\n日期:2021年02月07日 阅读:\n\n"
+        "大会执行主席:吴建国、马立新在主席台前排就座。\n"
+    )
+    _, roles = _article_events(engine, text)
+    assert {role for _, _, role in roles} == {"就座"}
+
+
+def test_all_who_lead_a_delegation_led_it(engine) -> None:
+    text = "本报讯 11月13日，鹤庆县委书记吴建国，县委副书记、县长马立新率鹤庆县党政考察团到永平县考察交流。\n"
+    events, roles = _article_events(engine, text)
+    led = {(person, role) for person, _, role in roles if role == "率团"}
+    assert led == {("吴建国", "率团"), ("马立新", "率团")}

@@ -284,7 +284,7 @@ class EventReader:
         reporters = set(article.authors)
         seen: set[tuple[str, int, str]] = set()
         for line in particulars:
-            for person in line.persons:
+            for person in line.persons if line.reads == "role" else []:  # "日期：…" gives no part
                 if main and person.text not in reporters:
                     _add_participation(
                         article, seen, Participation(person.text, main, line.role, line.sentence)
@@ -293,10 +293,11 @@ class EventReader:
             if event.visitor:
                 role = table("participation_roles.tsv").get(event.visit_verb or "", ("调研",))[0]
                 _add_participation(article, seen, Participation(event.visitor, event, role, event.sentence))
-                if event.led or re.search(_LED, event.name):  # "X率党政考察团来Y考察": X led it too
-                    _add_participation(
-                        article, seen, Participation(event.visitor, event, "率团", event.sentence)
-                    )
+                if event.led or re.search(_LED, event.name):  # "X、Y率党政考察团来Z考察": they led it too
+                    for leader in (event.visitor, *event.co_visitors):
+                        _add_participation(
+                            article, seen, Participation(leader, event, "率团", event.sentence)
+                        )
         for sentence in article.sentences:
             self._organizers(sentence, events, main)
             for participation in _participations(sentence, events, main):
@@ -661,7 +662,7 @@ def _particulars(article: Article) -> list[_Particular]:
         elif found and found[-1].reads == "role" and found[-1].sentence.text.rstrip()[-1:] in ";；、":
             listed = found[-1]  # "发言人：A；" + "B；": the list goes on
             found.append(_Particular("role", sentence.text, listed.role, sentence, _persons(sentence)))
-    return found if any(line.persons for line in found) else []
+    return found if any(line.persons for line in found if line.reads == "role") else []
 
 
 def _persons(sentence: Sentence) -> list[Mention]:
@@ -944,6 +945,7 @@ def _visit_named_by_headline(headline: EventMention, in_lead: EventMention) -> b
     if headline.type == in_lead.type == "inspection" and headline.visitor is None and in_lead.visitor:
         headline.visitor, headline.visit_verb = in_lead.visitor, in_lead.visit_verb
         headline.led = in_lead.led or bool(re.search(_LED, in_lead.name))
+        headline.co_visitors = in_lead.co_visitors
         fill_from(headline, in_lead, ("date", "end_date", "place"))
         return True
     if headline.type == in_lead.type == "inspection" and in_lead.name.startswith(
@@ -1665,6 +1667,7 @@ def _visit(sentence: Sentence, person: Mention, persons: list[Mention]) -> Event
     if not _inspected_work(rest, match):
         event.place = _visited_place(sentence, person.end - sentence.start + match.start(), place)
     event.visitor, event.visit_verb = hosts[0].text, verb
+    event.co_visitors = [h.text for h in hosts[1:]]
     return event
 
 
