@@ -45,6 +45,7 @@ TABLES: dict[str, Table] = {
     "division_aliases.tsv": Table(2, {}),
     "event_acts.tsv": Table(6, {2: EVENT_TYPES}),
     "event_heads.tsv": Table(2, {1: EVENT_TYPES}),
+    "event_patterns.tsv": Table(3, {}),
     "hanlp_tags.tsv": Table(3, {}),
     "head_titles.tsv": Table(2, {}),
     "implied_bodies.tsv": Table(2, {1: ORG_SUBTYPES}),
@@ -131,12 +132,25 @@ def check_event_acts() -> list[str]:
         where = f"kg/data/event_acts.tsv:{number}"
         if role != "-" and role not in table("participation_roles.tsv"):
             problems.append(f"{where}: {act}: {role!r} is no verb of participation_roles.tsv")
-        try:
-            if not re.search(pattern, example):
-                problems.append(f"{where}: {act}: the pattern does not match its example")
-        except re.error as error:
-            problems.append(f"{where}: {act}: {error}")
+        problems += _example_problems(f"{where}: {act}", pattern, example)
     return problems
+
+
+def check_patterns(name: str) -> list[str]:
+    """Every named pattern compiles and finds something in its example."""
+    problems = []
+    for number, line in _lines(name):
+        cells = line.split("\t")
+        if len(cells) == 3:  # else check_table names it
+            problems += _example_problems(f"kg/data/{name}:{number}: {cells[0]}", cells[1], cells[2])
+    return problems
+
+
+def _example_problems(where: str, pattern: str, example: str) -> list[str]:
+    try:
+        return [] if re.search(pattern, example) else [f"{where}: the pattern does not match its example"]
+    except re.error as error:
+        return [f"{where}: {error}"]
 
 
 def check_particular_lines() -> list[str]:
@@ -177,6 +191,7 @@ def check() -> list[str]:
         check_particular_lines,
     ]  # fmt: skip
     checks += [partial(check_title_keys, name) for name in TITLE_KEYS]
+    checks.append(partial(check_patterns, "event_patterns.tsv"))
     for run in checks:
         problems += run()
     return problems

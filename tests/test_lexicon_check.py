@@ -34,6 +34,9 @@ def data(monkeypatch):
          "kg/data/particular_lines.tsv:2: 主持人: '主席' does not fit 'role'"),
         ("shared_titles.txt", "常委\n田野\n", "kg/data/shared_titles.txt:2: '田野' is no title"),
         ("event_heads.tsv", "会议\tmeeting\t多余\n", "kg/data/event_heads.tsv:1: expected 2 tab-separated columns"),
+        ("event_patterns.tsv", "# why\nvague_place\t部分|一些\t多家企业\n",
+         "kg/data/event_patterns.tsv:2: vague_place: the pattern does not match its example"),
+        ("event_patterns.tsv", "on_behalf\t受(委托\t受市长委托\n", "kg/data/event_patterns.tsv:1: on_behalf: missing )"),
         ("org_subtypes.tsv", "party\tGovernmentOrganization\tPartyOrganization\tparty\t党\n"
          "hospital\tHospital\tHospital\torganization\t医院\n",
          "kg/data/org_subtypes.tsv:2: hospital: kg:Hospital is no class of kg/data/ontology.ttl"),

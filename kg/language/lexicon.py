@@ -22,6 +22,13 @@ def _rows(name: str) -> list[list[str]]:
 
 
 @cache
+def patterns(name: str) -> dict[str, re.Pattern[str]]:
+    """The named regular expressions of a pattern file, rows of id, pattern and example
+    (kg/data/event_patterns.tsv); `kg lexicon check` runs every example."""
+    return {row[0]: re.compile(row[1]) for row in _rows(name)}
+
+
+@cache
 def word_list(name: str) -> tuple[str, ...]:
     """One entry per line; longest first so alternations prefer the longest match."""
     return tuple(sorted({row[0] for row in _rows(name)}, key=len, reverse=True))

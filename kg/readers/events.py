@@ -16,64 +16,50 @@ from functools import cache
 
 from kg.language.dates import DateSpan, month_of, parse_date
 from kg.language.gazetteer import Gazetteer
-from kg.language.lexicon import alternation, table, word_list
+from kg.language.lexicon import alternation, patterns, table, word_list
 from kg.language.names import fill_from, merge_by_name, normalize
 from kg.model import Article, EventMention, Mention, Participation, Sentence
 
+
+def _pattern(name: str) -> re.Pattern[str]:
+    """A pattern of kg/data/event_patterns.tsv, where the genre's words in this module's patterns live."""
+    return patterns("event_patterns.tsv")[name]
+
+
 _CLAUSE = re.compile(r"[，,。；;：:！？!?]")
 _HEADLINE_CLAUSE = re.compile(r"[，,。；;：:！？!?\s]")
-_LEADING = re.compile(
-    r"^(?:本报讯\s*[(（][^)）]*[)）]|[\u4e00-\u9fff]{2,4}讯|据[^，,]{0,10}电|\s|\d{4}[-/.]\d{1,2}[-/.]\d{1,2}"
-    r"|\d{4}年(?!度|第)|\d{1,2}月|\d{1,2}[日号]"
-    r"|上午|下午|晚上|近日|日前|今天|昨天|今日|昨日|至|—|-)+"
-)
-_BEFORE_TRIGGER = re.compile(
-    r"(?:将|于|已|正式|隆重|胜利|顺利|圆满|成功|\d{4}年|\d{1,2}月|\d{1,2}[日号]|至|—|-|在[^，,。在]{1,25}?)*"
-    r"(?:正式|隆重|胜利|顺利|圆满|成功)?$"
-)
+_LEADING = _pattern("leading")
+_BEFORE_TRIGGER = _pattern("before_trigger")
 # "在P隆重召开"; not "在雄壮的国歌声中胜利闭幕", "在热烈的掌声中…" (in a sound or a mood, no place)
 _HOW = "(?:正式|隆重|胜利|顺利|圆满|成功|集中)?"
 _PLACE_BEFORE_TRIGGER = re.compile(rf"在(?![^，,。在]*(?<!集)中{_HOW}$)(?P<place>[^，,。在]{{1,25}}?){_HOW}$")
-_ORGANIZERS = re.compile(r"由(?P<orgs>[^。；;]+?)(?:联合|共同)?主办")
-_CO_ORGANIZERS = re.compile(r"(?:[，,]|^)(?P<orgs>[^，,。；;]+?)(?:承办|协办)(?=[，,。；;]|$)")
+_ORGANIZERS = _pattern("organizers")
+_CO_ORGANIZERS = _pattern("co_organizers")
 _LIST = re.compile(r"[、和及与]")
-# where the predicate of a clause whose subject is an event begins: "X会议完成各项会议议程，在P闭幕"
-_PREDICATE = re.compile(r"(?:圆满|顺利)?(?:完成|结束|按照|经过|历时)")
-_COUNTED = re.compile(r"^([一二三四五六七八九十百千\d]+个[^的，,]{0,12}?项目)的")
+_PREDICATE = _pattern("predicate")
+_COUNTED = _pattern("counted")
 _GROUND_BREAKING = ("开工建设", "开工", "奠基", "揭牌")
-# "计划总投资78.25亿元的X市29个重点项目集中开工": the amount before a set of projects is no part of its name
-_DONE_FOR = re.compile("^(?:并|同时)?为")
-_COLLECTIVE_LEAD = re.compile(r"^(?:计划)?总投资[^，,。的]{1,12}?元的")
+_DONE_FOR = _pattern("done_for")
+_COLLECTIVE_LEAD = _pattern("collective_lead")
 _JOINED = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")  # layout spaces inside a name
-_SAME_DAY = re.compile(
-    r"^(?:会后|会上|随后|当天|同日|其间|活动中|会前|[\u4e00-\u9fff]{1,4}[中上][，,])"
-)  # "走访中，", "仪式上，"
-# a clause, not a name: "…执委会议是全省规模最大的盛会", "主持会议并宣布大会开幕", "出席A或参加B"
-_NOT_A_NAME = re.compile(r"[是的将把]|并(?:宣布|讲话|致辞)|组织开展|或(?:参加|出席)")
-# a venue's part after an event's head: "…新闻发布会齐齐哈尔专场", "…动员大会张掖分会场"
-_VENUE_PART = re.compile(r"(?<=会)[\u4e00-\u9fff]{1,8}?(?:专场|分会场|主会场)$")
-# a count or a bare ordinal, not a name: "一次重要会议", "4次重点项目推进会议", "第四十七次会议"
-_COUNT_NOT_NAME = re.compile(r"^(?:一次|\d+次|第[一二三四五六七八九十百\d]+次(?:会议|全体会议)$)")
-_SERIAL = re.compile(r"^第[一二三四五六七八九十\d]+[场次期届]")
-# what a reporter learnt, or a byline dated the day it was filed when the text gives the event's own day
-# ("息县融媒体中心1月3日讯(记者 X)1月2日上午，…"; in "本报5月17日讯 今天上午" the byline's day is the event's)
-_REPORTING = re.compile(
-    r"了解到|获悉|得知|\d{1,2}日讯(?:\s*[(（][^)）]{0,30}[)）])?"
-    r"(?=\s*(?:(?:\d{4}年)?(?:\d{1,2}月)?\d{1,2}[日号]|昨天|昨日|前天))"  # "12日讯…昨天上午": the 11th
-)
-_LEARNED_AT = re.compile(r"记者(?:从|在)(?P<name>[^，,。；;从在]{4,40}?会)上(?:获悉|了解到|得知)")
-_HELD_AT = re.compile(r"(?:主会场|分会场|会场)?设在(?P<place>[^，,。；;]{2,40}?)(?:现场)?(?=[，,。；;]|$)")
-_SIGNED = re.compile(r"[^，,。；;]*?(?:协议书|协议|合同|备忘录)")
-_SPEECH_AS_NOUN = re.compile(r"精神|内容|要求")
-_SPEECH_RECALLED = re.compile(r"[^，,。；;]{1,8}?重要讲话")  # "学习总书记考察安徽重要讲话精神"
-_DURING = re.compile(r"在(?P<name>[^，,。；;在]{3,40}?)期间")
-_PLANNED = re.compile(r"(?:关于|决定|将|拟|计划|筹备)[^，,。；;]*$")
-# "听取企业负责人介绍", "听取了X关于A、B等方面的情况介绍": what someone else presented
-_HEARING = re.compile(r"(?:听取|听了|观看|邀请)[^，,。；;]{0,15}$|(?:听取|听了)[^，,。；;]{0,40}(?:情况|的)$")
-_TERM = re.compile(r"第?([一二三四五六七八九十\d]{1,3})届")
-_SITTING = re.compile(r"第?([一二三四五六七八九十\d]{1,3})次")
+_SAME_DAY = _pattern("same_day")
+_NOT_A_NAME = _pattern("not_a_name")
+_VENUE_PART = _pattern("venue_part")
+_COUNT_NOT_NAME = _pattern("count_not_name")
+_SERIAL = _pattern("serial")
+_REPORTING = _pattern("reporting")
+_LEARNED_AT = _pattern("learned_at")
+_HELD_AT = _pattern("held_at")
+_SIGNED = _pattern("signed")
+_SPEECH_AS_NOUN = _pattern("speech_as_noun")
+_SPEECH_RECALLED = _pattern("speech_recalled")
+_DURING = _pattern("during")
+_PLANNED = _pattern("planned")
+_HEARING = _pattern("hearing")
+_TERM = _pattern("term")
+_SITTING = _pattern("sitting")
 _SESSION_BODIES = (("政协", ("政协", "政治协商")), ("人大", ("人大", "人民代表大会")))
-_NTH = re.compile(r"^第[一二三四五六七八九十\d]+次")
+_NTH = _pattern("nth")
 
 
 @cache
@@ -109,7 +95,7 @@ _BODY_ENDINGS = ("办", "局", "委", "部", "政府", "委员会", "厅", "院"
 # Verbs of taking part that name the event after them ("出席甘肃省重大项目集中开工仪式"): only an event
 # named in full there is one of its own
 _ATTENDING = ("出席", "参加", "主持")
-_REFERRING = re.compile(r"^(?:上述|此次|本次|这次|该|这些|有关|相关|各项|各类|全体|一系列|[主分]会场.{0,6}$)")
+_REFERRING = _pattern("referring")
 
 
 def _named_in_full(name: str) -> bool:
@@ -554,7 +540,7 @@ class EventReader:
             target.co_organizers += _split_list(match.group("orgs"))
 
 
-_WITHIN_SESSION = re.compile(r"会议主席团第|会议第[一二三四五六七八九十\d]{1,3}次全体会议")
+_WITHIN_SESSION = _pattern("within_session")
 
 
 def _within_session(name: str) -> bool:
@@ -622,7 +608,7 @@ def _trim_quotes(name: str) -> str:
     return _COLUMN_TAG.sub("", name)
 
 
-_COLUMN_TAG = re.compile(r"^[「【\[][^」】\]]{1,10}[」】\]]")  # "「晨报快讯」X会议": the column, not the name
+_COLUMN_TAG = _pattern("column_tag")
 
 
 def _has_person(sentence: Sentence, start: int, end: int) -> bool:
@@ -705,7 +691,7 @@ def _session_spoken_of(article: Article, events: list[EventMention]) -> EventMen
     return next(iter(sessions.values()))
 
 
-_THE_SESSION = re.compile("大会(?:主席台|由|首先|执行主席)")
+_THE_SESSION = _pattern("the_session")
 
 
 def _in_headline(event: EventMention, lead: Sentence | None) -> bool:
@@ -737,9 +723,7 @@ def _within_main(events: list[EventMention], main: EventMention | None) -> None:
             fill_from(event, main, ("date", "end_date", "place"))
 
 
-_WITHIN = re.compile(
-    r"(?:^|[，,。；;])(?:在)?(?:会上|此次[^，,。；;]{0,12}?[上中]|活动(?:中|期间)|期间|仪式上|会议上|现场)"
-)
+_WITHIN = _pattern("within")
 
 
 def _reported(event: EventMention) -> bool:
@@ -1078,8 +1062,7 @@ def _deputies_to(event: EventMention) -> bool:
     return after.startswith(("的代表", "代表"))
 
 
-# "选举杨某同志为县政协主席，选举A、B两位同志为…副主席": who is elected, named before 为
-_ELECTING = re.compile(r"(?:选举|推选|补选)(?P<who>[^，,。；;为]{2,80}?)为")
+_ELECTING = _pattern("electing")
 
 
 def _elected(
@@ -1101,7 +1084,7 @@ def _elected(
     return found
 
 
-_NEXT_ELECTED = re.compile(r"[^，,；;]*[，,；;](?P<who>[^，,。；;为]{2,80}?)为")
+_NEXT_ELECTED = _pattern("next_elected")
 
 
 def _elected_next(sentence: Sentence, persons: list[Mention], at: int) -> list[tuple[int, int]]:
@@ -1255,13 +1238,11 @@ _SITTING_NAME = re.compile(
     f"|(?P<plenary>(?:举行|召开)了?)?第{_N}次全体会议|(?!主席团|第))"
 )  # "X会议主席团在P举行第二次会议" is the sitting "X会议主席团第二次会议", held at P; "X会议举行第三次全体
 # 会议" the plenary "X会议第三次全体会议"
-_DATED_ACT = re.compile(
-    r"于?(?P<date>(?:\d{4}年)?\d{1,2}月\d{1,2}日)[，,]?(?:决定|通过|审议|表决|选举|任命|作出)"
-)
-_STANDING = re.compile("常委会|常务委员会|主席团第")
+_DATED_ACT = _pattern("dated_act")
+_STANDING = _pattern("standing")
 # A plenary of a Party committee by its term: 市委八届九次全会, 党的二十届三中全会, 州委十二届十次全会.
 _PLENARY = re.compile(f"(?:党的|[省市州县区旗盟]委)?第?{_N}届(?:第?{_N}次|{_N}中)全会")
-_PARTY = re.compile("(?:中国共产党|中共)$")
+_PARTY = _pattern("party")
 
 
 def _plenaries(sentence: Sentence) -> list[EventMention]:
@@ -1327,13 +1308,9 @@ def _place_only_before(text: str, start: int) -> str:
 
 
 _NOUN_CLASSES = ("met", "visited", "signed", "led")
-# "出席会议的还有", "在主席台就座的领导同志还有：" — the verbs, then the names
-_LISTED_AFTER = re.compile(
-    r"(?P<verbs>[^，,。；;：:]{2,30}?)的(?:[\u4e00-\u9fff]{0,6}?)(?:还)?有(?!关)[:：]?"
-)
-# "(张三、李四)为认真贯彻…", "本网讯(王五)": names in brackets before the text are its writers'
-_ON_BEHALF = re.compile(r"受[^，,。；;受]{2,24}?委托")
-_CREDIT = re.compile(r"^[^，,。(（]{0,6}[(（](?:记者|通讯员|文|图|文/图)?[\s\u4e00-\u9fff、，,]{2,24}[)）]")
+_LISTED_AFTER = _pattern("listed_after")
+_ON_BEHALF = _pattern("on_behalf")
+_CREDIT = _pattern("credit")
 _JOINING = (
     "陪同",
     "随同",
@@ -1341,18 +1318,11 @@ _JOINING = (
     "参与",
     "出席",
 )  # roles whose next verb names the activity joined, not a role
-_SIGNING = re.compile(
-    r"(?P<a>[^，,。；;、：:\s“”]{2,24}?)(?P<with>与|和|同)(?P<b>[^，,。；;、：:\s]{2,24}?)(?:正式|成功)?"
-    r"(?P<verb>签订|签署|签约|互换)(?:了|的)?"
-    r"(?P<what>[^，,。；;、]{0,30}?(?:协议|合同|备忘录|意向书|项目))"
-)
-# Words before a signing's first party that are not part of it: "分别是", "代表", "由".
-_PARTY_LEAD = re.compile(r"^.*(?:分别是|分别代表|代表|是|由|在|上|后)")
+_SIGNING = _pattern("signing")
+_PARTY_LEAD = _pattern("party_lead")
 
 
-_RECALLED = re.compile(
-    r"[^，,。；;]{0,16}?时(?:的)?(?:重要)?(?:讲话|指示|批示)|[^，,。；;]{0,16}?时的(?:重要)?要求"
-)
+_RECALLED = _pattern("recalled")
 
 
 def _held_in(sentence: Sentence, trigger: re.Match[str]) -> str | None:
@@ -1401,7 +1371,7 @@ def _guest_as_named(sentence: Sentence, guests: list[Mention], written: str) -> 
     return guests[-1].text + party
 
 
-_GROUP_LEADER = re.compile(r"以[^，,。；;以]{0,30}?$")
+_GROUP_LEADER = _pattern("group_leader")
 
 
 def _leads_group(sentence: Sentence, person: Mention) -> bool:
@@ -1451,9 +1421,8 @@ def _named_earlier(sentence: Sentence, events: list[EventMention], position: int
     return best
 
 
-# "2023年下半年…", "2021西宁城市发展投资洽谈会": the year an event's name gives (not "2023年5月…")
-_YEAR_IN_NAME = re.compile(r"(?<!\d)((?:19|20)\d\d)(?:年(?!\d{1,2}月)|(?=[\u4e00-\u9fff“(（]))")
-_YEAR_BEFORE = re.compile(r"(\d{4})年$")
+_YEAR_IN_NAME = _pattern("year_in_name")
+_YEAR_BEFORE = _pattern("year_before")
 
 
 def _year_from_name(events: list[EventMention]) -> None:
@@ -1499,7 +1468,7 @@ def _dates_of_the_day(
             event.date, event.end_date = lead_date.start, lead_date.end
 
 
-_HOLDING_VERB = re.compile(r"(?:召开|举行|举办|出席|参加)了?$")
+_HOLDING_VERB = _pattern("holding_verb")
 
 
 def _held_there(event: EventMention) -> bool:
@@ -1558,13 +1527,8 @@ def _cited(sentence: Sentence) -> list[EventMention]:
     return found
 
 
-# a meeting's name before its speech or its spirit, and the words that come before the name
-_CITED = re.compile(
-    r"(?P<name>[^，,。；;：:、“”‘’]{2,40}?(?:会议|全会|大会|工作会|部署会|推进会|座谈会))(?=上的(?:重要)?讲话|(?:的)?精神)"
-)
-_CITING = re.compile(
-    r"传达|学习|贯彻|落实|在|以及|了|深入|认真|及时|按照|有关|相关|\d{1,2}月\d{1,2}日(?:至\d{1,2}日)?(?:召开的)?"
-)
+_CITED = _pattern("cited")
+_CITING = _pattern("citing")
 
 
 def _reported_for_itself(event: EventMention) -> bool:
@@ -1581,10 +1545,7 @@ def _reported_for_itself(event: EventMention) -> bool:
     )
 
 
-# "…全会精神", "…全会和县委十三届五次全委会精神": the spirit of it, or of a list it opens
-_SPIRIT = re.compile(
-    r"(?:(?:和|、|及|以及)[^，,。；;]{1,24}?)?(?:的)?(?:精神|部署|重要讲话)|上的(?:重要)?讲话"
-)
+_SPIRIT = _pattern("spirit")
 
 
 def _local_plenary(name: str) -> bool:
@@ -1616,10 +1577,9 @@ def _with_sitting(found: list[EventMention], sitting: EventMention) -> list[Even
 
 
 _TO = {"来": "到", "来到": "到"}
-_CAMPAIGN = re.compile(r"开展(?P<name>“[^”]{2,30}”[^，,。；;“]{0,30}?活动)")
-# what a visit looks into, when the text names it right after the verb: "…工作", "…情况"
-_VISIT_SUBJECT = re.compile(r"[^，,。；;：:（(、时并]{2,8}?(?:工作|情况)(?=[，,。；;（(]|$)")
-_VISIT_FILLER = re.compile(r"一行\d*人?|进行了?|开展|为期[^，,。]{1,6}?的")
+_CAMPAIGN = _pattern("campaign")
+_VISIT_SUBJECT = _pattern("visit_subject")
+_VISIT_FILLER = _pattern("visit_filler")
 
 
 def _group_visits(sentence: Sentence) -> list[EventMention]:
@@ -1705,7 +1665,7 @@ def _visited_place(sentence: Sentence, at: int, place: str) -> str | None:
     return place if vague is None else place[: vague.start()] if vague.start() >= 2 else None
 
 
-_VAGUE_PLACE = re.compile(r"部分|一些|多家|多个|各[类个家]|有关|相关")
+_VAGUE_PLACE = _pattern("vague_place")
 
 
 def _inside_event(events: list[EventMention], position: int) -> bool:
