@@ -46,6 +46,7 @@ TABLES: dict[str, Table] = {
     "event_acts.tsv": Table(6, {2: EVENT_TYPES}),
     "event_heads.tsv": Table(2, {1: EVENT_TYPES}),
     "event_patterns.tsv": Table(3, {}),
+    "project_patterns.tsv": Table(3, {}),
     "hanlp_tags.tsv": Table(3, {}),
     "head_titles.tsv": Table(2, {}),
     "implied_bodies.tsv": Table(2, {1: ORG_SUBTYPES}),
@@ -191,7 +192,7 @@ def check() -> list[str]:
         check_particular_lines,
     ]  # fmt: skip
     checks += [partial(check_title_keys, name) for name in TITLE_KEYS]
-    checks.append(partial(check_patterns, "event_patterns.tsv"))
+    checks += [partial(check_patterns, name) for name in names if name.endswith("_patterns.tsv")]
     for run in checks:
         problems += run()
     return problems

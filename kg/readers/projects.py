@@ -20,7 +20,7 @@ from functools import cache
 from kg.language.dates import parse_date
 from kg.language.engines import Token
 from kg.language.gazetteer import Division, Gazetteer, SuffixTable
-from kg.language.lexicon import alternation, org_subtype, table, word_list
+from kg.language.lexicon import alternation, org_subtype, patterns, table, word_list
 from kg.language.money import NUMBER, UNIT, yuan
 from kg.language.names import merge_by_name
 from kg.model import Article, Mention, ProjectMention, Quantity, Relation, Sentence
@@ -41,73 +41,55 @@ _NAME_TAGS = {
     "LOCALITY",
     "CONJ",
 }
-_SUFFIX = re.compile(
-    r"^(?:[一二三四五六七八九十\d]+期|[(（][一二三四五六七八九十\d]+期[)）])"
-)  # 二期, (一期)
-_SET = re.compile(
-    r"^(?:全市|全区|全县|全省|我市|我区|我县|省市|省级|市级|更多|各类|一批|多个|部分|前(?:全部|述|列)|其中|两[个项批家]|"
-    r"[\d一二三四五六七八九十百]+[个项批家余]|[一二三四五六七八九十]是)"
-)  # "前全部项目", "两个…项目", "三是风力发电等新能源": a set, or an item of an enumeration, no name
+
+
+def _pattern(name: str) -> re.Pattern[str]:
+    """A pattern of kg/data/project_patterns.tsv, where the genre's words in this module's patterns live."""
+    return patterns("project_patterns.tsv")[name]
+
+
+_SUFFIX = _pattern("suffix")
+_SET = _pattern("set")
 _CLAUSE = re.compile(r"[，,。；;：:]")
-_EMPHASIS = re.compile(r"特别是|尤其是|正是|就是|还是|或是")
-_COUNTED_BEFORE = re.compile(r"(?:多个|若干|一批|[\d一二三四五六七八九十百]+[个项批])[^，,。]*$")
-_COUNTED_AFTER = re.compile(r"^\s*[\d一二三四五六七八九十百]+(?:余|多)?[个项]")
-_PLANNED = re.compile(r"(?:预计|计划|将|力争|拟)[^，,。]{0,14}$")
-_SENTENCE_PLACE = re.compile(r"^(?:[^，,。]{0,12}?[日月])?[，,]?\s*在(?P<place>[^，,。]{2,12})[，,]")
+_EMPHASIS = _pattern("emphasis")
+_COUNTED_BEFORE = _pattern("counted_before")
+_COUNTED_AFTER = _pattern("counted_after")
+_PLANNED = _pattern("planned")
+_SENTENCE_PLACE = _pattern("sentence_place")
 # an amount of money: its number and its unit (kg.language.money)
 _MONEY = re.compile(
     r"(?:总投资|投资总额|计划投资|投资额|投资)(?:额)?(?:为|达)?(?P<approx>约|超过|超|近|达)?"
     rf"{NUMBER}{UNIT}?(?P<more>多|余)?元"
 )
-# "由X公司投资建设"; not "由X商会提出到德江投资…" (a clause, no owner's name)
-_OWNER = re.compile(
-    r"由(?P<org>(?:(?!提出|提议|到|在|向|将)[^，,。；由]){2,40}?)(?:全资|独资|投资|出资)?(?:建设|投资|开发|实施)"
-)
-_CONTRACTOR = re.compile(r"承建(?:该|此|这个)?项目的(?P<org>[^，,。；]{2,40}?)(?=[，,。；]|$)")
-_PLACE_AFTER = re.compile(
-    r"^(?:二期|一期|三期)?(?:建设)?(?:在|落户|位于)(?P<place>[^，,。在]{2,15}?)(?:正式|顺利)?(?:开工|建设|落地|投产|签约|动工|实施|$)"
-)
-# "…项目落户天衢新区，": where a project settles, up to the end of the clause
-_SETTLED = re.compile(r"^(?:落户|位于|选址(?:于|在)?)(?P<place>[^，,。；;在]{2,15}?)(?=[，,。；;]|$)")
-# "…项目开工仪式在庆云经济开发区举行": a ground-breaking is held on the site (a signing is not)
-_CEREMONY = re.compile(
-    r"^(?:开工|奠基|投产|竣工)(?:仪式|活动|典礼)?在(?P<place>[^，,。；;在]{2,15}?)(?:隆重)?(?:举行|举办)"
-)
-# "山东X有限公司在夏津县投资建设的…项目": the company builds it there
-_BUILT_BY = re.compile(
-    r"(?P<org>[^，,。；;在]{2,40}?(?:公司|集团))在(?P<place>[^，,。；;在]{2,12}?)(?:投资)?(?:建设|兴建|新建|实施)的$"
-)
-# "总投资120亿元 18个项目": a count right before 项目 makes a set
-_COUNTED_HEAD = re.compile(r"[\d一二三四五六七八九十百]+(?:余|多)?[个项批家]\s*项目$")
+_OWNER = _pattern("owner")
+_CONTRACTOR = _pattern("contractor")
+_PLACE_AFTER = _pattern("place_after")
+_SETTLED = _pattern("settled")
+_CEREMONY = _pattern("ceremony")
+_BUILT_BY = _pattern("built_by")
+_COUNTED_HEAD = _pattern("counted_head")
 _CONJUNCTIONS = ("和", "及", "与", "以及")
-_REFERENCE = re.compile(r"(?:该|此|这个|这一)项目")
-_JOINT_VENTURE = re.compile(
-    r"由(?P<a>[^，,。与和]{2,20})(?:与|和)(?P<b>[^，,。]{2,20}?)(?:强强)?(?:联合|合资|共同出资)(?:组建|成立|设立)"
-)
-_LISTED = re.compile(
-    r"(?:^|[，,；;：:])(?P<items>[^，,。；;：:]+?)等(?:[\d一二三四五六七八九十百]+(?:余|多)?[个家项])?"
-    r"(?P<kind>[\u4e00-\u9fff]{0,6}?|\d+亿元以上)项目"
-)
+_REFERENCE = _pattern("reference")
+_JOINT_VENTURE = _pattern("joint_venture")
+_LISTED = _pattern("listed")
+_COUNT_INSIDE = _pattern("count_inside")
 # "其中包括A、B、C3个百亿元以上项目", "和D、E2个10亿元以上项目": a list counted without 等
-_COUNT_INSIDE = re.compile(r"[\d一二三四五六七八九十]+个")
 _LISTED_COUNTED = re.compile(
     r"(?:^|[，,；;：:和])(?:其中)?(?:包括|有)?(?P<items>[^，,。；;：:、和的等]+(?:、[^，,。；;：:、的等]+)+?)"
     rf"{_COUNT_INSIDE.pattern}(?P<kind>[\u4e00-\u9fff\d]{{0,8}}?)项目"
 )
 _EACH_ABOVE = re.compile(rf"{NUMBER}{UNIT}元以上")  # the kind of a counted list: "百亿元以上(项目)"
 _OWN_CITY = ("我市", "全市", "本市")
-_OWN_UNIT = re.compile(r"[我本全][市县区]")  # the paper's own city, county or district
-_BACK_REFERENCE = re.compile(r"[，,；;]\s*(?:该|此|这个|这一)?项目")
+_OWN_UNIT = _pattern("own_unit")
+_BACK_REFERENCE = _pattern("back_reference")
 _SENTENCE_END = re.compile(r"[。！？!?；;…”\"」）)]\s*$")
 # Leading words of a clause that are not its subject: dates, connectives, adverbs, quotes.
 _LEADING_TAGS = {"PUNCT", "CONJ", "ADV", "ADVERBIAL_ADJ", "LOCALITY", "DATE", "TIME_WORD"}
 # What follows a subject: its verb, an adverb, a preposition.
 _AFTER_SUBJECT_TAGS = {"VERB", "ADVERBIAL_VERB", "ADV", "ADVERBIAL_ADJ", "PREP"}
 _QUOTES = set("“”‘’\"'「」")
-_DEMONSTRATIVE = re.compile(r"这家|该公司|该企业|该集团")
-_INDUSTRY = re.compile(
-    r"是一家(?:主要)?(?:从事|专注于?)?(?P<what>[^，,。]{2,30}?)的(?:[^，,。的]{0,12})(?:企业|公司)"
-)
+_DEMONSTRATIVE = _pattern("demonstrative")
+_INDUSTRY = _pattern("industry")
 
 
 @cache
@@ -316,10 +298,7 @@ def _money_after(text: str, span: tuple[int, int], spans: list[tuple[int, int]])
 
 
 _SENTENCE_STOP = re.compile(r"[。；;]")
-# "共计7个", "共签约、开工项目18个": a count of the projects, whose total the amount after it is
-_SET_TOTAL = re.compile(
-    r"(?:(?:共计?|合计|总计)[^，,。；;\d]{0,10}?|项目)[\d一二三四五六七八九十百]+(?:余|多)?[个项批]"
-)
+_SET_TOTAL = _pattern("set_total")
 # "开工项目为A、B、C，共计7个" (or "…，总投资7.6亿元"): each item of a list the text counts is a project
 _COUNTED_LIST = re.compile(
     r"项目(?:分别)?(?:为|是|包括)[:：]?(?P<items>[^。；;：:，,]+(?:、[^。；;：:，,、]+)+)[，,]"
@@ -346,10 +325,7 @@ def _counted_list(sentence: Sentence) -> list[ProjectMention]:
     return found
 
 
-# "作为本次开工重点项目之一的界首通用航空产业园总投资11.5亿元": the text calls X one of its projects
-_ONE_OF = re.compile(
-    r"作为[^，,。；;]{0,20}?项目之一的(?P<name>[^，,。；;的]{2,30}?)(?=(?:总|计划)?投资|[，,。；;]|是|将|位于|$)"
-)
+_ONE_OF = _pattern("one_of")
 
 
 def _one_of_projects(sentence: Sentence) -> list[ProjectMention]:
@@ -380,8 +356,7 @@ def _stated_place(sentence: Sentence, start: int, project: ProjectMention) -> No
     project.owner = project.owner or (built.group("org") if built else None)
 
 
-# "在重大项目集中开工活动现场，…": the site of the ceremony, not where the project is
-_EVENT_SITE = re.compile(r"(?:活动|仪式|会议?)(?:现场|会场)?$")
+_EVENT_SITE = _pattern("event_site")
 
 
 def _division_before(text: str) -> str | None:
@@ -394,7 +369,7 @@ def _division_before(text: str) -> str | None:
     return None
 
 
-_QUOTED_TAIL = re.compile(r"[“\"][^“”\"]{1,20}[”\"]$")
+_QUOTED_TAIL = _pattern("quoted_tail")
 
 
 def _name_start(tokens: list[Token], last: int) -> tuple[int, str | None]:
@@ -449,7 +424,7 @@ def _opening_of(tokens: list[Token], close: int, head: int) -> int | None:
     return None
 
 
-_FUNDING = re.compile("投资|资金")
+_FUNDING = _pattern("funding")
 
 
 def _from_list_mark(tokens: list[Token], first: int) -> int:
@@ -514,10 +489,7 @@ def _priced_projects(sentence: Sentence) -> list[ProjectMention]:
     return found
 
 
-_PRICED = re.compile(
-    r"(?:总投资|计划投资|投资)(?:约|近|超过?|达)?\d+(?:\.\d+)?(?:万亿|亿|万)?(?:多|余)?元的"
-    r"(?P<name>[^，,。；;、的等]{2,40}?(?:项目|工程))(?=[^\u4e00-\u9fff]|等|和|及|与|$)"
-)
+_PRICED = _pattern("priced")
 
 
 def _listed_projects(sentence: Sentence) -> list[ProjectMention]:
@@ -612,7 +584,7 @@ def _after_a_persons_acts(sentence: Sentence, inside: list[Token], start: int, e
     return max(acts, default=start)
 
 
-_COUNTS = re.compile(r"第?[一二三四五六七八九十\d.]+[个项批类期]|[\d.]+|[个项批类期]")  # 第二批, 3个, 一期
+_COUNTS = _pattern("counts")
 
 
 def _generic(name: str) -> bool:
