@@ -800,3 +800,14 @@ def test_a_dotted_name_whose_dot_the_model_kept_on_the_first_half() -> None:
 
     cut = _words(("县长", "NOUN"), ("波来提·", "PERSON"), ("卡依尔", "PERSON"), ("出席", "VERB"))
     assert [t.text for t in repair_names(cut) if t.tag == "PERSON"] == ["波来提·卡依尔"]
+
+
+def test_a_county_level_citys_page_names_its_prefectures_bodies_in_full() -> None:
+    """五常市's paper writes "哈尔滨市委…" and "我市": its 市委 is 五常市's."""
+    from kg.readers.orgs import document_locale
+
+    page = (
+        "我市举行招商引资集中签约仪式。哈尔滨市政府驻上海办事处副主任吴建国参加。市委常委、常务副市长马立新出席。"
+        "围绕哈尔滨市委构建现代产业新体系，这是五常发展的永恒主题，让投资五常的企业、支持五常发展的客商满意。"
+    )
+    assert document_locale(page, Locale()).city == "五常市"

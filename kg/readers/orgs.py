@@ -212,7 +212,9 @@ def _locale_of_text(text: str, fallback: Locale, gazetteer: Gazetteer) -> Locale
     former = _former_county(text, county, gazetteer)
     if former:
         return replace(found, county=former, per_document=True)
-    city_count = text.count(city.name) * 2 + text.count(gazetteer.short_name(city))
+    # "围绕哈尔滨市委…", "哈尔滨市政府驻上海办事处": a county's paper names its prefecture's bodies in full
+    of_bodies = len(re.findall(re.escape(city.name) + "(?:委|政府|人大|政协)", text))
+    city_count = (text.count(city.name) - of_bodies) * 2 + text.count(gazetteer.short_name(city)) - of_bodies
     if county.name.endswith("市") and count > city_count and not _speaks_as_prefecture(text, city):
         return replace(Locale.for_city(county.name, gazetteer), per_document=True)
     return replace(found, county=gazetteer.scope_name(county), per_document=True)
