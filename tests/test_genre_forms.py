@@ -811,3 +811,9 @@ def test_a_county_level_citys_page_names_its_prefectures_bodies_in_full() -> Non
         "围绕哈尔滨市委构建现代产业新体系，这是五常发展的永恒主题，让投资五常的企业、支持五常发展的客商满意。"
     )
     assert document_locale(page, Locale()).city == "五常市"
+
+
+def test_a_titles_qualifier_after_another_title_is_no_name(engine) -> None:
+    text = "本报讯 开工仪式上，剑阁县委常委常务副县长吴建国指出，要以此次集中开工为契机。\n"
+    posts = _posts(engine, text, "广元市")
+    assert posts == {("吴建国", "常委", "中共剑阁县委员会"), ("吴建国", "常务副县长", "剑阁县人民政府")}

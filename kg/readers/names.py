@@ -148,8 +148,8 @@ def _missed_name(sentence: Sentence, title_end: int, name: Token, body_before_ti
         return False
     if name.text[0] not in surnames() or not 2 <= len(name.text) <= 3:
         return False
-    if name.text in word_list("common_nouns.txt"):
-        return False  # "省市长项目": a word, not a name
+    if name.text in word_list("common_nouns.txt") or name.text in word_list("title_qualifiers.txt"):
+        return False  # "省市长项目": a word, not a name; "常委常务副县长": a title's qualifier
     return body_before_title(sentence.text, title_end)
 
 
