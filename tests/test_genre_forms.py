@@ -817,3 +817,10 @@ def test_a_titles_qualifier_after_another_title_is_no_name(engine) -> None:
     text = "本报讯 开工仪式上，剑阁县委常委常务副县长吴建国指出，要以此次集中开工为契机。\n"
     posts = _posts(engine, text, "广元市")
     assert posts == {("吴建国", "常委", "中共剑阁县委员会"), ("吴建国", "常务副县长", "剑阁县人民政府")}
+
+
+def test_a_banner_named_as_its_press_shortens_it_is_the_pages_county(engine) -> None:
+    """阿旗 is 阿鲁科尔沁旗 (kg/data/division_aliases.tsv): its 旗委 is that banner's committee."""
+    text = "本报讯 阿旗召开招商引资推进会。阿旗旗委书记吴建国主持会议，阿旗旗长马立新讲话，阿旗各部门负责人参加。\n"
+    posts = _posts(engine, text, "赤峰市")
+    assert ("吴建国", "书记", "中共阿鲁科尔沁旗委员会") in posts

@@ -116,6 +116,7 @@ class Gazetteer:
         self._short: dict[str, str] = {}
         self._full_index: dict[str, list[Division]] = {}
         self._short_index: dict[str, list[Division]] = {}
+        self._aliases: dict[str, list[str]] = {}
         for div in sorted(divisions, key=lambda d: (d.level, d.code)):
             self._add(div, suffixes.shorten(div.name))
 
@@ -157,6 +158,11 @@ class Gazetteer:
         for alias, full in aliases:
             for div in self._full_index.get(full, ()):
                 self._short_index.setdefault(alias, []).append(div)
+                self._aliases.setdefault(div.code, []).append(alias)
+
+    def aliases(self, div: Division) -> list[str]:
+        """The other names of kg/data/division_aliases.tsv for a division ("阿旗" for 阿鲁科尔沁旗)."""
+        return self._aliases.get(div.code, [])
 
     def __len__(self) -> int:
         return len(self._by_code)

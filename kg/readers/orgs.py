@@ -309,8 +309,10 @@ def _county_counts(text: str, city: Division, gazetteer: Gazetteer) -> Counter[s
     counties: Counter[str] = Counter()
     for county in gazetteer.counties_in(city):
         short = gazetteer.short_name(county)
-        counties[county.code] = text.count(county.name) * 2 + (
-            0 if city_short.startswith(short) else text.count(short)
+        counties[county.code] = (
+            text.count(county.name) * 2
+            + (0 if city_short.startswith(short) else text.count(short))
+            + sum(text.count(alias) for alias in gazetteer.aliases(county))  # "阿旗"
         )
         if county.name in headline:
             counties[county.code] += _PAPER_WEIGHT  # "郏县党政考察团外出考察…": what the page is about
