@@ -824,3 +824,9 @@ def test_a_banner_named_as_its_press_shortens_it_is_the_pages_county(engine) -> 
     text = "本报讯 阿旗召开招商引资推进会。阿旗旗委书记吴建国主持会议，阿旗旗长马立新讲话，阿旗各部门负责人参加。\n"
     posts = _posts(engine, text, "赤峰市")
     assert ("吴建国", "书记", "中共阿鲁科尔沁旗委员会") in posts
+
+
+def test_the_group_a_page_named_is_the_bare_group_of_a_chain(engine) -> None:
+    text = "本报讯 9月8日，海露集团董事长吴建国会见了客人。集团副董事长马立新，集团市场营销部总经理孙立平参加交流。\n"
+    posts = _posts(engine, text, "伊犁哈萨克自治州")
+    assert {("马立新", "副董事长", "海露集团"), ("孙立平", "总经理", "海露集团市场营销部")} <= posts

@@ -514,7 +514,11 @@ class PositionReader:
         )
 
     def _referred(self, org_text: str) -> Org | None:
-        """ "该院党组书记、检察长X": the 院 (局, 公司 …) the article named last."""
+        """ "该院党组书记、检察长X": the 院 (局, 公司 …) the article named last; "集团副董事长X",
+        "集团市场营销部总经理Y": the group it named (and a department of it)."""
+        group = self._named.get("集团")
+        if org_text.startswith("集团") and group and group != "集团":
+            return self.resolver.resolve(self.resolver.trim(group + org_text[2:]))
         if not org_text.startswith("该") or len(org_text) > 3:
             return None
         named = self._named.get(org_text[1:])
