@@ -388,3 +388,16 @@ def test_names_in_a_list_keep_their_quotes_brackets_and_first_words(engine) -> N
         "现代农产品批发市场项目",
     } <= names
     assert not [n for n in names if "金鸡归巢" in n or "六稳" in n or "政府投资" in n]  # kinds, a note
+
+
+def test_a_numbered_list_of_priced_projects_and_a_project_named_again(engine) -> None:
+    text = (
+        "本报讯 当天签约的8个项目分别是：1、上海东方希望畜牧有限公司投资10亿元建设年出栏60万头生猪一体化产业项目；"
+        "2、四川众鑫泰农牧有限公司投资5.6亿元建设花椒产业一体化发展项目。\n"
+    )
+    projects = _article_projects(engine, text, "南充市")
+    assert projects["年出栏60万头生猪一体化产业项目"].investment == 1e9
+    assert projects["年出栏60万头生猪一体化产业项目"].owner == "上海东方希望畜牧有限公司"
+    text = "本报讯 江山市旅游休闲综合体项目签约。这一旅游休闲综合体项目用地188.2亩，总投资33亿元。\n"
+    projects = _article_projects(engine, text, "衢州市")
+    assert {name: p.investment for name, p in projects.items()} == {"江山市旅游休闲综合体项目": 3.3e9}

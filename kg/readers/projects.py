@@ -395,9 +395,19 @@ def _name_start(tokens: list[Token], last: int) -> tuple[int, str | None]:
         ):
             break
         first -= 1
+    first = _past_leading_words(tokens, first, last)
+    return _from_list_mark(tokens, first), _company_prefix(tokens[first])
+
+
+def _past_leading_words(tokens: list[Token], first: int, last: int) -> int:
+    """Where the name begins after the words a walk left takes in that are no part of it."""
     while first < last and tokens[first].tag == "CONJ":  # "…和建设X项目": the name begins after 和
         first += 1
-    return _from_list_mark(tokens, first), _company_prefix(tokens[first])
+    if first and tokens[first].text == "一" and tokens[first - 1].text in ("这", "该", "此"):
+        first += 1  # "这一旅游休闲综合体项目": the project named before
+    if first < last and tokens[first].text.endswith("讯"):
+        first += 1  # "本报讯 X项目…": the dateline
+    return first
 
 
 _PAIRS = {"”": "“", '"': '"', ")": "(", "）": "（", "」": "「"}
@@ -538,10 +548,12 @@ def _listed_project(sentence: Sentence, start: int, end: int, counted: bool = Fa
     base = sentence.start
     if any(m.type == "PERSON" and base + start <= m.start < base + end for m in sentence.mentions):
         return None  # "副镇长X等领导和相关项目投资方": people, not projects
-    project = ProjectMention(name, sentence, base + start, base + end)
     first = next((t for t in sentence.tokens if t.start == start), None)
-    project.owner = _company_prefix(first) if first is not None and first.end < end else None
-    return project
+    owner = _company_prefix(first) if first is not None and first.end < end else None
+    start, name, owner, invested = _priced(sentence.text, start, name, owner)  # "1、X公司投资10亿元建设Y"
+    return ProjectMention(
+        name, sentence, base + start, base + start + len(name), investment=invested, owner=owner
+    )
 
 
 def _proper(sentence: Sentence, start: int, end: int) -> bool:
