@@ -830,3 +830,19 @@ def test_the_group_a_page_named_is_the_bare_group_of_a_chain(engine) -> None:
     text = "本报讯 9月8日，海露集团董事长吴建国会见了客人。集团副董事长马立新，集团市场营销部总经理孙立平参加交流。\n"
     posts = _posts(engine, text, "伊犁哈萨克自治州")
     assert {("马立新", "副董事长", "海露集团"), ("孙立平", "总经理", "海露集团市场营销部")} <= posts
+
+
+def test_a_page_of_its_delegations_trip_is_the_delegations_places(engine) -> None:
+    """利川's news of its delegation in 黄石, which it names as often: its 州委 and 市委 are 恩施州's, 利川市's."""
+    text = (
+        "利川党政代表团赴黄石考察\n\n"
+        "本报讯 7月10日，州委常委、市委书记吴建国率利川市党政代表团赴黄石市考察。黄石市委常委马立新出席座谈会。"
+        "吴建国对黄石市对利川的支持表示感谢，希望黄石继续帮助利川。\n"
+    )
+    from kg.pipeline import locale_for
+
+    docs = [Document("x.txt", text)]
+    docs = analyse(docs, engine, locale_for(docs, None))  # no --city: each page in the place it names
+    posts = {(p.person, p.title, p.organization) for a in docs[0].articles for p in a.positions}
+    assert ("吴建国", "书记", "中共利川市委员会") in posts
+    assert ("吴建国", "常委", "中共恩施土家族苗族自治州委员会") in posts

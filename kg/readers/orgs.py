@@ -205,8 +205,18 @@ def _locale_of_text(text: str, fallback: Locale, gazetteer: Gazetteer) -> Locale
         home = _city_of_named_county(text, gazetteer)
         county, count = _county_of(text, home, gazetteer) if home.city else (None, 0)
         found = home if county is not None else found
+    if county is None and _visited(text, found):
+        outbound = _delegation_home(text, gazetteer)  # "率利川市党政代表团赴黄石市…": 利川's news of a trip
+        if outbound is not None:
+            return outbound
     if county is None:
         return replace(found, per_document=True)
+    return _county_locale(text, found, county, count, gazetteer)
+
+
+def _county_locale(text: str, found: Locale, county: Division, count: int, gazetteer: Gazetteer) -> Locale:
+    """The locale of a page about a county of the city found, named `count` times: the county in its
+    city, or a county-level city named more than its prefecture as the city itself."""
     city = gazetteer.get(found.city_code)
     assert city is not None
     former = _former_county(text, county, gazetteer)
@@ -232,6 +242,25 @@ def _former_county(text: str, county: Division, gazetteer: Gazetteer) -> str:
 def _visited(text: str, found: Locale) -> bool:
     """Does the page go to the city ("赴广东省中山市", "前往中山")?"""
     return re.search(f"(?:赴|到|前往|来到)[^，,。]{{0,6}}?{re.escape(found.city_short)}", text) is not None
+
+
+_OUTBOUND = re.compile(r"([\u4e00-\u9fff]{2,8}?[县区市旗])(?:党政)?(?:代表团|考察团)[^，,。]{0,4}?赴")
+
+
+def _delegation_home(text: str, gazetteer: Gazetteer) -> Locale | None:
+    """The county-level place whose delegation the page says went out ("利川市党政代表团赴黄石市"): the
+    page's own, in its prefecture (a 州's county-level city keeps the 州 for 州委)."""
+    for match in _OUTBOUND.finditer(text):
+        written = match.group(1)  # "…书记X率利川市": the place is the longest tail that names a county
+        tails = (written[i:] for i in range(len(written) - 1))
+        county = next((d for tail in tails for d in gazetteer.lookup(tail) if d.level == 3), None)
+        parent = gazetteer.parent(county) if county else None
+        if county is None or parent is None:
+            continue
+        if county.name.endswith("市") and not parent.name.endswith(("州", "地区", "盟")):
+            return replace(Locale.for_city(county.name, gazetteer), per_document=True)
+        return replace(Locale.for_city(parent.name, gazetteer), county=county.name, per_document=True)
+    return None
 
 
 def _county_of(text: str, found: Locale, gazetteer: Gazetteer) -> tuple[Division | None, int]:
