@@ -685,7 +685,7 @@ def _main_event(article: Article, events: list[EventMention], lead: Sentence | N
 def _session_spoken_of(article: Article, events: list[EventMention]) -> EventMention | None:
     """A page cut before its lead ("…在大会主席台前排就坐。大会由X主持。…审议通过了政协Y县第九届委员会
     第三次会议议程") is about the one session it names, when it speaks of "大会"."""
-    sessions = {_session_key(e.name): e for e in events if _session_key(e.name)}
+    sessions = {key: e for e in events if (key := _session_key(e.name))}
     if len(sessions) != 1 or not any(_THE_SESSION.search(s.text) for s in article.sentences):
         return None
     return next(iter(sessions.values()))
@@ -1029,12 +1029,12 @@ def _participations(
 def _persons_taking_part(sentence: Sentence) -> list[Mention]:
     """The sentence's persons, but not a photo's credit, one a place is named after, nor one on whose
     behalf another acts ("受市委书记A委托，市长B…")."""
-    credited = [m.span() for pattern in (_CREDIT, _ON_BEHALF) for m in pattern.finditer(sentence.text)]
+    left_out = [m.span() for pattern in (_CREDIT, _ON_BEHALF) for m in pattern.finditer(sentence.text)]
     return [
         m
         for m in sentence.mentions
         if m.type == "PERSON"
-        and not any(a <= m.start - sentence.start < b for a, b in credited)
+        and not any(a <= m.start - sentence.start < b for a, b in left_out)
         and not _place_named_after(sentence, m)
         and not _speech_recalled(sentence, m)
     ]
