@@ -76,7 +76,7 @@ class EventMention:
     co_organizers: list[str] = field(default_factory=list)  # 承办, 协办
     visitor: str | None = None  # the person whose visit ("X到Y调研") or meeting ("X会见Y") the event is
     visit_verb: str | None = None  # the visitor's role as written: 调研, 考察, 会见 …
-    led: bool = False  # the visitor led a delegation ("X率党政考察团来Y考察"): X's part is 率团 too
+    led: str = ""  # the visitor led the group, written so ("X率党政考察团来Y考察": 率团; 率队, 带队)
     co_visitors: list[str] = field(default_factory=list)  # listed with the visitor: "A，B率团来Y考察"
     part_of: EventMention | None = None  # the event it opens or is an agenda item of
     in_passing: bool = False  # found by its name alone: roles read later in its sentence are not its

@@ -1023,3 +1023,23 @@ def test_all_who_lead_a_delegation_led_it(engine) -> None:
     events, roles = _article_events(engine, text)
     led = {(person, role) for person, _, role in roles if role == "率团"}
     assert led == {("吴建国", "率团"), ("马立新", "率团")}
+
+
+def test_one_who_led_a_team_takes_the_part_the_page_writes(engine) -> None:
+    text = "本报讯 2月6日，县委副书记、县长吴建国率队组成工作组深入高速公路项目建设工地调研。\n"
+    _, roles = _article_events(engine, text)
+    assert {role for person, _, role in roles if person == "吴建国"} == {"率队", "调研"}
+
+
+def test_a_report_or_an_explanation_given_by_its_title(engine) -> None:
+    text = (
+        "1月14日，新安县第十二届人民代表大会第六次会议隆重开幕。会上，县长吴建国代表县政府向大会作"
+        "《政府工作报告》。副县长马立新作了关于新安县国民经济和社会发展第十二个五年规划纲要(草案)的说明；"
+        "县财政局局长孙立平向大会作了《新安县2010年财政预算执行情况》的报告。\n"
+    )
+    _, roles = _article_events(engine, text)
+    assert {(person, role) for person, _, role in roles} == {
+        ("吴建国", "报告"),
+        ("马立新", "说明"),
+        ("孙立平", "报告"),
+    }

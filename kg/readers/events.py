@@ -108,10 +108,19 @@ def _named_in_full(name: str) -> bool:
 def _roles() -> re.Pattern[str]:
     # "《政府工作报告》": 作报告 inside 工作报告 is no one's part
     return re.compile(
-        "(?<!工)(?:"
+        f"(?<!工)(?:(?P<document>{_pattern('document_report').pattern})|"
         + alternation(tuple(sorted(table("participation_roles.tsv"), key=len, reverse=True)))
         + ")"
     )
+
+
+def _role_of(verb: re.Match[str]) -> tuple[str, str]:
+    """The role and its class of a verb `_roles` found: "作《X》的报告" is 报告, "作关于X的说明" 说明."""
+    written = verb.group()
+    if verb["document"]:
+        written = "作说明" if written.rfind("说明") > written.rfind("报告") else "作报告"
+    role, role_class = table("participation_roles.tsv")[written]
+    return role, role_class
 
 
 _FEW = "[\\d一二三四五六七八九十]*"  # "一行四人", "一行12人"
@@ -279,11 +288,9 @@ class EventReader:
             if event.visitor:
                 role = table("participation_roles.tsv").get(event.visit_verb or "", ("调研",))[0]
                 _add_participation(article, seen, Participation(event.visitor, event, role, event.sentence))
-                if event.led or re.search(_LED, event.name):  # "X、Y率党政考察团来Z考察": they led it too
-                    for leader in (event.visitor, *event.co_visitors):
-                        _add_participation(
-                            article, seen, Participation(leader, event, "率团", event.sentence)
-                        )
+                led = event.led or _lead_role(event.name)  # "X、Y率党政考察团来Z考察": they led it too
+                for leader in (event.visitor, *event.co_visitors) if led else ():
+                    _add_participation(article, seen, Participation(leader, event, led, event.sentence))
         for sentence in article.sentences:
             self._organizers(sentence, events, main)
             for participation in _participations(sentence, events, main):
@@ -922,13 +929,20 @@ def _join_headline_event(events: list[EventMention], lead: Sentence | None) -> N
     events.remove(headline)
 
 
+def _lead_role(name: str) -> str:
+    """The part of one who led a visit, as its name writes it: 率队 and 带队 are their own, a group led
+    ("率党政考察团") is 率团; "" when the name says no one led."""
+    led = re.search(rf"率队|带队|{_LED}", name)
+    return "" if not led else led[0] if led[0] in ("率队", "带队") else "率团"
+
+
 def _visit_named_by_headline(headline: EventMention, in_lead: EventMention) -> bool:
     """A visit is named as the headline names it ("X到吉水县调研", "X县党政代表团来怀考察" for "A、B率团来
     我县考察"), with the lead's visitor, day and exact place. True when the headline's event takes the
     lead's."""
     if headline.type == in_lead.type == "inspection" and headline.visitor is None and in_lead.visitor:
         headline.visitor, headline.visit_verb = in_lead.visitor, in_lead.visit_verb
-        headline.led = in_lead.led or bool(re.search(_LED, in_lead.name))
+        headline.led = in_lead.led or _lead_role(in_lead.name)
         headline.co_visitors = in_lead.co_visitors
         fill_from(headline, in_lead, ("date", "end_date", "place"))
         return True
@@ -1001,12 +1015,11 @@ def _participations(
 ) -> list[Participation]:
     """Persons before a role verb take that role; a verb with none right before it ("主持并讲话")
     shares the persons of the verb before."""
-    roles = table("participation_roles.tsv")
     persons = _persons_taking_part(sentence)
     found: list[Participation] = []
     reading = _RoleReading()
     for verb in _roles().finditer(sentence.text):
-        role, role_class = roles[verb.group()]
+        role, role_class = _role_of(verb)
         if verb.start() == reading.previous_end and reading.previous_role in _JOINING:
             continue  # "陪同调研", "参加考察": the others' part is 陪同, the visit is the visitor's
         if _modifier(sentence, verb, role_class):
@@ -1215,8 +1228,7 @@ def _listed_after(
     match = _LISTED_AFTER.search(sentence.text)
     if match is None:
         return []
-    roles = table("participation_roles.tsv")
-    verbs = [roles[v.group()][0] for v in _roles().finditer(match["verbs"])]
+    verbs = [_role_of(v)[0] for v in _roles().finditer(match["verbs"])]
     target = _named_earlier(sentence, events, match.start()) or main
     if not verbs or target is None:
         return []
