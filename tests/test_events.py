@@ -1043,3 +1043,13 @@ def test_a_report_or_an_explanation_given_by_its_title(engine) -> None:
         ("马立新", "说明"),
         ("孙立平", "报告"),
     }
+
+
+def test_a_call_paid_at_a_place_is_a_visit_and_on_a_person_a_meeting(engine) -> None:
+    text = (
+        "本报讯 9月4日，市长吴建国来到浙江大学紫金港校区拜访了学校领导。"
+        "在中储粮油脂有限公司，吴建国拜访了该公司党委书记、董事长马立新。\n"
+    )
+    events, roles = _article_events(engine, text)
+    assert events == {"吴建国到浙江大学紫金港校区拜访", "吴建国拜访马立新"}
+    assert ("吴建国", "吴建国到浙江大学紫金港校区拜访", "拜访") in roles

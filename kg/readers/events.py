@@ -135,13 +135,18 @@ def _inspection() -> re.Pattern[str]:
     """After a person: "(一行)到P调研" (a visit to a place), "带领…来P实地考察", "在P对X进行调研", or
     "现场督导X" (the place is what is inspected)."""
     verbs = alternation(word_list("inspection_verbs.txt"))
+    # "X拜访Y" with no motion before it is a meeting (the meeting reader's), "X到P拜访" a visit
+    roles = table("participation_roles.tsv")
+    visits = alternation(
+        tuple(v for v in word_list("inspection_verbs.txt") if v not in roles or roles[v][1] != "met")
+    )
     motions = alternation(word_list("visit_motions.txt"))
     return re.compile(
         rf"^(?:等\d*人)?(?:一行{_FEW}人?)?(?:在[^，,。]{{2,60}}?的陪同下[，,]?)?(?:带领[^。；;]{{0,80}}?等\d*人?一行{_FEW}人?|带领[^，,。]{{0,30}}?(?:[团组队][，,])?|(?P<led>率队|带队|{_LED}))?"
         rf"(?:一行{_FEW}人?)?"
         rf"(?:(?P<motion>{motions}|在)(?P<place>[^，,。此这该本]{{1}}|(?:(?!{_PREACHING})[^，,。]){{2,40}}?(?:施工现场)?)(?:{_PREACHING}[^，,。]{{0,30}}?并)?(?:[，,]?(?:[对就]|围绕)[^，,。]{{2,24}}?)?[，,]?(?:现场|实地|开展|进行了?|专题|参观)*"
         rf"(?:招商引资|招商)?(?P<verb>{verbs})(?P<also>指导|座谈|交流)?"
-        rf"|(?:现场|专题)?(?P<verb2>(?:{verbs})+)(?![团组队])了?(?P<object>[^，,。（(、]{{2,30}}?)(?=[（(，,。、]|安全|工作|情况|{_WHILE}|$))"
+        rf"|(?:现场|专题)?(?P<verb2>(?:{visits})+)(?![团组队])了?(?P<object>[^，,。（(、]{{2,30}}?)(?=[（(，,。、]|安全|工作|情况|{_WHILE}|$))"
     )
 
 
