@@ -1053,3 +1053,41 @@ def test_a_call_paid_at_a_place_is_a_visit_and_on_a_person_a_meeting(engine) -> 
     events, roles = _article_events(engine, text)
     assert events == {"吴建国到浙江大学紫金港校区拜访", "吴建国拜访马立新"}
     assert ("吴建国", "吴建国到浙江大学紫金港校区拜访", "拜访") in roles
+
+
+def test_those_greeted_are_described_by_the_verb_before_de(engine) -> None:
+    text = (
+        "本报讯 12月25日，新安县第十二届人民代表大会第六次会议开幕。"
+        "县委书记吴建国，县长马立新看望出席新安县第十二届人民代表大会第六次会议的人大代表。\n"
+    )
+    _, roles = _article_events(engine, text)
+    assert not {(person, role) for person, _, role in roles if role == "出席"}
+
+
+def test_a_festival_that_holds_a_ceremony_names_it_and_is_an_event_too(engine) -> None:
+    text = (
+        "本报讯 6月6日，第19届中国·金湖荷花节举行重大项目开工暨签约仪式。"
+        "县委书记吴建国出席签约仪式。县长马立新主持签约仪式。\n"
+    )
+    events, roles = _article_events(engine, text)
+    ceremony = "第19届中国·金湖荷花节重大项目开工暨签约仪式"
+    assert events == {ceremony, "第19届中国·金湖荷花节"}
+    assert {("吴建国", ceremony, "出席"), ("马立新", ceremony, "主持")} == roles
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a body holds a ceremony; it is no festival's edition
+        ("本报讯 12月3日，市第四届人大常委会举行宪法宣誓仪式。\n", "宪法宣誓仪式"),
+        # a headline's kicker before a dash is no part of the event it names
+        (
+            "新年重头戏——巩义市2021年第一批重大项目集中开工仪式\n\n1月4日上午，巩义市举行2021年第一批"
+            "重大项目集中开工仪式，此次集中开工的项目共20个。市领导吴建国、马立新等出席仪式。\n",
+            "巩义市2021年第一批重大项目集中开工仪式",
+        ),
+    ],
+)
+def test_the_one_event_a_holding_names(engine, text: str, name: str) -> None:
+    events, _ = _article_events(engine, text)
+    assert events == {name}

@@ -317,6 +317,7 @@ class EventReader:
         found += _not_overlapping(_acted(sentence), found)
         for sitting in self._sessions(sentence):
             found = _with_sitting(found, sitting)
+        found += self._hosts(sentence, found)
         found += self._held_at(sentence)
         found += _not_overlapping(self._learned_at(sentence), found)
         if sentence.headline and not found:
@@ -396,6 +397,7 @@ class EventReader:
             or len(subject) < 8
             or _has_person(sentence, start, end)
             or _NOT_A_NAME.search(subject)  # "景县组织开展…项目集中开工活动": the 活动 is the event
+            or any(verb in subject for verb in _HOLDING)  # "A节举行重大项目开工暨签约仪式": the 仪式 is
         ):
             return None  # "项目开工" says nothing of which project; "副市长X宣布项目开工" is no name
         name = subject + trigger.group()
@@ -419,7 +421,24 @@ class EventReader:
             return None  # "出席座谈会", "参加上述活动": the article's event, named elsewhere
         serial = _SERIAL.match(piece[cut:])
         place = _held_in(sentence, trigger) if trigger.group(1) in _HOLDING else None
-        return self._event(sentence, start, start + cut + (serial.end() if serial else 0), place)
+        end = start + cut + (serial.end() if serial else 0)
+        host = _host_before(text, trigger)
+        if host:
+            return self._event(sentence, host.start(), end, place, drop=trigger.group())
+        return self._event(sentence, start, end, place)
+
+    def _hosts(self, sentence: Sentence, found: list[EventMention]) -> list[EventMention]:
+        """ "第19届中国·金湖荷花节举行X仪式": the festival that holds X is an event too, X a part of it."""
+        hosts = []
+        for trigger in _trigger_before().finditer(sentence.text):
+            host = _host_before(sentence.text, trigger)
+            if host:
+                begin, end = sentence.start + host.start(), sentence.start + host.end()
+                kind = event_type(host.group()) or "other"
+                hosts.append(EventMention(host.group(), kind, sentence, begin, end))
+        for event in found:
+            event.part_of = next((h for h in hosts if event.name.startswith(h.name)), event.part_of)
+        return hosts
 
     def _learned_at(self, sentence: Sentence) -> list[EventMention]:
         """ "记者从X新闻发布会上获悉": the reporter was at X, held on the sentence's day."""
@@ -462,9 +481,12 @@ class EventReader:
 
     def _headline_name(self, sentence: Sentence) -> list[EventMention]:
         """A headline line that is an event's name and nothing else ("深赣港产城特别合作区一期项目集中开工
-        仪式"); a short one is a photo's caption ("授牌仪式", "互换战略合作协议")."""
-        event = self._event(sentence, 0, len(sentence.text), None)
-        return [event] if event and event.name == sentence.text.strip() and len(event.name) >= 12 else []
+        仪式"); a short one is a photo's caption ("授牌仪式", "互换战略合作协议"). A kicker before a dash
+        ("新年重头戏——X仪式") is no part of it."""
+        start = sentence.text.rfind("——") + 2 if "——" in sentence.text else 0
+        event = self._event(sentence, start, len(sentence.text), None)
+        named = event and event.name == sentence.text[start:].strip() and len(event.name) >= 12
+        return [event] if event and named else []
 
     def _sessions(self, sentence: Sentence) -> list[EventMention]:
         """ "湘西州十五届人大常委会第二十五次会议", "市五届人大三次会议主席团第一次会议": a sitting of a
@@ -573,6 +595,9 @@ def _merge_event(events: list[EventMention], event: EventMention) -> None:
     same_visit = next((e for e in events if _same_visit(e, event)), None)
     if same_visit:  # "A到P部分企业，就…进行调研" and "A深入P部分企业就…进行调研": one visit
         fill_from(same_visit, event, ("date", "end_date"))
+        return
+    if any(e.part_of is event for e in events):  # "X节" holding "X节Y仪式" (`_hosts`): two events
+        events.append(event)
         return
     within = _within_session(event.name)
     peers = [e for e in events if _within_session(e.name) == within and _briefing(e) == _briefing(event)]
@@ -941,6 +966,11 @@ def _lead_role(name: str) -> str:
     return "" if not led else led[0] if led[0] in ("率队", "带队") else "率团"
 
 
+def _host_before(text: str, trigger: re.Match[str]) -> re.Match[str] | None:
+    """The edition of a festival or gathering that holds what the trigger names after it."""
+    return _HOSTING_EVENT.search(text, 0, trigger.start()) if trigger.group(1) in _HOLDING else None
+
+
 def _visit_named_by_headline(headline: EventMention, in_lead: EventMention) -> bool:
     """A visit is named as the headline names it ("X到吉水县调研", "X县党政代表团来怀考察" for "A、B率团来
     我县考察"), with the lead's visitor, day and exact place. True when the headline's event takes the
@@ -1159,14 +1189,22 @@ def _addresses(sentence: Sentence, person: Mention) -> bool:
     return sentence.text.startswith(("对", "同志对"), person.end - sentence.start)
 
 
+_GREETED = _pattern("greeted")
+_HOSTING_EVENT = _pattern("hosting_event")
+_CLAUSE_TO_DE = re.compile(r"[^，,。；;：:]*?的")
+
+
 def _modifier(sentence: Sentence, verb: re.Match[str], role_class: str) -> bool:
     """ "参会的各位乡友": a verb before 的 describes the people after it (but "新当选的" still elects, and
-    "出席会议的还有" lists those who took the part); so does one after a preposition ("向参加…的")."""
+    "出席会议的还有" lists those who took the part); so does one after a preposition ("向参加…的") or
+    after a greeting ("看望出席大会的代表")."""
     text = sentence.text
     if text.endswith(("向", "对", "为", "给"), 0, verb.start()) and not _has_person(
         sentence, verb.start() - 1, verb.start()
     ):
         return True  # "向参加本次活动的…": whom a verb addresses (not 张大|为|陪同, a name ending in 为)
+    if _GREETED.search(text, 0, verb.start()) and _CLAUSE_TO_DE.match(text, verb.end()):
+        return True
     return (
         text.startswith("的", verb.end())
         and role_class != "elected"
