@@ -401,3 +401,18 @@ def test_a_numbered_list_of_priced_projects_and_a_project_named_again(engine) ->
     text = "本报讯 江山市旅游休闲综合体项目签约。这一旅游休闲综合体项目用地188.2亩，总投资33亿元。\n"
     projects = _article_projects(engine, text, "衢州市")
     assert {name: p.investment for name, p in projects.items()} == {"江山市旅游休闲综合体项目": 3.3e9}
+
+
+def test_lists_of_projects_after_a_verb_done_and_of_a_long_kind(engine) -> None:
+    text = (
+        "本报讯 10月25日，县长吴建国主持召开招商引资领导小组会议。会议集中审议了弘益循环农业产业园、"
+        "吕工机械设备制造等8个县招商中心项目，以及和其昌新材料生产基地、楼鑫包装生产基地等6个"
+        "泛家居生态产业园意向项目。\n"
+    )
+    names = set(_article_projects(engine, text, "黄冈市"))
+    assert names == {"弘益循环农业产业园", "吕工机械设备制造", "和其昌新材料生产基地", "楼鑫包装生产基地"}
+
+
+def test_a_kind_of_projects_names_no_people_before_it(engine) -> None:
+    text = "本报讯 市政府办负责人主持，市发改委、经信局等部门负责人和开复工项目单位代表参加。\n"
+    assert not _article_projects(engine, text, "宣城市")

@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import cache
 
@@ -576,9 +577,14 @@ def _skip_leading_verbs(sentence: Sentence, start: int, end: int) -> int:
     start += next((len(w) for w in word_list("scene_words.txt") if sentence.text.startswith(w, start)), 0)
     inside = [t for t in sentence.tokens if start <= t.start < end]
     start = _after_a_persons_acts(sentence, inside, start, end)
+    # "会议集中审议了X、Y等…项目": a verb done (了) closes what stands before the list
+    done = [t.end for before, t in itertools.pairwise(inside) if t.text == "了" and before.tag == "VERB"]
+    start = max([start, *done])
+    joining = 0
     for token in inside:
-        if token.start >= start and token.tag not in _BEFORE_A_NAME:
-            return token.start
+        joining += token.tag in ("CONJ", "PREP")
+        if token.start >= start and (token.tag not in _BEFORE_A_NAME or joining > 1):
+            return token.start  # "以及和其昌新材料生产基地": one word joins, a second is the name's
     return start
 
 
