@@ -211,6 +211,26 @@ def test_a_county_under_the_name_it_had_and_a_company_named_after_its_county() -
     assert document_locale(text, Locale()).county == "宣恩县"
 
 
+def test_a_county_under_its_former_name_with_no_city_named() -> None:
+    # 会理县 became 会理市 in 凉山州, which the page never names: the former name finds both
+    text = (
+        "7月19日,会理县召开重大项目述职工作会。县委书记吴建国出席会议并讲话。会理县严格按照州委要求抓项目。"
+    )
+    found = document_locale(text, Locale())
+    assert (found.city, found.county) == ("凉山彝族自治州", "会理县")
+    assert OrgResolver(found).resolve("县委").name == "中共会理县委员会"
+
+
+def test_a_county_named_by_its_short_name_over_a_city_inside_a_persons_name() -> None:
+    # "张金昌" holds 金昌 once; 金湖 (金湖县 of 淮安市), the county whose 县委 speaks, is named again and again
+    text = (
+        "6日下午,荷花节举行签约仪式。县委书记吴建国、县政协主席张金昌出席。金湖有千样的美丽,"
+        "金湖天然秀丽,金湖有着通达天下的区位交通。县长马立新主持。"
+    )
+    found = document_locale(text, Locale())
+    assert (found.city, found.county) == ("淮安市", "金湖县")
+
+
 def test_a_delegations_place_is_not_the_pages() -> None:
     text = (
         "枞阳县党政代表团来怀考察\n11月4日，枞阳县委书记张三，县委副书记、县长李四率党政代表团来我县考察学习。"

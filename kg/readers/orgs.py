@@ -210,8 +210,24 @@ def _locale_of_text(text: str, fallback: Locale, gazetteer: Gazetteer) -> Locale
         if outbound is not None:
             return outbound
     if county is None:
-        return replace(found, per_document=True)
+        return _county_named_over(text, found, gazetteer) or replace(found, per_document=True)
     return _county_locale(text, found, county, count, gazetteer)
+
+
+def _county_named_over(text: str, found: Locale, gazetteer: Gazetteer) -> Locale | None:
+    """A county's news (县委, 我县) that names its county by its short name alone, again and again
+    ("金湖有着…"), while the city found is named once, maybe inside a person's name (张金昌): the county
+    in its city."""
+    if city_counts(text, gazetteer)[found.city_code] > 1 or not _speaks_as_county(text):
+        return None  # "全州": the whole prefecture a 州's page speaks of, not 全州县
+    counts = _short_names_alone(text, gazetteer)
+    if not counts or counts.most_common(1)[0][1] < 3:
+        return None
+    alone = _locale_of_county_counts(counts, gazetteer)
+    if not alone.city or alone.city == found.city:
+        return None
+    county, count = _county_of(text, alone, gazetteer)
+    return _county_locale(text, alone, county, count, gazetteer) if county else None
 
 
 def _county_locale(text: str, found: Locale, county: Division, count: int, gazetteer: Gazetteer) -> Locale:
@@ -233,10 +249,16 @@ def _county_locale(text: str, found: Locale, county: Division, count: int, gazet
 def _former_county(text: str, county: Division, gazetteer: Gazetteer) -> str:
     """ "子长县" in a page of 2014: a county that has since become a county-level city (子长市) is read
     under the name the page gives it, so that its 县委 is 中共子长县委员会."""
+    written = _former_name(county, gazetteer)
+    return written if written and text.count(written) > text.count(county.name) else ""
+
+
+def _former_name(county: Division, gazetteer: Gazetteer) -> str:
+    """The name a county-level city had as a county (会理市 was 会理县), when no division bears it now."""
     if not county.name.endswith("市"):
         return ""
     written = gazetteer.short_name(county) + "县"
-    return written if text.count(written) > text.count(county.name) else ""
+    return "" if any(d.name == written for d in gazetteer.lookup(written)) else written
 
 
 def _visited(text: str, found: Locale) -> bool:
@@ -404,9 +426,11 @@ def _standing_titles() -> frozenset[str]:
 def _city_of_named_county(text: str, gazetteer: Gazetteer) -> Locale:
     """A county's news that never names its city ("甘谷县人大常委会…"): the city of the county named
     most often in full, when one is."""
-    counts = Counter(
-        {d.code: text.count(d.name) for d in gazetteer.all_counties() if len(d.name) >= 3 and d.name in text}
-    )
+    counts: Counter[str] = Counter()
+    for county in gazetteer.all_counties():
+        for name in (county.name, _former_name(county, gazetteer)):  # "会理县" in a page of 2019
+            if len(name) >= 3 and name in text:
+                counts[county.code] += text.count(name)
     # "郏县法院", "祁东法院": a county's bodies named by its short name, or by a two-character full name,
     # when no other county has that name
     for name, code in _unique_county_names(gazetteer).items():
