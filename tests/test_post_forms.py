@@ -106,6 +106,12 @@ def test_a_bare_title_goes_on_with_the_body_of_the_sentence_before(engine) -> No
     assert ("周子平", "秘书长", cppcc, False) in found
 
 
+def test_a_post_held_before_by_everyone_of_a_list(engine) -> None:
+    found = _posts(engine, "市政协主席吴建国讲话。往届市政协主席马立新、郑红梅在主席台就座。")
+    cppcc = "中国人民政治协商会议沧州市委员会"
+    assert {("马立新", "主席", cppcc, True), ("郑红梅", "主席", cppcc, True)} <= found
+
+
 def test_a_title_stated_before_its_holders(engine) -> None:
     text = "沧州市第十六届人民代表大会第三次会议开幕。本次会议的执行主席是马立新、郑红梅。"
     session = "沧州市第十六届人民代表大会第三次会议"

@@ -49,8 +49,8 @@ _PREPOSITIONS = "以在向对为据从和及与受到"  # and the conjunctions: 
 _NOT_ORGS = re.compile(rf"(大会|会议|会场|会上|分会场|班子)$|^(?:本报讯|[\u4e00-\u9fff]{{2,4}}{_NEWS})$")
 _VERB = re.compile(r"(当选为?|担任过?|出任|兼任|(?<![主责信担连就拟])任(?![务何职期命用意]))")
 _CHAIN_END = re.compile(r"[，。；,;！？]|的|$")
-# A chain that begins with 原/前任 is a post held before ("原市财政局局长X").
-_FORMER = re.compile(r"^(?:原任|原|前任)")
+# A chain that begins with 原/前任/往届 is a post held before ("原市财政局局长X", "往届县政协主席X").
+_FORMER = re.compile(r"^(?:原任|原|前任|往届|历届)")
 _ACTING = re.compile(r"^(?:代理|代)(?=.)")
 # The session an article reports: 聊城市第十八届人民代表大会第三次会议, 政协第十四届X市委员会第二次会议.
 _NUMBER = "[一二三四五六七八九十百\\d]+"
@@ -206,7 +206,8 @@ class PositionReader:
             return [_for_person(p, person) for p in reading.shared]
         context = _inherited(segments, reading) if segments else None
         positions, reading.context = self._positions(sentence, person, segments, company, context)
-        reading.shared = [p for p in positions if _shared_title(p.title)]
+        # "往届县政协主席A、B、C": a post held before was held by many
+        reading.shared = [p for p in positions if _shared_title(p.title) or p.former]
         reading.shared_last = positions[-1].title if positions else reading.shared_last
         return positions
 
