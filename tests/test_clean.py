@@ -70,3 +70,10 @@ def test_a_line_of_particulars_is_not_run_on_into_the_text() -> None:
     text, _ = clean(page)
     assert "07:51:44\n4月24日" in text  # no "07:51:444月24日", which reads as another date
     assert "2018-04-25 07:51:44" in text  # a space between two numbers stays
+
+
+def test_a_pinyin_gloss_inside_a_word_is_dropped_and_offsets_still_point_home() -> None:
+    raw = "縣政協(xié)主席劉永宏出席，常務(wù)副縣長介紹(a)項目"
+    text, offsets = clean(raw)
+    assert text == "縣政協主席劉永宏出席，常務副縣長介紹(a)項目"
+    assert all(raw[offsets[i]] == ch for i, ch in enumerate(text))

@@ -161,15 +161,23 @@ def _layout(text: str, width: float) -> _Layout:
     return layout
 
 
+# "縣政協(xié)主席": a reading in pinyin (with its tone marks) a page glosses a character with
+_PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
+
+
 def clean(text: str) -> tuple[str, list[int]]:
     """Return the cleaned text and, per cleaned character, its original index."""
     layout = _layout(text, _column_width(text.split("\n")))
     keep_spaces = _protected(text)
+    glosses = {m.start(): m.end() for m in _PINYIN_GLOSS.finditer(text)}
     out: list[str] = []
     offsets: list[int] = []
     i, n = 0, len(text)
     while i < n:
         ch = text[i]
+        if i in glosses:
+            i = glosses[i]
+            continue
         if ch.isspace() and i not in keep_spaces:
             j = i
             while j < n and text[j].isspace():
