@@ -112,6 +112,11 @@ def test_a_post_held_before_by_everyone_of_a_list(engine) -> None:
     assert {("马立新", "主席", cppcc, True), ("郑红梅", "主席", cppcc, True)} <= found
 
 
+def test_a_conjunction_before_a_chain_is_no_part_of_its_body(engine) -> None:
+    found = _posts(engine, "沧县县委书记吴建国介绍了成就，并和沧县县委副书记、县长马立新一起回答记者提问。")
+    assert ("马立新", "副书记", "中共沧县委员会", False) in found
+
+
 def test_a_title_stated_before_its_holders(engine) -> None:
     text = "沧州市第十六届人民代表大会第三次会议开幕。本次会议的执行主席是马立新、郑红梅。"
     session = "沧州市第十六届人民代表大会第三次会议"
