@@ -292,9 +292,10 @@ def test_a_session_reported_in_short_takes_its_full_name_from_a_resolution(engin
 def test_a_presidium_meeting_held_at_a_place(engine) -> None:
     text = "2月26日上午，市第十五届人民代表大会第八次会议主席团在市文昌会议中心举行第二次会议。会议由大会主席团常务主席吴建国主持。"
     doc = analyse([Document("presidium.txt", text)], engine, Locale.for_city("沧州市"))[0]
-    (event,) = [e for a in doc.articles for e in a.events]
+    event, session = [e for a in doc.articles for e in a.events]
     assert event.name == "市第十五届人民代表大会第八次会议主席团第二次会议"
     assert event.place == "市文昌会议中心"
+    assert event.part_of is session and session.name == "市第十五届人民代表大会第八次会议"
     roles = {(p.person, p.role) for a in doc.articles for p in a.participations}
     assert ("吴建国", "主持") in roles
 
@@ -1091,3 +1092,17 @@ def test_a_festival_that_holds_a_ceremony_names_it_and_is_an_event_too(engine) -
 def test_the_one_event_a_holding_names(engine, text: str, name: str) -> None:
     events, _ = _article_events(engine, text)
     assert events == {name}
+
+
+def test_a_sitting_within_a_session_reports_the_session_too(engine) -> None:
+    text = (
+        "6月15日下午，岳池县第十八届人民代表大会第二次会议主席团举行第一次会议。"
+        "大会主席团成员、县委书记吴建国主持会议。\n"
+    )
+    events, roles = _article_events(engine, text)
+    sitting, session = (
+        "岳池县第十八届人民代表大会第二次会议主席团第一次会议",
+        "岳池县第十八届人民代表大会第二次会议",
+    )
+    assert events == {sitting, session}
+    assert ("吴建国", sitting, "主持") in roles

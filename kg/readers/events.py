@@ -222,6 +222,7 @@ class EventReader:
                 _merge_event(events, event)
         _join_headline_event(events, lead)
         _join_sessions(events)
+        _sessions_of_sittings(events)
         _join_collective_start(events)
         _met_where_visited(events)
         events = _group_met_on_its_visit(events)
@@ -844,6 +845,23 @@ def _join_collective_start(events: list[EventMention]) -> None:
     for start in [e for e in events if e.name.endswith("集中开工")]:
         fill_from(ceremony, start, ("date", "end_date", "place"))
         events.remove(start)
+
+
+def _sessions_of_sittings(events: list[EventMention]) -> None:
+    """ "X会议主席团第一次会议", "X会议第三次全体会议": a sitting within a session is part of the
+    session X, an event too, as the sitting names it unless the article names X already."""
+    for sitting in list(events):
+        within = _WITHIN_SESSION.search(sitting.name)
+        key = _session_key(sitting.name[: within.start() + 2]) if within else None
+        if key is None or sitting.part_of is not None:
+            continue
+        session = next((e for e in events if e is not sitting and _session_key(e.name) == key), None)
+        if session is None:
+            name = sitting.name[: within.start() + 2] if within else ""
+            kind = event_type(name) or "conference"
+            session = EventMention(name, kind, sitting.sentence, sitting.start, sitting.start + len(name))
+            events.append(session)
+        sitting.part_of = session
 
 
 def _fold_session_parts(events: list[EventMention]) -> None:
