@@ -175,6 +175,9 @@ class Document:
     base: int = 0
     first_article: int = 0
     traditional: bool = False  # written in traditional characters: `text` reads it in simplified ones
+    # `original` in the characters kg reads (simplified, no look-alikes), before cleaning: set once
+    # (kg.input.script.as_read) for the stages that read the page before it is cleaned
+    read: str | None = None
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """Map a cleaned span [start, end) to the original text (of the whole file, for a piece)."""

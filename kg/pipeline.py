@@ -8,7 +8,7 @@ from pathlib import Path
 
 from kg.input.clean import clean_document
 from kg.input.read import read_paths
-from kg.input.script import readable
+from kg.input.script import as_read
 from kg.input.segment import segment_document
 from kg.language.dates import date_document
 from kg.language.engines import Engine, load_engine
@@ -156,7 +156,7 @@ def check_disabled(names: Sequence[str]) -> None:
 
 def _as_read(doc: Document) -> str:
     """The page's text in the characters kg reads (simplified, no look-alikes), before cleaning."""
-    return readable(doc.original)[0]
+    return as_read(doc)
 
 
 def locale_of(doc: Document, locale: Locale) -> Locale:

@@ -61,3 +61,17 @@ def test_kg_pipeline_lists_them(capsys) -> None:
     out = capsys.readouterr().out
     assert out.splitlines()[0].split() == ["component", "reads", "assigns"]
     assert "recognise" in out and "(required)" in out
+
+
+def test_a_page_is_converted_to_the_characters_kg_reads_once(monkeypatch) -> None:
+    import kg.input.script as script
+    from kg.input.clean import clean_document
+    from kg.pipeline import locale_for
+
+    calls = []
+    real = script.readable
+    monkeypatch.setattr(script, "readable", lambda text: calls.append(text) or real(text))
+    doc = Document("p.txt", "縣委書記吳建國到聊城市調研。")
+    locale_for([doc], None)
+    clean_document(doc)
+    assert len(calls) == 1 and doc.traditional and doc.text.startswith("县委书记")

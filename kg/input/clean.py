@@ -14,7 +14,7 @@ import statistics
 from dataclasses import dataclass
 from functools import cache
 
-from kg.input.script import readable
+from kg.input.script import as_read
 from kg.language.lexicon import alternation, table
 from kg.model import Document
 
@@ -244,6 +244,5 @@ def _in_headline(text: str, i: int, layout: _Layout) -> bool:
 
 
 def clean_document(doc: Document) -> Document:
-    text, doc.traditional = readable(doc.original)
-    doc.text, doc.offsets = clean(text)
+    doc.text, doc.offsets = clean(as_read(doc))
     return doc

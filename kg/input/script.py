@@ -15,6 +15,7 @@ from functools import cache
 from opencc import OpenCC
 
 from kg.language.lexicon import table
+from kg.model import Document
 
 # Share of a page's Chinese characters that t2s changes. On the 350 real pages of tests/real a page in
 # simplified characters changes at most 0.3 % of them (乾 in a name → 干), one in traditional characters
@@ -78,3 +79,10 @@ def readable(text: str) -> tuple[str, bool]:
     if is_traditional(text):
         return to_simplified(text), True
     return text, False
+
+
+def as_read(doc: Document) -> str:
+    """A document's page in the characters kg reads, converted once however many stages ask."""
+    if doc.read is None:
+        doc.read, doc.traditional = readable(doc.original)
+    return doc.read
