@@ -1106,3 +1106,30 @@ def test_a_sitting_within_a_session_reports_the_session_too(engine) -> None:
     )
     assert events == {sitting, session}
     assert ("吴建国", sitting, "主持") in roles
+
+
+@pytest.mark.parametrize(
+    ("headline", "lead", "visit"),
+    [
+        (
+            "县人大常委会调研县检察院工作情况",
+            "6月7日下午，县人大常委会主任吴建国，副主任马立新一行调研检察院工作情况。",
+            "县人大常委会调研县检察院工作情况",
+        ),
+        (
+            "县领导到宁海三门湾新区调研工作",
+            "12月2日上午，县委书记吴建国，县长马立新来到宁海三门湾新区调研工作。",
+            "县领导到宁海三门湾新区调研工作",
+        ),
+        # a meeting's headline, a column's tag: the lead's visit keeps its name
+        (
+            "市领导会见广州市对口合作调研团一行",
+            "5月6日，市长吴建国到新罗区调研。",
+            "吴建国到新罗区调研",
+        ),
+        ("【领导调研.重要活动】", "8月2日，县长吴建国到气象局调研。", "吴建国到气象局调研"),
+    ],
+)
+def test_a_headline_names_the_visit_of_a_body_or_group(engine, headline: str, lead: str, visit: str) -> None:
+    events, roles = _article_events(engine, f"{headline}\n\n{lead}\n")
+    assert visit in events and ("吴建国", visit, "调研") in roles

@@ -151,6 +151,20 @@ def _inspection() -> re.Pattern[str]:
 
 
 @cache
+def _headline_visit_pattern() -> re.Pattern[str]:
+    """A headline of a visit: its subject, maybe a motion to a place, a verb of visiting, and what was
+    looked into; no comma, nothing after."""
+    verbs = alternation(word_list("inspection_verbs.txt"))
+    motions = alternation(word_list("visit_motions.txt"))
+    # not a delegation's (考察团, read as a group's visit) nor a meeting's ("市领导会见…调研团一行")
+    others = alternation(word_list("delegation_nouns.txt") + ("会见", "会谈", "座谈", "接见"))
+    return re.compile(
+        rf"(?P<subject>(?:(?!{others})[^，,。；;：:\s【】]){{2,24}}?)(?:(?:{motions})[^，,。；;：:\s]{{2,24}}?)?"
+        rf"(?:开展|进行)?(?:{verbs})(?![团组队])[^，,。；;：:！？!?\s]{{0,24}}"
+    )
+
+
+@cache
 def _group_visit() -> re.Pattern[str]:
     """ "衡南县党政代表团到衡阳县调研考察": a group's visit, named as written."""
     groups = alternation(word_list("delegation_nouns.txt"))
@@ -322,7 +336,7 @@ class EventReader:
         found += self._held_at(sentence)
         found += _not_overlapping(self._learned_at(sentence), found)
         if sentence.headline and not found:
-            found += self._headline_name(sentence)
+            found += self._headline_name(sentence) or self._headline_visit(sentence)
         self._dates_before(sentence, found, lead_date)
         found += _not_overlapping(_cited(sentence), found)
         return found + self._during(sentence, found)
@@ -479,6 +493,16 @@ class EventReader:
             return None  # "对大会召开表示祝贺", "祝贺大会召开": the article's event, not one named 对大会
         base = sentence.start
         return EventMention(name, kind, sentence, base + start, base + end, place=place)
+
+    def _headline_visit(self, sentence: Sentence) -> list[EventMention]:
+        """A headline that is a visit by a body or a group, no person named ("县人大常委会调研县检察院
+        工作情况", "县领导到宁海三门湾新区调研工作"): the visit the lead reports, named as the headline
+        names it."""
+        text = sentence.text.strip()
+        if not _headline_visit_pattern().fullmatch(text) or _has_person(sentence, 0, len(sentence.text)):
+            return []
+        start = sentence.start + sentence.text.index(text)
+        return [EventMention(text, "inspection", sentence, start, start + len(text))]
 
     def _headline_name(self, sentence: Sentence) -> list[EventMention]:
         """A headline line that is an event's name and nothing else ("深赣港产城特别合作区一期项目集中开工
