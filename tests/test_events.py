@@ -1133,3 +1133,14 @@ def test_a_sitting_within_a_session_reports_the_session_too(engine) -> None:
 def test_a_headline_names_the_visit_of_a_body_or_group(engine, headline: str, lead: str, visit: str) -> None:
     events, roles = _article_events(engine, f"{headline}\n\n{lead}\n")
     assert visit in events and ("吴建国", visit, "调研") in roles
+
+
+def test_the_same_subject_answers_after_a_comma_and_bing(engine) -> None:
+    text = (
+        "本报讯 3月2日，文县新冠肺炎疫情防控工作第三场新闻发布会召开。副县长吴建国，县公安局副局长马立新，"
+        "通报疫情防控工作开展情况，并回答大家关心的问题。\n\n"
+        "本报讯 5月6日，市委书记孙立平对张建军一行来胶考察表示欢迎，并介绍了经济社会发展情况。\n"
+    )
+    _, roles = _article_events(engine, text)
+    assert {person for person, _, role in roles if role == "答记者问"} == {"吴建国", "马立新"}
+    assert ("张建军", "介绍") not in {(person, role) for person, _, role in roles}

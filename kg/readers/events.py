@@ -108,15 +108,16 @@ def _named_in_full(name: str) -> bool:
 def _roles() -> re.Pattern[str]:
     # "《政府工作报告》": 作报告 inside 工作报告 is no one's part
     return re.compile(
-        f"(?<!工)(?:(?P<document>{_pattern('document_report').pattern})|"
+        f"(?<!工)(?:(?P<document>{_pattern('document_report').pattern})|(?P<answer>{_pattern('answering').pattern})|"
         + alternation(tuple(sorted(table("participation_roles.tsv"), key=len, reverse=True)))
         + ")"
     )
 
 
 def _role_of(verb: re.Match[str]) -> tuple[str, str]:
-    """The role and its class of a verb `_roles` found: "作《X》的报告" is 报告, "作关于X的说明" 说明."""
-    written = verb.group()
+    """The role and its class of a verb `_roles` found: "作《X》的报告" is 报告, "作关于X的说明" 说明,
+    "回答大家关心的问题" 答记者问."""
+    written = "回答记者提问" if verb["answer"] else verb.group()
     if verb["document"]:
         written = "作说明" if written.rfind("说明") > written.rfind("报告") else "作报告"
     role, role_class = table("participation_roles.tsv")[written]
@@ -1199,6 +1200,10 @@ def _not_hosts_elsewhere(
     return [p for p in persons if p.text not in hosts]
 
 
+# "A通报…情况，并回答…": A again; not after a predicate of someone else ("对B一行来考察表示欢迎，并介绍")
+_SAME_SUBJECT = re.compile(r"^(?:(?!表示)[^。；;：:]){0,40}[，,]并$")
+
+
 @dataclass
 class _RoleReading:
     """Where the reading of a sentence's role verbs is: after which verb, and who took the last part."""
@@ -1219,6 +1224,7 @@ class _RoleReading:
         here = [p for i, p in enumerate(here) if i == len(here) - 1 or not _addresses(sentence, p)]
         gap = sentence.text[self.previous_end : verb_start]
         shared = not _CLAUSE.search(gap) and len(gap) <= 12 and not gap.startswith("下")  # "在B的陪同下"
+        shared = shared or bool(_SAME_SUBJECT.search(gap))
         if not here and self.previous_persons and shared:
             here = self.previous_persons
         if here:
