@@ -18,7 +18,7 @@ from importlib import resources
 
 from kg.explore.html import STYLES
 from kg.language.engines import POS_TAGS
-from kg.language.lexicon import data_text, numbered_lines, role_classes, table, title_pattern
+from kg.language.lexicon import data_text, expanded, numbered_lines, role_classes, table, title_pattern
 from kg.rdf.graph import ORG_SUBTYPES
 from kg.readers import post_forms
 
@@ -143,7 +143,13 @@ def check_patterns(name: str) -> list[str]:
     for number, line in _lines(name):
         cells = line.split("\t")
         if len(cells) == 3:  # else check_table names it
-            problems += _example_problems(f"kg/data/{name}:{number}: {cells[0]}", cells[1], cells[2])
+            where = f"kg/data/{name}:{number}: {cells[0]}"
+            try:
+                pattern = expanded(name, cells[1])
+            except (KeyError, FileNotFoundError) as missing:
+                problems.append(f"{where}: no such placeholder's source: {missing}")
+                continue
+            problems += _example_problems(where, pattern, cells[2])
     return problems
 
 

@@ -37,6 +37,10 @@ def data(monkeypatch):
         ("event_patterns.tsv", "# why\nvague_place\t部分|一些\t多家企业\n",
          "kg/data/event_patterns.tsv:2: vague_place: the pattern does not match its example"),
         ("event_patterns.tsv", "on_behalf\t受(委托\t受市长委托\n", "kg/data/event_patterns.tsv:1: on_behalf: missing )"),
+        ("event_patterns.tsv", "visit\t到{words:no_such_verbs.txt}\t到调研\n",
+         "kg/data/event_patterns.tsv:1: visit: no such placeholder's source"),
+        ("event_patterns.tsv", "visit\t{pattern:no_such_id}调研\t调研\n",
+         "kg/data/event_patterns.tsv:1: visit: no such placeholder's source: 'no_such_id'"),
         ("org_subtypes.tsv", "party\tGovernmentOrganization\tPartyOrganization\tparty\t党\n"
          "hospital\tHospital\tHospital\torganization\t医院\n",
          "kg/data/org_subtypes.tsv:2: hospital: kg:Hospital is no class of kg/data/ontology.ttl"),
@@ -48,3 +52,13 @@ def test_a_bad_row_is_named_by_file_and_line(data, capsys, name: str, text: str,
     data[name] = text
     assert main(["lexicon", "check"]) == 1
     assert problem in capsys.readouterr().err
+
+
+def test_a_pattern_fills_its_placeholders_from_word_lists_and_other_patterns() -> None:
+    from kg.language.lexicon import expanded, patterns, word_list
+
+    assert expanded("event_patterns.tsv", "{words:visit_motions.txt}") == "|".join(
+        word_list("visit_motions.txt")
+    )
+    talk = patterns("event_patterns.tsv")["talk"]
+    assert talk.match("率党政代表团与杭州市党政领导座谈")["led"] == "率党政代表团"

@@ -24,8 +24,25 @@ def _rows(name: str) -> list[list[str]]:
 @cache
 def patterns(name: str) -> dict[str, re.Pattern[str]]:
     """The named regular expressions of a pattern file, rows of id, pattern and example
-    (kg/data/event_patterns.tsv); `kg lexicon check` runs every example."""
-    return {row[0]: re.compile(row[1]) for row in _rows(name)}
+    (kg/data/event_patterns.tsv), their placeholders filled (`expanded`); `kg lexicon check` runs every
+    example."""
+    return {row[0]: re.compile(expanded(name, row[1])) for row in _rows(name)}
+
+
+_PLACEHOLDER = re.compile(r"\{(words|pattern):([\w.]+)\}")
+
+
+def expanded(name: str, pattern: str) -> str:
+    """A pattern of the file `name` with its placeholders filled: {words:FILE} is the alternation of a
+    word list of kg/data (longest first), {pattern:ID} the text of another pattern of the same file."""
+
+    def fill(placeholder: re.Match[str]) -> str:
+        kind, key = placeholder.groups()
+        if kind == "words":
+            return alternation(word_list(key))
+        return expanded(name, {row[0]: row[1] for row in _rows(name)}[key])
+
+    return _PLACEHOLDER.sub(fill, pattern)
 
 
 @cache

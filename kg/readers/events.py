@@ -31,8 +31,7 @@ _HEADLINE_CLAUSE = re.compile(r"[，,。；;：:！？!?\s]")
 _LEADING = _pattern("leading")
 _BEFORE_TRIGGER = _pattern("before_trigger")
 # "在P隆重召开"; not "在雄壮的国歌声中胜利闭幕", "在热烈的掌声中…" (in a sound or a mood, no place)
-_HOW = "(?:正式|隆重|胜利|顺利|圆满|成功|集中)?"
-_PLACE_BEFORE_TRIGGER = re.compile(rf"在(?![^，,。在]*(?<!集)中{_HOW}$)(?P<place>[^，,。在]{{1,25}}?){_HOW}$")
+_PLACE_BEFORE_TRIGGER = _pattern("place_before_trigger")
 _ORGANIZERS = _pattern("organizers")
 _CO_ORGANIZERS = _pattern("co_organizers")
 _LIST = re.compile(r"[、和及与]")
@@ -125,7 +124,7 @@ def _role_of(verb: re.Match[str]) -> tuple[str, str]:
 
 
 _FEW = "[\\d一二三四五六七八九十]*"  # "一行四人", "一行12人"
-_LED = "率(?:领)?[^，,。]{0,12}?[团组]"  # "率党政考察团": the visitor leads a group
+_LED = _pattern("led").pattern  # "率党政考察团": the visitor leads a group
 # "深入A县宣讲X视察贵州重要讲话精神并调研…": what the visitor preached on the way, not a visit's place
 _PREACHING = "(?:宣讲|传达|宣传)"
 _WHILE = "时(?:[，,]|强调|指出|要求|表示)"  # "调研X时要求": what was said during the visit
@@ -148,52 +147,6 @@ def _inspection() -> re.Pattern[str]:
         rf"(?:(?P<motion>{motions}|在)(?P<place>[^，,。此这该本]{{1}}|(?:(?!{_PREACHING})[^，,。]){{2,40}}?(?:施工现场)?)(?:{_PREACHING}[^，,。]{{0,30}}?并)?(?:[，,]?(?:[对就]|围绕)[^，,。]{{2,24}}?)?[，,]?(?:现场|实地|开展|进行了?|专题|参观)*"
         rf"(?:招商引资|招商)?(?P<verb>{verbs})(?P<also>指导|座谈|交流)?"
         rf"|(?:现场|专题)?(?P<verb2>(?:{visits})+)(?![团组队])了?(?P<object>[^，,。（(、]{{2,30}}?)(?=[（(，,。、]|安全|工作|情况|{_WHILE}|$))"
-    )
-
-
-@cache
-def _headline_visit_pattern() -> re.Pattern[str]:
-    """A headline of a visit: its subject, maybe a motion to a place, a verb of visiting, and what was
-    looked into; no comma, nothing after."""
-    verbs = alternation(word_list("inspection_verbs.txt"))
-    motions = alternation(word_list("visit_motions.txt"))
-    # not a delegation's (考察团, read as a group's visit) nor a meeting's ("市领导会见…调研团一行")
-    others = alternation(word_list("delegation_nouns.txt") + ("会见", "会谈", "座谈", "接见"))
-    return re.compile(
-        rf"(?P<subject>(?:(?!{others})[^，,。；;：:\s【】]){{2,24}}?)(?:(?:{motions})[^，,。；;：:\s]{{2,24}}?)?"
-        rf"(?:开展|进行)?(?:{verbs})(?![团组队])[^，,。；;：:！？!?\s]{{0,24}}"
-    )
-
-
-@cache
-def _group_visit() -> re.Pattern[str]:
-    """ "衡南县党政代表团到衡阳县调研考察": a group's visit, named as written."""
-    groups = alternation(word_list("delegation_nouns.txt"))
-    verbs = alternation(word_list("inspection_verbs.txt"))
-    motions = alternation(word_list("visit_motions.txt"))
-    return re.compile(
-        rf"(?P<group>[\u4e00-\u9fff]{{2,16}}?(?:{groups}))(?:一行\d*人?)?(?P<motion>{motions}|在)"
-        rf"(?P<place>[^，,。、此这该本]|[^，,。、]{{2,20}}?)(?:开展|进行了?|实地|参观|专题|为期[^，,。]{{1,6}}?的)*(?P<verb>(?:{verbs})+)"
-    )
-
-
-@cache
-def _talk() -> re.Pattern[str]:
-    """After a person: "(率团)与Y(进行)(工作)座谈": a talk named after both sides."""
-    verbs = alternation(word_list("talk_verbs.txt"))
-    return re.compile(
-        rf"(?:一行)?(?P<led>{_LED})?(?:在[^，,。与]{{2,16}}?)?与(?P<other>[^，,。；;“”]{{2,24}}?)"
-        rf"(?:进行了?|开展|举行了?)?(?P<work>工作)?(?P<verb>{verbs})"
-    )
-
-
-@cache
-def _meeting() -> re.Pattern[str]:
-    """After a person: "(在P)会见(了)Y一行", "拜会了…Y": a meeting named after the two sides."""
-    verbs = alternation(word_list("meeting_verbs.txt"))
-    return re.compile(
-        rf"^(?:一行)?(?:在(?P<place>[^，,。]{{2,16}}?))?(?P<each>分别)?(?:共同|亲切)?(?P<verb>{verbs})了?"
-        rf"(?P<object>[^。；;]{{2,80}})"
     )
 
 
@@ -500,7 +453,7 @@ class EventReader:
         工作情况", "县领导到宁海三门湾新区调研工作"): the visit the lead reports, named as the headline
         names it."""
         text = sentence.text.strip()
-        if not _headline_visit_pattern().fullmatch(text) or _has_person(sentence, 0, len(sentence.text)):
+        if not _pattern("headline_visit").fullmatch(text) or _has_person(sentence, 0, len(sentence.text)):
             return []
         start = sentence.start + sentence.text.index(text)
         return [EventMention(text, "inspection", sentence, start, start + len(text))]
@@ -554,7 +507,7 @@ class EventReader:
         found = []
         persons = _persons(sentence)
         for i, host in enumerate(persons):
-            match = _meeting().match(sentence.text[host.end - sentence.start :])
+            match = _pattern("meeting").match(sentence.text[host.end - sentence.start :])
             if match:
                 found += _meetings_of(sentence, persons[: i + 1], persons, match)
         return found
@@ -564,7 +517,7 @@ class EventReader:
         found = []
         persons = _persons(sentence)
         for i, host in enumerate(persons):
-            match = _talk().match(sentence.text, host.end - sentence.start)
+            match = _pattern("talk").match(sentence.text, host.end - sentence.start)
             if not match:
                 continue
             start, end = sentence.start + match.start("other"), sentence.start + match.end("other")
@@ -1327,24 +1280,12 @@ def _listed_after(
     return [Participation(p.text, target, role, sentence) for p in listed for role in dict.fromkeys(verbs)]
 
 
-_N = "[一二三四五六七八九十百\\d]{1,4}"
-# "联谊总会一届六次理事会": a body's sitting, counted, is a meeting (a body's name alone is none)
-_SITTING_OF_A_BODY = re.compile(rf"(?:{_N}届)?第?{_N}次(?:全体|扩大)?(?:理事会|常委会|董事会|监事会|委员会)$")
-_PLENARY_SITTING = re.compile(f"第{_N}次全体会议$")
-# A sitting named by its body's term and number: 第十五届人大常委会第二十五次会议, 五届人大三次会议,
-# 政协第六届吴忠市委员会第三次会议, 市政协八届一次会议, …会议主席团第二次会议.
-_SITTING_NAME = re.compile(
-    f"(?:(?:政协|人大常委会|人大)第?{_N}届"  # 市政协八届一次会议
-    f"|第?{_N}届(?:[\\u4e00-\\u9fff]{{0,10}}?(?:委员会|人大常委会|人民代表大会常务委员会|人民代表大会)|人大常委会|人大|政协))"
-    f"(?P<held>(?:召开|举行)了?)?(?:第?{_N}次)(?:(?:全体)?会议|常委会(?!议)|全委会(?!议))"
-    f"(?:主席团(?P<at>在[^，。；,;]{{1,20}}?)?(?P<presidium>(?:召开|举行)了?)?第{_N}次会议"
-    f"|(?P<plenary>(?:举行|召开)了?)?第{_N}次全体会议|(?!主席团|第))"
-)  # "X会议主席团在P举行第二次会议" is the sitting "X会议主席团第二次会议", held at P; "X会议举行第三次全体
-# 会议" the plenary "X会议第三次全体会议"
+_SITTING_OF_A_BODY = _pattern("sitting_of_a_body")
+_PLENARY_SITTING = _pattern("plenary_sitting")
+_SITTING_NAME = _pattern("sitting_name")
 _DATED_ACT = _pattern("dated_act")
 _STANDING = _pattern("standing")
-# A plenary of a Party committee by its term: 市委八届九次全会, 党的二十届三中全会, 州委十二届十次全会.
-_PLENARY = re.compile(f"(?:党的|[省市州县区旗盟]委)?第?{_N}届(?:第?{_N}次|{_N}中)全会")
+_PLENARY = _pattern("plenary")
 _PARTY = _pattern("party")
 
 
@@ -1688,7 +1629,7 @@ _VISIT_FILLER = _pattern("visit_filler")
 def _group_visits(sentence: Sentence) -> list[EventMention]:
     """A group's visit (代表团, 考察组 …) to a place, when no person is named as its visitor."""
     found = []
-    for match in _group_visit().finditer(sentence.text):
+    for match in _pattern("group_visit").finditer(sentence.text):
         group = match["group"]
         # the group's name starts after a clause mark, or after what it is made of ("…共同组成的联合调研组")
         clause = max(group.rfind(c) for c in "，,。、：:的")
