@@ -231,6 +231,22 @@ def test_a_county_named_by_its_short_name_over_a_city_inside_a_persons_name() ->
     assert (found.city, found.county) == ("淮安市", "金湖县")
 
 
+def test_a_county_level_citys_news_by_its_paper_its_we_and_its_delegation() -> None:
+    # the paper's name (云上枝江消息) outweighs a prefecture named inside a company's name
+    text = "云上枝江消息 2月20日上午,市委常委、纪委书记吴建国来到宜昌恒友化工股份有限公司调研。"
+    found = document_locale(text, Locale())
+    assert found.city == "枝江市" and OrgResolver(found).resolve("市委").name == "中共枝江市委员会"
+    # a county-level city named once, where something is done, in a page that says 我市
+    text = "今天,澳林控股集团董事长吴建国率队来我市考察,双方就在松滋投资建设项目交流,并达成合作意向。市委常委马立新陪同。"
+    assert document_locale(text, Locale()).city == "松滋市"
+    # a district's delegation on a visit to a county it names more often: the district's news
+    text = (
+        "12月10日,延安市人大代表安塞区代表团赴洛川县开展交叉视察。区人大常委会主任吴建国参加视察。"
+        "洛川县人大常委会主任马立新陪同视察。视察组先后来到洛川县多个项目,对洛川县的发展给予肯定。"
+    )
+    assert document_locale(text, Locale()).county == "安塞区"
+
+
 def test_a_delegations_place_is_not_the_pages() -> None:
     text = (
         "枞阳县党政代表团来怀考察\n11月4日，枞阳县委书记张三，县委副书记、县长李四率党政代表团来我县考察学习。"

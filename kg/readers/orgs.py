@@ -205,13 +205,22 @@ def _locale_of_text(text: str, fallback: Locale, gazetteer: Gazetteer) -> Locale
         home = _city_of_named_county(text, gazetteer)
         county, count = _county_of(text, home, gazetteer) if home.city else (None, 0)
         found = home if county is not None else found
-    if county is None and _visited(text, found):
-        outbound = _delegation_home(text, gazetteer)  # "率利川市党政代表团赴黄石市…": 利川's news of a trip
-        if outbound is not None:
-            return outbound
+    trip = _trip_home(text, found, county, gazetteer)
+    if trip is not None:
+        return trip
     if county is None:
         return _county_named_over(text, found, gazetteer) or replace(found, per_document=True)
     return _county_locale(text, found, county, count, gazetteer)
+
+
+def _trip_home(text: str, found: Locale, county: Division | None, gazetteer: Gazetteer) -> Locale | None:
+    """The place of a delegation whose trip the page reports ("率利川市党政代表团赴黄石市…", "安塞区代表团赴
+    洛川县"): its news, not the city or county it went to."""
+    visited = _visited(text, found) if county is None else _went_to(text, gazetteer.short_name(county))
+    outbound = _delegation_home(text, gazetteer) if visited else None
+    if outbound is None or (county is not None and outbound.county in ("", county.name)):
+        return None
+    return outbound
 
 
 def _county_named_over(text: str, found: Locale, gazetteer: Gazetteer) -> Locale | None:
@@ -263,7 +272,11 @@ def _former_name(county: Division, gazetteer: Gazetteer) -> str:
 
 def _visited(text: str, found: Locale) -> bool:
     """Does the page go to the city ("赴广东省中山市", "前往中山")?"""
-    return re.search(f"(?:赴|到|前往|来到)[^，,。]{{0,6}}?{re.escape(found.city_short)}", text) is not None
+    return _went_to(text, found.city_short)
+
+
+def _went_to(text: str, place: str) -> bool:
+    return re.search(f"(?:赴|到|前往|来到)[^，,。]{{0,6}}?{re.escape(place)}", text) is not None
 
 
 _OUTBOUND = re.compile(r"([\u4e00-\u9fff]{2,8}?[县区市旗])(?:党政)?(?:代表团|考察团)[^，,。]{0,4}?赴")
@@ -292,14 +305,18 @@ def _county_of(text: str, found: Locale, gazetteer: Gazetteer) -> tuple[Division
         return None, 0
     counties = _voiced_counties(text, _county_counts(text, city, gazetteer), gazetteer)
     code, count = counties.most_common(1)[0] if counties else ("", 0)
-    named = count >= 2 or _own_county_named_once(text, counties)
+    named = count >= 2 or _own_county_named_once(text, counties, gazetteer.get(code))
     return (gazetteer.get(code), count) if named else (None, 0)
 
 
-def _own_county_named_once(text: str, counties: Counter[str]) -> bool:
+def _own_county_named_once(text: str, counties: Counter[str], county: Division | None) -> bool:
     """A county's news names its county seldom ("…旺苍分会场…在我县…"): one county of the city named
-    once, in a page that speaks as a county, is the page's."""
-    return sum(1 for n in counties.values() if n) == 1 and _speaks_as_county(text)
+    once, in a page that speaks as a county (or, for a county-level city, says 我市 and names no other
+    city: "来我市考察…在松滋投资"), is the page's."""
+    if sum(1 for n in counties.values() if n) != 1:
+        return False
+    own_city = county is not None and county.name.endswith("市") and bool(re.search("[我本]市", text))
+    return _speaks_as_county(text) or (own_city and not any(city_counts(text).values()))
 
 
 def _voice(level: str) -> re.Pattern[str]:
@@ -443,13 +460,17 @@ def _city_of_named_county(text: str, gazetteer: Gazetteer) -> Locale:
 
 def _short_names_alone(text: str, gazetteer: Gazetteer) -> Counter[str]:
     """A page that names nothing else: a county's short name written twice or more ("在台山碧桂园…"), or
-    a 县's written once in a page that speaks as a county ("县长X…立足德清发展实际"; a district's
-    short name once is too often a word: 振兴)."""
-    once = _speaks_as_county(text)
+    a 县's written once in a page that speaks as a county ("县长X…立足德清发展实际"), or a county-level
+    city's once, after 在, in a page that says 我市 ("来我市考察…在松滋投资"; a district's short name once
+    is too often a word: 振兴)."""
+    as_county, as_city = _speaks_as_county(text), bool(re.search("[我本]市", text))
     counts: Counter[str] = Counter()
     for name, code in _unique_county_names(gazetteer).items():
-        n = text.count(name)
-        if n >= 2 or (n == 1 and once and _is_county(gazetteer.get(code))):
+        n, county = text.count(name), gazetteer.get(code)
+        own = (as_county and _is_county(county)) or (
+            as_city and county is not None and county.name.endswith("市") and f"在{name}" in text
+        )  # "在松滋投资": a place where something is done, not a word ("达成合作意向" is no 合作市)
+        if n >= 2 or (n == 1 and own):
             counts[code] = n
     return counts
 
@@ -565,7 +586,7 @@ _COMPANY_REST = r"[\u4e00-\u9fff]{2,12}?(?:有限责任公司|股份有限公司
 # The paper's name as a page prints it (masthead, 来源): its place is the place of publication.
 _PAPER = re.compile(
     r"(?:^|来源|稿源|\n)[^\u4e00-\u9fff\n]{0,30}?(?P<place>[\u4e00-\u9fff]{2,8}?)"
-    r"(?:日报|晚报|都市报|新闻网|新闻|电视台|广播电视台|融媒体中心|发布|报社|在线"
+    r"(?:日报|晚报|都市报|新闻网|新闻|消息|电视台|广播电视台|融媒体中心|发布|报社|在线"
     r"|人民政府网|政府门户网|党政门户网|门户网|政府网)"  # a county's portal: "衡阳县党政门户网讯"
 )
 _PAPER_WEIGHT = 5
