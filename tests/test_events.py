@@ -1144,3 +1144,18 @@ def test_the_same_subject_answers_after_a_comma_and_bing(engine) -> None:
     _, roles = _article_events(engine, text)
     assert {person for person, _, role in roles if role == "答记者问"} == {"吴建国", "马立新"}
     assert ("张建军", "介绍") not in {(person, role) for person, _, role in roles}
+
+
+def test_a_visit_to_a_list_of_sites_written_with_zhi_is_named_by_what_it_looks_into(engine) -> None:
+    text = (
+        "本报讯 9月2日，市委常委、政法委书记吴建国带队至新港城幼儿园、印象城、市汽车客运站等地"
+        "督查调研校园和重点场所安全稳定工作。\n"
+    )
+    events, roles = _article_events(engine, text)
+    visit = "吴建国带队督查调研校园和重点场所安全稳定工作"
+    assert events == {visit} and ("吴建国", visit, "带队") in roles
+
+
+def test_a_column_heading_of_verbs_is_no_visit(engine) -> None:
+    events, _ = _article_events(engine, "调研检查\n\n9月2日，市长吴建国到新港城幼儿园调研。\n")
+    assert events == {"吴建国到新港城幼儿园调研"}

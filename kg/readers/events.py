@@ -1623,6 +1623,8 @@ def _with_sitting(found: list[EventMention], sitting: EventMention) -> list[Even
 _TO = {"来": "到", "来到": "到"}
 _CAMPAIGN = _pattern("campaign")
 _VISIT_SUBJECT = _pattern("visit_subject")
+_SITES_LISTED = _pattern("sites_listed")
+_LISTED_SUBJECT = _pattern("listed_subject")
 _VISIT_FILLER = _pattern("visit_filler")
 
 
@@ -1694,9 +1696,13 @@ def _visit_name(rest: str, match: re.Match[str]) -> str:
     motion = _TO.get(match["motion"], match["motion"]) or "到"
     led = match["led"] or ""  # "张三率党政考察团来威海考察": the delegation is in the visit's name
     also = match["also"] or ""
+    verb = match["verb"] or match["verb2"]
+    sites = _SITES_LISTED.search(match["place"]) and _LISTED_SUBJECT.match(rest, match.end())
+    if sites:  # "至A、B等地督查校园安全稳定工作": named by what it looks into, not by the sites
+        return f"{led}{verb}{also}{sites[0]}"
     subject = _VISIT_SUBJECT.match(rest, match.end())  # what it looks into: "调研乡村振兴工作"
     also += subject[0] if subject and not also else ""
-    return f"{led}{motion}{match['place']}{match['verb'] or match['verb2']}{also}"
+    return f"{led}{motion}{match['place']}{verb}{also}"
 
 
 def _visited_place(sentence: Sentence, at: int, place: str) -> str | None:
