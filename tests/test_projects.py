@@ -416,3 +416,8 @@ def test_lists_of_projects_after_a_verb_done_and_of_a_long_kind(engine) -> None:
 def test_a_kind_of_projects_names_no_people_before_it(engine) -> None:
     text = "本报讯 市政府办负责人主持，市发改委、经信局等部门负责人和开复工项目单位代表参加。\n"
     assert not _article_projects(engine, text, "宣城市")
+
+
+def test_a_one_character_verb_the_segmenter_cut_out_of_a_name(engine) -> None:
+    text = "本报讯 3月31日，双方就在松滋投资建设城市会客厅项目进行深度交流。相关部门负责人到部分重大交通基础设施项目调研。\n"
+    assert set(_article_projects(engine, text, "荆州市")) == {"城市会客厅项目"}

@@ -459,17 +459,29 @@ def _company_prefix(token: Token) -> str | None:
     return company.group() if company else None
 
 
+# one-character verbs that join clauses, not words: "园区是重点…", "负责人到部分…项目"
+_JOINING_VERBS = ("是", "为", "有", "在", "把", "将", "被", "让", "使", "到", "来", "去", "赴", "抓", "促")
+
+
 def _split_word(tokens: list[Token], i: int) -> bool:
     """A verb next to a one-character noun inside a name is half of a word the segmenter cut
     ("棚/n 改/v" is 棚改, "保持/v 器/n" is 保持器): a lone 棚 or 器 is no word of its own. On the
     left the one-character noun must itself follow a name word ("我/r 市/n 实施/v" stays cut); on the
-    right the verb must follow a name word of two characters or more."""
+    right the verb must follow a name word of two characters or more. A one-character verb between two
+    nouns is inside a word too ("城市/n 会/v 客厅/n"), unless it joins clauses (是, 到 …)."""
     if tokens[i].tag != "VERB" or i == 0:
         return False
     left = tokens[i - 1]
+    right = tokens[i + 1] if i + 1 < len(tokens) else None
+    if (
+        len(tokens[i].text) == 1
+        and right is not None
+        and left.tag == right.tag == "NOUN"
+        and right.text != "项目"
+    ):
+        return tokens[i].text not in _JOINING_VERBS  # "城市/n 会/v 客厅/n" is 城市会客厅
     if len(left.text) == 1:
         return left.tag == "NOUN" and i > 1 and tokens[i - 2].tag in _NAME_TAGS
-    right = tokens[i + 1] if i + 1 < len(tokens) else None
     return left.tag in _NAME_TAGS and right is not None and len(right.text) == 1 and right.tag == "NOUN"
 
 
