@@ -421,3 +421,8 @@ def test_a_kind_of_projects_names_no_people_before_it(engine) -> None:
 def test_a_one_character_verb_the_segmenter_cut_out_of_a_name(engine) -> None:
     text = "本报讯 3月31日，双方就在松滋投资建设城市会客厅项目进行深度交流。相关部门负责人到部分重大交通基础设施项目调研。\n"
     assert set(_article_projects(engine, text, "荆州市")) == {"城市会客厅项目"}
+
+
+def test_a_quoted_name_after_a_verb_that_builds_it_is_a_project(engine) -> None:
+    text = "本报讯 3月31日，双方就在松滋投资建设“城市会客厅”项目进行深度交流。鸡东县实施“金鸡归巢”项目。\n"
+    assert set(_article_projects(engine, text, "荆州市")) == {"“城市会客厅”项目"}

@@ -417,7 +417,8 @@ _PAIRS = {"”": "“", '"': '"', ")": "(", "）": "（", "」": "「"}
 def _opening_of(tokens: list[Token], close: int, head: int) -> int | None:
     """The token opening what `close` closes inside the name of a project headed at `head`: brackets
     ("产业园(一期、二期)项目", "中林集团(醴陵)油茶产业园项目"), a quoted name after a company's
-    ("传化物流“公路港”项目") or before more words of the name ("“智慧安防”小区建设项目"); not a
+    ("传化物流“公路港”项目"), after a verb that builds it ("投资建设“城市会客厅”项目") or before more
+    words of the name ("“智慧安防”小区建设项目"); not a
     programme's quoted kind ("鸡东县“金鸡归巢”项目") nor a note of funding ("(政府投资)项目")."""
     opener = _PAIRS.get(tokens[close].text)
     if opener is None:
@@ -428,8 +429,9 @@ def _opening_of(tokens: list[Token], close: int, head: int) -> int | None:
             if opener not in '“"「':
                 return None if i == 0 or _FUNDING.search(inside) else i
             after_a_company = i > 0 and tokens[i - 1].tag in ("ORG", "PROPER")
+            built = i > 0 and tokens[i - 1].text in word_list("project_building_verbs.txt")
             more_words = "".join(t.text for t in tokens[close + 1 : head + 1])
-            return i if after_a_company or not _generic(more_words) else None
+            return i if after_a_company or built or not _generic(more_words) else None
         if tokens[i].text in "。，,；;“”":
             return None
     return None
