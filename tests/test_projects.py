@@ -426,3 +426,12 @@ def test_a_one_character_verb_the_segmenter_cut_out_of_a_name(engine) -> None:
 def test_a_quoted_name_after_a_verb_that_builds_it_is_a_project(engine) -> None:
     text = "本报讯 3月31日，双方就在松滋投资建设“城市会客厅”项目进行深度交流。鸡东县实施“金鸡归巢”项目。\n"
     assert set(_article_projects(engine, text, "荆州市")) == {"“城市会客厅”项目"}
+
+
+def test_a_project_named_again_takes_the_amount_stated_there(engine) -> None:
+    text = (
+        "本报讯 3月31日，双方就在松滋投资建设“城市会客厅”项目进行深度交流。"
+        "据了解,“城市会客厅”项目总投资约5亿元,主要包括购物中心。\n"
+    )
+    project = _article_projects(engine, text, "荆州市")["“城市会客厅”项目"]
+    assert (project.investment, project.investment_approximate) == (5e8, True)

@@ -107,6 +107,16 @@ def _status() -> re.Pattern[str]:
     return re.compile(alternation(tuple(sorted(table("project_status.tsv"), key=len, reverse=True))))
 
 
+def _referred(sentence: Sentence, projects: list[ProjectMention]) -> list[ProjectMention]:
+    """The project a sentence that finds none of its own speaks of: the one named before named again
+    ("据了解,“城市会客厅”项目总投资约5亿元", a name the readers do not take after a comma), or the last one
+    when it says 该项目."""
+    again = [p for p in projects if len(p.name) >= 6 and p.name in sentence.text]
+    if len(again) == 1:
+        return again
+    return projects[-1:] if _REFERENCE.search(sentence.text) else []
+
+
 class ProjectReader:
     def __init__(self, issue_date: str | None = None) -> None:
         self.issue_date = issue_date
@@ -127,9 +137,8 @@ class ProjectReader:
                 project.owner = project.owner or _pointed_owner(sentence, project, company)
             kept = [merge_by_name(projects, project, ("place", "owner")) for project in named]
             self._each_with_its_money(sentence, kept, named, listed)
-            if not kept and _REFERENCE.search(sentence.text):
-                for project in projects[-1:]:
-                    self._details(sentence, project, _MONEY.search(sentence.text))
+            for project in _referred(sentence, projects) if not kept else []:
+                self._details(sentence, project, _MONEY.search(sentence.text))
             company = _passage_company(sentence, company)
         for project in projects:
             _add_mention(project)
