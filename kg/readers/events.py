@@ -89,7 +89,7 @@ def _trigger_before() -> re.Pattern[str]:
     return re.compile(f"(?:主持)?(召开|举行|举办|签署|签订|进行|组织开展|{'|'.join(_ATTENDING)})了?")
 
 
-_HOLDING = ("召开", "举行", "举办", "组织开展")
+_HOLDING = word_list("holding_verbs.txt")
 _BODY_ENDINGS = ("办", "局", "委", "部", "政府", "委员会", "厅", "院", "公司")
 # Verbs of taking part that name the event after them ("出席甘肃省重大项目集中开工仪式"): only an event
 # named in full there is one of its own
@@ -1521,11 +1521,7 @@ def _held_there(event: EventMention) -> bool:
 
 
 # "项城市举行2017年第一批重点项目集中开工…", "我县隆重举行…签约仪式": the division that holds it
-_HELD_BY_DIVISION = re.compile(
-    r"(?:^|[，,。；;：:\s])(?:[\d一二三四五六七八九十〇]+[年月日号]|[上下中]午|晚上?|今天|昨天|日前|近日)*"
-    rf"(?P<place>我[县市区旗]|[^全\W\d][\u4e00-\u9fff]{{0,9}}?[县市区旗])(?:隆重|成功|集中|正式|顺利)?"
-    rf"(?:{alternation(_HOLDING)})了?"
-)
+_HELD_BY_DIVISION = _pattern("held_by_division")
 
 
 def _holding_division(event: EventMention) -> str | None:
