@@ -154,20 +154,15 @@ def check_disabled(names: Sequence[str]) -> None:
             )
 
 
-def _as_read(doc: Document) -> str:
-    """The page's text in the characters kg reads (simplified, no look-alikes), before cleaning."""
-    return as_read(doc)
-
-
 def locale_of(doc: Document, locale: Locale) -> Locale:
     """The locale a document is read in: the city the --city-map gives its path, else its own most
     prominent city when the run's was inferred, else the run's."""
     mapped = locale.mapped_city(doc.path)
     if mapped:
         given = Locale.for_city(mapped)
-        found = document_locale(_as_read(doc), given)
+        found = document_locale(as_read(doc), given)
         return found if found.city == given.city else replace(given, per_document=True)
-    return document_locale(_as_read(doc), locale) if locale.per_document else locale
+    return document_locale(as_read(doc), locale) if locale.per_document else locale
 
 
 def locale_for(
@@ -177,7 +172,7 @@ def locale_for(
     its own city (a collection of many papers). `city_map` (--city-map) places documents by path."""
     if city:
         return replace(Locale.for_city(city), city_map=city_map)
-    return replace(infer_city([_as_read(doc) for doc in docs]), per_document=True, city_map=city_map)
+    return replace(infer_city([as_read(doc) for doc in docs]), per_document=True, city_map=city_map)
 
 
 def run(paths: Sequence[str | Path], city: str | None = None, engine: str | Engine = "lac") -> list[Document]:

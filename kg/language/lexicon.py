@@ -40,9 +40,14 @@ def expanded(name: str, pattern: str) -> str:
         kind, key = placeholder.groups()
         if kind == "words":
             return alternation(word_list(key))
-        return expanded(name, {row[0]: row[1] for row in _rows(name)}[key])
+        return expanded(name, _pattern_texts(name)[key])
 
     return _PLACEHOLDER.sub(fill, pattern)
+
+
+@cache
+def _pattern_texts(name: str) -> dict[str, str]:
+    return {row[0]: row[1] for row in _rows(name)}
 
 
 @cache

@@ -286,7 +286,7 @@ class EventReader:
         found += _not_overlapping(_acted(sentence), found)
         for sitting in self._sessions(sentence):
             found = _with_sitting(found, sitting)
-        found += self._hosts(sentence, found)
+        found += self._hosting_events(sentence, found)
         found += self._held_at(sentence)
         found += _not_overlapping(self._learned_at(sentence), found)
         if sentence.headline and not found:
@@ -396,7 +396,7 @@ class EventReader:
             return self._event(sentence, host.start(), end, place, drop=trigger.group())
         return self._event(sentence, start, end, place)
 
-    def _hosts(self, sentence: Sentence, found: list[EventMention]) -> list[EventMention]:
+    def _hosting_events(self, sentence: Sentence, found: list[EventMention]) -> list[EventMention]:
         """ "第19届中国·金湖荷花节举行X仪式": the festival that holds X is an event too, X a part of it."""
         hosts = []
         for trigger in _trigger_before().finditer(sentence.text):
@@ -575,7 +575,7 @@ def _merge_event(events: list[EventMention], event: EventMention) -> None:
     if same_visit:  # "A到P部分企业，就…进行调研" and "A深入P部分企业就…进行调研": one visit
         fill_from(same_visit, event, ("date", "end_date"))
         return
-    if any(e.part_of is event for e in events):  # "X节" holding "X节Y仪式" (`_hosts`): two events
+    if any(e.part_of is event for e in events):  # "X节" holding "X节Y仪式" (`_hosting_events`): two
         events.append(event)
         return
     within = _within_session(event.name)
@@ -830,12 +830,12 @@ def _sessions_of_sittings(events: list[EventMention]) -> None:
     session X, an event too, as the sitting names it unless the article names X already."""
     for sitting in list(events):
         within = _WITHIN_SESSION.search(sitting.name)
-        key = _session_key(sitting.name[: within.start() + 2]) if within else None
+        name = sitting.name[: within.start() + 2] if within else ""  # up to the session's 会议
+        key = _session_key(name)
         if key is None or sitting.part_of is not None:
             continue
         session = next((e for e in events if e is not sitting and _session_key(e.name) == key), None)
         if session is None:
-            name = sitting.name[: within.start() + 2] if within else ""
             kind = event_type(name) or "conference"
             session = EventMention(name, kind, sitting.sentence, sitting.start, sitting.start + len(name))
             events.append(session)
@@ -1153,8 +1153,7 @@ def _not_hosts_elsewhere(
     return [p for p in persons if p.text not in hosts]
 
 
-# "A通报…情况，并回答…": A again; not after a predicate of someone else ("对B一行来考察表示欢迎，并介绍")
-_SAME_SUBJECT = re.compile(r"^(?:(?!表示)[^。；;：:]){0,40}[，,]并$")
+_SAME_SUBJECT = _pattern("same_subject")
 
 
 @dataclass

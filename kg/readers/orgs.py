@@ -193,7 +193,8 @@ def document_locale(text: str, fallback: Locale, gazetteer: Gazetteer | None = N
 
 
 def _locale_of_text(text: str, fallback: Locale, gazetteer: Gazetteer) -> Locale:
-    found = locale_of_counts(city_counts(text, gazetteer), gazetteer)
+    cities = city_counts(text, gazetteer)
+    found = locale_of_counts(cities, gazetteer)
     if not found.city:
         found = _city_of_named_county(text, gazetteer)
     if not found.city:
@@ -209,7 +210,7 @@ def _locale_of_text(text: str, fallback: Locale, gazetteer: Gazetteer) -> Locale
     if trip is not None:
         return trip
     if county is None:
-        return _county_named_over(text, found, gazetteer) or replace(found, per_document=True)
+        return _county_named_over(text, found, cities, gazetteer) or replace(found, per_document=True)
     return _county_locale(text, found, county, count, gazetteer)
 
 
@@ -223,11 +224,11 @@ def _trip_home(text: str, found: Locale, county: Division | None, gazetteer: Gaz
     return outbound
 
 
-def _county_named_over(text: str, found: Locale, gazetteer: Gazetteer) -> Locale | None:
+def _county_named_over(text: str, found: Locale, cities: Counter[str], gazetteer: Gazetteer) -> Locale | None:
     """A county's news (县委, 我县) that names its county by its short name alone, again and again
     ("金湖有着…"), while the city found is named once, maybe inside a person's name (张金昌): the county
     in its city."""
-    if city_counts(text, gazetteer)[found.city_code] > 1 or not _speaks_as_county(text):
+    if cities[found.city_code] > 1 or not _speaks_as_county(text):
         return None  # "全州": the whole prefecture a 州's page speaks of, not 全州县
     counts = _short_names_alone(text, gazetteer)
     if not counts or counts.most_common(1)[0][1] < 3:
@@ -305,18 +306,20 @@ def _county_of(text: str, found: Locale, gazetteer: Gazetteer) -> tuple[Division
         return None, 0
     counties = _voiced_counties(text, _county_counts(text, city, gazetteer), gazetteer)
     code, count = counties.most_common(1)[0] if counties else ("", 0)
-    named = count >= 2 or _own_county_named_once(text, counties, gazetteer.get(code))
+    named = count >= 2 or _own_county_named_once(text, counties, gazetteer.get(code), gazetteer)
     return (gazetteer.get(code), count) if named else (None, 0)
 
 
-def _own_county_named_once(text: str, counties: Counter[str], county: Division | None) -> bool:
+def _own_county_named_once(
+    text: str, counties: Counter[str], county: Division | None, gazetteer: Gazetteer
+) -> bool:
     """A county's news names its county seldom ("…旺苍分会场…在我县…"): one county of the city named
     once, in a page that speaks as a county (or, for a county-level city, says 我市 and names no other
     city: "来我市考察…在松滋投资"), is the page's."""
     if sum(1 for n in counties.values() if n) != 1:
         return False
-    own_city = county is not None and county.name.endswith("市") and bool(re.search("[我本]市", text))
-    return _speaks_as_county(text) or (own_city and not any(city_counts(text).values()))
+    own_city = county is not None and county.name.endswith("市") and bool(_OUR_CITY.search(text))
+    return _speaks_as_county(text) or (own_city and not any(city_counts(text, gazetteer).values()))
 
 
 def _voice(level: str) -> re.Pattern[str]:
@@ -325,6 +328,7 @@ def _voice(level: str) -> re.Pattern[str]:
 
 
 _COUNTY_VOICE, _CITY_VOICE = _voice("县"), _voice("市")
+_OUR_CITY = re.compile("[我本]市")  # a county-level city's page speaking of itself
 
 
 def _speaks_as_county(text: str) -> bool:
@@ -463,7 +467,7 @@ def _short_names_alone(text: str, gazetteer: Gazetteer) -> Counter[str]:
     a 县's written once in a page that speaks as a county ("县长X…立足德清发展实际"), or a county-level
     city's once, after 在, in a page that says 我市 ("来我市考察…在松滋投资"; a district's short name once
     is too often a word: 振兴)."""
-    as_county, as_city = _speaks_as_county(text), bool(re.search("[我本]市", text))
+    as_county, as_city = _speaks_as_county(text), bool(_OUR_CITY.search(text))
     counts: Counter[str] = Counter()
     for name, code in _unique_county_names(gazetteer).items():
         n, county = text.count(name), gazetteer.get(code)

@@ -427,8 +427,8 @@ def _opening_of(tokens: list[Token], close: int, head: int) -> int | None:
     """The token opening what `close` closes inside the name of a project headed at `head`: brackets
     ("产业园(一期、二期)项目", "中林集团(醴陵)油茶产业园项目"), a quoted name after a company's
     ("传化物流“公路港”项目"), after a verb that builds it ("投资建设“城市会客厅”项目") or before more
-    words of the name ("“智慧安防”小区建设项目"); not a
-    programme's quoted kind ("鸡东县“金鸡归巢”项目") nor a note of funding ("(政府投资)项目")."""
+    words of the name ("“智慧安防”小区建设项目"); not a programme's quoted kind ("鸡东县“金鸡归巢”项目")
+    nor a note of funding ("(政府投资)项目")."""
     opener = _PAIRS.get(tokens[close].text)
     if opener is None:
         return None
@@ -470,10 +470,6 @@ def _company_prefix(token: Token) -> str | None:
     return company.group() if company else None
 
 
-# one-character verbs that join clauses, not words: "园区是重点…", "负责人到部分…项目"
-_JOINING_VERBS = ("是", "为", "有", "在", "把", "将", "被", "让", "使", "到", "来", "去", "赴", "抓", "促")
-
-
 def _split_word(tokens: list[Token], i: int) -> bool:
     """A verb next to a one-character noun inside a name is half of a word the segmenter cut
     ("棚/n 改/v" is 棚改, "保持/v 器/n" is 保持器): a lone 棚 or 器 is no word of its own. On the
@@ -490,7 +486,7 @@ def _split_word(tokens: list[Token], i: int) -> bool:
         and left.tag == right.tag == "NOUN"
         and right.text != "项目"
     ):
-        return tokens[i].text not in _JOINING_VERBS  # "城市/n 会/v 客厅/n" is 城市会客厅
+        return tokens[i].text not in word_list("clause_joining_verbs.txt")  # 城市/n 会/v 客厅/n: 城市会客厅
     if len(left.text) == 1:
         return left.tag == "NOUN" and i > 1 and tokens[i - 2].tag in _NAME_TAGS
     return left.tag in _NAME_TAGS and right is not None and len(right.text) == 1 and right.tag == "NOUN"
