@@ -864,6 +864,38 @@ def test_a_ceremony_held_by_a_county_is_held_there(engine) -> None:
     assert places["重点项目集中签约仪式"] is None  # 全市 is no place of its own
 
 
+def test_a_ceremony_held_by_a_county_is_held_there_past_the_year_of_its_name(engine) -> None:
+    text = "本报讯 10月9日，仙游县举行2025年四季度重大项目集中开工仪式。县长吴建国出席仪式并致辞。\n"
+    docs = analyse([Document("x.txt", text)], engine, Locale.for_city("莆田市"))
+    places = {e.name: e.place for a in docs[0].articles for e in a.events}
+    assert places == {"四季度重大项目集中开工仪式": "仙游县"}
+
+
+def test_a_visit_that_names_no_place_is_in_the_visitors_own_county(engine) -> None:
+    text = (
+        "本报讯 11月7日，仙游县委副书记、县长吴建国现场调研重点项目建设情况。\n\n"
+        "本报讯 11月8日，莆田市委常委、仙游县委书记马立新调研交通基础设施建设工作。\n\n"
+        "本报讯 11月9日，省委书记孙立平调研乡村振兴工作。\n"
+    )
+    docs = analyse([Document("x.txt", text)], engine, Locale.for_city("莆田市"))
+    places = {e.visitor: e.place for a in docs[0].articles for e in a.events}
+    assert places["吴建国"] == "仙游县"
+    assert places["马立新"] == "仙游县"  # the county he leads, not the city's committee he sits on
+    assert places["孙立平"] is None  # a province is no place a visit names by its visitor
+
+
+def test_an_activity_that_restates_the_ceremony_is_the_ceremony(engine) -> None:
+    text = (
+        "本报讯 2月26日，仙游县举行2024年第一季度重点项目集中开工仪式，26个项目参加集中开工活动，"
+        "县委书记吴建国出席仪式并讲话，县长马立新主持仪式，县政协主席孙立平在分会场参加活动。\n"
+    )
+    events, roles = _article_events(engine, text)
+    ceremony = "2024年第一季度重点项目集中开工仪式"
+    assert events == {ceremony}  # 集中开工活动 is no second event
+    assert {("吴建国", ceremony, "出席"), ("吴建国", ceremony, "讲话"), ("马立新", ceremony, "主持")} <= roles
+    assert ("孙立平", ceremony, "参加") in roles
+
+
 def test_in_a_sound_or_a_mood_is_no_place(engine) -> None:
     text = (
         "本报讯 3月24日，仙游县第十八届人民代表大会第二次会议在雄壮的国歌声中胜利闭幕。\n\n"

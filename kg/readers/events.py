@@ -575,6 +575,8 @@ def _merge_event(events: list[EventMention], event: EventMention) -> None:
     if same_visit:  # "A到P部分企业，就…进行调研" and "A深入P部分企业就…进行调研": one visit
         fill_from(same_visit, event, ("date", "end_date"))
         return
+    if any(_restates(e, event) for e in events):
+        return
     if any(e.part_of is event for e in events):  # "X节" holding "X节Y仪式" (`_hosting_events`): two
         events.append(event)
         return
@@ -587,6 +589,21 @@ def _merge_event(events: list[EventMention], event: EventMention) -> None:
             events[events.index(old)] = new
     if len(peers) > len(before):
         events.append(event)
+
+
+def _restates(named: EventMention, event: EventMention) -> bool:
+    """ "举行2024年第一季度重点项目集中开工仪式，26个项目参加集中开工活动": the activity of the sentence
+    is the ceremony it named before, spoken of again by what is done there."""
+    core = event.name.removesuffix("活动").removesuffix("仪式")
+    return (
+        named.sentence is event.sentence
+        and named.end <= event.start
+        and len(core) >= 2
+        and core != event.name
+        and core in named.name
+        and named.name != event.name
+        and named.type in ("ceremony", "signing")
+    )
 
 
 def _same_visit(a: EventMention, b: EventMention) -> bool:
@@ -1232,7 +1249,8 @@ def _target(
     """The event a part is taken in: one named right after the verb or earlier in the sentence; else
     the latest event the verb names ("A、B进行宣誓" after "…主持宪法宣誓仪式"); else the main one ("X
     介绍，在此前举办的Y上…": Y, named after the verb, is not where X spoke)."""
-    target = _event_at(sentence, events, verb.start()) or _named_earlier(sentence, events, verb.start())
+    target = _event_at(sentence, events, verb.start()) or _named_by_head(sentence, events, verb)
+    target = target or _named_earlier(sentence, events, verb.start())
     target = target or _named_by_verb(events, sentence.start + verb.start(), verb.group())
     target = target or _plenary_under_way(events, main, sentence) or main
     return target or _latest_before(events, sentence)
@@ -1523,13 +1541,18 @@ def _held_there(event: EventMention) -> bool:
 _HELD_BY_DIVISION = _pattern("held_by_division")
 
 
+# what may stand between "且末县举行" and the name of what it held: "了", a quote, the year
+_BEFORE_NAME = re.compile(r"[了“\"《]{0,2}(?:[\d〇零一二三四五六七八九十]{2,4}年度?)?")
+
+
 def _holding_division(event: EventMention) -> str | None:
     """The county or city a ceremony or a signing with no locative was held by, as the subject of
     its sentence: it was held there."""
     sentence = event.sentence
     offset = event.start - sentence.start
     for match in _HELD_BY_DIVISION.finditer(sentence.text, 0, offset + 8):
-        if match.start("place") <= offset <= match.end() + 2:
+        near = offset <= match.end() + 2 or _BEFORE_NAME.fullmatch(sentence.text, match.end(), offset)
+        if match.start("place") <= offset and near:
             return match["place"]
     return None
 
@@ -1665,11 +1688,38 @@ def _visit(sentence: Sentence, person: Mention, persons: list[Mention]) -> Event
         name = "、".join(h.text for h in hosts) + _visit_name(rest, match)
         start, end = hosts[0].start, person.end + match.end()
     event = EventMention(name, "inspection", sentence, start, end)
-    if not _inspected_work(rest, match):
-        event.place = _visited_place(sentence, person.end - sentence.start + match.start(), place)
+    event.place = _place_of_visit(sentence, person.end - sentence.start, match, place, hosts[0])
     event.visitor, event.visit_verb = hosts[0].text, verb
     event.co_visitors = [h.text for h in hosts[1:]]
     return event
+
+
+def _place_of_visit(
+    sentence: Sentence, at: int, match: re.Match[str], place: str, visitor: Mention
+) -> str | None:
+    """The place a visit went to as written, else, when it names none ("调研重点项目建设情况", but not
+    "深入部分重点企业调研"), the visitor's own county or city; `at` is where the visitor's name ends."""
+    rest = sentence.text[at:]
+    found = None if _inspected_work(rest, match) else _visited_place(sentence, at + match.start(), place)
+    if found is None and not match["place"]:
+        found = _visitor_division(sentence, visitor)
+    return found
+
+
+_VISITOR_DIVISION = _pattern("visitor_division")
+
+
+def _visitor_division(sentence: Sentence, visitor: Mention) -> str | None:
+    """Where a visit that names no place went: the visitor's own county or city, as their title chain
+    names it ("单县县委副书记、县长X现场调研…" → 单县); a bare "县委书记X" is the paper's own (我县)."""
+    before = sentence.text[: visitor.start - sentence.start]
+    titles = _CLAUSE_START.split(before)[-1].split("、")
+    found = [m for m in map(_VISITOR_DIVISION.match, titles) if m]
+    named = [m["division"] for m in found if m["division"]]  # "梅州市委常委、兴宁市委书记": 兴宁市's
+    return named[-1] if named else "我" + found[0]["level"] if found else None
+
+
+_CLAUSE_START = re.compile(r"[，,。；;：:\s]")
 
 
 def _inspected_work(rest: str, match: re.Match[str]) -> bool:
@@ -1734,6 +1784,22 @@ def _as_noun(text: str, verb: re.Match[str]) -> bool:
         # "听取了县长X作的政府工作报告": the report heard is X's part
         or (bool(_HEARING.search(text, 0, verb.start())) and not verb.group().startswith("作的"))
     )
+
+
+_HEAD_AFTER_VERB = re.compile(r"了?(仪式|会议|大会|活动)")
+
+
+def _named_by_head(
+    sentence: Sentence, events: list[EventMention], verb: re.Match[str]
+) -> EventMention | None:
+    """ "举行X开工仪式，26个项目参加集中开工活动，A出席仪式并讲话": "仪式" is the event named earlier
+    in the sentence with that head, not the one named last."""
+    head = _HEAD_AFTER_VERB.match(sentence.text, verb.end())
+    if head is None:
+        return None
+    absolute = sentence.start + verb.start()
+    named = [e for e in events if e.sentence is sentence and e.end <= absolute and e.name.endswith(head[1])]
+    return named[-1] if named else None
 
 
 def _event_at(sentence: Sentence, events: list[EventMention], position: int) -> EventMention | None:
