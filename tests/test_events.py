@@ -896,6 +896,18 @@ def test_an_activity_that_restates_the_ceremony_is_the_ceremony(engine) -> None:
     assert ("孙立平", ceremony, "参加") in roles
 
 
+def test_names_listed_after_a_long_description_of_who_sat_there(engine) -> None:
+    text = (
+        "本报讯 1月5日，某某县第十六届人民代表大会第一次会议开幕。"
+        "在主席台前排就座的县人大常委会领导有：吴建国、马立新。"
+        "在主席台就座的大会主席团其他成员有：孙立平、张建军。\n"
+    )
+    _, roles = _article_events(engine, text)
+    session = "某某县第十六届人民代表大会第一次会议"
+    sat = {person for person, event, role in roles if event == session and role == "就座"}
+    assert sat == {"吴建国", "马立新", "孙立平", "张建军"}
+
+
 def test_in_a_sound_or_a_mood_is_no_place(engine) -> None:
     text = (
         "本报讯 3月24日，仙游县第十八届人民代表大会第二次会议在雄壮的国歌声中胜利闭幕。\n\n"
