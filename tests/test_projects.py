@@ -446,3 +446,12 @@ def test_a_project_named_again_takes_the_amount_stated_there(engine) -> None:
     )
     project = _article_projects(engine, text, "荆州市")["“城市会客厅”项目"]
     assert (project.investment, project.investment_approximate) == (5e8, True)
+
+
+def test_a_sector_or_a_round_of_projects_is_no_project(engine) -> None:
+    text = (
+        "本报讯 3月2日，仙游县第三次重点建设项目集中开工，其中制造业项目12个、清洁能源项目3个，"
+        "福建华宇新材料有限公司年产5万吨锂电池隔膜项目总投资8亿元。\n"
+    )
+    projects = _article_projects(engine, text, "莆田市")
+    assert set(projects) == {"福建华宇新材料有限公司年产5万吨锂电池隔膜项目"}
