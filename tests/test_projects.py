@@ -455,3 +455,9 @@ def test_a_sector_or_a_round_of_projects_is_no_project(engine) -> None:
     )
     projects = _article_projects(engine, text, "莆田市")
     assert set(projects) == {"福建华宇新材料有限公司年产5万吨锂电池隔膜项目"}
+
+
+def test_a_title_chain_before_a_list_of_projects_is_no_project(engine) -> None:
+    text = "本报讯 3月5日，莆田市委常委、政法委书记、仙游县委书记吴建国讲话并宣布木兰大道北等项目开工。\n"
+    projects = _article_projects(engine, text, "莆田市")
+    assert not any(name.endswith(("常委", "书记")) for name in projects), projects

@@ -21,7 +21,7 @@ from functools import cache
 from kg.language.dates import parse_date
 from kg.language.engines import Token
 from kg.language.gazetteer import Division, Gazetteer, SuffixTable
-from kg.language.lexicon import alternation, org_subtype, patterns, table, word_list
+from kg.language.lexicon import alternation, org_subtype, patterns, table, title_pattern, word_list
 from kg.language.money import NUMBER, UNIT, yuan
 from kg.language.names import merge_by_name
 from kg.model import Article, Mention, ProjectMention, Quantity, Relation, Sentence
@@ -532,7 +532,7 @@ def _listed_projects(sentence: Sentence) -> list[ProjectMention]:
             continue  # "各类…项目", "62个非遗项目": kinds, programmes
         if re.search("[向对为给与]$", match.group("items")):
             continue  # "X代表市委、市政府向8个重点项目…表示祝贺": who speaks to the projects
-        items = _items(sentence, match)
+        items = _after_persons(sentence, _items(sentence, match))
         field = match.group("kind").startswith(word_list("project_fields.txt"))  # "A、B等领域合作项目"
         strict = len(items) == 1 or field or _COUNTED_AFTER.match(sentence.text[match.end() :])
         if strict and not all(_proper(sentence, start, end) for start, end in items):
@@ -557,6 +557,21 @@ def _items(sentence: Sentence, match: re.Match[str]) -> list[tuple[int, int]]:
         start, end = offset + item.start(), offset + item.end()
         spans.append((_skip_leading_verbs(sentence, start, end) if n == 0 else start, end))
     return spans
+
+
+def _after_persons(sentence: Sentence, items: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """ "茂名市委常委、政法委书记、高州市委书记X…宣布潘州大道北等项目": items that end with a title,
+    before a later one that holds a person, are that person's titles, not projects (a person in the first
+    item is the subject of the list's verb, "X察看了A、B等项目", which `_skip_leading_verbs` drops)."""
+    base = sentence.start
+    people = [m for m in sentence.mentions if m.type == "PERSON"]
+    held = [n for n, (start, end) in enumerate(items) if any(start <= m.start - base < end for m in people)]
+    if not held or held[-1] == 0:
+        return items
+    titles = items[: held[-1]]
+    if not all(title_pattern().search(sentence.text[start:end]) for start, end in titles):
+        return items
+    return items[held[-1] + 1 :]
 
 
 def _listed_project(sentence: Sentence, start: int, end: int, counted: bool = False) -> ProjectMention | None:
