@@ -461,3 +461,13 @@ def test_a_title_chain_before_a_list_of_projects_is_no_project(engine) -> None:
     text = "本报讯 3月5日，莆田市委常委、政法委书记、仙游县委书记吴建国讲话并宣布木兰大道北等项目开工。\n"
     projects = _article_projects(engine, text, "莆田市")
     assert not any(name.endswith(("常委", "书记")) for name in projects), projects
+
+
+def test_items_of_a_list_of_projects_keep_the_words_read_as_verbs(engine) -> None:
+    text = (
+        "本报讯 4月14日，县委副书记、县长王程调研重点项目建设情况。王程一行先后到仙游县文化产业园项目、"
+        "中房(仙游)智慧康养产业园项目、中医院医养结合中心项目等地进行实地察看。\n"
+    )
+    projects = _article_projects(engine, text, "莆田市")
+    assert {"中房(仙游)智慧康养产业园项目", "中医院医养结合中心项目"} <= set(projects)
+    assert not any("王程" in name for name in projects)  # an official and his act begin no name

@@ -382,6 +382,18 @@ def _division_before(text: str) -> str | None:
 _QUOTED_TAIL = _pattern("quoted_tail")
 
 
+def _after_an_official(tokens: list[Token], first: int, last: int) -> int:
+    """ "县长钱程调研重点项目": an official named with their title, and what they do, stand before
+    the name."""
+    for k in range(last - 1, first, -1):
+        if tokens[k].tag == "PERSON" and title_pattern().match(tokens[k - 1].text):
+            k += 1
+            while k < last and tokens[k].tag in ("VERB", "VERBAL_NOUN", "ADV"):
+                k += 1
+            return k
+    return first
+
+
 def _name_start(tokens: list[Token], last: int) -> tuple[int, str | None]:
     """Walk left from the head over the tokens a name is made of; a company ends the walk and
     both begins the name and owns the project ("德州恒信装备科技有限公司年产3万台…项目")."""
@@ -405,7 +417,7 @@ def _name_start(tokens: list[Token], last: int) -> tuple[int, str | None]:
         ):
             break
         first -= 1
-    first = _past_leading_words(tokens, first, last)
+    first = _past_leading_words(tokens, _after_an_official(tokens, first, last), last)
     return _from_list_mark(tokens, first), _company_prefix(tokens[first])
 
 
@@ -451,14 +463,16 @@ _FUNDING = _pattern("funding")
 
 def _from_list_mark(tokens: list[Token], first: int) -> int:
     """An item of a list of projects begins right after its mark ("…项目、惠升制药胰岛素二期项目"): the
-    words the walk stopped at (a name the segmenter read as a verb, 惠升) belong to the name."""
-    for i in range(first - 1, max(first - 3, 0) - 1, -1):
+    words the walk stopped at (a name the segmenter read as a verb, 惠升; "中医院医养结合中心项目")
+    belong to the name, unless the item opens with a verb ("…项目、加快推进X项目")."""
+    for i in range(first - 1, max(first - 8, 0) - 1, -1):
         token = tokens[i]
         if token.text == "、":
             before = tokens[i - 1].text if i else ""
             short = sum(len(t.text) for t in tokens[i + 1 : first]) <= 3
-            return i + 1 if before.endswith("项目") and short else first
-        if token.tag == "PUNCT" or token.tag in ("PART", "PREP"):
+            named = short or tokens[i + 1].tag not in _BEFORE_A_NAME
+            return i + 1 if before.endswith("项目") and named else first
+        if (token.tag == "PUNCT" and token.text not in "()（）") or token.tag in ("PART", "PREP"):
             return first
     return first
 
