@@ -471,3 +471,22 @@ def test_items_of_a_list_of_projects_keep_the_words_read_as_verbs(engine) -> Non
     projects = _article_projects(engine, text, "莆田市")
     assert {"中房(仙游)智慧康养产业园项目", "中医院医养结合中心项目"} <= set(projects)
     assert not any("王程" in name for name in projects)  # an official and his act begin no name
+
+
+def test_a_projects_money_in_the_sentences_that_go_on_about_it(engine) -> None:
+    text = (
+        "本报讯 9月24日，副县长吴建国宣布福建华宇年产3万吨复合材料项目开工。该项目总投资5亿人民币，占地约25亩。"
+        "仙游县木兰溪水环境综合治理项目是目前全市最大的流域治理项目。总投资7000万元，其中引入社会资金1500万元。"
+        "仙游县经济开发区的华宇新型医疗卫生材料项目为上市募投项目，占地157亩，计划投资15亿元。\n"
+    )
+    projects = _article_projects(engine, text, "莆田市")
+    assert projects["福建华宇年产3万吨复合材料项目"].investment == 5e8  # 亿人民币 is 亿元
+    assert projects["仙游县木兰溪水环境综合治理项目"].investment == 7e7  # the sentence after, with no subject
+    assert projects["华宇新型医疗卫生材料项目"].investment == 1.5e9
+    assert "上市募投项目" not in projects  # what kind the project is, after 项目为
+
+
+def test_a_lists_total_in_the_sentence_after_is_no_items_money(engine) -> None:
+    text = "本报讯 此次共开工3个项目，分别是：木兰康养中心项目、华宇纺织品加工项目、仙游县殡仪馆建设项目。总投资80.5亿元。\n"
+    projects = _article_projects(engine, text, "莆田市")
+    assert projects and all(p.investment is None for p in projects.values())

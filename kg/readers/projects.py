@@ -60,7 +60,7 @@ _SENTENCE_PLACE = _pattern("sentence_place")
 # an amount of money: its number and its unit (kg.language.money)
 _MONEY = re.compile(
     r"(?:总投资|投资总额|计划投资|投资额|投资)(?:额)?(?:为|达)?(?P<approx>约|超过|超|近|达)?"
-    rf"{NUMBER}{UNIT}?(?P<more>多|余)?元"
+    rf"{NUMBER}{UNIT}?(?P<more>多|余)?(?:元|人民币)"  # "总投资5亿人民币"
 )
 _OWNER = _pattern("owner")
 _CONTRACTOR = _pattern("contractor")
@@ -71,6 +71,7 @@ _BUILT_BY = _pattern("built_by")
 _COUNTED_HEAD = _pattern("counted_head")
 _CONJUNCTIONS = ("和", "及", "与", "以及")
 _REFERENCE = _pattern("reference")
+_SUBJECTLESS = _pattern("subjectless")
 _JOINT_VENTURE = _pattern("joint_venture")
 _LISTED = _pattern("listed")
 _COUNT_INSIDE = _pattern("count_inside")
@@ -110,10 +111,13 @@ def _status() -> re.Pattern[str]:
 def _referred(sentence: Sentence, projects: list[ProjectMention]) -> list[ProjectMention]:
     """The project a sentence that finds none of its own speaks of: the one named before named again
     ("据了解,“城市会客厅”项目总投资约5亿元", a name the readers do not take after a comma), or the last one
-    when it says 该项目."""
+    when it says 该项目 or, right after the sentence that named it, begins with no subject ("总投资…")."""
     again = [p for p in projects if len(p.name) >= 6 and p.name in sentence.text]
     if len(again) == 1:
         return again
+    before = [p for p in projects if p.sentence.end == sentence.start]
+    if len(before) == 1 and _SUBJECTLESS.match(sentence.text):
+        return before  # "X项目是…重点项目。总投资7000万元，…" goes on about X (not after a list: its total)
     return projects[-1:] if _REFERENCE.search(sentence.text) else []
 
 
