@@ -490,3 +490,12 @@ def test_a_lists_total_in_the_sentence_after_is_no_items_money(engine) -> None:
     text = "本报讯 此次共开工3个项目，分别是：木兰康养中心项目、华宇纺织品加工项目、仙游县殡仪馆建设项目。总投资80.5亿元。\n"
     projects = _article_projects(engine, text, "莆田市")
     assert projects and all(p.investment is None for p in projects.values())
+
+
+def test_a_project_named_again_more_fully_keeps_its_money(engine) -> None:
+    text = (
+        "本报讯 3月16日，福建华宇科技有限公司投资30亿元的智能制造产业项目集中开工。"
+        "县长吴建国表示，华宇科技智能制造产业项目分两期建设。\n"
+    )
+    projects = _article_projects(engine, text, "莆田市")
+    assert [p.investment for p in projects.values()] == [3e9]

@@ -20,10 +20,13 @@ T = TypeVar("T", bound=Named)
 
 
 def fill_from(keep: object, other: object, fields: tuple[str, ...]) -> None:
-    """Two mentions of one thing: `keep` takes the other's value of each field it lacks."""
+    """Two mentions of one thing: `keep` takes the other's value of each field it lacks. Fields joined
+    by + go together ("investment+investment_approximate": an amount with its 约)."""
     for field in fields:
-        if not getattr(keep, field):
-            setattr(keep, field, getattr(other, field))
+        first, *rest = field.split("+")
+        if not getattr(keep, first):
+            for name in (first, *rest):
+                setattr(keep, name, getattr(other, name))
 
 
 def merge_by_name(items: list[T], new: T, fill: tuple[str, ...]) -> T:

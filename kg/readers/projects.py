@@ -121,6 +121,10 @@ def _referred(sentence: Sentence, projects: list[ProjectMention]) -> list[Projec
     return projects[-1:] if _REFERENCE.search(sentence.text) else []
 
 
+# what a project named again ("中云科技智能制造产业项目" after "…公司投资30亿元的智能制造产业项目") keeps
+_MERGED_FIELDS = ("place", "owner", "investment+investment_approximate")
+
+
 class ProjectReader:
     def __init__(self, issue_date: str | None = None) -> None:
         self.issue_date = issue_date
@@ -139,7 +143,7 @@ class ProjectReader:
             for project in named:
                 project.place = project.place or _division_prefix(project.name, city) or topic.at(project)
                 project.owner = project.owner or _pointed_owner(sentence, project, company)
-            kept = [merge_by_name(projects, project, ("place", "owner")) for project in named]
+            kept = [merge_by_name(projects, project, _MERGED_FIELDS) for project in named]
             self._each_with_its_money(sentence, kept, named, listed)
             for project in _referred(sentence, projects) if not kept else []:
                 self._details(sentence, project, _MONEY.search(sentence.text))
