@@ -908,6 +908,18 @@ def test_names_listed_after_a_long_description_of_who_sat_there(engine) -> None:
     assert sat == {"吴建国", "马立新", "孙立平", "张建军"}
 
 
+def test_a_session_named_short_takes_its_full_name_and_the_day_its_first_sitting_opened_it(engine) -> None:
+    text = (
+        "仙游县十二届人大七次会议第一次全体会议召开\n\n"
+        "本报讯 6月29日下午，仙游县第十二届人民代表大会第七次会议第一次全体会议召开。"
+        "吴建国、马立新在主席台前排就座。\n"
+    )
+    docs = analyse([Document("x.txt", text)], engine, Locale.for_city("莆田市"))
+    dates = {e.name: e.date for a in docs[0].articles for e in a.events}
+    assert dates["仙游县第十二届人民代表大会第七次会议"] == "--06-29"
+    assert "仙游县十二届人大七次会议" not in dates
+
+
 def test_in_a_sound_or_a_mood_is_no_place(engine) -> None:
     text = (
         "本报讯 3月24日，仙游县第十八届人民代表大会第二次会议在雄壮的国歌声中胜利闭幕。\n\n"

@@ -202,6 +202,7 @@ class EventReader:
         _year_from_name(events)
         _year_of_the_day(events, main)
         _opened(events)
+        _sessions_opened(events)
         main = _join_abbreviated_headline(events, main)
         _programme(article, events, main)
         particulars = _particulars(article)
@@ -856,6 +857,8 @@ def _sessions_of_sittings(events: list[EventMention]) -> None:
             kind = event_type(name) or "conference"
             session = EventMention(name, kind, sitting.sentence, sitting.start, sitting.start + len(name))
             events.append(session)
+        elif len(name) > len(session.name):  # "双牌县十二届人大七次会议": the sitting names it in full
+            session.name = name
         sitting.part_of = session
 
 
@@ -871,6 +874,17 @@ def _fold_session_parts(events: list[EventMention]) -> None:
 @cache
 def _openings() -> list[tuple[str, str]]:
     return sorted(((k, v[0]) for k, v in table("opening_ceremonies.tsv").items()), key=lambda kv: -len(kv[0]))
+
+
+_FIRST_SITTING = _pattern("first_sitting")
+
+
+def _sessions_opened(events: list[EventMention]) -> None:
+    """ "X会议第一次全体会议", "X会议开幕会": the session X opened that day (its date is its first)."""
+    for sitting in events:
+        session = sitting.part_of
+        if session and session.date is None and _FIRST_SITTING.search(sitting.name):
+            session.date = sitting.date
 
 
 def _opened(events: list[EventMention]) -> None:
