@@ -1555,8 +1555,7 @@ def _held_there(event: EventMention) -> bool:
 _HELD_BY_DIVISION = _pattern("held_by_division")
 
 
-# what may stand between "且末县举行" and the name of what it held: "了", a quote, the year
-_BEFORE_NAME = re.compile(r"[了“\"《]{0,2}(?:[\d〇零一二三四五六七八九十]{2,4}年度?)?")
+_BEFORE_NAME = _pattern("before_held_name")
 
 
 def _holding_division(event: EventMention) -> str | None:
@@ -1800,7 +1799,7 @@ def _as_noun(text: str, verb: re.Match[str]) -> bool:
     )
 
 
-_HEAD_AFTER_VERB = re.compile(r"了?(仪式|会议|大会|活动)")
+_HEAD_AFTER_VERB = _pattern("head_after_verb")
 
 
 def _named_by_head(
