@@ -499,3 +499,9 @@ def test_a_project_named_again_more_fully_keeps_its_money(engine) -> None:
     )
     projects = _article_projects(engine, text, "莆田市")
     assert [p.investment for p in projects.values()] == [3e9]
+
+
+def test_a_project_after_a_zone_of_a_county_and_de_is_in_that_zone(engine) -> None:
+    text = "本报讯 3月21日，仙游县经济技术开发区的华宇新型医疗卫生材料项目开工，计划投资15亿元。\n"
+    projects = _article_projects(engine, text, "莆田市")
+    assert projects["华宇新型医疗卫生材料项目"].place == "仙游县经济技术开发区"

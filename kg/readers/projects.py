@@ -369,8 +369,8 @@ def _stated_place(sentence: Sentence, start: int, project: ProjectMention) -> No
     )
     if place and not _EVENT_SITE.search(place.group("place")):
         project.place = place.group("place")
-    else:
-        project.place = _division_before(sentence.text[:start])  # "义马市“一带一路”大宗商品…项目"
+    else:  # "义马市“一带一路”大宗商品…项目", "长兴县经济技术开发区的X项目"
+        project.place = _division_before(sentence.text[:start]) or _zone_of(sentence.text[:start])
     project.owner = project.owner or (built.group("org") if built else None)
 
 
@@ -388,6 +388,18 @@ def _division_before(text: str) -> str | None:
 
 
 _QUOTED_TAIL = _pattern("quoted_tail")
+
+
+def _zone_of(text: str) -> str | None:
+    """A division's zone or park that a project's name follows with 的: "长兴县经济技术开发区的"."""
+    zone = re.search(r"[\u4e00-\u9fff]{3,16}(?=的$)", text)
+    if zone is None or not zone[0].endswith(word_list("zone_suffixes.txt")):
+        return None
+    for cut in range(len(zone[0]) - 2, 1, -1):  # the division before the zone's own name
+        division = _division_before(zone[0][:cut])
+        if division and zone[0][:cut].endswith(division):
+            return zone[0][cut - len(division) :]
+    return None
 
 
 def _after_an_official(tokens: list[Token], first: int, last: int) -> int:
