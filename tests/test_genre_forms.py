@@ -183,6 +183,12 @@ def test_signings_hosts_and_recalled_visits(engine) -> None:
         ("8日，鞍山市召开全市领导干部大会。", "2023-04-10", "2023-04-08"),  # a day alone: the month
         ("28日上午，会议召开。", "2024-01-02", "2023-12-28"),  # … or the month before
         ("12月12日电 12月11日下午，会议召开。", "2015-12-12", "2015-12-11"),  # not the dispatch's date
+        (
+            "台海网12月29日讯 12月28日上午，在会议上，吴建国当选区长。",
+            "2021-12-29",
+            "2021-12-28",
+        ),  # nor the report's
+        ("东营日报12月30日讯 会议今天上午闭幕。", "2022-12-31", "2022-12-30"),  # the report's, when no other
     ],
 )
 def test_relative_days_count_back_from_the_articles_date(

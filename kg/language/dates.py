@@ -44,8 +44,11 @@ def _iso(year: int | None, month: int, day: int) -> str | None:
 def parse_date(text: str, issue_date: str | None = None, month_hint: int | None = None) -> DateSpan | None:
     """The first date in `text`. `issue_date` ("2024-12-28") supplies a missing year: the most recent
     year that does not put the date after the issue; `month_hint` supplies a missing month ("28日")."""
-    # "12月12日电": the day a wire dispatch was filed, not the day of what it reports
-    match = next((m for m in _DATE.finditer(text) if not text.startswith("电", m.end())), None)
+    # "12月12日电": the day a wire dispatch was filed, not the day of what it reports; "12月29日讯": the
+    # day of the report, the day of what it reports only when the text states no other
+    dates = [m for m in _DATE.finditer(text) if not text.startswith("电", m.end())]
+    stated = [m for m in dates if not text.startswith("讯", m.end())]
+    match = next(iter(stated or dates), None)
     relative = _RELATIVE.search(text) if issue_date else None
     if relative and (not match or relative.start() < match.start()):
         return _relative(relative.group(), issue_date)
