@@ -505,3 +505,15 @@ def test_a_project_after_a_zone_of_a_county_and_de_is_in_that_zone(engine) -> No
     text = "本报讯 3月21日，仙游县经济技术开发区的华宇新型医疗卫生材料项目开工，计划投资15亿元。\n"
     projects = _article_projects(engine, text, "莆田市")
     assert projects["华宇新型医疗卫生材料项目"].place == "仙游县经济技术开发区"
+
+
+def test_items_named_after_their_town_zone_or_body_and_de(engine) -> None:
+    text = (
+        "本报讯 6月12日，我县6个项目集中签约。其中包括高新区的木兰生态食品产业示范园区项目、"
+        "水利局的干渠分布式光伏储能一体化项目、榜头镇的华宇智慧能源工厂项目、盖尾镇的电芯壳体智能制造中心等项目。\n"
+    )
+    projects = _article_projects(engine, text, "莆田市")
+    assert projects["木兰生态食品产业示范园区项目"].place == "高新区"
+    assert projects["华宇智慧能源工厂项目"].place == "榜头镇"
+    assert projects["干渠分布式光伏储能一体化项目"].owner == "水利局"
+    assert projects["电芯壳体智能制造中心"].place == "盖尾镇"  # the town is no part of the name

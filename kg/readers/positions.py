@@ -344,7 +344,10 @@ class PositionReader:
         as 市委书记 is 书记 of 市委; a company's 党委书记 stays the company's."""
         if not title.startswith(_PARTY_COMMITTEE) or len(title) <= len(_PARTY_COMMITTEE) or not org_text:
             return org_text, title
-        local = len(org_text) > 2 and org_text.endswith(_TOWNS + word_list("zone_suffixes.txt"))  # 汜水镇
+        # places below a county and zones, whose 党委 is their Party committee (镇党委书记: 书记 of
+        # 中共X镇委员会)
+        below = word_list("town_suffixes.txt") + word_list("zone_suffixes.txt")
+        local = len(org_text) > 2 and org_text.endswith(below)  # 汜水镇
         if org_text in LEVEL_WORDS or local or self.resolver.as_place(org_text):
             return org_text + _PARTY_COMMITTEE, title[len(_PARTY_COMMITTEE) :]
         return org_text, title
@@ -646,9 +649,6 @@ _OWN_BODY = ("我院", "本院", "院")  # written by the court or procuratorate
 _IMPLIED_ENDINGS = ("院",)  # what the names of the bodies in implied_bodies.tsv end with: 法院, 中院, 检察院
 _PARTY_GROUPS = ("党组",)  # the party group inside a body, written before its other title
 _PARTY_COMMITTEE = "党委"
-# places below a county (and zones, kg/data/zone_suffixes.txt), whose 党委 is their Party committee
-# (镇党委书记: 书记 of 中共X镇委员会)
-_TOWNS = ("镇", "乡", "街道", "苏木")
 _BRACKETED_ALIAS = re.compile(r"[^()（）]{1,10}[(（]([^()（）]{2,8})[)）]")
 # An organisation's name ends with its kind of unit; a 局长 after one of these heads it as it is.
 _UNIT_ENDINGS = tuple("局厅处部委办院会司心所站队校室科府组团")

@@ -372,6 +372,26 @@ def _stated_place(sentence: Sentence, start: int, project: ProjectMention) -> No
     else:  # "义马市“一带一路”大宗商品…项目", "长兴县经济技术开发区的X项目"
         project.place = _division_before(sentence.text[:start]) or _zone_of(sentence.text[:start])
     project.owner = project.owner or (built.group("org") if built else None)
+    _of_a_unit(sentence, start - 1, project)
+
+
+def _of_a_unit(sentence: Sentence, de: int, project: ProjectMention) -> None:
+    """ "其中包括高新区的X项目、水利局的Y项目、堽城镇的Z项目": an item named after its unit and 的 (`de`
+    is where 的 stands) is in that town or zone, or is that body's."""
+    tokens = sentence.tokens
+    i = next((k for k, t in enumerate(tokens) if t.start == de and t.text == "的"), 0)
+    if i < 1 or (
+        i >= 2 and tokens[i - 2].text not in "、，,：:" and tokens[i - 2].tag not in ("VERB", "PRON")
+    ):
+        return  # "…的" that is not the whole of what opens a list's item
+    unit = tokens[i - 1].text
+    if unit.endswith(word_list("town_suffixes.txt") + word_list("zone_suffixes.txt")) and len(unit) > 2:
+        project.place = project.place or unit
+    elif org_subtype(unit) in _BODIES:
+        project.owner = project.owner or unit
+
+
+_BODIES = ("government", "party", "company")
 
 
 _EVENT_SITE = _pattern("event_site")
@@ -620,9 +640,14 @@ def _listed_project(sentence: Sentence, start: int, end: int, counted: bool = Fa
     first = next((t for t in sentence.tokens if t.start == start), None)
     owner = _company_prefix(first) if first is not None and first.end < end else None
     start, name, owner, invested = _priced(sentence.text, start, name, owner)  # "1、X公司投资10亿元建设Y"
-    return ProjectMention(
+    de = name.find("的")
+    if 2 <= de <= 6 and first is not None and first.end == start + de:  # "伏山镇的电芯壳体智能制造中心"
+        start, name = start + de + 1, name[de + 1 :]
+    project = ProjectMention(
         name, sentence, base + start, base + start + len(name), investment=invested, owner=owner
     )
+    _of_a_unit(sentence, start - 1, project)
+    return project
 
 
 def _proper(sentence: Sentence, start: int, end: int) -> bool:
