@@ -1215,3 +1215,18 @@ def test_a_visit_to_a_list_of_sites_written_with_zhi_is_named_by_what_it_looks_i
 def test_a_column_heading_of_verbs_is_no_visit(engine) -> None:
     events, _ = _article_events(engine, "调研检查\n\n9月2日，市长吴建国到新港城幼儿园调研。\n")
     assert events == {"吴建国到新港城幼儿园调研"}
+
+
+@pytest.mark.parametrize(
+    "name, kind",
+    [
+        ("专题协商会", "meeting"),  # a consultation is a meeting, though it ends like 商会
+        ("温州商会", None),  # a chamber of commerce is a body
+        ("温州商会成立大会", "conference"),
+        ("区人大常委会", None),
+    ],
+)
+def test_an_events_type_from_its_head_and_a_body_is_no_event(name: str, kind: str | None) -> None:
+    from kg.readers.events import event_type
+
+    assert event_type(name) == kind

@@ -154,13 +154,12 @@ def event_type(name: str) -> str | None:
     """The type an event's name gives by its last word, or None when it names no event."""
     if _SITTING_OF_A_BODY.search(name):
         return "meeting"
-    if name.endswith(word_list("non_event_endings.txt")):
-        return None
+    body = next((e for e in word_list("non_event_endings.txt") if name.endswith(e)), "")
     name = _VENUE_PART.sub("", name)  # a venue's part has the type of the event it is part of
     for head, kind in _heads():
         if name.endswith(head):
-            return kind
-    if name.endswith(("协议", "合同", "备忘录")):
+            return kind if len(head) > len(body) else None  # "协商会" is a meeting, "商会" a body
+    if name.endswith(("协议", "合同", "备忘录")) and not body:
         return "signing"
     return None
 
