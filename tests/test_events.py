@@ -920,6 +920,16 @@ def test_a_session_named_short_takes_its_full_name_and_the_day_its_first_sitting
     assert "仙游县十二届人大七次会议" not in dates
 
 
+def test_projects_starting_together_are_the_event_held_for_them(engine) -> None:
+    text = (
+        "仙游县12个重大项目集中开工\n\n"
+        "本报讯 2月25日，仙游县2022年一季度重大项目集中开工动员大会在城东工业园区举行。县长吴建国出席动员大会。\n"
+    )
+    events, roles = _article_events(engine, text)
+    assert events == {"仙游县2022年一季度重大项目集中开工动员大会"}  # the headline's 集中开工 is that meeting
+    assert ("吴建国", "仙游县2022年一季度重大项目集中开工动员大会", "出席") in roles
+
+
 def test_in_a_sound_or_a_mood_is_no_place(engine) -> None:
     text = (
         "本报讯 3月24日，仙游县第十八届人民代表大会第二次会议在雄壮的国歌声中胜利闭幕。\n\n"

@@ -833,13 +833,19 @@ def _meets_a_group(meeting: EventMention, groups: tuple[str, ...]) -> bool:
 
 
 def _join_collective_start(events: list[EventMention]) -> None:
-    """ "南康14个项目集中开工" and "…一期项目集中开工仪式" in one article are one event: the ceremony."""
-    ceremony = next((e for e in events if e.type == "ceremony" and e.name.endswith("开工仪式")), None)
-    if ceremony is None:
+    """ "南康14个项目集中开工" and "…一期项目集中开工仪式" (or "…集中开工动员大会", "…集中开竣工活动") in one
+    article are one event: the one held for it."""
+    starts = [e for e in events if _COLLECTIVE_START.search(e.name)]
+    held = next((e for e in events if e not in starts and _START_HELD.search(e.name)), None)
+    if held is None:
         return
-    for start in [e for e in events if e.name.endswith("集中开工")]:
-        fill_from(ceremony, start, ("date", "end_date", "place"))
+    for start in starts:
+        fill_from(held, start, ("date", "end_date", "place"))
         events.remove(start)
+
+
+_COLLECTIVE_START = _pattern("collective_start")
+_START_HELD = _pattern("start_held")
 
 
 def _sessions_of_sittings(events: list[EventMention]) -> None:
