@@ -930,6 +930,15 @@ def test_projects_starting_together_are_the_event_held_for_them(engine) -> None:
     assert ("吴建国", "仙游县2022年一季度重大项目集中开工动员大会", "出席") in roles
 
 
+def test_a_stop_at_one_of_the_sites_a_visit_listed_is_that_visit(engine) -> None:
+    text = (
+        "本报讯 3月14日，市委书记吴建国一行到华宇铝业、榜头镇、九鲤湖调研。"
+        "当天，吴建国一行来到华宇铝业视察项目建设。\n"
+    )
+    events, _ = _article_events(engine, text)
+    assert events == {"吴建国到华宇铝业、榜头镇、九鲤湖调研"}
+
+
 def test_in_a_sound_or_a_mood_is_no_place(engine) -> None:
     text = (
         "本报讯 3月24日，仙游县第十八届人民代表大会第二次会议在雄壮的国歌声中胜利闭幕。\n\n"

@@ -607,11 +607,15 @@ def _restates(named: EventMention, event: EventMention) -> bool:
 
 
 def _same_visit(a: EventMention, b: EventMention) -> bool:
-    return (
-        a.type == b.type == "inspection"
-        and a.visitor is not None
-        and (a.visitor, a.visit_verb, a.place) == (b.visitor, b.visit_verb, b.place)
-    )
+    """One visit: the same visitor, verb and place, or a stop at one of the sites the visit listed
+    ("到新宝铝业、才湾镇、桂北新城调研 … 当天，X来到新宝铝业视察")."""
+    if not (a.type == b.type == "inspection" and a.visitor is not None and a.visitor == b.visitor):
+        return False
+    if (a.visit_verb, a.place) == (b.visit_verb, b.place):
+        return True
+    sites = a.place.split("、") if a.place and "、" in a.place else []
+    place = b.place or ""
+    return bool(place) and any(site in place or place in site for site in sites if len(site) >= 2)
 
 
 def _acted(sentence: Sentence) -> list[EventMention]:
