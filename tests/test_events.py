@@ -939,6 +939,16 @@ def test_a_stop_at_one_of_the_sites_a_visit_listed_is_that_visit(engine) -> None
     assert events == {"吴建国到华宇铝业、榜头镇、九鲤湖调研"}
 
 
+def test_persons_listed_with_semicolons_take_the_verb_after_the_last(engine) -> None:
+    text = (
+        "本报讯 9月10日，市政府新闻办召开新闻发布会。仙游县委副书记、县长吴建国；仙游县委常委、副县长马立新；"
+        "仙游县副县长孙立平出席新闻发布会并回答记者提问。\n"
+    )
+    _, roles = _article_events(engine, text)
+    answered = {person for person, _, role in roles if role == "答记者问"}
+    assert answered == {"吴建国", "马立新", "孙立平"}
+
+
 def test_in_a_sound_or_a_mood_is_no_place(engine) -> None:
     text = (
         "本报讯 3月24日，仙游县第十八届人民代表大会第二次会议在雄壮的国歌声中胜利闭幕。\n\n"

@@ -265,11 +265,24 @@ class EventReader:
                 led = event.led or _lead_role(event.name)  # "X、Y率党政考察团来Z考察": they led it too
                 for leader in (event.visitor, *event.co_visitors) if led else ():
                     _add_participation(article, seen, Participation(leader, event, led, event.sentence))
+        self._parts_in_sentences(article, events, main, seen)
+
+    def _parts_in_sentences(
+        self,
+        article: Article,
+        events: list[EventMention],
+        main: EventMention | None,
+        seen: set[tuple[str, int, str]],
+    ) -> None:
+        """The roles each sentence gives (reporters take none), and the organisers it names."""
+        carried: list[Mention] = []
         for sentence in article.sentences:
             self._organizers(sentence, events, main)
-            for participation in _participations(sentence, events, main):
-                if participation.person not in reporters:
+            for participation in _participations(sentence, events, main, carried):
+                if participation.person not in article.authors:
                     _add_participation(article, seen, participation)
+            listed = _listed_for_later(sentence)
+            carried = [*carried, *listed] if listed else []
 
     def _date(self, text: str, month_hint: int | None) -> DateSpan | None:
         return parse_date(text, self.issue_date, month_hint)
@@ -1082,10 +1095,11 @@ def _event_named_in(sentence: Sentence, events: list[EventMention]) -> EventMent
 
 
 def _participations(
-    sentence: Sentence, events: list[EventMention], main: EventMention | None
+    sentence: Sentence, events: list[EventMention], main: EventMention | None, carried: list[Mention]
 ) -> list[Participation]:
     """Persons before a role verb take that role; a verb with none right before it ("主持并讲话")
-    shares the persons of the verb before."""
+    shares the persons of the verb before; the first verb's persons come after those `carried` from
+    the sentences before (`_listed_for_later`)."""
     persons = _persons_taking_part(sentence)
     found: list[Participation] = []
     reading = _RoleReading()
@@ -1102,12 +1116,22 @@ def _participations(
         if target is None:
             continue
         here = _not_hosts_elsewhere(reading.persons_before(sentence, persons, verb.start()), target, events)
+        if here and carried and not found:
+            here = reading.previous_persons = [*carried, *here]
         found += [Participation(person.text, target, role, sentence) for person in here]
         reading.previous_end = verb.end()
         if role_class == "met":  # "会见了…赵六一行，": who was met takes no part named after
             clause_end = _CLAUSE.search(sentence.text, verb.end())
             reading.previous_end = clause_end.start() if clause_end else len(sentence.text)
     return found + _listed_after(sentence, persons, events, main) + _elected(sentence, persons, events, main)
+
+
+def _listed_for_later(sentence: Sentence) -> list[Mention]:
+    """ "市委副书记、市长A；市委常委、副市长B；副市长C出席新闻发布会": a title chain and its person ended by a
+    semicolon, with no verb, is an item of a list whose verb comes in the sentence after."""
+    if not sentence.text.rstrip().endswith(("；", ";")) or any(t.tag == "VERB" for t in sentence.tokens):
+        return []
+    return [m for m in sentence.mentions if m.type == "PERSON"]
 
 
 def _persons_taking_part(sentence: Sentence) -> list[Mention]:
