@@ -949,6 +949,18 @@ def test_persons_listed_with_semicolons_take_the_verb_after_the_last(engine) -> 
     assert answered == {"吴建国", "马立新", "孙立平"}
 
 
+def test_a_long_list_of_visitors_with_yixing_is_named_after_the_first(engine) -> None:
+    text = (
+        "本报讯 3月16日，市委书记吴建国，市长马立新，市人大常委会主任孙立平，市政协主席张建军一行到仙游县调研。"
+        "县委书记王程陪同。\n"
+    )
+    events, roles = _article_events(engine, text)
+    assert "吴建国一行到仙游县调研" in events
+    visit = "吴建国一行到仙游县调研"
+    assert {(p, visit, "调研") for p in ("吴建国", "马立新", "孙立平", "张建军")} <= roles
+    assert ("王程", visit, "陪同") in roles
+
+
 def test_in_a_sound_or_a_mood_is_no_place(engine) -> None:
     text = (
         "本报讯 3月24日，仙游县第十八届人民代表大会第二次会议在雄壮的国歌声中胜利闭幕。\n\n"

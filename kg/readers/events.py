@@ -1731,7 +1731,7 @@ def _visit(sentence: Sentence, person: Mention, persons: list[Mention]) -> Event
         name, start, end = campaign["name"], person.end + campaign.start("name"), person.end + campaign.end()
         place = place.split("开展")[0]
     else:
-        name = "、".join(h.text for h in hosts) + _visit_name(rest, match)
+        name = _visitors_named(hosts, rest) + _visit_name(rest, match)
         start, end = hosts[0].start, person.end + match.end()
     event = EventMention(name, "inspection", sentence, start, end)
     event.place = _place_of_visit(sentence, person.end - sentence.start, match, place, hosts[0])
@@ -1766,6 +1766,14 @@ def _visitor_division(sentence: Sentence, visitor: Mention) -> str | None:
 
 
 _CLAUSE_START = re.compile(r"[，,。；;：:\s]")
+
+
+def _visitors_named(hosts: list[Mention], rest: str) -> str:
+    """A visit is named after its visitors ("张三、李四到高要区调研"), a long list followed by 一行 after the
+    first and 一行 ("州委书记A，州长B，…副州长H一行到永靖县调研" → "A一行到永靖县调研")."""
+    if len(hosts) >= 3 and rest.startswith("一行"):
+        return hosts[0].text + "一行"
+    return "、".join(h.text for h in hosts)
 
 
 def _inspected_work(rest: str, match: re.Match[str]) -> bool:
