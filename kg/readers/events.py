@@ -27,7 +27,7 @@ def _pattern(name: str) -> re.Pattern[str]:
 
 
 _CLAUSE = re.compile(r"[，,。；;：:！？!?]")
-_HEADLINE_CLAUSE = re.compile(r"[，,。；;：:！？!?\s]")
+_CLAUSE_OR_SPACE = re.compile(r"[，,。；;：:！？!?\s]")  # a headline's clauses end at a space too
 _LEADING = _pattern("leading")
 _BEFORE_TRIGGER = _pattern("before_trigger")
 # "在P隆重召开"; not "在雄壮的国歌声中胜利闭幕", "在热烈的掌声中…" (in a sound or a mood, no place)
@@ -347,7 +347,7 @@ class EventReader:
         name_end = tail.start() if tail else len(before)
         place = _PLACE_BEFORE_TRIGGER.search(before)
         # in a headline a space separates phrases: "坚定信心 勇毅前行 … 市十八届人大三次会议胜利闭幕"
-        breaks = _HEADLINE_CLAUSE if sentence.headline else _CLAUSE
+        breaks = _CLAUSE_OR_SPACE if sentence.headline else _CLAUSE
         clause_start = max((m.end() for m in breaks.finditer(text, 0, name_end)), default=0)
         where = place.group("place") if place else None
         if where and not _LEADING.sub("", text[clause_start:name_end]).strip() and clause_start > 0:
@@ -1759,13 +1759,10 @@ def _visitor_division(sentence: Sentence, visitor: Mention) -> str | None:
     """Where a visit that names no place went: the visitor's own county or city, as their title chain
     names it ("单县县委副书记、县长X现场调研…" → 单县); a bare "县委书记X" is the paper's own (我县)."""
     before = sentence.text[: visitor.start - sentence.start]
-    titles = _CLAUSE_START.split(before)[-1].split("、")
+    titles = _CLAUSE_OR_SPACE.split(before)[-1].split("、")
     found = [m for m in map(_VISITOR_DIVISION.match, titles) if m]
     named = [m["division"] for m in found if m["division"]]  # "梅州市委常委、兴宁市委书记": 兴宁市's
     return named[-1] if named else "我" + found[0]["level"] if found else None
-
-
-_CLAUSE_START = re.compile(r"[，,。；;：:\s]")
 
 
 def _visitors_named(hosts: list[Mention], rest: str) -> str:

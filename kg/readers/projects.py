@@ -415,9 +415,9 @@ def _zone_of(text: str) -> str | None:
     zone = re.search(r"[\u4e00-\u9fff]{3,16}(?=的$)", text)
     if zone is None or not zone[0].endswith(word_list("zone_suffixes.txt")):
         return None
-    for cut in range(len(zone[0]) - 2, 1, -1):  # the division before the zone's own name
+    for cut in range(len(zone[0]) - 2, 1, -1):  # the division that ends right before the zone's own name
         division = _division_before(zone[0][:cut])
-        if division and zone[0][:cut].endswith(division):
+        if division:
             return zone[0][cut - len(division) :]
     return None
 
@@ -427,10 +427,10 @@ def _after_an_official(tokens: list[Token], first: int, last: int) -> int:
     the name."""
     for k in range(last - 1, first, -1):
         if tokens[k].tag == "PERSON" and title_pattern().match(tokens[k - 1].text):
-            k += 1
-            while k < last and tokens[k].tag in ("VERB", "VERBAL_NOUN", "ADV"):
-                k += 1
-            return k
+            after = k + 1
+            while after < last and tokens[after].tag in ("VERB", "VERBAL_NOUN", "ADV"):
+                after += 1
+            return after
     return first
 
 
