@@ -172,18 +172,22 @@ def build(
     date: str | None = None,
     city_map: Sequence[tuple[str, str]] = (),
     disable: Sequence[str] = (),
+    lexicons: Sequence[str | Path] = (),
 ) -> KnowledgeGraph:
     """Run the whole pipeline on text files or folders, in this process, like `kg build`.
 
     `date` (YYYY-MM-DD) is `--date`: the date of articles that carry none of their own; `city_map`
-    pairs (glob, city) as `--city-map` does; `disable` names pipeline components to leave out. With
+    pairs (glob, city) as `--city-map` does; `disable` names pipeline components to leave out;
+    `lexicons` are folders of one's own lexicons, read after kg's (`--lexicons`). With
     `out`, the graph files and graph.html are written there too."""
     from kg.input.read import InputError
     from kg.service import Options
     from kg.service import build as build_service
 
     paths = [paths] if isinstance(paths, (str, Path)) else paths
-    options = Options(city, tuple(city_map), engine, date, tuple(disable), strict=True)
+    options = Options(
+        city, tuple(city_map), engine, date, tuple(disable), strict=True, lexicons=tuple(map(str, lexicons))
+    )
     built = build_service([str(p) for p in paths], options, Path(out) if out is not None else None)
     if built.inputs.stopped:
         raise InputError(built.inputs.stopped.message())

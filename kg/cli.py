@@ -24,6 +24,7 @@ from kg.extract import document_json
 from kg.input.manifest import totals
 from kg.input.read import Accounted, Entry
 from kg.language.engines import EngineError
+from kg.language.lexicon import LexiconError
 from kg.model import Corpus, Document
 from kg.readers.orgs import CityMapError, check_city, read_city_map
 
@@ -73,6 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ev.add_argument("--city", default=None)
     ev.add_argument("--engine", default="lac")
     ev.add_argument("--show-errors", action="store_true", help="list what was missed or wrong, per relation")
+    ev.add_argument("--lexicons", action="append", default=[], metavar="DIR", help="as for kg build")
 
     for name in COMMANDS:
         importlib.import_module(f"kg.commands.{name}").register(sub)
@@ -85,7 +87,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except EngineError as error:  # unknown engine, model not on this machine: the message says what to do
         print(f"kg: {error}", file=sys.stderr)
         return EXIT_ENGINE
-    except CityMapError as error:  # before any input is read: nothing is lost
+    except (CityMapError, LexiconError) as error:  # before any input is read: nothing is lost
         print(f"kg: {error}", file=sys.stderr)
         return EXIT_NOTHING_READ
 
@@ -100,6 +102,14 @@ def _common(p: argparse.ArgumentParser) -> None:
         "--exclude", action="append", default=[], metavar="GLOB", help=f"leave these out {in_folders}"
     )
     p.add_argument("--strict", action="store_true", help="stop at the first input that cannot be read")
+    p.add_argument(
+        "--lexicons",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="a folder of your own lexicons, read after kg's: files named as those of kg/data (titles.txt, "
+        "event_heads.tsv …) whose lines add to kg's (repeatable; `kg lexicon check --lexicons DIR`)",
+    )
     p.add_argument(
         "--city",
         default=None,
@@ -203,6 +213,7 @@ def _options(args: argparse.Namespace) -> service.Options:
         include=tuple(getattr(args, "include", ())),
         exclude=tuple(getattr(args, "exclude", ())),
         strict=getattr(args, "strict", False),
+        lexicons=tuple(args.lexicons),
     )
 
 

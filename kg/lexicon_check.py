@@ -15,10 +15,22 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import partial
 from importlib import resources
+from pathlib import Path
 
 from kg.explore.html import STYLES
 from kg.language.engines import POS_TAGS
-from kg.language.lexicon import data_text, expanded, numbered_lines, role_classes, table, title_pattern
+from kg.language.lexicon import (
+    LexiconError,
+    Lexicons,
+    active,
+    entries,
+    expanded,
+    package_text,
+    role_classes,
+    table,
+    title_pattern,
+    using,
+)
 from kg.rdf.graph import ORG_SUBTYPES
 from kg.readers import post_forms
 
@@ -73,16 +85,16 @@ TITLE_LISTS = (
 TITLE_KEYS = ("head_titles.tsv", "implied_bodies.tsv")
 
 
-def _lines(name: str) -> list[tuple[int, str]]:
-    return numbered_lines(data_text(name))  # the lines the loader reads (kg.language.lexicon)
+def _lines(name: str) -> list[tuple[str, str]]:
+    """(where, line): the lines the loaders read (kg.language.lexicon), kg's and a user's."""
+    return entries(name, package_text)
 
 
 def check_table(name: str, table: Table) -> list[str]:
     problems: list[str] = []
-    seen: dict[str, int] = {}
-    for number, line in _lines(name):
+    seen: dict[str, str] = {}
+    for where, line in _lines(name):
         cells = line.split("\t")
-        where = f"kg/data/{name}:{number}"
         if len(cells) != table.columns:
             problems.append(f"{where}: expected {table.columns} tab-separated columns, found {len(cells)}")
             continue
@@ -90,22 +102,21 @@ def check_table(name: str, table: Table) -> list[str]:
             if cells[column] not in values:
                 problems.append(f"{where}: {cells[column]!r} is not one of {', '.join(values)}")
         if cells[0] in seen and name != "post_forms.tsv":
-            problems.append(f"{where}: {cells[0]!r} is already on line {seen[cells[0]]}")
-        seen.setdefault(cells[0], number)
+            problems.append(f"{where}: {cells[0]!r} is already at {seen[cells[0]]}")
+        seen.setdefault(cells[0], where)
     return problems
 
 
 def check_list(name: str) -> list[str]:
     problems: list[str] = []
-    seen: dict[str, int] = {}
-    for number, line in _lines(name):
+    seen: dict[str, str] = {}
+    for where, line in _lines(name):
         entry = line.strip()
-        where = f"kg/data/{name}:{number}"
         if "\t" in entry:
             problems.append(f"{where}: a list takes one entry a line, found a tab")
         if entry in seen:
-            problems.append(f"{where}: {entry!r} is already on line {seen[entry]}")
-        seen.setdefault(entry, number)
+            problems.append(f"{where}: {entry!r} is already at {seen[entry]}")
+        seen.setdefault(entry, where)
         if name in TITLE_LISTS and not _is_title(entry):
             problems.append(f"{where}: {entry!r} is no title of titles.txt")
     return problems
@@ -113,8 +124,8 @@ def check_list(name: str) -> list[str]:
 
 def check_title_keys(name: str) -> list[str]:
     return [
-        f"kg/data/{name}:{number}: {line.split(chr(9))[0]!r} is no title of titles.txt"
-        for number, line in _lines(name)
+        f"{where}: {line.split(chr(9))[0]!r} is no title of titles.txt"
+        for where, line in _lines(name)
         if not _is_title(line.split("\t")[0])
     ]
 
@@ -125,12 +136,11 @@ ONTOLOGY_CLASS = re.compile(r"^kg:(\w+) a owl:Class", re.MULTILINE)
 def check_event_acts() -> list[str]:
     """Every act's role is a participation verb; its pattern compiles and matches its example."""
     problems = []
-    for number, line in _lines("event_acts.tsv"):
+    for where, line in _lines("event_acts.tsv"):
         cells = line.split("\t")
         if len(cells) != 6:
             continue  # check_table names it
         act, _, _, role, pattern, example = cells
-        where = f"kg/data/event_acts.tsv:{number}"
         if role != "-" and role not in table("participation_roles.tsv"):
             problems.append(f"{where}: {act}: {role!r} is no verb of participation_roles.tsv")
         problems += _example_problems(f"{where}: {act}", pattern, example)
@@ -140,10 +150,10 @@ def check_event_acts() -> list[str]:
 def check_patterns(name: str) -> list[str]:
     """Every named pattern compiles and finds something in its example."""
     problems = []
-    for number, line in _lines(name):
+    for where, line in _lines(name):
         cells = line.split("\t")
         if len(cells) == 3:  # else check_table names it
-            where = f"kg/data/{name}:{number}: {cells[0]}"
+            where = f"{where}: {cells[0]}"
             try:
                 pattern = expanded(name, cells[1])
             except (KeyError, FileNotFoundError) as missing:
@@ -163,14 +173,14 @@ def _example_problems(where: str, pattern: str, example: str) -> list[str]:
 def check_particular_lines() -> list[str]:
     """A line of particulars that names persons gives them a role of participation_roles.tsv."""
     problems = []
-    for number, line in _lines("particular_lines.tsv"):
+    for where, line in _lines("particular_lines.tsv"):
         cells = line.split("\t")
         if len(cells) != 3:
             continue  # check_table names it
         key, reads, role = cells
         wanted = role in role_classes() if reads == "role" else role == "-"
         if not wanted:
-            problems.append(f"kg/data/particular_lines.tsv:{number}: {key}: {role!r} does not fit {reads!r}")
+            problems.append(f"{where}: {key}: {role!r} does not fit {reads!r}")
     return problems
 
 
@@ -182,10 +192,38 @@ def check_forms() -> list[str]:
     return []
 
 
+def checked(lexicons: Lexicons) -> Lexicons:
+    """`lexicons` when kg's files with the user's after them are sound; else LexiconError naming each
+    problem's file and line."""
+    with using(lexicons):
+        problems = check()
+    if problems:
+        raise LexiconError("lexicons that kg cannot use:\n" + "\n".join(problems))
+    return lexicons
+
+
+def _data_names() -> list[str]:
+    return sorted(entry.name for entry in (resources.files("kg") / "data").iterdir() if entry.is_file())
+
+
+def check_user_folders() -> list[str]:
+    """A user's folder holds only files named as kg's lexicons and pattern files (*.txt, *.tsv)."""
+    names = {name for name in _data_names() if name.endswith((".txt", ".tsv"))}
+    problems = []
+    for folder in map(Path, active().folders):
+        if not folder.is_dir():
+            problems.append(f"{folder}: no such folder of lexicons")
+            continue
+        for path in sorted(folder.iterdir()):
+            if path.name not in names and not path.name.startswith("."):
+                problems.append(f"{path}: not one of kg's lexicons (the .txt and .tsv files of kg/data)")
+    return problems
+
+
 def check() -> list[str]:
-    """Every problem found in kg/data, or [] when all files are sound."""
-    problems: list[str] = []
-    names = sorted(entry.name for entry in (resources.files("kg") / "data").iterdir() if entry.is_file())
+    """Every problem found in kg/data and the active user folders, or [] when all files are sound."""
+    problems = check_user_folders()
+    names = _data_names()
     for name in names:
         if name in TABLES:
             problems += check_table(name, TABLES[name])
@@ -207,8 +245,8 @@ def check() -> list[str]:
 def check_lookalikes() -> list[str]:
     """A look-alike is one character read as one other: the text's positions stay the page's."""
     return [
-        f"kg/data/lookalikes.tsv:{number}: {line!r} is not one character, tab, one other character"
-        for number, line in _lines("lookalikes.tsv")
+        f"{where}: {line!r} is not one character, tab, one other character"
+        for where, line in _lines("lookalikes.tsv")
         if not re.fullmatch(r"(.)\t(?!\1).", line)
     ]
 
@@ -218,21 +256,23 @@ def check_aliases() -> list[str]:
     from kg.language.gazetteer import Gazetteer
 
     gazetteer = Gazetteer.default()
-    rows = [(n, line.split("\t")[-1]) for n, line in numbered_lines(data_text("division_aliases.tsv"))]
+    rows = [(where, line.split("\t")[-1]) for where, line in _lines("division_aliases.tsv")]
     return [
-        f"kg/data/division_aliases.tsv line {n}: {full!r} is no division's full name"
-        for n, full in rows
+        f"{where}: {full!r} is no division's full name"
+        for where, full in rows
         if not any(d.name == full for d in gazetteer.lookup(full))
     ]
 
 
 def check_org_subtypes() -> list[str]:
     """Every row of org_subtypes.tsv names a class the ontology defines and a style the legend has."""
-    defined = set(ONTOLOGY_CLASS.findall(data_text("ontology.ttl")))
+    defined = set(ONTOLOGY_CLASS.findall(package_text("ontology.ttl")))
     problems = []
-    for number, line in numbered_lines(data_text("org_subtypes.tsv")):
-        subtype, _, kg_class, style, _ = line.split("\t")
-        where = f"kg/data/org_subtypes.tsv:{number}"
+    for where, line in _lines("org_subtypes.tsv"):
+        cells = line.split("\t")
+        if len(cells) != 5:
+            continue  # check_table names it
+        subtype, _, kg_class, style, _ = cells
         if kg_class not in defined:
             problems.append(f"{where}: {subtype}: kg:{kg_class} is no class of kg/data/ontology.ttl")
         if style not in STYLES:

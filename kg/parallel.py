@@ -19,6 +19,7 @@ from typing import Any
 
 from kg import pieces, pipeline
 from kg.language.engines import Engine, load_engine
+from kg.language.lexicon import BUILT_IN, Lexicons
 from kg.model import Document
 from kg.readers.orgs import Locale
 
@@ -34,6 +35,7 @@ class Work:
     issue_date: str | None = None
     threads: int | None = None  # onnxruntime threads per worker (None: its default, all cores)
     disable: tuple[str, ...] = ()  # components left out (kg.pipeline.components)
+    lexicons: Lexicons = BUILT_IN  # kg's own and a user's (a worker reads the same files)
 
 
 _ENGINES: dict[tuple[str, int | None], Engine] = {}  # one loaded model per worker process
@@ -55,7 +57,7 @@ def _load(work: Work) -> Engine:
 
 
 def analyse_chunk(docs: list[Document], work: Work) -> list[Document]:
-    return pipeline.analyse(docs, _engine(work), work.locale, work.issue_date, work.disable)
+    return pipeline.analyse(docs, _engine(work), work.locale, work.issue_date, work.disable, work.lexicons)
 
 
 def chunks(docs: Iterable[Document], size: int, max_chars: int | None = None) -> Iterator[list[Document]]:

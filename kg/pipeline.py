@@ -12,6 +12,7 @@ from kg.input.script import as_read
 from kg.input.segment import segment_document
 from kg.language.dates import date_document
 from kg.language.engines import Engine, load_engine
+from kg.language.lexicon import BUILT_IN, Lexicons, using
 from kg.language.recognise import recognise
 from kg.model import Corpus, Document
 from kg.readers import deprel
@@ -31,6 +32,7 @@ class Context:
     engine: Engine
     locale: Locale
     issue_date: str | None = None
+    lexicons: Lexicons = BUILT_IN  # kg's lexicons and a user's own (`--lexicons DIR`)
     locales: dict[int, Locale] = field(default_factory=dict)  # by id(document)
 
     def locale_of(self, doc: Document) -> Locale:
@@ -131,14 +133,16 @@ def analyse(
     locale: Locale,
     issue_date: str | None = None,
     disable: Sequence[str] = (),
+    lexicons: Lexicons = BUILT_IN,
 ) -> list[Document]:
-    """Run every component up to relations on documents already read; `disable` names components to
-    leave out (see `components()`)."""
+    """Run every component up to relations on documents already read, with `lexicons` the ones every
+    loader reads; `disable` names components to leave out (see `components()`)."""
     check_disabled(disable)
-    context = Context(engine, locale, issue_date)
-    for component in components():
-        if component.name not in disable:
-            component.run(docs, context)
+    context = Context(engine, locale, issue_date, lexicons)
+    with using(context.lexicons):
+        for component in components():
+            if component.name not in disable:
+                component.run(docs, context)
     return list(docs)
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from kg import parallel, pipeline, stream
 from kg.input.manifest import counts, run_record, write_manifest
 from kg.input.read import Accounted, Entry, Inputs, Selection, read_inputs
+from kg.language.lexicon import BUILT_IN, Lexicons, active, using
 from kg.model import Corpus, Document
 from kg.readers.orgs import Locale, OrgResolver
 from kg.resolution.resolve import Resolver
@@ -35,6 +36,7 @@ class Options:
     include: tuple[str, ...] = ()  # globs of files to read in folders
     exclude: tuple[str, ...] = ()
     strict: bool = False  # stop at the first input that cannot be read
+    lexicons: tuple[str, ...] = ()  # folders of a user's own lexicons, read after kg's (kg.language.lexicon)
 
 
 def _ignore(*_: object) -> None:
@@ -72,7 +74,15 @@ def build(
     reporter: Reporter = QUIET,
 ) -> Built:
     """Read, analyse and resolve the inputs; with `out`, write the graph files, the manifest and the
-    state an append needs. With `append`, the inputs are resolved after the build already in `out`."""
+    state an append needs. With `append`, the inputs are resolved after the build already in `out`.
+    Raises LexiconError, before any input is read, for a folder of lexicons kg cannot use."""
+    with using(user_lexicons(options.lexicons)):
+        return _build(paths, options, out, append, reporter)
+
+
+def _build(
+    paths: Sequence[str], options: Options, out: Path | None, append: bool, reporter: Reporter
+) -> Built:
     previous = stream.load_state(out) if append and out is not None else None
     if append and previous is None:
         reporter.say(f"nothing to append to in {out} (no {stream.STATE}): building it")
@@ -91,7 +101,9 @@ def build(
     if out is not None:
         from kg.export import export  # here: kg.export loads the HTML view
 
-        run = run_record(options.engine, state.locale.city, bool(options.city), options.date)
+        run = run_record(
+            options.engine, state.locale.city, bool(options.city), options.date, options.lexicons
+        )
         extra = {  # the manifest last, so that it always describes the graph files beside it
             stream.STATE: lambda path: _write_bytes(path, saved),
             "manifest.json": lambda path: write_manifest(path, state.entries, state.counts, run),
@@ -104,6 +116,11 @@ def analyse(
     docs: list[Document], options: Options = Options(), reporter: Reporter = QUIET
 ) -> tuple[list[Document], Corpus]:
     """Documents already read, analysed and kept (for `kg extract` and `kg eval`), and their corpus."""
+    with using(user_lexicons(options.lexicons)):
+        return _analyse(docs, options, reporter)
+
+
+def _analyse(docs: list[Document], options: Options, reporter: Reporter) -> tuple[list[Document], Corpus]:
     locale = _locale(pipeline.locale_for(docs, options.city, options.city_map), options, reporter)
     analysed: list[Document] = []
     for chunk in parallel.analysed(docs, _work(options, locale), **_executor(options)):
@@ -167,11 +184,20 @@ def _resolve(
     return characters
 
 
+def user_lexicons(folders: Sequence[str]) -> Lexicons:
+    """kg's lexicons with the user's folders after them, checked as `kg lexicon check` checks kg's."""
+    if not folders:
+        return BUILT_IN
+    from kg.lexicon_check import checked  # the schemas: loaded only when a user gives lexicons
+
+    return checked(Lexicons(tuple(folders)))
+
+
 def _work(options: Options, locale: Locale) -> parallel.Work:
     # A Dask worker runs as many tasks as it has threads: each task's model gets one thread.
     threads = 1 if options.executor == "dask" else parallel.threads_per_worker(options.workers)
     # An engine that cannot load raises EngineError in the worker, re-raised here by the first result.
-    return parallel.Work(options.engine, locale, options.date, threads, options.disable)
+    return parallel.Work(options.engine, locale, options.date, threads, options.disable, active())
 
 
 def _executor(options: Options) -> dict:

@@ -17,8 +17,8 @@ def test_the_shipped_data_is_sound(capsys) -> None:
 def data(monkeypatch):
     """Replace one data file's text for the checks."""
     texts: dict[str, str] = {}
-    real = lexicon_check.data_text
-    monkeypatch.setattr(lexicon_check, "data_text", lambda name: texts.get(name, real(name)))
+    real = lexicon_check.package_text
+    monkeypatch.setattr(lexicon_check, "package_text", lambda name: texts.get(name, real(name)))
     return texts
 
 
@@ -29,7 +29,7 @@ def data(monkeypatch):
          "kg/data/org_templates.tsv:3: 'bureau' is not one of"),
         ("participation_roles.tsv", "主持\t主持\tpresided\n主持\t主持\tchaired\n",
          "kg/data/participation_roles.tsv:2: 'chaired' is not one of"),
-        ("head_titles.tsv", "市长\t政府\n市长\t政府\n", "kg/data/head_titles.tsv:2: '市长' is already on line 1"),
+        ("head_titles.tsv", "市长\t政府\n市长\t政府\n", "kg/data/head_titles.tsv:2: '市长' is already at kg/data/head_titles.tsv:1"),
         ("particular_lines.tsv", "地点\tplace\t-\n主持人\trole\t主席\n",
          "kg/data/particular_lines.tsv:2: 主持人: '主席' does not fit 'role'"),
         ("shared_titles.txt", "常委\n田野\n", "kg/data/shared_titles.txt:2: '田野' is no title"),

@@ -77,10 +77,10 @@ def test_every_form_reads_its_example(engine) -> None:
 
 
 def test_forms_are_validated() -> None:
-    with pytest.raises(post_forms.FormError, match="line 3"):
-        post_forms._form(3, ["bad", "appointed", "", "{P}为", "x"])
+    with pytest.raises(post_forms.FormError, match="kg/data/post_forms.tsv:3 "):
+        post_forms._form("kg/data/post_forms.tsv:3", ["bad", "appointed", "", "{P}为", "x"])
     with pytest.raises(post_forms.FormError, match="unknown change"):
-        post_forms._form(4, ["bad", "promoted", "", "{P}为{T}", "x"])
+        post_forms._form("kg/data/post_forms.tsv:4", ["bad", "promoted", "", "{P}为{T}", "x"])
 
 
 def test_session_posts_belong_to_the_session(engine) -> None:

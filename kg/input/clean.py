@@ -12,10 +12,9 @@ from __future__ import annotations
 import re
 import statistics
 from dataclasses import dataclass
-from functools import cache
 
 from kg.input.script import as_read
-from kg.language.lexicon import alternation, table
+from kg.language.lexicon import alternation, lexicon_cache, table
 from kg.model import Document
 
 _TERMINAL = set("。！？!?；;…")
@@ -121,7 +120,7 @@ def _stands_alone(prev: str, nxt: str) -> bool:
     return particulars_line(prev) or bool(_PARTICULARS_FIRST.match(nxt))
 
 
-@cache
+@lexicon_cache
 def _labelled() -> re.Pattern[str]:
     """A line that opens with a label of a press conference's particulars (kg/data/particular_lines.tsv)
     or of the page's abstract."""

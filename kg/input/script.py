@@ -14,7 +14,7 @@ from functools import cache
 
 from opencc import OpenCC
 
-from kg.language.lexicon import table
+from kg.language.lexicon import lexicon_cache, table
 from kg.model import Document
 
 # Share of a page's Chinese characters that t2s changes. On the 350 real pages of tests/real a page in
@@ -56,7 +56,7 @@ def is_traditional(text: str) -> bool:
     return bool(han) and changed >= TRADITIONAL_SHARE * len(han)
 
 
-@cache
+@lexicon_cache
 def _lookalikes() -> dict[int, str]:
     """A translation table: each look-alike's code point → the character it stands for."""
     found: dict[int, str] = {}

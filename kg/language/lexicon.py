@@ -1,14 +1,129 @@
-"""Lexicons and patterns from kg/data: read once, shared by every stage."""
+"""Lexicons and patterns from kg/data, with the lines of a user's own lexicons after kg's: read once per
+set of lexicons, shared by every stage.
+
+A run reads kg's own files and, after each, the file of the same name in each folder of its `Lexicons`
+(`kg build --lexicons DIR`): a user adds titles, bodies, event heads or roles of their papers without
+editing kg. The pipeline makes its context's lexicons the active ones for the run (`using`); every
+loader's cache is kept per set of lexicons (`lexicon_cache`), so two runs with different lexicons never
+share a table.
+"""
 
 from __future__ import annotations
 
 import re
-from functools import cache
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass
+from functools import wraps
 from importlib import resources
+from pathlib import Path
+from typing import Any, ParamSpec, TypeVar
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 
-def data_text(name: str) -> str:
+class LexiconError(ValueError):
+    """A user's folder of lexicons that kg cannot use: the message names the file and the problem."""
+
+
+@dataclass(frozen=True)
+class Lexicons:
+    """The data files a run reads: kg's own, then the file of the same name in each of `folders`."""
+
+    folders: tuple[str, ...] = ()
+
+    def user_files(self, name: str) -> list[Path]:
+        return [path for path in (Path(folder) / name for folder in self.folders) if path.is_file()]
+
+
+BUILT_IN = Lexicons()
+_ACTIVE: ContextVar[Lexicons] = ContextVar("lexicons", default=BUILT_IN)
+
+
+def active() -> Lexicons:
+    return _ACTIVE.get()
+
+
+@contextmanager
+def using(lexicons: Lexicons) -> Iterator[Lexicons]:
+    """Make `lexicons` the ones the loaders read while the block runs."""
+    token = _ACTIVE.set(lexicons)
+    try:
+        yield lexicons
+    finally:
+        _ACTIVE.reset(token)
+
+
+def lexicon_cache(function: Callable[P, R]) -> Callable[P, R]:
+    """functools.cache kept per set of lexicons: what a loader derived from one set is never served
+    to a run with another."""
+    store: dict[object, R] = {}
+
+    @wraps(function)
+    def cached(*args: P.args, **kwargs: P.kwargs) -> R:
+        key = (_ACTIVE.get(), args, tuple(kwargs.items())) if kwargs else (_ACTIVE.get(), args)
+        try:
+            return store[key]
+        except KeyError:  # first use with these lexicons (the loaders run hot: no second lookup)
+            store[key] = found = function(*args, **kwargs)
+            return found
+
+    return cached
+
+
+class LexiconPattern:
+    """A named pattern of a pattern file, compiled for the active lexicons when it is used: a module keeps
+    one as a constant, and a user's words for its placeholders still reach it."""
+
+    __slots__ = ("file", "id")
+
+    def __init__(self, file: str, id: str) -> None:
+        self.file, self.id = file, id
+        self.compiled()  # an unknown id fails where the module names it
+
+    def compiled(self) -> re.Pattern[str]:
+        return patterns(self.file)[self.id]
+
+    @property
+    def pattern(self) -> str:
+        return self.compiled().pattern
+
+    def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.compiled().search(string, pos, endpos)
+
+    def match(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.compiled().match(string, pos, endpos)
+
+    def fullmatch(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
+        return self.compiled().fullmatch(string, pos, endpos)
+
+    def finditer(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> Iterator[re.Match[str]]:
+        return self.compiled().finditer(string, pos, endpos)
+
+    def findall(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> list[Any]:
+        return self.compiled().findall(string, pos, endpos)
+
+    def sub(self, repl: str | Callable[[re.Match[str]], str], string: str, count: int = 0) -> str:
+        return self.compiled().sub(repl, string, count)
+
+    def split(self, string: str, maxsplit: int = 0) -> list[str | Any]:
+        return self.compiled().split(string, maxsplit)
+
+
+def package_text(name: str) -> str:
+    """kg's own data file (kg/data/NAME)."""
     return (resources.files("kg") / "data" / name).read_text(encoding="utf-8")
+
+
+def entries(name: str, own: Callable[[str], str] = package_text) -> list[tuple[str, str]]:
+    """(where, line) of each entry of kg's data file ("kg/data/titles.txt:3"), then of the active user
+    folders' files of that name ("DIR/titles.txt:1"); `own` reads kg's file."""
+    texts = [(f"kg/data/{name}", own(name))]
+    texts += [(str(path), path.read_text(encoding="utf-8")) for path in active().user_files(name)]
+    return [(f"{label}:{number}", line) for label, text in texts for number, line in numbered_lines(text)]
 
 
 def numbered_lines(text: str) -> list[tuple[int, str]]:
@@ -18,10 +133,10 @@ def numbered_lines(text: str) -> list[tuple[int, str]]:
 
 
 def _rows(name: str) -> list[list[str]]:
-    return [line.split("\t") for _, line in numbered_lines(data_text(name))]
+    return [line.split("\t") for _, line in entries(name)]
 
 
-@cache
+@lexicon_cache
 def patterns(name: str) -> dict[str, re.Pattern[str]]:
     """The named regular expressions of a pattern file, rows of id, pattern and example
     (kg/data/event_patterns.tsv), their placeholders filled (`expanded`); `kg lexicon check` runs every
@@ -45,24 +160,24 @@ def expanded(name: str, pattern: str) -> str:
     return _PLACEHOLDER.sub(fill, pattern)
 
 
-@cache
+@lexicon_cache
 def _pattern_texts(name: str) -> dict[str, str]:
     return {row[0]: row[1] for row in _rows(name)}
 
 
-@cache
+@lexicon_cache
 def word_list(name: str) -> tuple[str, ...]:
     """One entry per line; longest first so alternations prefer the longest match."""
     return tuple(sorted({row[0] for row in _rows(name)}, key=len, reverse=True))
 
 
-@cache
+@lexicon_cache
 def table(name: str) -> dict[str, tuple[str, ...]]:
     """Tab-separated rows keyed by their first column."""
     return {row[0]: tuple(row[1:]) for row in _rows(name)}
 
 
-@cache
+@lexicon_cache
 def role_classes() -> dict[str, str]:
     """Each participation role (主持, 调研, 会见 …) → its class (presided, visited, met …), from
     participation_roles.tsv."""
@@ -76,7 +191,7 @@ def recorded_role(written: str) -> str:
     return row[0] if row else written
 
 
-@cache
+@lexicon_cache
 def person_verbs() -> tuple[str, ...]:
     """Verbs whose subject is a person: person_verbs.txt and the participation roles."""
     return word_list("person_verbs.txt") + tuple(table("participation_roles.tsv"))
@@ -93,29 +208,29 @@ def _title_regex() -> str:
     return f"(?:{qualifiers})*(?:{alternation(written)})"
 
 
-@cache
+@lexicon_cache
 def title_aliases() -> dict[str, tuple[str, ...]]:
     """Titles written as two at once (主席团常务(执行)主席) → the titles they stand for."""
     return {written: tuple(titles[0].split()) for written, titles in table("title_aliases.tsv").items()}
 
 
-@cache
+@lexicon_cache
 def title_pattern() -> re.Pattern[str]:
     """A title at the end of a string."""
     return re.compile(_title_regex() + "$")
 
 
-@cache
+@lexicon_cache
 def titles_anywhere() -> re.Pattern[str]:
     return re.compile(_title_regex())
 
 
-@cache
+@lexicon_cache
 def surnames() -> frozenset[str]:
     return frozenset(word_list("surnames.txt"))
 
 
-@cache
+@lexicon_cache
 def org_types() -> list[tuple[str, str]]:
     """(suffix, or ^prefix, subtype) in the file's order: the first that fits wins."""
     return [(key, values[0]) for key, values in table("org_types.tsv").items()]

@@ -7,10 +7,8 @@ stands between the words: the subject of a verb of kg/data/dependency_verbs.tsv,
 
 from __future__ import annotations
 
-from functools import cache
-
 from kg.language.engines import Token
-from kg.language.lexicon import table
+from kg.language.lexicon import lexicon_cache, table
 from kg.model import Article, Relation, Sentence
 
 SUBJECT = {"nsubj", "top", "xsubj", "SBV"}
@@ -20,7 +18,7 @@ CONJUNCT = {"conj", "COO"}
 NAMED = {"PERSON", "ORG", "PLACE"}
 
 
-@cache
+@lexicon_cache
 def _verbs() -> dict[str, str]:
     return {verb: row[0] for verb, row in table("dependency_verbs.tsv").items()}
 

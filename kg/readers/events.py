@@ -12,18 +12,17 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
 
 from kg.language.dates import DateSpan, month_of, parse_date
 from kg.language.gazetteer import Gazetteer
-from kg.language.lexicon import alternation, patterns, table, word_list
+from kg.language.lexicon import LexiconPattern, alternation, lexicon_cache, table, word_list
 from kg.language.names import fill_from, merge_by_name, normalize
 from kg.model import Article, EventMention, Mention, Participation, Sentence
 
 
-def _pattern(name: str) -> re.Pattern[str]:
+def _pattern(name: str) -> LexiconPattern:
     """A pattern of kg/data/event_patterns.tsv, where the genre's words in this module's patterns live."""
-    return patterns("event_patterns.tsv")[name]
+    return LexiconPattern("event_patterns.tsv", name)
 
 
 _CLAUSE = re.compile(r"[，,。；;：:！？!?]")
@@ -61,12 +60,12 @@ _SESSION_BODIES = (("政协", ("政协", "政治协商")), ("人大", ("人大",
 _NTH = _pattern("nth")
 
 
-@cache
+@lexicon_cache
 def _heads() -> list[tuple[str, str]]:
     return sorted(((k, v[0]) for k, v in table("event_heads.tsv").items()), key=lambda kv: -len(kv[0]))
 
 
-@cache
+@lexicon_cache
 def _acts() -> list[tuple[str, str, str | None, re.Pattern[str]]]:
     """The rows of event_acts.tsv: the event's name, its type, the role of its doers, its pattern
     (kg lexicon check runs their examples)."""
@@ -77,19 +76,18 @@ def _acts() -> list[tuple[str, str, str | None, re.Pattern[str]]]:
     ]
 
 
-@cache
+@lexicon_cache
 def _trigger_after() -> re.Pattern[str]:
     """A verb after an event's name; not one inside a briefing's name ("…集中开工新闻发布会")."""
     briefings = tuple(head for head, kind in _heads() if kind == "press_conference")
     return re.compile(f"(?:{alternation(word_list('event_triggers.txt'))})(?!{alternation(briefings)})")
 
 
-@cache
+@lexicon_cache
 def _trigger_before() -> re.Pattern[str]:
     return re.compile(f"(?:主持)?(召开|举行|举办|签署|签订|进行|组织开展|{'|'.join(_ATTENDING)})了?")
 
 
-_HOLDING = word_list("holding_verbs.txt")
 _BODY_ENDINGS = ("办", "局", "委", "部", "政府", "委员会", "厅", "院", "公司")
 # Verbs of taking part that name the event after them ("出席甘肃省重大项目集中开工仪式"): only an event
 # named in full there is one of its own
@@ -103,7 +101,7 @@ def _named_in_full(name: str) -> bool:
     return len(name) >= 5 and not bare and "、" not in name and not _REFERRING.match(name)
 
 
-@cache
+@lexicon_cache
 def _roles() -> re.Pattern[str]:
     # "《政府工作报告》": 作报告 inside 工作报告 is no one's part
     return re.compile(
@@ -130,7 +128,7 @@ _PREACHING = "(?:宣讲|传达|宣传)"
 _WHILE = "时(?:[，,]|强调|指出|要求|表示)"  # "调研X时要求": what was said during the visit
 
 
-@cache
+@lexicon_cache
 def _inspection() -> re.Pattern[str]:
     """After a person: "(一行)到P调研" (a visit to a place), "带领…来P实地考察", "在P对X进行调研", or
     "现场督导X" (the place is what is inspected)."""
@@ -379,7 +377,8 @@ class EventReader:
             or len(subject) < 8
             or _has_person(sentence, start, end)
             or _NOT_A_NAME.search(subject)  # "景县组织开展…项目集中开工活动": the 活动 is the event
-            or any(verb in subject for verb in _HOLDING)  # "A节举行重大项目开工暨签约仪式": the 仪式 is
+            # "A节举行重大项目开工暨签约仪式": the 仪式 is the event
+            or any(verb in subject for verb in _holding_verbs())
         ):
             return None  # "项目开工" says nothing of which project; "副市长X宣布项目开工" is no name
         name = subject + trigger.group()
@@ -402,7 +401,7 @@ class EventReader:
         if trigger.group(1) in _ATTENDING and not _named_in_full(piece[:cut].removeprefix("了")):
             return None  # "出席座谈会", "参加上述活动": the article's event, named elsewhere
         serial = _SERIAL.match(piece[cut:])
-        place = _held_in(sentence, trigger) if trigger.group(1) in _HOLDING else None
+        place = _held_in(sentence, trigger) if trigger.group(1) in _holding_verbs() else None
         end = start + cut + (serial.end() if serial else 0)
         host = _host_before(text, trigger)
         if host:
@@ -679,7 +678,7 @@ class _Particular:
     persons: list[Mention]
 
 
-@cache
+@lexicon_cache
 def _particular_line() -> re.Pattern[str]:
     keys = alternation(tuple(table("particular_lines.tsv")))
     return re.compile(rf"^\s*(?P<key>{keys})\s*[：:]\s*(?P<value>\S.*?)\s*[;；。]?$")
@@ -893,7 +892,7 @@ def _fold_session_parts(events: list[EventMention]) -> None:
             events.remove(part)
 
 
-@cache
+@lexicon_cache
 def _openings() -> list[tuple[str, str]]:
     return sorted(((k, v[0]) for k, v in table("opening_ceremonies.tsv").items()), key=lambda kv: -len(kv[0]))
 
@@ -1015,9 +1014,13 @@ def _lead_role(name: str) -> str:
     return "" if not led else led[0] if led[0] in ("率队", "带队") else "率团"
 
 
+def _holding_verbs() -> tuple[str, ...]:
+    return word_list("holding_verbs.txt")  # 举行, 召开 …: verbs that hold an event
+
+
 def _host_before(text: str, trigger: re.Match[str]) -> re.Match[str] | None:
     """The edition of a festival or gathering that holds what the trigger names after it."""
-    return _HOSTING_EVENT.search(text, 0, trigger.start()) if trigger.group(1) in _HOLDING else None
+    return _HOSTING_EVENT.search(text, 0, trigger.start()) if trigger.group(1) in _holding_verbs() else None
 
 
 def _visit_named_by_headline(headline: EventMention, in_lead: EventMention) -> bool:

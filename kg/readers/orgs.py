@@ -11,11 +11,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from functools import cache
 from pathlib import Path, PurePath
 
 from kg.language.gazetteer import Division, Gazetteer
-from kg.language.lexicon import org_subtype, table, word_list
+from kg.language.lexicon import lexicon_cache, org_subtype, table, word_list
 
 _TOWN = re.compile(r"^([\u4e00-\u9fff]{2,4}?(?:街道|镇|乡))(?=[\u4e00-\u9fff])")
 # A body written with only its level ("市委", "县政府", "州长", "盟委") is the paper's own body of that
@@ -439,7 +438,7 @@ def _national(text: str) -> Org:
     return Org(name, subtype, "", text)
 
 
-@cache
+@lexicon_cache
 def _standing_titles() -> frozenset[str]:
     return frozenset(word_list("standing_committee_titles.txt"))
 
@@ -506,14 +505,14 @@ def _tied_locale(tied: list[Division], gazetteer: Gazetteer) -> Locale | None:
 _COUNTY_BODIES = ("法院", "检察院", "县委", "县政府", "公安局", "人民医院", "融媒体中心")
 
 
-@cache
+@lexicon_cache
 def _full_county_names(gazetteer: Gazetteer) -> tuple[Division, ...]:
     """Counties whose full name only one county has, and long enough not to be a word (新华区 is not)."""
     names = Counter(d.name for d in gazetteer.all_counties())
     return tuple(d for d in gazetteer.all_counties() if len(d.name) >= 3 and names[d.name] == 1)
 
 
-@cache
+@lexicon_cache
 def _unique_county_names(gazetteer: Gazetteer) -> dict[str, str]:
     """Short names (祁东) and two-character full names (郏县) that only one county has, → its code."""
     owners: dict[str, set[str]] = {}
@@ -539,7 +538,7 @@ def _zone_in(unit: str) -> str:
 _BRACKETED_PLACE = re.compile(r"(?<=[\u4e00-\u9fff])[（(][\u4e00-\u9fff]{2,4}[)）]")
 
 
-@cache
+@lexicon_cache
 def _two_character_counties(gazetteer: Gazetteer) -> re.Pattern[str]:
     names = sorted(n for n in _unique_county_names(gazetteer) if len(n) == 2 and n.endswith("县"))
     return re.compile(f"(?:^|(?<=[\\n。！？；：!?;:\\s]))({'|'.join(names)})", re.MULTILINE)
@@ -635,24 +634,24 @@ class Org:
         return self.unit in _party_committee_units()
 
 
-@cache
+@lexicon_cache
 def _templates() -> dict[str, tuple[str, ...]]:
     return table("org_templates.tsv")
 
 
-@cache
+@lexicon_cache
 def _party_committee_units() -> frozenset[str]:
     return frozenset(
         u for u, (template, _) in _templates().items() if template.endswith("}委员会") and "中共" in template
     )
 
 
-@cache
+@lexicon_cache
 def _party_departments() -> tuple[str, ...]:
     return word_list("party_departments.txt")
 
 
-@cache
+@lexicon_cache
 def _aliases() -> dict[str, str]:
     return {key: values[0] for key, values in table("place_aliases.tsv").items()}
 

@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from functools import cache
 
 from kg.language.lexicon import (
     alternation,
+    lexicon_cache,
     table,
     title_aliases,
     title_pattern,
@@ -37,7 +37,7 @@ _LEAD_JUNK_FORMS = (
 )
 
 
-@cache
+@lexicon_cache
 def _lead_junk() -> re.Pattern[str]:
     return re.compile(f"{_LEAD_JUNK_FORMS}|{alternation(word_list('chain_openers.txt'))})")
 
@@ -787,7 +787,7 @@ def _for_person(position: Position, person: Mention) -> Position:
     )
 
 
-@cache
+@lexicon_cache
 def _departments() -> tuple[str, ...]:
     return tuple(d for d in word_list("party_departments.txt") if d.endswith("部"))
 

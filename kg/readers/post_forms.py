@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
 
-from kg.language.lexicon import data_text
+from kg.language.lexicon import entries, lexicon_cache
 
 CHANGES = ("appointed", "elected", "nominated", "acting", "removed", "resigned", "transferred")
 _HEAD, _REST = "\ue000", "\ue001"  # a masked person: first character, then the others
@@ -58,8 +57,7 @@ def _compile_unit(text: str) -> str:
     return text.replace("{P}", _PERSONS).replace("{T}", _TITLES)
 
 
-def _form(line_no: int, row: list[str]) -> Form:
-    where = f"kg/data/post_forms.tsv line {line_no}"
+def _form(where: str, row: list[str]) -> Form:
     if len(row) != 5:
         raise FormError(f"{where}: expected 5 tab-separated columns (id, change, lead, unit, example)")
     form_id, change, lead, unit, example = row
@@ -78,13 +76,12 @@ def _form(line_no: int, row: list[str]) -> Form:
         raise FormError(f"{where} ({form_id}): {error}") from error
 
 
-@cache
+@lexicon_cache
 def forms() -> tuple[Form, ...]:
     """The forms of kg/data/post_forms.tsv, validated."""
     rows = []
-    for number, line in enumerate(data_text("post_forms.tsv").splitlines(), 1):
-        if line.strip() and not line.startswith("#"):
-            rows.append(_form(number, line.split("\t")))
+    for where, line in entries("post_forms.tsv"):
+        rows.append(_form(where, line.split("\t")))
     ids = [f.id for f in rows]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     if duplicates:

@@ -16,12 +16,19 @@ from __future__ import annotations
 
 import itertools
 import re
-from functools import cache
 
 from kg.language.dates import parse_date
 from kg.language.engines import Token
 from kg.language.gazetteer import Division, Gazetteer, SuffixTable
-from kg.language.lexicon import alternation, org_subtype, patterns, table, title_pattern, word_list
+from kg.language.lexicon import (
+    LexiconPattern,
+    alternation,
+    lexicon_cache,
+    org_subtype,
+    table,
+    title_pattern,
+    word_list,
+)
 from kg.language.money import NUMBER, UNIT, yuan
 from kg.language.names import merge_by_name
 from kg.model import Article, Mention, ProjectMention, Quantity, Relation, Sentence
@@ -44,9 +51,9 @@ _NAME_TAGS = {
 }
 
 
-def _pattern(name: str) -> re.Pattern[str]:
+def _pattern(name: str) -> LexiconPattern:
     """A pattern of kg/data/project_patterns.tsv, where the genre's words in this module's patterns live."""
-    return patterns("project_patterns.tsv")[name]
+    return LexiconPattern("project_patterns.tsv", name)
 
 
 _SUFFIX = _pattern("suffix")
@@ -94,7 +101,7 @@ _DEMONSTRATIVE = _pattern("demonstrative")
 _INDUSTRY = _pattern("industry")
 
 
-@cache
+@lexicon_cache
 def _quantity() -> re.Pattern[str]:
     units = alternation(word_list("quantity_units.txt"))
     return re.compile(
@@ -103,7 +110,7 @@ def _quantity() -> re.Pattern[str]:
     )
 
 
-@cache
+@lexicon_cache
 def _status() -> re.Pattern[str]:
     return re.compile(alternation(tuple(sorted(table("project_status.tsv"), key=len, reverse=True))))
 
@@ -731,7 +738,7 @@ def _division_like(name: str) -> bool:
     return _is_division(name) or name.endswith(_division_suffixes())
 
 
-@cache
+@lexicon_cache
 def _division_suffixes() -> tuple[str, ...]:
     return tuple(SuffixTable.load().suffixes)
 
@@ -753,7 +760,7 @@ def _inside(division: Division, within: Division | None) -> bool:
     return within is not None and division.level == 3 and Gazetteer.default().contains(within, division)
 
 
-@cache
+@lexicon_cache
 def _city_division(city: str | None) -> Division | None:
     return Gazetteer.default().resolve(city) if city else None
 

@@ -10,10 +10,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cache
 from typing import Literal, Protocol, get_args
 
-from kg.language.lexicon import table
+from kg.language.lexicon import lexicon_cache, table
 
 EntityType = Literal["PERSON", "ORG", "PLACE", "DATE"]
 PosTag = Literal[
@@ -67,7 +66,7 @@ def load_engine(spec: str = "lac") -> Engine:
     return _REGISTRY[name](argument or None)
 
 
-@cache
+@lexicon_cache
 def pos_map(tag_set: str) -> dict[str, str]:
     """An engine's POS tags (one of TAG_SETS) → kg's, from kg/data/pos_tags.tsv."""
     column = TAG_SETS.index(tag_set)

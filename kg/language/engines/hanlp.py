@@ -22,7 +22,7 @@ from functools import cache
 from pathlib import Path
 
 from kg.language.engines import Engine, EngineError, Token, kg_tag
-from kg.language.lexicon import table
+from kg.language.lexicon import lexicon_cache, table
 
 PRETRAINED = "CLOSE_TOK_POS_NER_SRL_DEP_SDP_CON_ELECTRA_SMALL_ZH"  # a name in hanlp.pretrained.mtl
 LICENCE = (
@@ -120,7 +120,7 @@ def auto(argument: str | None = None) -> Engine:
     return engine
 
 
-@cache
+@lexicon_cache
 def tag_map() -> dict[str, str]:
     return {tag: row[0] for tag, row in table("hanlp_tags.tsv").items()}
 
