@@ -62,3 +62,13 @@ def test_a_pattern_fills_its_placeholders_from_word_lists_and_other_patterns() -
     )
     talk = patterns("event_patterns.tsv")["talk"]
     assert talk.match("率党政代表团与杭州市党政领导座谈")["led"] == "率党政代表团"
+
+
+def test_a_word_list_placeholder_can_leave_out_a_role_class() -> None:
+    """The verbs of a visit that are no meeting: "X拜访Y" with no motion before it is the meeting reader's."""
+    from kg.language.lexicon import expanded
+
+    visits = expanded("event_patterns.tsv", "{words:inspection_verbs.txt but not met}").split("|")
+    assert "调研" in visits and "督导" in visits
+    assert "拜访" not in visits and "接待" not in visits
+    assert "拜访" in expanded("event_patterns.tsv", "{words:inspection_verbs.txt}").split("|")

@@ -144,18 +144,22 @@ def patterns(name: str) -> dict[str, re.Pattern[str]]:
     return {row[0]: re.compile(expanded(name, row[1])) for row in _rows(name)}
 
 
-_PLACEHOLDER = re.compile(r"\{(words|pattern):([\w.]+)\}")
+_PLACEHOLDER = re.compile(r"\{(words|pattern):([\w.]+)(?: but not (\w+))?\}")
 
 
 def expanded(name: str, pattern: str) -> str:
     """A pattern of the file `name` with its placeholders filled: {words:FILE} is the alternation of a
-    word list of kg/data (longest first), {pattern:ID} the text of another pattern of the same file."""
+    word list of kg/data (longest first), {words:FILE but not CLASS} the same without the words whose
+    participation role is of that class (met …), {pattern:ID} the text of another pattern of the file."""
 
     def fill(placeholder: re.Match[str]) -> str:
-        kind, key = placeholder.groups()
-        if kind == "words":
-            return alternation(word_list(key))
-        return expanded(name, _pattern_texts(name)[key])
+        kind, key, unless = placeholder.groups()
+        if kind == "pattern":
+            return expanded(name, _pattern_texts(name)[key])
+        roles = table("participation_roles.tsv")
+        return alternation(
+            tuple(w for w in word_list(key) if not unless or w not in roles or roles[w][1] != unless)
+        )
 
     return _PLACEHOLDER.sub(fill, pattern)
 

@@ -83,15 +83,10 @@ def _trigger_after() -> re.Pattern[str]:
     return re.compile(f"(?:{alternation(word_list('event_triggers.txt'))})(?!{alternation(briefings)})")
 
 
-@lexicon_cache
-def _trigger_before() -> re.Pattern[str]:
-    return re.compile(f"(?:主持)?(召开|举行|举办|签署|签订|进行|组织开展|{'|'.join(_ATTENDING)})了?")
+_TRIGGER_BEFORE = _pattern("trigger_before")  # a verb before an event's name: 召开, 签订, 出席 …
 
 
 _BODY_ENDINGS = ("办", "局", "委", "部", "政府", "委员会", "厅", "院", "公司")
-# Verbs of taking part that name the event after them ("出席甘肃省重大项目集中开工仪式"): only an event
-# named in full there is one of its own
-_ATTENDING = ("出席", "参加", "主持")
 _REFERRING = _pattern("referring")
 
 
@@ -121,31 +116,8 @@ def _role_of(verb: re.Match[str]) -> tuple[str, str]:
     return role, role_class
 
 
-_FEW = "[\\d一二三四五六七八九十]*"  # "一行四人", "一行12人"
 _LED = _pattern("led").pattern  # "率党政考察团": the visitor leads a group
-# "深入A县宣讲X视察贵州重要讲话精神并调研…": what the visitor preached on the way, not a visit's place
-_PREACHING = "(?:宣讲|传达|宣传)"
-_WHILE = "时(?:[，,]|强调|指出|要求|表示)"  # "调研X时要求": what was said during the visit
-
-
-@lexicon_cache
-def _inspection() -> re.Pattern[str]:
-    """After a person: "(一行)到P调研" (a visit to a place), "带领…来P实地考察", "在P对X进行调研", or
-    "现场督导X" (the place is what is inspected)."""
-    verbs = alternation(word_list("inspection_verbs.txt"))
-    # "X拜访Y" with no motion before it is a meeting (the meeting reader's), "X到P拜访" a visit
-    roles = table("participation_roles.tsv")
-    visits = alternation(
-        tuple(v for v in word_list("inspection_verbs.txt") if v not in roles or roles[v][1] != "met")
-    )
-    motions = alternation(word_list("visit_motions.txt"))
-    return re.compile(
-        rf"^(?:等\d*人)?(?:一行{_FEW}人?)?(?:在[^，,。]{{2,60}}?的陪同下[，,]?)?(?:带领[^。；;]{{0,80}}?等\d*人?一行{_FEW}人?|带领[^，,。]{{0,30}}?(?:[团组队][，,])?|(?P<led>率队|带队|{_LED}))?"
-        rf"(?:一行{_FEW}人?)?"
-        rf"(?:(?P<motion>{motions}|在)(?P<place>[^，,。此这该本]{{1}}|(?:(?!{_PREACHING})[^，,。]){{2,40}}?(?:施工现场)?)(?:{_PREACHING}[^，,。]{{0,30}}?并)?(?:[，,]?(?:[对就]|围绕)[^，,。]{{2,24}}?)?[，,]?(?:现场|实地|开展|进行了?|专题|参观)*"
-        rf"(?:招商引资|招商)?(?P<verb>{verbs})(?P<also>指导|座谈|交流)?"
-        rf"|(?:现场|专题)?(?P<verb2>(?:{visits})+)(?![团组队])了?(?P<object>[^，,。（(、]{{2,30}}?)(?=[（(，,。、]|安全|工作|情况|{_WHILE}|$))"
-    )
+_INSPECTION = _pattern("inspection")  # after a person: "(一行)到P调研", "带领…来P实地考察", "现场督导X"
 
 
 def event_type(name: str) -> str | None:
@@ -288,7 +260,7 @@ class EventReader:
     def _events_in(self, sentence: Sentence, lead_date: DateSpan | None) -> list[EventMention]:
         text = sentence.text
         found = [e for e in (self._named_before(sentence, m) for m in _trigger_after().finditer(text)) if e]
-        found += [e for e in (self._named_after(sentence, m) for m in _trigger_before().finditer(text)) if e]
+        found += [e for e in (self._named_after(sentence, m) for m in _TRIGGER_BEFORE.finditer(text)) if e]
         found += self._inspections(sentence)
         found += _not_overlapping(_group_visits(sentence), found)
         found += self._meetings(sentence)
@@ -398,7 +370,9 @@ class EventReader:
             return self._event(sentence, trigger.start(1), signed.end() if signed else end, None, drop="了")
         if cut <= 0 or piece.startswith("代表", cut):
             return None  # "出席山东省第十四届人民代表大会代表": the deputies to it, not a report of it
-        if trigger.group(1) in _ATTENDING and not _named_in_full(piece[:cut].removeprefix("了")):
+        if trigger.group(1) in word_list("attending_verbs.txt") and not _named_in_full(
+            piece[:cut].removeprefix("了")
+        ):
             return None  # "出席座谈会", "参加上述活动": the article's event, named elsewhere
         serial = _SERIAL.match(piece[cut:])
         place = _held_in(sentence, trigger) if trigger.group(1) in _holding_verbs() else None
@@ -411,7 +385,7 @@ class EventReader:
     def _hosting_events(self, sentence: Sentence, found: list[EventMention]) -> list[EventMention]:
         """ "第19届中国·金湖荷花节举行X仪式": the festival that holds X is an event too, X a part of it."""
         hosts = []
-        for trigger in _trigger_before().finditer(sentence.text):
+        for trigger in _TRIGGER_BEFORE.finditer(sentence.text):
             host = _host_before(sentence.text, trigger)
             if host:
                 begin, end = sentence.start + host.start(), sentence.start + host.end()
@@ -1717,7 +1691,7 @@ def _visit(sentence: Sentence, person: Mention, persons: list[Mention]) -> Event
     """The visit a person's verb reports right after the name ("到东阿县调研"), named after its
     visitors ("张三、李四到高要区调研"), or None."""
     rest = sentence.text[person.end - sentence.start :]
-    match = _inspection().match(rest)
+    match = _INSPECTION.match(rest)
     if not match:
         return None
     verb, place = match["verb"] or match["verb2"], match["place"] or match["object"]
