@@ -78,6 +78,7 @@ class EventMention:
     visit_verb: str | None = None  # the visitor's role as written: 调研, 考察, 会见 …
     led: str = ""  # the visitor led the group, written so ("X率党政考察团来Y考察": 率团; 率队, 带队)
     co_visitors: list[str] = field(default_factory=list)  # listed with the visitor: "A，B率团来Y考察"
+    sites: list[str] = field(default_factory=list)  # a visit to several places ("到A、B调研"): no one place
     part_of: EventMention | None = None  # the event it opens or is an agenda item of
     in_passing: bool = False  # found by its name alone: roles read later in its sentence are not its
     cited: bool = False  # a meeting whose speeches or spirit the text studies ("传达X精神"): held before

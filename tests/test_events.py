@@ -781,7 +781,7 @@ def test_a_speech_preached_on_a_visit_is_neither_its_place_nor_its_participant(e
     )
     docs = analyse([Document("x.txt", text)], engine, Locale.for_city("遵义市"))
     (visit,) = [e for a in docs[0].articles for e in a.events]
-    assert visit.place == "务川自治县、湄潭县"
+    assert (visit.place, visit.sites) == (None, ["务川自治县", "湄潭县"])  # two counties: no one place
     roles = {(p.person, p.role) for a in docs[0].articles for p in a.participations}
     assert roles == {("吴建国", "调研"), ("吴建国", "督导")}
 
@@ -937,6 +937,23 @@ def test_a_stop_at_one_of_the_sites_a_visit_listed_is_that_visit(engine) -> None
     )
     events, _ = _article_events(engine, text)
     assert events == {"吴建国到华宇铝业、榜头镇、九鲤湖调研"}
+
+
+@pytest.mark.parametrize(
+    "visit, name, sites",
+    [
+        (
+            "到华宇铝业、榜头镇、九鲤湖调研",
+            "吴建国到华宇铝业、榜头镇、九鲤湖调研",
+            ["华宇铝业", "榜头镇", "九鲤湖"],
+        ),
+        ("赴莆田经济开发区和榜头镇调研", "吴建国赴莆田经济开发区和榜头镇调研", ["莆田经济开发区", "榜头镇"]),
+    ],
+)
+def test_a_visit_to_several_places_went_to_no_one_place(engine, visit: str, name: str, sites: list) -> None:
+    text = f"本报讯 3月14日，市委书记吴建国{visit}。\n"
+    event = _events_by_name(engine, text, Locale.for_city("莆田市"))[name]
+    assert (event.place, event.sites) == (None, sites)
 
 
 def test_persons_listed_with_semicolons_take_the_verb_after_the_last(engine) -> None:

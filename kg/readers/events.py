@@ -599,9 +599,8 @@ def _same_visit(a: EventMention, b: EventMention) -> bool:
         return False
     if (a.visit_verb, a.place) == (b.visit_verb, b.place):
         return True
-    sites = a.place.split("、") if a.place and "、" in a.place else []
     place = b.place or ""
-    return bool(place) and any(site in place or place in site for site in sites if len(site) >= 2)
+    return bool(place) and any(site in place or place in site for site in a.sites if len(site) >= 2)
 
 
 def _acted(sentence: Sentence) -> list[EventMention]:
@@ -1712,6 +1711,8 @@ def _visit(sentence: Sentence, person: Mention, persons: list[Mention]) -> Event
         start, end = hosts[0].start, person.end + match.end()
     event = EventMention(name, "inspection", sentence, start, end)
     event.place = _place_of_visit(sentence, person.end - sentence.start, match, place, hosts[0])
+    written = match["place"] or ""
+    event.sites = _SEVERAL_PLACES.split(written) if _SEVERAL_PLACES.search(written) else []
     event.visitor, event.visit_verb = hosts[0].text, verb
     event.co_visitors = [h.text for h in hosts[1:]]
     return event
@@ -1780,15 +1781,18 @@ def _visit_name(rest: str, match: re.Match[str]) -> str:
 
 def _visited_place(sentence: Sentence, at: int, place: str) -> str | None:
     """Where a visit went: not where some of a kind were visited ("深入部分重点企业调研"), nor whom
-    ("走访代表X"); `at` is where the words of the visit begin in the sentence."""
+    ("走访代表X"), nor several places at once; `at` is where the words of the visit begin in the sentence."""
     start = sentence.text.find(place, at)
     if _has_person(sentence, start, start + len(place)):
+        return None
+    if _SEVERAL_PLACES.search(place):
         return None
     vague = _VAGUE_PLACE.search(place)  # "龙山区部分企业": the visit went to 龙山区
     return place if vague is None else place[: vague.start()] if vague.start() >= 2 else None
 
 
 _VAGUE_PLACE = _pattern("vague_place")
+_SEVERAL_PLACES = _pattern("several_places")
 
 
 def _inside_event(events: list[EventMention], position: int) -> bool:
