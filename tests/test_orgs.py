@@ -221,6 +221,17 @@ def test_a_county_under_its_former_name_with_no_city_named() -> None:
     assert OrgResolver(found).resolve("县委").name == "中共会理县委员会"
 
 
+def test_a_district_under_the_name_it_had_as_a_county() -> None:
+    # 济阳县 became 济南市济阳区; a page of the time calls it 济阳县, and its 县委 is 中共济阳县委员会, but a
+    # district's "X市" is not read as a former name ("瑶海市民中心")
+    text = "1月14日,济阳县第十八届人民代表大会第二次会议开幕。济阳县委书记吴建国出席。济南市有关部门参加。"
+    found = document_locale(text, Locale())
+    assert (found.city, found.county) == ("济南市", "济阳县")
+    assert OrgResolver(found).resolve("县委").name == "中共济阳县委员会"
+    text = "区委书记吴建国来到瑶海区,参观瑶海市民中心。瑶海市民中心位于合肥市瑶海区。合肥市有关部门参加。"
+    assert document_locale(text, Locale()).county == "瑶海区"
+
+
 def test_a_county_named_by_its_short_name_over_a_city_inside_a_persons_name() -> None:
     # "张金昌" holds 金昌 once; 金湖 (金湖县 of 淮安市), the county whose 县委 speaks, is named again and again
     text = (

@@ -94,6 +94,18 @@ def test_session_posts_belong_to_the_session(engine) -> None:
     assert found == {(n, "执行主席", session) for n in ("马立新", "郑红梅", "钱立军")}
 
 
+def test_session_posts_belong_to_the_session_reported_not_one_referred_to(engine) -> None:
+    # "完成县十八届人大一次会议确定的目标": an earlier session (and 成县 is a county too), not the one reported
+    text = (
+        "1月14日,济阳县第十八届人民代表大会第二次会议开幕。大会执行主席马立新、郑红梅在主席台就座。"
+        "政府工作报告说,全县圆满完成县十八届人大一次会议确定的主要目标任务。"
+    )
+    docs = analyse([Document("session.txt", text)], engine, Locale(per_document=True))  # its own county
+    found = {(p.person, p.title, p.organization) for a in docs[0].articles for p in a.positions}
+    session = "济阳县第十八届人民代表大会第二次会议"
+    assert found == {(n, "执行主席", session) for n in ("马立新", "郑红梅")}
+
+
 def _posts(engine, text: str) -> set[tuple[str, str, str, bool]]:
     docs = analyse([Document("forms.txt", text)], engine, Locale.for_city("沧州市"))
     return {(p.person, p.title, p.organization, p.former) for a in docs[0].articles for p in a.positions}

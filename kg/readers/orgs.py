@@ -256,18 +256,25 @@ def _county_locale(text: str, found: Locale, county: Division, count: int, gazet
 
 
 def _former_county(text: str, county: Division, gazetteer: Gazetteer) -> str:
-    """ "子长县" in a page of 2014: a county that has since become a county-level city (子长市) is read
-    under the name the page gives it, so that its 县委 is 中共子长县委员会."""
-    written = _former_name(county, gazetteer)
-    return written if written and text.count(written) > text.count(county.name) else ""
+    """ "子长县" in a page of 2014, "济阳县" in one of 2017: a county that has since become a county-level
+    city (子长市) or a district (济阳区) is read under the name the page gives it, so that its 县委 is
+    中共子长县委员会."""
+    written = [
+        name for name in _former_names(county, gazetteer) if text.count(name) > text.count(county.name)
+    ]
+    return written[0] if written else ""
 
 
-def _former_name(county: Division, gazetteer: Gazetteer) -> str:
-    """The name a county-level city had as a county (会理市 was 会理县), when no division bears it now."""
-    if not county.name.endswith("市"):
-        return ""
-    written = gazetteer.short_name(county) + "县"
-    return "" if any(d.name == written for d in gazetteer.lookup(written)) else written
+# what a county-level city or a district may have been before: 会理市 was 会理县, 济阳区 济阳县 (not a
+# district's "X市": "瑶海市民中心" is no city)
+_FORMER_LEVELS = {"市": ("县",), "区": ("县",)}
+
+
+def _former_names(county: Division, gazetteer: Gazetteer) -> list[str]:
+    """The names the county-level place may have had, that no division bears now."""
+    short = gazetteer.short_name(county)
+    written = [short + level for level in _FORMER_LEVELS.get(county.name[-1], ())]
+    return [name for name in written if not any(d.name == name for d in gazetteer.lookup(name))]
 
 
 def _visited(text: str, found: Locale) -> bool:
@@ -448,7 +455,7 @@ def _city_of_named_county(text: str, gazetteer: Gazetteer) -> Locale:
     most often in full, when one is."""
     counts: Counter[str] = Counter()
     for county in gazetteer.all_counties():
-        for name in (county.name, _former_name(county, gazetteer)):  # "会理县" in a page of 2019
+        for name in (county.name, *_former_names(county, gazetteer)):  # "会理县" in a page of 2019
             if len(name) >= 3 and name in text:
                 counts[county.code] += text.count(name)
     # "郏县法院", "祁东法院": a county's bodies named by its short name, or by a two-character full name,

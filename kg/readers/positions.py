@@ -70,6 +70,7 @@ def _of_the_session(org_text: str) -> bool:
 
 # "五届人大三次会议" is 第五届人民代表大会第三次会议 (a 政协 session keeps the short form it is known by)
 _PLACE_LEVEL = re.compile("[市县区旗州盟]")
+_SESSION_NUMBERS = re.compile(f"({_NUMBER})[届次]")
 _SHORT_CONGRESS = re.compile(f"^(?:人大)?({_NUMBER})届人大({_NUMBER})次会议$")
 
 
@@ -249,24 +250,26 @@ class PositionReader:
     def _session_of(self, article: Article) -> Org | None:
         """The fullest name of the congress or CPPCC session the article reports, as an organisation
         for the posts held in it (执行主席, 主席团成员)."""
-        names = []
-        for sentence in article.sentences:
-            for match in _SESSION.finditer(sentence.text):
-                text, lead = sentence.text, match.group(1)
-                place = next(
-                    (lead[i:] for i in range(len(lead)) if self.resolver.gazetteer.lookup(lead[i:])), ""
-                )
-                # "中国人民政治协商会议" or "政协" may stand before the lead: it stays in the name
-                body, rest = text[match.start() : match.start(1)], text[match.end(1) : match.end()]
-                if not place and not body and not _PLACE_LEVEL.search(rest):
-                    # "市第十五届人民代表大会…", "五届人大三次会议": the paper's own
-                    level = lead[-1] if lead and lead[-1] in "市县区旗州盟" else ""
-                    place = self.resolver.paper_scope(level)
-                names.append(body + place + _full_session(rest) if not body else body + place + rest)
+        names = [self._session_name(s.text, m) for s in article.sentences for m in _SESSION.finditer(s.text)]
         if not names:
             return None
-        name = max(names, key=len)
+        # the session the article reports is the one it names first; "完成县十八届人大一次会议确定的
+        # 目标" names an earlier one, whatever its length
+        reported = _SESSION_NUMBERS.findall(names[0])
+        name = max((n for n in names if _SESSION_NUMBERS.findall(n) == reported), key=len)
         return Org(name, "cppcc" if "政治协商" in name or "政协" in name else "congress", "", "会议")
+
+    def _session_name(self, text: str, match: re.Match[str]) -> str:
+        """A session's name as written, with its place (the paper's own where it names none)."""
+        lead = match.group(1)
+        place = next((lead[i:] for i in range(len(lead)) if self.resolver.gazetteer.lookup(lead[i:])), "")
+        # "中国人民政治协商会议" or "政协" may stand before the lead: it stays in the name
+        body, rest = text[match.start() : match.start(1)], text[match.end(1) : match.end()]
+        if not place and not body and not _PLACE_LEVEL.search(rest):
+            # "市第十五届人民代表大会…", "五届人大三次会议": the paper's own
+            level = lead[-1] if lead and lead[-1] in "市县区旗州盟" else ""
+            place = self.resolver.paper_scope(level)
+        return body + place + _full_session(rest) if not body else body + place + rest
 
     def _session_body(self) -> Org | None:
         """The congress or CPPCC whose session the article reports: the body of the members it counts
