@@ -59,6 +59,7 @@ TABLES: dict[str, Table] = {
     "event_heads.tsv": Table(2, {1: EVENT_TYPES}),
     "event_patterns.tsv": Table(3, {}),
     "project_patterns.tsv": Table(3, {}),
+    "name_patterns.tsv": Table(3, {}),
     "hanlp_tags.tsv": Table(3, {}),
     "head_titles.tsv": Table(2, {}),
     "implied_bodies.tsv": Table(2, {1: ORG_SUBTYPES}),

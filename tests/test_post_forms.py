@@ -106,6 +106,17 @@ def test_session_posts_belong_to_the_session_reported_not_one_referred_to(engine
     assert found == {(n, "执行主席", session) for n in ("马立新", "郑红梅")}
 
 
+def test_a_session_list_after_its_order_and_with_notes_of_sex_and_nation(engine) -> None:
+    text = (
+        "中国人民政治协商会议凤台县第十一届委员会第一次会议于12月27日上午在会议中心隆重开幕。"
+        "开幕大会的执行主席是:(以姓氏笔画为序排列)马立新(女)、王程(回族)、孙立平、张建军(女)。"
+    )
+    docs = analyse([Document("session.txt", text)], engine, Locale(per_document=True))
+    found = {(p.person, p.title, p.organization) for a in docs[0].articles for p in a.positions}
+    session = "中国人民政治协商会议凤台县第十一届委员会第一次会议"
+    assert found == {(n, "执行主席", session) for n in ("马立新", "王程", "孙立平", "张建军")}
+
+
 def _posts(engine, text: str) -> set[tuple[str, str, str, bool]]:
     docs = analyse([Document("forms.txt", text)], engine, Locale.for_city("沧州市"))
     return {(p.person, p.title, p.organization, p.former) for a in docs[0].articles for p in a.positions}

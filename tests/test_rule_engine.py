@@ -83,3 +83,14 @@ def test_a_names_last_character_read_into_the_verb_after_it() -> None:
     docs = analyse([Document("a.txt", text)], RuleEngine(words), Locale.for_city("吕梁市"))
     names = {m.text for a in docs[0].articles for s in a.sentences for m in s.mentions if m.type == "PERSON"}
     assert {"李双会", "许明"} <= names and "许明率" not in names
+
+
+def test_an_item_of_a_list_noted_with_its_sex_or_nation_is_a_person() -> None:
+    # the model took the name for a word; its note "(回族)" says it is a person of the list
+    words = {"马立新": "PERSON", "孙立平": "PERSON", "闪立业": "NOUN", "执行主席": "NOUN"}
+    text = "本报讯 政协凤台县第十一届委员会第一次会议开幕。执行主席:马立新(女)、闪立业(回族)、孙立平。\n"
+    docs = analyse([Document("a.txt", text)], RuleEngine(words), Locale.for_city("淮南市"))
+    persons = [
+        m.text for a in docs[0].articles for s in a.sentences for m in s.mentions if m.type == "PERSON"
+    ]
+    assert persons == ["马立新", "闪立业", "孙立平"]

@@ -16,7 +16,14 @@ from collections.abc import Callable
 
 from kg.language.engines import Token
 from kg.language.gazetteer import Gazetteer
-from kg.language.lexicon import person_verbs, surnames, title_pattern, titles_anywhere, word_list
+from kg.language.lexicon import (
+    LexiconPattern,
+    person_verbs,
+    surnames,
+    title_pattern,
+    titles_anywhere,
+    word_list,
+)
 from kg.language.recognise import overlaps
 from kg.model import Article, Document, Mention, Sentence
 
@@ -39,6 +46,7 @@ def mend_names(doc: Document, body_before_title: BodyBeforeTitle, gazetteer: Gaz
     complete_names(doc)
     for article in doc.articles:
         for sentence in article.sentences:
+            _add_noted_names(sentence)
             _add_names_after_titles(sentence, body_before_title)
             if _DECISION.search(sentence.text):
                 _add_decision_names(sentence, gazetteer)
@@ -107,6 +115,19 @@ def _join_tails_in_lists(text: str, mentions: list[Mention]) -> None:
         listed = text[m.start - 1 : m.start] in _LIST_MARKS and after in _LIST_MARKS
         if listed and "\u4e00" <= tail <= "\u9fff" and tail not in _LIST_WORDS and (m.end + 2) in starts:
             m.text, m.end = m.text + tail, m.end + 1
+
+
+_NOTED_IN_LIST = LexiconPattern("name_patterns.tsv", "noted_in_list")
+
+
+def _add_noted_names(sentence: Sentence) -> None:
+    """ "执行主席：马某(女)、闪某(回族)、…": an item of a list noted with its sex or nation is a person,
+    where the model took it for a word."""
+    for match in _NOTED_IN_LIST.finditer(sentence.text):
+        start, end = sentence.start + match.start("name"), sentence.start + match.end("name")
+        if not any(m.start < end and start < m.end for m in sentence.mentions if m.type == "PERSON"):
+            sentence.mentions = [m for m in sentence.mentions if not (m.start < end and start < m.end)]
+            sentence.mentions.append(Mention(start, end, match["name"], "PERSON", source="pattern"))
 
 
 def _add_names_after_titles(sentence: Sentence, body_before_title: BodyBeforeTitle) -> None:

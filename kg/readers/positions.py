@@ -199,9 +199,9 @@ class PositionReader:
         chain_end = start
         if sentence.text[person.end - sentence.start :].strip()[:1] in ("", *_LINE_ENDS):
             chain_end = len(sentence.text[previous_end:start].rstrip(" ")) + previous_end
-        # "市委常委：沈七、韩八": a title and a colon before a list of names
-        colon = chain_end > previous_end and sentence.text[chain_end - 1] in ":："
-        segments = self._chain(sentence.text, previous_end, chain_end - 1 if colon else chain_end)
+        # "市委常委：沈七、韩八", "执行主席是:(以姓氏笔画为序)马七": a title, a colon, a list of names
+        colon = _BEFORE_LIST.search(sentence.text, previous_end, chain_end)
+        segments = self._chain(sentence.text, previous_end, colon.start() if colon else chain_end)
         gap = _NOTE.sub("", sentence.text[previous_end:start])  # "陈三(市人大)、褚四"
         if not segments and reading.shared and gap in _LIST_SEPARATORS:
             return [_for_person(p, person) for p in reading.shared]
@@ -713,6 +713,7 @@ def _position(
 
 _LIST_SEPARATORS = ("、", "和", "及", "，")
 _NOTE = re.compile(r"^[(（][^()（）]{1,12}[)）]")
+_BEFORE_LIST = re.compile(r"(?:是|为)?[:：](?:[(（][^()（）]{1,16}[)）])?$")  # its order: "(以姓氏笔画为序)"
 
 
 def _titles_written(written: str) -> tuple[str, ...]:
