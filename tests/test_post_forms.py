@@ -117,6 +117,18 @@ def test_a_session_list_after_its_order_and_with_notes_of_sex_and_nation(engine)
     assert found == {(n, "执行主席", session) for n in ("马立新", "王程", "孙立平", "张建军")}
 
 
+def test_names_counted_by_a_title_of_the_session(engine) -> None:
+    text = (
+        "2月20日上午9时,张家川回族自治县第十五届人民代表大会第二次会议隆重开幕。"
+        "马立新、吴建国等大会执行主席和孙立平、张建军等主席团成员出席会议。"
+    )
+    docs = analyse([Document("session.txt", text)], engine, Locale(per_document=True))
+    found = {(p.person, p.title, p.organization) for a in docs[0].articles for p in a.positions}
+    session = "张家川回族自治县第十五届人民代表大会第二次会议"
+    chairs = {(n, "执行主席", session) for n in ("马立新", "吴建国")}
+    assert found == chairs | {(n, "主席团成员", session) for n in ("孙立平", "张建军")}
+
+
 def _posts(engine, text: str) -> set[tuple[str, str, str, bool]]:
     docs = analyse([Document("forms.txt", text)], engine, Locale.for_city("沧州市"))
     return {(p.person, p.title, p.organization, p.former) for a in docs[0].articles for p in a.positions}

@@ -749,7 +749,8 @@ def _form_reads(form_id: str, text: str, segments: list[_Segment]) -> bool:
     if form_id in _BARE_TITLE_FORMS:
         return _bare_title(text, segments)  # "王五副区长", "某某总书记"; not "钱一在主席台", "冯二局长办公室"
     if form_id in _SESSION_MEMBER_FORMS:
-        return not segments[0].org_text  # "A等辞去…代表职务": members are counted by a bare title
+        # "A等辞去…代表职务": members are counted by a bare title, or by the session's ("A、B等大会执行主席")
+        return not segments[0].org_text or _of_the_session(segments[0].org_text)
     return True
 
 
