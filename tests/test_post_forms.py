@@ -94,14 +94,19 @@ def test_session_posts_belong_to_the_session(engine) -> None:
     assert found == {(n, "执行主席", session) for n in ("马立新", "郑红梅", "钱立军")}
 
 
+def _session_posts(engine, text: str) -> set[tuple[str, str, str]]:
+    """The posts of a session's page, read in the county the page names (as `kg eval` reads it)."""
+    docs = analyse([Document("session.txt", text)], engine, Locale(per_document=True))
+    return {(p.person, p.title, p.organization) for a in docs[0].articles for p in a.positions}
+
+
 def test_session_posts_belong_to_the_session_reported_not_one_referred_to(engine) -> None:
     # "完成县十八届人大一次会议确定的目标": an earlier session (and 成县 is a county too), not the one reported
     text = (
         "1月14日,济阳县第十八届人民代表大会第二次会议开幕。大会执行主席马立新、郑红梅在主席台就座。"
         "政府工作报告说,全县圆满完成县十八届人大一次会议确定的主要目标任务。"
     )
-    docs = analyse([Document("session.txt", text)], engine, Locale(per_document=True))  # its own county
-    found = {(p.person, p.title, p.organization) for a in docs[0].articles for p in a.positions}
+    found = _session_posts(engine, text)
     session = "济阳县第十八届人民代表大会第二次会议"
     assert found == {(n, "执行主席", session) for n in ("马立新", "郑红梅")}
 
@@ -111,8 +116,7 @@ def test_a_session_list_after_its_order_and_with_notes_of_sex_and_nation(engine)
         "中国人民政治协商会议凤台县第十一届委员会第一次会议于12月27日上午在会议中心隆重开幕。"
         "开幕大会的执行主席是:(以姓氏笔画为序排列)马立新(女)、王程(回族)、孙立平、张建军(女)。"
     )
-    docs = analyse([Document("session.txt", text)], engine, Locale(per_document=True))
-    found = {(p.person, p.title, p.organization) for a in docs[0].articles for p in a.positions}
+    found = _session_posts(engine, text)
     session = "中国人民政治协商会议凤台县第十一届委员会第一次会议"
     assert found == {(n, "执行主席", session) for n in ("马立新", "王程", "孙立平", "张建军")}
 
@@ -122,8 +126,7 @@ def test_names_counted_by_a_title_of_the_session(engine) -> None:
         "2月20日上午9时,张家川回族自治县第十五届人民代表大会第二次会议隆重开幕。"
         "马立新、吴建国等大会执行主席和孙立平、张建军等主席团成员出席会议。"
     )
-    docs = analyse([Document("session.txt", text)], engine, Locale(per_document=True))
-    found = {(p.person, p.title, p.organization) for a in docs[0].articles for p in a.positions}
+    found = _session_posts(engine, text)
     session = "张家川回族自治县第十五届人民代表大会第二次会议"
     chairs = {(n, "执行主席", session) for n in ("马立新", "吴建国")}
     assert found == chairs | {(n, "主席团成员", session) for n in ("孙立平", "张建军")}
