@@ -517,3 +517,22 @@ def test_items_named_after_their_town_zone_or_body_and_de(engine) -> None:
     assert projects["华宇智慧能源工厂项目"].place == "榜头镇"
     assert projects["干渠分布式光伏储能一体化项目"].owner == "水利局"
     assert projects["电芯壳体智能制造中心"].place == "盖尾镇"  # the town is no part of the name
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "省调研组现场走访调研宁津县部分省市重点项目建设情况。",
+        "会议要求各县市项目加快推进。",
+        "全县共有亿元以上重点产业项目32个。",
+    ],
+)
+def test_a_kind_of_projects_is_no_project(engine, sentence: str) -> None:
+    from kg.model import Document
+    from kg.pipeline import analyse
+    from kg.readers.orgs import Locale
+
+    docs = analyse(
+        [Document("p.txt", "本报讯 6月5日，" + sentence + "\n")], engine, Locale.for_city("德州市")
+    )
+    assert [p.name for a in docs[0].articles for p in a.projects] == []
