@@ -59,15 +59,21 @@ def using(lexicons: Lexicons) -> Iterator[Lexicons]:
 
 def lexicon_cache(function: Callable[P, R]) -> Callable[P, R]:
     """functools.cache kept per set of lexicons: what a loader derived from one set is never served
-    to a run with another."""
-    store: dict[object, R] = {}
+    to a run with another (a worker's copy of the run's lexicons is equal to it, and shares its tables)."""
+    stores: dict[Lexicons, dict[object, R]] = {}
+    last: tuple[Lexicons | None, dict[object, R]] = (None, {})  # the loaders run hot: one lookup
 
     @wraps(function)
     def cached(*args: P.args, **kwargs: P.kwargs) -> R:
-        key = (_ACTIVE.get(), args, tuple(kwargs.items())) if kwargs else (_ACTIVE.get(), args)
+        nonlocal last
+        lexicons = _ACTIVE.get()
+        if last[0] is not lexicons:
+            last = (lexicons, stores.setdefault(lexicons, {}))
+        store = last[1]
+        key = (args, tuple(kwargs.items())) if kwargs else args
         try:
             return store[key]
-        except KeyError:  # first use with these lexicons (the loaders run hot: no second lookup)
+        except KeyError:
             store[key] = found = function(*args, **kwargs)
             return found
 
@@ -78,14 +84,19 @@ class LexiconPattern:
     """A named pattern of a pattern file, compiled for the active lexicons when it is used: a module keeps
     one as a constant, and a user's words for its placeholders still reach it."""
 
-    __slots__ = ("file", "id")
+    __slots__ = ("file", "id", "_last")
 
     def __init__(self, file: str, id: str) -> None:
         self.file, self.id = file, id
+        self._last: tuple[Lexicons | None, re.Pattern[str] | None] = (None, None)
         self.compiled()  # an unknown id fails where the module names it
 
     def compiled(self) -> re.Pattern[str]:
-        return patterns(self.file)[self.id]
+        lexicons, pattern = self._last
+        if pattern is None or lexicons is not _ACTIVE.get():  # compiled for the run's lexicons once
+            lexicons, pattern = _ACTIVE.get(), patterns(self.file)[self.id]
+            self._last = (lexicons, pattern)
+        return pattern
 
     @property
     def pattern(self) -> str:
