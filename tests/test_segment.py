@@ -165,3 +165,19 @@ def test_an_image_placeholder_splits_no_article_and_a_long_headline_stands_above
     doc = _segment(page)
     assert len(doc.articles) == 1
     assert doc.articles[0].headline.startswith("现场签约9个项目")
+
+
+def test_a_portraits_caption_and_a_scene_caption_between_body_lines_split_no_article() -> None:
+    page = (
+        "某县召开项目建设推进会\n"
+        "3月2日,全县项目建设推进会召开。县委书记吴建国出席会议并讲话。\n"
+        "县委书记吴建国\n"
+        "县委副书记、县人民政府县长马立新主持会议。\n"
+        "签约仪式现场\n"
+        "会上,5个项目现场签约。\n"
+    )
+    doc = _segment(page)
+    assert [a.headline for a in doc.articles] == ["某县召开项目建设推进会"]
+    # a headline of an article of its own, not a title and a name, still opens one
+    second = page + "某县举办农民丰收节\n9月23日,丰收节开幕。\n"
+    assert len(_segment(second).articles) == 2

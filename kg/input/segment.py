@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from kg.input.clean import HEADLINE_MAX, above_particulars, headline_shaped, particulars_line
 from kg.language.dates import dateline
-from kg.language.lexicon import word_list
+from kg.language.lexicon import title_pattern, word_list
 from kg.model import Article, Document, Sentence
 
 _OPENER = re.compile(r"^[■\s]*(本报讯|据新华社|本报记者|[\u4e00-\u9fff]{2,4}讯(?![息员录号])|■)")
@@ -28,8 +28,9 @@ _CONTINUED = re.compile(r"[(（]\s*下转[^()（）]{0,6}[)）]")
 _SOURCE = re.compile(r"^[《(（【]?\s*(?:来源|稿源|出处|文章来源)\s*[:：][^\d]*$")
 # A photo's caption: "▲开工仪式现场 张三摄", "图为…": part of the article around it, never a headline
 _CAPTION = re.compile(
-    r"^[▲△▼↑]|[\u4e00-\u9fff]{2,4}\s*摄$|^图为|^(?:图片|\[图\])$"
-)  # "图片": an image's place
+    r"^[▲△▼↑]|[\u4e00-\u9fff]{2,4}\s*摄$|^图为|^(?:图片|\[图\])$|^[\u4e00-\u9fff]{0,8}现场$"
+)  # "图片": an image's place; "会议现场", "签约仪式现场": a photo of the scene
+_CHAIN_AND_NAME = re.compile(r"[\u4e00-\u9fff、]{4,30}")
 _REPORTERS = re.compile(r"(?:记者|通讯员|融媒体)((?:[ \u3000]+[\u4e00-\u9fff]{2,4}(?=[ \u3000)）\n]|$))+)")
 _CREDIT_MARK = re.compile(r"(?<=[\u4e00-\u9fff]{2})摄$")
 MAX_SENTENCE = 300
@@ -76,6 +77,18 @@ def _reclassify(lines: list[_Line]) -> None:
     for i, line in enumerate(lines):
         if _REPORTER_LINE.match(line.text.strip()):
             line.kind = _reporter_line_kind(lines, i)
+    body_begun = False
+    for line in lines:
+        if line.kind == "headline" and body_begun and _portrait_caption(line.text.strip()):
+            line.kind = "credit"  # "县委书记X" under a photo, between body lines: no article of its own
+        body_begun = body_begun or line.kind == "body"
+
+
+def _portrait_caption(text: str) -> bool:
+    """A title chain and a name, nothing else ("县委副书记、县人民政府县长马立新"): a portrait's caption."""
+    if not _CHAIN_AND_NAME.fullmatch(text):
+        return False
+    return any(title_pattern().search(text[:-n]) for n in (2, 3) if len(text) - n >= 2)
 
 
 def _title_with_a_comma(first: _Line, following: _Line) -> bool:
