@@ -653,6 +653,10 @@ def test_a_verbs_first_character_read_into_a_name_goes_back() -> None:
     assert [t.text for t in repair_names(named) if t.tag == "PERSON"] == ["钱简"]
     whole = _words(("市长", "NOUN"), ("王小明", "PERSON"), ("作", "VERB"), ("报告", "NOUN"))
     assert [t.text for t in repair_names(whole) if t.tag == "PERSON"] == ["王小明"]
+    group = _words(("书记", "NOUN"), ("王程率", "PERSON"), ("考察", "VERBAL_NOUN"), ("组", "NOUN"))
+    assert [t.text for t in repair_names(group) if t.tag == "PERSON"] == ["王程"]
+    closing = _words(("副主席", "NOUN"), ("马立新等", "PERSON"), ("陪同", "VERB"))
+    assert [t.text for t in repair_names(closing) if t.tag == "PERSON"] == ["马立新"]
 
 
 def test_a_conjunction_read_into_a_name_goes_back() -> None:
