@@ -181,3 +181,17 @@ def test_a_portraits_caption_and_a_scene_caption_between_body_lines_split_no_art
     # a headline of an article of its own, not a title and a name, still opens one
     second = page + "某县举办农民丰收节\n9月23日,丰收节开幕。\n"
     assert len(_segment(second).articles) == 2
+
+
+def test_a_caption_that_ends_with_its_photographer_in_brackets_splits_no_article() -> None:
+    page = (
+        "某县第十七届人民代表大会第二次会议胜利闭幕\n"
+        "1月20日,某县第十七届人民代表大会第二次会议胜利闭幕。\n"
+        "会议现场(张三 摄)\n"
+        "大会执行主席是吴建国、马立新、孙立平。\n"
+        "县委书记吴建国讲话（李四摄）\n"
+        "大会由马立新主持。\n"
+    )
+    doc = _segment(page)
+    assert len(doc.articles) == 1
+    assert [s.text for s in doc.articles[0].sentences if s.caption] == ["会议现场(张三 摄)"]
