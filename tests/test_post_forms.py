@@ -159,6 +159,8 @@ def test_a_title_stated_before_its_holders(engine) -> None:
     text = "沧州市第十六届人民代表大会第三次会议开幕。本次会议的执行主席是马立新、郑红梅。"
     session = "沧州市第十六届人民代表大会第三次会议"
     assert _posts(engine, text) == {(n, "执行主席", session, False) for n in ("马立新", "郑红梅")}
+    serving = "沧州市第十六届人民代表大会第三次会议开幕。担任本次会议执行主席的是马立新、郑红梅。"
+    assert _posts(engine, serving) == {(n, "执行主席", session, False) for n in ("马立新", "郑红梅")}
 
 
 def test_members_counted_in_a_session_are_of_its_body(engine) -> None:
