@@ -195,6 +195,16 @@ def test_projects_listed_with_their_own_amounts_joined_by_and(engine) -> None:
     assert amounts == {"青龙山国际康养度假区项目": 3.8e9, "巩义市产业集聚区小微企业园项目": 2.5e9}
 
 
+def test_items_each_priced_before_a_kind_and_count_are_projects_with_their_amounts(engine) -> None:
+    text = (
+        "其中，投资10亿元的某某医药中间体、投资15亿元的某某科创孵化器、投资9.2亿元的某某大健康产业园等"
+        "工业项目16个、总投资72.4亿元。\n"
+    )
+    projects = _article_projects(engine, text, "菏泽市")
+    amounts = {name: p.investment for name, p in projects.items()}
+    assert amounts == {"某某医药中间体": 1e9, "某某科创孵化器": 1.5e9, "某某大健康产业园": 9.2e8}
+
+
 def test_a_list_the_text_counts_gives_each_item_and_keeps_the_total_apart(engine) -> None:
     from kg.model import Document
     from kg.pipeline import analyse

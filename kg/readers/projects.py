@@ -271,7 +271,7 @@ class ProjectReader:
 
 
 _TO_BUILD = "(?:的|建设|兴建|实施)?"  # "投资10亿元建设Y", "投资7.3亿元的Y"
-_PRICED_PREFIX = re.compile(rf"^(?:(?P<owner>[^，,。]{{2,30}}?)(?:总)?投资)?{NUMBER}{UNIT}元{_TO_BUILD}")
+_PRICED_PREFIX = re.compile(rf"^(?:(?P<owner>[^，,。]{{2,30}}?)?(?:总)?投资)?{NUMBER}{UNIT}元{_TO_BUILD}")
 # "上海某畜牧有限公司投资10亿元建设Y项目": the company before the amount owns the project
 _INVESTOR_BEFORE = re.compile(
     rf"(?P<org>[\u4e00-\u9fff（）()]{{2,30}}?(?:公司|集团|企业))(?:总)?投资(?:{NUMBER}{UNIT}元{_TO_BUILD})?$"
@@ -596,7 +596,9 @@ def _listed_projects(sentence: Sentence) -> list[ProjectMention]:
         items = _after_persons(sentence, _items(sentence, match))
         field = match.group("kind").startswith(word_list("project_fields.txt"))  # "A、B等领域合作项目"
         strict = len(items) == 1 or field or _COUNTED_AFTER.match(sentence.text[match.end() :])
-        if strict and not all(_proper(sentence, start, end) for start, end in items):
+        if strict and not all(
+            _proper(sentence, start, end) or _own_amount(sentence, start, end) for start, end in items
+        ):
             continue
         bound = _EACH_ABOVE.fullmatch(match.group("kind"))
         for start, end in items:
@@ -641,9 +643,9 @@ def _listed_project(sentence: Sentence, start: int, end: int, counted: bool = Fa
     name = sentence.text[start:end]
     if len(name) < 3 or _generic(name) or ("项目" in name and not counted):
         return None
+    if _people_listed(sentence, start, end):
+        return None
     base = sentence.start
-    if any(m.type == "PERSON" and base + start <= m.start < base + end for m in sentence.mentions):
-        return None  # "副镇长X等领导和相关项目投资方": people, not projects
     first = next((t for t in sentence.tokens if t.start == start), None)
     owner = _company_prefix(first) if first is not None and first.end < end else None
     start, name, owner, invested = _priced(sentence.text, start, name, owner)  # "1、X公司投资10亿元建设Y"
@@ -655,6 +657,20 @@ def _listed_project(sentence: Sentence, start: int, end: int, counted: bool = Fa
     )
     _of_a_unit(sentence, start - 1, project)
     return project
+
+
+def _people_listed(sentence: Sentence, start: int, end: int) -> bool:
+    """ "副镇长X等领导和相关项目投资方": people, not projects (unless the item has its own amount: the
+    model reads a brand as a name, "投资10亿元的某某医药中间体")."""
+    base = sentence.start
+    people = any(m.type == "PERSON" and base + start <= m.start < base + end for m in sentence.mentions)
+    return people and not _own_amount(sentence, start, end)
+
+
+def _own_amount(sentence: Sentence, start: int, end: int) -> bool:
+    """ "投资9.2亿元的某某大健康产业园": an item with an amount of its own is one project, whatever
+    its words."""
+    return _PRICED_PREFIX.match(sentence.text[start:end]) is not None
 
 
 def _proper(sentence: Sentence, start: int, end: int) -> bool:
