@@ -205,6 +205,16 @@ def test_items_each_priced_before_a_kind_and_count_are_projects_with_their_amoun
     assert amounts == {"某某医药中间体": 1e9, "某某科创孵化器": 1.5e9, "某某大健康产业园": 9.2e8}
 
 
+def test_the_amount_before_a_sets_one_named_item_is_the_sets_total(engine) -> None:
+    text = (
+        "总投资80亿元的某某新能源汽车发动机等6个项目集中开工。"
+        "市长与企业代表就投资30亿元的某某锂电池材料产业基地项目、投资6亿元的某某科技产业园项目等16个项目签约。\n"
+    )
+    projects = _article_projects(engine, text, "黄石市")
+    assert projects["某某新能源汽车发动机"].investment is None  # 80亿 is the six projects'
+    assert projects["某某锂电池材料产业基地项目"].investment == 3e9
+
+
 def test_a_list_the_text_counts_gives_each_item_and_keeps_the_total_apart(engine) -> None:
     from kg.model import Document
     from kg.pipeline import analyse

@@ -303,9 +303,21 @@ def _own_money(
     start, end = span
     previous_end = max((e for s, e in spans if e <= start), default=0)
     before = [m for m in _MONEY.finditer(text, previous_end, start) if text[m.end() : start] in ("", "的")]
+    if before and _heads_a_set(text, before[-1].start(), end):
+        return None
     if before:
         return before[-1]
     return _money_after(text, span, spans) if alone else None
+
+
+# "…的A等6个项目": A heads a counted set
+_SET_AFTER = re.compile(r"等[\d一二三四五六七八九十百]+(?:余|多)?[个项家]")
+
+
+def _heads_a_set(text: str, money: int, end: int) -> bool:
+    """ "总投资80亿元的A等6个项目集中开工": the amount before a set's one named item is the set's total;
+    in "投资10亿元的A、投资15亿元的B等16个项目" each item has its own."""
+    return bool(_SET_AFTER.match(text, end)) and not text[:money].endswith("、")
 
 
 def _money_after(text: str, span: tuple[int, int], spans: list[tuple[int, int]]) -> re.Match[str] | None:
@@ -648,7 +660,9 @@ def _listed_project(sentence: Sentence, start: int, end: int, counted: bool = Fa
     base = sentence.start
     first = next((t for t in sentence.tokens if t.start == start), None)
     owner = _company_prefix(first) if first is not None and first.end < end else None
+    item_start = start
     start, name, owner, invested = _priced(sentence.text, start, name, owner)  # "1、X公司投资10亿元建设Y"
+    invested = None if _heads_a_set(sentence.text, item_start, end) else invested
     de = name.find("的")
     if 2 <= de <= 6 and first is not None and first.end == start + de:  # "伏山镇的电芯壳体智能制造中心"
         start, name = start + de + 1, name[de + 1 :]
