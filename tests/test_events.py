@@ -214,6 +214,15 @@ def test_an_event_named_in_full_after_a_verb_of_taking_part(engine) -> None:
     assert ("张三", "莆田市2023年重点项目集中开工仪式", "出席") in roles
 
 
+def test_a_title_that_holds_a_verb_gives_no_role(engine) -> None:
+    text = (
+        "本报讯 1月15日，市政协十四届二次会议在市文化艺术中心开幕。"
+        "市委书记张三，市政协副主席李四，市政协副调研员王五，在主席台前排就座。\n"
+    )
+    _, roles = _article_events(engine, text)
+    assert {role for person, _, role in roles if person in ("张三", "李四", "王五")} == {"就座"}
+
+
 @pytest.mark.parametrize(
     "text",
     [

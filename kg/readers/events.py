@@ -98,11 +98,11 @@ def _named_in_full(name: str) -> bool:
 
 @lexicon_cache
 def _roles() -> re.Pattern[str]:
-    # "《政府工作报告》": 作报告 inside 工作报告 is no one's part
+    # "《政府工作报告》": 作报告 inside 工作报告 is no one's part; "副调研员": a title, not a visit
     return re.compile(
         f"(?<!工)(?:(?P<document>{_pattern('document_report').pattern})|(?P<answer>{_pattern('answering').pattern})|"
         + alternation(tuple(sorted(table("participation_roles.tsv"), key=len, reverse=True)))
-        + ")"
+        + ")(?!员)"
     )
 
 
