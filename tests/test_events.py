@@ -1121,6 +1121,18 @@ def test_one_visit_written_twice_is_one_and_goes_where_its_place_is_named(engine
     assert events == {"吴建国到龙山区部分企业调研": ("2015-03-27", "龙山区")}
 
 
+def test_a_day_stamped_before_a_headline_is_no_part_of_the_name() -> None:
+    from kg.readers.events import _trim_quotes
+
+    assert (
+        _trim_quotes("08.21 全市项目观摩督查组来某县开展项目观摩督查活动")
+        == "全市项目观摩督查组来某县开展项目观摩督查活动"
+    )
+    assert (
+        _trim_quotes("「晨报快讯」某市第十九届人民代表大会第一次会议") == "某市第十九届人民代表大会第一次会议"
+    )
+
+
 def test_names_elected_in_the_clauses_after_an_election(engine) -> None:
     text = (
         "「晨报快讯」图们市第十九届人民代表大会第一次会议闭幕\n\n"
