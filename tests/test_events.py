@@ -1121,6 +1121,14 @@ def test_one_visit_written_twice_is_one_and_goes_where_its_place_is_named(engine
     assert events == {"吴建国到龙山区部分企业调研": ("2015-03-27", "龙山区")}
 
 
+def test_a_venue_before_a_comma_and_the_holding_verb_is_where_it_was_held(engine) -> None:
+    text = (
+        "本报讯 5月21日上午，某市在源城工业园三期扩园现场，举行2019年某市综合类项目集中签约动工投产仪式。\n"
+    )
+    events = _events_by_name(engine, text, Locale.for_city("河源市"))
+    assert events["某市综合类项目集中签约动工投产仪式"].place == "源城工业园三期扩园现场"
+
+
 def test_a_day_stamped_before_a_headline_is_no_part_of_the_name() -> None:
     from kg.readers.events import _trim_quotes
 
