@@ -141,6 +141,13 @@ def test_a_county_named_in_full_outweighs_a_city_inside_a_persons_name() -> None
     assert document_locale(text, Locale()).city == "孝感市"
 
 
+def test_a_county_whose_name_ends_another_counties_is_not_read_inside_it() -> None:
+    # 江达县 (昌都) is the end of 工布江达县 (林芝)
+    text = "5月26日，工布江达县重点项目集中开工仪式举行。县委书记张三宣布开工。工布江达县县长李四主持。"
+    locale = document_locale(text, Locale())
+    assert (locale.city, locale.own_county()) == ("林芝市", "工布江达县")
+
+
 def test_a_district_s_news_that_mentions_county_heads_is_the_district_s() -> None:
     # "区县长" makes the page sound like a county's, but the only place it names is a district
     text = (

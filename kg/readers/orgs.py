@@ -586,8 +586,22 @@ def city_counts(text: str, gazetteer: Gazetteer | None = None) -> Counter[str]:
 
 def _outside_companies(text: str, name: str) -> int:
     """Mentions of a county's full name that do not begin a company's name ("当阳市茂源玻璃制品有限公司"
-    in 宣恩's news: where a company is registered, not the page's place)."""
-    return len(re.findall(f"{re.escape(name)}(?!{_COMPANY_REST})", text))
+    in 宣恩's news: where a company is registered, not the page's place) nor end a longer county's
+    (江达县 in 工布江达县)."""
+    inside = "".join(f"(?<!{re.escape(prefix)})" for prefix in _longer_county_prefixes().get(name, ()))
+    return len(re.findall(f"{inside}{re.escape(name)}(?!{_COMPANY_REST})", text))
+
+
+@lexicon_cache
+def _longer_county_prefixes() -> dict[str, tuple[str, ...]]:
+    """For a county's full name that ends another's (江达县, 工布江达县), what comes before it there."""
+    names = {d.name for d in Gazetteer.default().all_counties() if len(d.name) >= 3}
+    found: dict[str, list[str]] = {}
+    for name in names:
+        for i in range(1, len(name) - 2):
+            if name[i:] in names:
+                found.setdefault(name[i:], []).append(name[:i])
+    return {name: tuple(prefixes) for name, prefixes in found.items()}
 
 
 _COMPANY_REST = r"[\u4e00-\u9fff]{2,12}?(?:有限责任公司|股份有限公司|有限公司)"
