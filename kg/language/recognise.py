@@ -208,7 +208,7 @@ def _word_read_in(t: Token, after: str, after_title: bool) -> str | None:
     if last == "摄" and not _HAN.match(after):
         return "VERB"  # "范涛摄" under a photo: who took it
     if len(t.text) == 4 and last == "等":
-        return "PART"  # "陈继平等|陪同": 等 closes the list the name ends
+        return "PART"  # "马立新等|陪同": 等 closes the list the name ends
     return "CONJ" if len(t.text) == 4 and last in _LIST_MARKS else None
 
 
