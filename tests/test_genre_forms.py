@@ -644,6 +644,18 @@ def test_a_name_split_into_two_place_words_inside_a_list_is_one_name() -> None:
     assert [t.text for t in repair_names(city) if t.tag == "PERSON"] == ["柳洪", "沐华斌"]
 
 
+def test_a_four_character_name_without_a_surname_between_names_of_a_list_is_a_name() -> None:
+    """ "A、洛桑多吉、B": a Tibetan name the model cut into words; a title between names is not one."""
+    from kg.language.recognise import repair_names
+
+    cut = _words(("孙立平", "PERSON"), ("、", "PUNCT"), ("洛", "ADV"), ("桑", "NOUN"), ("多", "ADV"))
+    cut += _words(("吉", "VERB"), ("、", "PUNCT"), ("马立新", "PERSON"))
+    assert [t.text for t in repair_names(cut) if t.tag == "PERSON"] == ["孙立平", "洛桑多吉", "马立新"]
+    title = _words(("孙立平", "PERSON"), ("、", "PUNCT"), ("常务", "ADJ"), ("副县长", "NOUN"))
+    title += _words(("、", "PUNCT"), ("马立新", "PERSON"))
+    assert [t.text for t in repair_names(title) if t.tag == "PERSON"] == ["孙立平", "马立新"]
+
+
 def test_a_verbs_first_character_read_into_a_name_goes_back() -> None:
     from kg.language.recognise import repair_names
 

@@ -348,7 +348,23 @@ def _item_is_missed_name(tokens: list[Token], items: list[tuple[int, int]], k: i
     opens_list_of_people = (
         k == 0 and before is not None and before.text in _PEOPLE_VERBS and after.tag == "PERSON"
     )
-    return (people_on_both_sides or opens_list_of_people) and _missed_name(tokens[first : last + 1])
+    run = tokens[first : last + 1]
+    return ((people_on_both_sides or opens_list_of_people) and _missed_name(run)) or (
+        people_on_both_sides and _unsurnamed_name(run)
+    )
+
+
+def _unsurnamed_name(run: list[Token]) -> bool:
+    """Four characters of words between two names in a list ("A、洛桑多吉、B"): a Tibetan or Yi name the
+    model cut into words, when no word of it is an entity or a title."""
+    text = "".join(t.text for t in run)
+    return (
+        len(text) == 4
+        and len(run) >= 2
+        and _HAN.fullmatch(text) is not None
+        and all(t.tag not in ("PERSON", "ORG", "PLACE", "NUM") for t in run)
+        and not title_pattern().search(text)
+    )
 
 
 _PEOPLE_VERBS = ("任命", "免去", "提名", "选举", "推选", "补选", "增选", "接受")  # before a list of names
