@@ -1129,6 +1129,16 @@ def test_a_venue_before_a_comma_and_the_holding_verb_is_where_it_was_held(engine
     assert events["某市综合类项目集中签约动工投产仪式"].place == "源城工业园三期扩园现场"
 
 
+def test_zai_inside_an_events_name_is_no_place(engine) -> None:
+    text = "本报讯 4月3日上午，某县籍在外人士回乡行座谈会召开。县委书记张三致辞。\n"
+    events = _events_by_name(engine, text, Locale.for_city("潍坊市"))
+    assert list(events) == ["某县籍在外人士回乡行座谈会"]
+    cited = "本报讯 为做好视察工作，在市六届人大常委会第四十四次会议召开前，市人大常委会组织视察。\n"
+    assert not any(
+        name.startswith("在") for name in _events_by_name(engine, cited, Locale.for_city("朔州市"))
+    )
+
+
 def test_a_day_stamped_before_a_headline_is_no_part_of_the_name() -> None:
     from kg.readers.events import _trim_quotes
 

@@ -313,13 +313,10 @@ class EventReader:
         """ "XX会议(将在P)召开"."""
         text = sentence.text
         before = text[: trigger.start()]
-        tail = _BEFORE_TRIGGER.search(before)
-        name_end = tail.start() if tail else len(before)
-        place = _PLACE_BEFORE_TRIGGER.search(before)
+        name_end, where = _name_end_and_place(before)
         # in a headline a space separates phrases: "坚定信心 勇毅前行 … 市十八届人大三次会议胜利闭幕"
         breaks = _CLAUSE_OR_SPACE if sentence.headline else _CLAUSE
         clause_start = max((m.end() for m in breaks.finditer(text, 0, name_end)), default=0)
-        where = place.group("place") if place else None
         if where and not _LEADING.sub("", text[clause_start:name_end]).strip() and clause_start > 0:
             # "XX会议圆满完成各项议程，在P胜利闭幕": the event is the subject of the clause before
             previous = max((m.end() for m in breaks.finditer(text, 0, clause_start - 1)), default=0)
@@ -631,6 +628,23 @@ def _trim_quotes(name: str) -> str:
 
 
 _COLUMN_TAG = _pattern("column_tag")
+
+
+def _name_end_and_place(before: str) -> tuple[int, str | None]:
+    """Where the name before a trigger ends and the place written between them ("X会议将在P召开");
+    在 inside the name after a word ("昌乐籍在外人士回乡行座谈会召开") is no place's."""
+    tail = _BEFORE_TRIGGER.search(before)
+    if tail and _ends_with_head(tail.group()) and _HAN_BEFORE.search(before, 0, tail.start()):
+        return len(before), None
+    place = _PLACE_BEFORE_TRIGGER.search(before)
+    return (tail.start() if tail else len(before)), (place.group("place") if place else None)
+
+
+_HAN_BEFORE = re.compile(r"[\u4e00-\u9fff]$")  # a word goes on into 在: "昌乐籍在外人士…"
+
+
+def _ends_with_head(text: str) -> bool:
+    return text.endswith(tuple(head for head, _ in _heads()))
 
 
 def _has_person(sentence: Sentence, start: int, end: int) -> bool:
