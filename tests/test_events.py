@@ -1139,6 +1139,18 @@ def test_zai_inside_an_events_name_is_no_place(engine) -> None:
     )
 
 
+def test_a_visitor_leading_people_listed_with_their_titles_before_yi_xing(engine) -> None:
+    text = (
+        "本报讯 8月25日，凉山州委副书记张建军率州委副秘书长马立新，州政府副秘书长、州扶贫局局长孙立平一行，"
+        "赴马边县考察调研脱贫攻坚工作。县委书记王程陪同。\n"
+    )
+    events, roles = _article_events(engine, text)
+    assert events == {"张建军赴马边县考察调研脱贫攻坚工作"}
+    visitors = {p for p, _, r in roles if r == "考察"}
+    assert visitors == {"张建军", "马立新", "孙立平"}
+    assert ("王程", "张建军赴马边县考察调研脱贫攻坚工作", "陪同") in roles
+
+
 def test_a_day_stamped_before_a_headline_is_no_part_of_the_name() -> None:
     from kg.readers.events import _trim_quotes
 
