@@ -55,6 +55,7 @@ TABLES: dict[str, Table] = {
     "dependency_verbs.tsv": Table(2, {}),
     "department_full_names.tsv": Table(2, {}),
     "division_aliases.tsv": Table(2, {}),
+    "divisions.tsv": Table(4, {2: ("1", "2", "3", "4")}),
     "event_acts.tsv": Table(6, {2: EVENT_TYPES}),
     "event_heads.tsv": Table(2, {1: EVENT_TYPES}),
     "event_patterns.tsv": Table(3, {}),
@@ -234,7 +235,7 @@ def check() -> list[str]:
             problems.append(f"kg/data/{name}: a table with no schema in kg/lexicon_check.py")
     checks: list[Callable[[], list[str]]] = [
         check_forms, check_event_acts, check_org_subtypes, check_aliases, check_lookalikes,
-        check_particular_lines,
+        check_particular_lines, check_divisions,
     ]  # fmt: skip
     checks += [partial(check_title_keys, name) for name in TITLE_KEYS]
     checks += [partial(check_patterns, name) for name in names if name.endswith("_patterns.tsv")]
@@ -263,6 +264,26 @@ def check_aliases() -> list[str]:
         for where, full in rows
         if not any(d.name == full for d in gazetteer.lookup(full))
     ]
+
+
+def check_divisions() -> list[str]:
+    """An added division has a code of digits no division of the dataset has, and a parent above it (the
+    dataset's or one added before it; a municipality's districts are right below it)."""
+    from kg.language.gazetteer import dataset
+
+    known = {d.code: d.level for d in dataset()[0]}
+    problems = []
+    for where, line in _lines("divisions.tsv"):
+        cells = line.split("\t")
+        if len(cells) != 4 or cells[2] not in "1234":
+            continue  # check_table names it
+        code, name, level, parent = cells[0], cells[1], int(cells[2]), cells[3]
+        if not code.isdigit() or code in known:
+            problems.append(f"{where}: {code!r} is not a new code of digits")
+        elif (parent == "-") != (level == 1) or (parent != "-" and not 0 < known.get(parent, 0) < level):
+            problems.append(f"{where}: {name}: parent {parent!r} is no division above level {level}")
+        known.setdefault(code, level)
+    return problems
 
 
 def check_org_subtypes() -> list[str]:

@@ -54,6 +54,39 @@ def test_a_verb_of_ones_own_reaches_the_patterns_built_from_word_lists(tmp_path:
     assert [e.name for a in _read(text, mine).articles for e in a.events] == ["吴建国到临邑县踏勘"]
 
 
+NEW_ZONE = "371499\t临空新区\t3\t371400\n"  # a county-level place in 德州市 the dataset does not have
+
+
+def test_a_division_of_ones_own_is_in_the_gazetteer_of_that_run_only(tmp_path: Path) -> None:
+    from kg.language.gazetteer import Gazetteer
+    from kg.language.lexicon import using
+    from kg.readers.orgs import document_locale
+
+    mine = user_lexicons([str(_folder(tmp_path, divisions_tsv=NEW_ZONE))])
+    page = "本报讯 临空新区召开项目建设推进会。区委书记吴建国出席。临空新区将加快建设。\n"
+    assert Gazetteer.default().lookup("临空新区") == []
+    with using(mine):
+        (zone,) = Gazetteer.default().lookup("临空新区")
+        assert (zone.level, Gazetteer.default().parent(zone).name) == (3, "德州市")
+        locale = document_locale(page, Locale())
+        assert (locale.city, locale.own_county()) == ("德州市", "临空新区")
+    assert Gazetteer.default().lookup("临空新区") == []
+
+
+@pytest.mark.parametrize(
+    "row, problem",
+    [
+        ("371400\t某某市\t2\t370000\n", "'371400' is not a new code of digits"),
+        ("371499\t某某新区\t3\t999900\n", "某某新区: parent '999900' is no division above level 3"),
+        ("371499\t某某新区\t5\t371400\n", "'5' is not one of 1, 2, 3, 4"),
+    ],
+)
+def test_a_division_kg_cannot_place_is_refused(tmp_path: Path, row: str, problem: str) -> None:
+    with pytest.raises(LexiconError, match="lexicons that kg cannot use") as refused:
+        user_lexicons([str(_folder(tmp_path, divisions_tsv=row))])
+    assert problem in str(refused.value)
+
+
 @pytest.mark.parametrize(
     "files, problem",
     [

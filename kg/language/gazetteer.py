@@ -11,6 +11,7 @@ are level 3 with the province as parent; there is no level-2 row for them.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -140,16 +141,9 @@ class Gazetteer:
 
     @classmethod
     def from_package(cls, suffixes: SuffixTable | None = None) -> Gazetteer:
-        payload = json.loads(resources.files(DATA_PACKAGE).joinpath(DATA_FILE).read_text(encoding="utf-8"))
-        try:
-            divisions = [
-                Division(code, name, level, parent or None)
-                for level, code, parent, name in payload["divisions"]
-            ]
-        except (KeyError, TypeError, ValueError) as exc:
-            raise ValueError(f"unexpected layout of {DATA_PACKAGE}/{DATA_FILE}: {exc}") from exc
-        data_as_of = payload.get("metadata", {}).get("data_as_of")
-        gazetteer = cls(divisions, suffixes or SuffixTable.load(), data_as_of)
+        """The dataset's divisions and those the lexicons add (kg/data/divisions.tsv)."""
+        divisions, data_as_of = dataset()
+        gazetteer = cls([*divisions, *added_divisions()], suffixes or SuffixTable.load(), data_as_of)
         gazetteer.add_aliases((alias, full) for alias, (full,) in table("division_aliases.tsv").items())
         return gazetteer
 
@@ -300,6 +294,28 @@ class Gazetteer:
             if any(len(form) == len(name) and _one_substitution(form, name) for form in forms):
                 found[div.code] = div
         return next(iter(found.values())) if len(found) == 1 else None
+
+
+@functools.cache
+def dataset() -> tuple[tuple[Division, ...], str | None]:
+    """The divisions of the installed dataset and the date it is as of."""
+    payload = json.loads(resources.files(DATA_PACKAGE).joinpath(DATA_FILE).read_text(encoding="utf-8"))
+    try:
+        divisions = tuple(
+            Division(code, name, level, parent or None) for level, code, parent, name in payload["divisions"]
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ValueError(f"unexpected layout of {DATA_PACKAGE}/{DATA_FILE}: {exc}") from exc
+    return divisions, payload.get("metadata", {}).get("data_as_of")
+
+
+def added_divisions() -> list[Division]:
+    """The divisions of kg/data/divisions.tsv and a user's file of that name (`kg lexicon check` has
+    checked their codes, levels and parents)."""
+    return [
+        Division(code, name, int(level), None if parent == "-" else parent)
+        for code, (name, level, parent) in table("divisions.tsv").items()
+    ]
 
 
 def _one_substitution(a: str, b: str) -> bool:
