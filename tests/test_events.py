@@ -1151,6 +1151,14 @@ def test_a_visitor_leading_people_listed_with_their_titles_before_yi_xing(engine
     assert ("王程", "张建军赴马边县考察调研脱贫攻坚工作", "陪同") in roles
 
 
+def test_a_talk_the_visitor_holds_on_the_visit_is_an_event_of_its_own(engine) -> None:
+    text = "本报讯 3月5日，市委书记王程到某某县调研，并在县委常委会议室和县四家班子领导进行座谈。县委书记马立新陪同。\n"
+    events = _events_by_name(engine, text, Locale.for_city("桂林市"))
+    talk = events["王程与县四家班子领导座谈"]
+    assert (talk.type, talk.place) == ("meeting", "县委常委会议室")
+    assert "王程到某某县调研" in events
+
+
 def test_a_day_stamped_before_a_headline_is_no_part_of_the_name() -> None:
     from kg.readers.events import _trim_quotes
 

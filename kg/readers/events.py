@@ -265,6 +265,7 @@ class EventReader:
         found += _not_overlapping(_group_visits(sentence), found)
         found += self._meetings(sentence)
         found += _not_overlapping(self._talks(sentence), found)
+        found += _not_overlapping(_talks_on_visits(sentence, found), found)
         found += self._signings(sentence)
         found += _not_overlapping(_acted(sentence), found)
         for sitting in self._sessions(sentence):
@@ -1698,6 +1699,26 @@ def _group_visits(sentence: Sentence) -> list[EventMention]:
         event.place = match["place"]
         found.append(event)
     return found
+
+
+_TALK_ON_VISIT = _pattern("talk_on_visit")
+
+
+def _talks_on_visits(sentence: Sentence, found: list[EventMention]) -> list[EventMention]:
+    """ "X到P调研，并在县委常委会议室和县四家班子领导进行座谈": the visitor's talk on the visit, an event
+    of its own ("X与县四家班子领导座谈"), held where it says."""
+    talks = []
+    for visit in [e for e in found if e.type == "inspection" and e.visitor and e.sentence is sentence]:
+        at = visit.end - sentence.start
+        match = _TALK_ON_VISIT.match(sentence.text[at:])
+        if match is None:
+            continue
+        name = f"{visit.visitor}与{match['other']}{match['verb']}"
+        start, end = sentence.start + at + match.start("other"), sentence.start + at + match.end()
+        talk = EventMention(name, "meeting", sentence, start, end, place=match["place"])
+        talk.visitor, talk.visit_verb = visit.visitor, match["verb"]
+        talks.append(talk)
+    return talks
 
 
 def _visit(sentence: Sentence, person: Mention, persons: list[Mention]) -> EventMention | None:
