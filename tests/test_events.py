@@ -1159,6 +1159,21 @@ def test_a_talk_the_visitor_holds_on_the_visit_is_an_event_of_its_own(engine) ->
     assert "王程到某某县调研" in events
 
 
+@pytest.mark.parametrize(
+    "text, visit",
+    [
+        ("本报讯 7月25日，某某县党政考察团在某某县委副书记、县长马立新的带领下来敦煌考察学习市政建设情况。\n",
+         "某某县党政考察团来敦煌考察"),
+        ("本报讯 7月7日，由马立新带领的某某国某某州代表团来敦煌参观考察。市长王程致辞。\n",
+         "某某国某某州代表团来敦煌参观考察"),
+    ],
+)  # fmt: skip
+def test_a_group_led_by_someone_that_is_the_subject_names_the_visit(engine, text: str, visit: str) -> None:
+    events = _events_by_name(engine, text, Locale.for_city("酒泉市"))
+    assert list(events) == [visit]
+    assert events[visit].place == "敦煌"
+
+
 def test_a_day_stamped_before_a_headline_is_no_part_of_the_name() -> None:
     from kg.readers.events import _trim_quotes
 
