@@ -19,6 +19,7 @@ from pathlib import Path
 
 from kg.explore.html import STYLES
 from kg.language.engines import POS_TAGS
+from kg.language.gazetteer import DIVISION_LEVELS, dataset
 from kg.language.lexicon import (
     LexiconError,
     Lexicons,
@@ -55,7 +56,7 @@ TABLES: dict[str, Table] = {
     "dependency_verbs.tsv": Table(2, {}),
     "department_full_names.tsv": Table(2, {}),
     "division_aliases.tsv": Table(2, {}),
-    "divisions.tsv": Table(4, {2: ("1", "2", "3", "4")}),
+    "divisions.tsv": Table(4, {2: DIVISION_LEVELS}),
     "event_acts.tsv": Table(6, {2: EVENT_TYPES}),
     "event_heads.tsv": Table(2, {1: EVENT_TYPES}),
     "event_patterns.tsv": Table(3, {}),
@@ -269,13 +270,11 @@ def check_aliases() -> list[str]:
 def check_divisions() -> list[str]:
     """An added division has a code of digits no division of the dataset has, and a parent above it (the
     dataset's or one added before it; a municipality's districts are right below it)."""
-    from kg.language.gazetteer import dataset
-
     known = {d.code: d.level for d in dataset()[0]}
     problems = []
     for where, line in _lines("divisions.tsv"):
         cells = line.split("\t")
-        if len(cells) != 4 or cells[2] not in "1234":
+        if len(cells) != 4 or cells[2] not in DIVISION_LEVELS:
             continue  # check_table names it
         code, name, level, parent = cells[0], cells[1], int(cells[2]), cells[3]
         if not code.isdigit() or code in known:

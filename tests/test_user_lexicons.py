@@ -79,6 +79,7 @@ def test_a_division_of_ones_own_is_in_the_gazetteer_of_that_run_only(tmp_path: P
         ("371400\t某某市\t2\t370000\n", "'371400' is not a new code of digits"),
         ("371499\t某某新区\t3\t999900\n", "某某新区: parent '999900' is no division above level 3"),
         ("371499\t某某新区\t5\t371400\n", "'5' is not one of 1, 2, 3, 4"),
+        ("371499\t某某新区\t\t371400\n", "'' is not one of 1, 2, 3, 4"),
     ],
 )
 def test_a_division_kg_cannot_place_is_refused(tmp_path: Path, row: str, problem: str) -> None:

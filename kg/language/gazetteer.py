@@ -309,12 +309,17 @@ def dataset() -> tuple[tuple[Division, ...], str | None]:
     return divisions, payload.get("metadata", {}).get("data_as_of")
 
 
+DIVISION_LEVELS = ("1", "2", "3", "4")
+
+
 def added_divisions() -> list[Division]:
-    """The divisions of kg/data/divisions.tsv and a user's file of that name (`kg lexicon check` has
-    checked their codes, levels and parents)."""
+    """The divisions of kg/data/divisions.tsv and a user's file of that name. `kg lexicon check` checks
+    their codes, levels and parents, and names a row that is not four columns with a level; such a row
+    adds nothing here."""
     return [
-        Division(code, name, int(level), None if parent == "-" else parent)
-        for code, (name, level, parent) in table("divisions.tsv").items()
+        Division(code, row[0], int(row[1]), None if row[2] == "-" else row[2])
+        for code, row in table("divisions.tsv").items()
+        if len(row) == 3 and row[1] in DIVISION_LEVELS
     ]
 
 
