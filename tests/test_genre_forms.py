@@ -591,6 +591,38 @@ def test_a_name_cut_before_its_verb_is_mended() -> None:
     assert [t.text for t in repair_names(no_title) if t.tag == "PERSON"] == ["王刚"]
 
 
+def test_a_surname_read_as_a_word_of_its_own_is_mended() -> None:
+    """ "主席祝|学军|率调研组": a surname the model read as a verb (祝, "to wish") and a two-character
+    given name, between a title and a visitor's verb, are one name; "县长于|会上|强调" is no name."""
+    from kg.language.recognise import repair_names
+
+    cut = _words(("主席", "NOUN"), ("祝", "VERB"), ("学军", "NOUN"), ("率", "VERB"), ("调研组", "NOUN"))
+    assert [t.text for t in repair_names(cut) if t.tag == "PERSON"] == ["祝学军"]
+    prep = _words(("县长", "NOUN"), ("于", "PREP"), ("会上", "NOUN"), ("强调", "VERB"))
+    assert not [t for t in repair_names(prep) if t.tag == "PERSON"]
+    common = _words(("副市长", "NOUN"), ("安", "ADJ"), ("全", "NOUN"), ("检查", "VERB"))
+    assert not [t for t in repair_names(common) if t.tag == "PERSON"]
+
+
+def test_a_page_that_says_our_county_is_the_county_it_names() -> None:
+    """ "中共深圳市福田区委书记X率考察组到我县考察…马山县": the guest's district is named more often, but a
+    page that says 我县 is a 县's news: the 县 it names in full, in its own city."""
+    from kg.readers.orgs import document_locale
+
+    page = (
+        "深圳福田区委书记吴建国率考察组到我县考察调研\n"
+        "11月9日,中共深圳市福田区委书记吴建国率考察组一行到我县考察调研,并召开深圳市福田区—南宁市马山县"
+        "粤桂协作联席会议。会议通报了马山县经济社会发展情况。签订了福田区—马山县合作框架协议,并举行"
+        "福田区向马山县捐赠社会帮扶资金仪式。"
+    )
+    assert (document_locale(page, Locale()).city, document_locale(page, Locale()).county) == (
+        "南宁市",
+        "马山县",
+    )
+    guest = "11月9日,福田区委书记吴建国到罗湖区考察。福田区与罗湖区签订协议。"  # no 我县: as before
+    assert document_locale(guest, Locale()).city == "深圳市"
+
+
 def test_events_of_the_fifth_round(engine) -> None:
     text = (
         "3月5日下午，扎赉特旗第十五届人民代表大会第四次会议完成各项会议议程，在旗宣传文化中心闭幕。"

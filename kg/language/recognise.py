@@ -122,7 +122,11 @@ def _split_after_title(tokens: list[Token]) -> list[Token]:
                 break
         else:
             run = tokens[i : i + 3]
-            if _two_characters_of_a_name(run) or _word_and_character_of_a_name(run):
+            if (
+                _two_characters_of_a_name(run)
+                or _word_and_character_of_a_name(run)
+                or _character_and_word_of_a_name(run)
+            ):
                 out.append(
                     Token(tokens[i].text + tokens[i + 1].text, tokens[i].start, tokens[i + 1].end, "PERSON")
                 )
@@ -140,6 +144,24 @@ def _two_characters_of_a_name(run: list[Token]) -> bool:
         surname.text in surnames()
         and _name_character(given)
         and verb.text.startswith((*word_list("visit_motions.txt"), *word_list("person_verbs.txt")))
+    )
+
+
+def _character_and_word_of_a_name(run: list[Token]) -> bool:
+    """ "主席祝|学军|率调研组": a surname the model read as a word of its own (祝, "to wish") and a
+    two-character given name, between a title and the verb of a visit or of a person."""
+    if len(run) < 3:
+        return False
+    surname, given, verb = run
+    return (
+        len(surname.text) == 1
+        and surname.tag in ("VERB", "NOUN", "ADJ")
+        and surname.text in surnames()
+        and len(given.text) == 2
+        and given.tag in ("NOUN", "VERB")
+        and all(_name_character(Token(c, 0, 1, "NOUN")) for c in given.text)
+        and given.text not in word_list("common_nouns.txt")
+        and verb.text.startswith(("率", *word_list("visit_motions.txt"), *word_list("person_verbs.txt")))
     )
 
 

@@ -205,7 +205,7 @@ def _locale_of_text(text: str, fallback: Locale, gazetteer: Gazetteer) -> Locale
         home = _city_of_named_county(text, gazetteer)
         county, count = _county_of(text, home, gazetteer) if home.city else (None, 0)
         found = home if county is not None else found
-    trip = _trip_home(text, found, county, gazetteer)
+    trip = _trip_home(text, found, county, gazetteer) or _our_county_named(text, county, gazetteer)
     if trip is not None:
         return trip
     if county is None:
@@ -221,6 +221,26 @@ def _trip_home(text: str, found: Locale, county: Division | None, gazetteer: Gaz
     if outbound is None or (county is not None and outbound.county in ("", county.name)):
         return None
     return outbound
+
+
+_OUR_COUNTY = re.compile("[我本][县旗]")
+
+
+def _our_county_named(text: str, county: Division | None, gazetteer: Gazetteer) -> Locale | None:
+    """ "中共深圳市福田区委书记X率考察组到我县考察…马山县": a page that says 我县 is a 县's news; when
+    the place found is a district or a city (its guest's), the 县 the page names in full is its own."""
+    if not _OUR_COUNTY.search(text) or (county is not None and _is_county(county)):
+        return None
+    named = Counter(
+        {
+            d.code: text.count(d.name)
+            for d in gazetteer.all_counties()
+            if _is_county(d) and len(d.name) > 2 and d.name in text
+        }
+    )
+    home = _locale_of_county_counts(named, gazetteer)
+    own = gazetteer.get(named.most_common(1)[0][0]) if home.city else None
+    return _county_locale(text, home, own, named[own.code], gazetteer) if own else None
 
 
 def _county_named_over(text: str, found: Locale, cities: Counter[str], gazetteer: Gazetteer) -> Locale | None:
