@@ -604,6 +604,39 @@ def test_a_surname_read_as_a_word_of_its_own_is_mended() -> None:
     assert not [t for t in repair_names(common) if t.tag == "PERSON"]
 
 
+def test_a_place_word_in_a_long_list_of_names_is_a_name() -> None:
+    """ "…、王斌、金川、司戎、…": 金川, a county's short name, among names is a name; among places it stays one."""
+    from kg.language.recognise import repair_names
+
+    names = ("吴建国", "马立新", "孙立平", "张建军")
+    people = _words(
+        *[w for n in names for w in ((n, "PERSON"), ("、", "PUNCT"))],
+        ("金川", "PLACE"),
+        ("、", "PUNCT"),
+        ("王程", "PERSON"),
+    )
+    assert "金川" in [t.text for t in repair_names(people) if t.tag == "PERSON"]
+    places = _words(
+        ("北京", "PLACE"),
+        ("、", "PUNCT"),
+        ("上海", "PLACE"),
+        ("、", "PUNCT"),
+        ("金川", "PLACE"),
+        ("、", "PUNCT"),
+        ("广州", "PLACE"),
+    )
+    assert not [t for t in repair_names(places) if t.tag == "PERSON"]
+
+
+def test_a_districts_session_keeps_the_city_written_before_it(engine) -> None:
+    text = (
+        "4月9日下午,大同市平城区第二届人民代表大会第一次会议在大同大剧院胜利闭幕。\n"
+        "大会执行主席吴建国、马立新、孙立平在主席台前排就座。\n"
+    )
+    posts = _posts(engine, text, "大同市")
+    assert ("马立新", "执行主席", "大同市平城区第二届人民代表大会第一次会议") in posts
+
+
 def test_a_page_that_says_our_county_is_the_county_it_names() -> None:
     """ "中共深圳市福田区委书记X率考察组到我县考察…马山县": the guest's district is named more often, but a
     page that says 我县 is a 县's news: the 县 it names in full, in its own city."""

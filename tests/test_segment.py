@@ -195,3 +195,16 @@ def test_a_caption_that_ends_with_its_photographer_in_brackets_splits_no_article
     doc = _segment(page)
     assert len(doc.articles) == 1
     assert [s.text for s in doc.articles[0].sentences if s.caption] == ["会议现场(张三 摄)"]
+
+
+def test_a_caption_that_credits_a_body_splits_no_article() -> None:
+    page = (
+        "国际在线辽宁频道消息(张三):12月7日,沈阳市和平区第十九届人民代表大会第一次会议开幕。249名新一届和平区人大代表出席大会,"
+        "认真履职尽责。当日9时,和平区人大常委会主任吴建国宣布大会开幕。\n"
+        "沈阳市和平区第十九届人民代表大会第一次会议现场 供图 和平区委宣传部\n"
+        "本次大会第一次全体会议的执行主席是:吴建国、马立新、孙立平。\n"
+        "和平区人民政府代区长马立新向大会作政府工作报告 和平区委宣传部供图\n"
+        "会议听取了和平区2021年国民经济和社会发展计划执行情况的报告。\n"
+    )
+    doc = _segment(page)
+    assert len(doc.articles) == 1  # the captions are the article's, not headlines of their own

@@ -372,7 +372,23 @@ def _item_is_missed_name(tokens: list[Token], items: list[tuple[int, int]], k: i
     )
     run = tokens[first : last + 1]
     return ((people_on_both_sides or opens_list_of_people) and _missed_name(run)) or (
-        people_on_both_sides and _unsurnamed_name(run)
+        people_on_both_sides and (_unsurnamed_name(run) or _place_among_people(tokens, items, run))
+    )
+
+
+def _place_among_people(tokens: list[Token], items: list[tuple[int, int]], run: list[Token]) -> bool:
+    """ "…、王斌、金川、司戎、…": a short word typed as a place (金川, a county's short name) in a list of
+    names, of two or three characters that begin with a surname, is a name when most items are names."""
+    people = sum(1 for first, last in items if first == last and tokens[first].tag == "PERSON")
+    text = run[0].text
+    return (
+        len(run) == 1
+        and run[0].tag == "PLACE"
+        and 2 <= len(text) <= 3
+        and text[0] in surnames()
+        and text[-1] not in "省市县区旗州盟镇乡村"
+        and people >= 4
+        and people * 2 > len(items)
     )
 
 

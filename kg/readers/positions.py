@@ -263,6 +263,7 @@ class PositionReader:
         """A session's name as written, with its place (the paper's own where it names none)."""
         lead = match.group(1)
         place = next((lead[i:] for i in range(len(lead)) if self.resolver.gazetteer.lookup(lead[i:])), "")
+        place = self._with_its_city(lead[: len(lead) - len(place)], place) if place else place
         # "中国人民政治协商会议" or "政协" may stand before the lead: it stays in the name
         body, rest = text[match.start() : match.start(1)], text[match.end(1) : match.end()]
         if not place and not body and not _PLACE_LEVEL.search(rest):
@@ -270,6 +271,12 @@ class PositionReader:
             level = lead[-1] if lead and lead[-1] in "市县区旗州盟" else ""
             place = self.resolver.paper_scope(level)
         return body + place + _full_session(rest) if not body else body + place + rest
+
+    def _with_its_city(self, before: str, place: str) -> str:
+        """ "大同市平城区第二届人民代表大会…": a county's session is named with the city written before it."""
+        gazetteer = self.resolver.gazetteer
+        city = next((before[i:] for i in range(len(before) - 1) if gazetteer.lookup(before[i:])), "")
+        return city + place if city and any(d.level <= 2 for d in gazetteer.lookup(city)) else place
 
     def _session_body(self) -> Org | None:
         """The congress or CPPCC whose session the article reports: the body of the members it counts
