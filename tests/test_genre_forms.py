@@ -637,6 +637,22 @@ def test_a_districts_session_keeps_the_city_written_before_it(engine) -> None:
     assert ("马立新", "执行主席", "大同市平城区第二届人民代表大会第一次会议") in posts
 
 
+def test_elections_read_in_the_order_the_text_states_them(engine) -> None:
+    text = (
+        "大同市平城区第二届人民代表大会第一次会议闭幕。选举吴建国为区二届人大常委会主任,马立新、孙立平当选为副主任,"
+        "选举张建军等30人为区二届人大常委会委员;选出王程为区人民检察院检察长。\n"
+        "会议选举李永群为乐东黎族自治县人民政府县长、选举陈王东为乐东黎族自治县人民代表大会常务委员会副主任。\n"
+        "湖北省襄阳市人大常委会原副主任谢传纪等退休老领导来枣阳市参观考察。\n"
+    )
+    posts = _posts(engine, text, "大同市")
+    # the deputies' body is that of the decision right before them, not of the last one of its form
+    assert ("马立新", "副主任", "区二届人大常委会") in posts
+    assert ("王程", "检察长", "区人民检察院") in posts  # 选出…为
+    # a chain ends where the next decision begins
+    assert not [p for p in posts if p[0] == "李永群" and p[1] == "副主任"]
+    assert ("谢传纪", "副主任", "襄阳市人民代表大会常务委员会") in posts  # 原 is no part of the body
+
+
 def test_a_page_that_says_our_county_is_the_county_it_names() -> None:
     """ "中共深圳市福田区委书记X率考察组到我县考察…马山县": the guest's district is named more often, but a
     page that says 我县 is a 县's news: the 县 it names in full, in its own city."""

@@ -49,8 +49,11 @@ _PREPOSITIONS = "以在向对为据从和及与受到"  # and the conjunctions: 
 _NOT_ORGS = re.compile(rf"(大会|会议|会场|会上|分会场|班子)$|^(?:本报讯|[\u4e00-\u9fff]{{2,4}}{_NEWS})$")
 _VERB = re.compile(r"(当选为?|担任过?|出任|兼任|(?<![主责信担连就拟])任(?![务何职期命用意]))")
 _CHAIN_END = re.compile(r"[，。；,;！？]|的|$")
+_NEXT_DECISION = re.compile(r"、(?:选举|补选|增选|选出|任命|决定)")
 # A chain that begins with 原/前任/往届 is a post held before ("原市财政局局长X", "往届县政协主席X").
 _FORMER = re.compile(r"^(?:原任|原|前任|往届|历届)")
+# …or says it between the body and the title: "市人大常委会原副主任X" (not 太原, 中原: a body ends before it)
+_FORMER_AFTER_BODY = re.compile(r"(?<=[会委局院办厅部府司处所校社])(?:原|前任)$")
 _ACTING = re.compile(r"^(?:代理|代)(?=.)")
 # The session an article reports: 聊城市第十八届人民代表大会第三次会议, 政协第十四届X市委员会第二次会议.
 _NUMBER = "[一二三四五六七八九十百\\d]+"
@@ -220,7 +223,9 @@ class PositionReader:
         found: list[Position] = []
         # "A当选X主任，B、C当选为副主任": the decision before gives the deputies' body
         decided: list[tuple[str, Org]] = []
-        for match in post_forms.find(masked):
+        # in the order the text states them (a form's order only breaks ties), so that the decision
+        # before a bare title is the one right before it
+        for match in sorted(post_forms.find(masked), key=lambda m: m.persons[0]):
             segments = self._whole_chain(text, *match.titles)
             if not segments or not _form_reads(match.form.id, text, segments):
                 continue
@@ -373,7 +378,10 @@ class PositionReader:
         former = _FORMER.match(org_text)
         if former and not self.resolver.gazetteer.lookup(org_text[:3]):
             org_text = org_text[former.end() :]
-        return org_text, bool(junk), bool(former)
+        former_after = _FORMER_AFTER_BODY.search(org_text)  # "襄阳市人大常委会原副主任"
+        if former_after:
+            org_text = org_text[: former_after.start()]
+        return org_text, bool(junk), bool(former or former_after)
 
     def _without_preposition(self, org_text: str) -> str:
         """ "以丽江市委", "在传达学习", "和红安": a preposition or conjunction before the organisation
@@ -569,7 +577,8 @@ class PositionReader:
                 sentence, match.start(1), match.end(1), self.resolver.gazetteer
             )
             end = _chain_end(text, match.end())
-            segments = self._chain(text, match.end(), end)
+            following = _NEXT_DECISION.search(text, match.end(), end)  # "…县长、选举B为…副主任"
+            segments = self._chain(text, match.end(), following.start() if following else end)
             if elected and segments and segments[0].start == match.end():
                 found += self._positions(sentence, elected, segments, company)[0]
         return found
