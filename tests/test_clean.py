@@ -72,6 +72,13 @@ def test_a_line_of_particulars_is_not_run_on_into_the_text() -> None:
     assert "2018-04-25 07:51:44" in text  # a space between two numbers stays
 
 
+def test_a_words_pinyin_in_square_brackets_is_dropped() -> None:
+    raw = "龍游[LongYou]縣招商[ZhaoShang]引資項目[XiangMu]集中簽約，與[ABC]公司，見[图]"
+    text, offsets = clean(raw)
+    assert text == "龍游縣招商引資項目集中簽約，與[ABC]公司，見[图]"  # not letters that are a name, nor 图
+    assert all(raw[offsets[i]] == ch for i, ch in enumerate(text))
+
+
 def test_a_pinyin_gloss_inside_a_word_is_dropped_and_offsets_still_point_home() -> None:
     raw = "縣政協(xié)主席劉永宏出席，常務(wù)副縣長介紹(a)項目"
     text, offsets = clean(raw)

@@ -1362,3 +1362,14 @@ def test_an_events_type_from_its_head_and_a_body_is_no_event(name: str, kind: st
     from kg.readers.events import event_type
 
     assert event_type(name) == kind
+
+
+def test_a_visit_is_named_to_its_place_whatever_the_motion_and_without_its_topic(engine) -> None:
+    text = (
+        "本报讯 8月22日,珠海市斗门区委副书记、区长吴建国率队赴福贡县开展扶贫协作工作调研,县委书记马立新陪同调研。\n\n"
+        "本报讯 3月15日,新华社黑龙江分社社长孙立平一行6人深入新林区进行实地调研。\n"
+    )
+    events = _events_by_name(engine, text, Locale.for_city("怒江傈僳族自治州"))
+    assert "吴建国率队到福贡县调研" in events  # 赴 is 到; "开展扶贫协作工作" is no part of the place
+    assert events["吴建国率队到福贡县调研"].place == "福贡县"
+    assert "孙立平到新林区调研" in events  # 深入 is 到

@@ -653,6 +653,28 @@ def test_elections_read_in_the_order_the_text_states_them(engine) -> None:
     assert ("谢传纪", "副主任", "襄阳市人民代表大会常务委员会") in posts  # 原 is no part of the body
 
 
+def test_a_page_whose_bodies_are_a_countys_is_the_county_its_guest_went_to() -> None:
+    """ "珠海市斗门区委副书记、区长X率队到福贡县…调研，县委书记Y，县委副书记、县长Z陪同": the guest's
+    district is named more often, but the page's 县委 and 县长 are 福贡县's."""
+    from kg.readers.orgs import document_locale
+
+    page = (
+        "8月22日至23日,珠海市斗门区委副书记、区长吴建国率队到福贡县开展扶贫协作工作调研,县委书记马立新,"
+        "县委副书记、县长孙立平陪同调研。吴建国指出,此次到福贡调研,感触颇深。下一步,斗门区将进一步提高"
+        "政治站位,斗门区将与福贡县加强协作,斗门区各部门要主动对接。"
+    )
+    found = document_locale(page, Locale())
+    assert (found.city, found.county) == ("怒江傈僳族自治州", "福贡县")
+
+
+def test_a_prefectures_short_name_inside_anothers_does_not_count() -> None:
+    from kg.language.gazetteer import Gazetteer
+    from kg.readers.orgs import city_counts
+
+    counts = city_counts("马鞍山市委书记吴建国到含山县调研。马鞍山经开区、马鞍山港建设加快。")
+    assert counts[Gazetteer.default().lookup("鞍山市")[0].code] == 0  # 鞍山 inside 马鞍山
+
+
 def test_a_page_that_says_our_county_is_the_county_it_names() -> None:
     """ "中共深圳市福田区委书记X率考察组到我县考察…马山县": the guest's district is named more often, but a
     page that says 我县 is a 县's news: the 县 it names in full, in its own city."""

@@ -160,8 +160,11 @@ def _layout(text: str, width: float) -> _Layout:
     return layout
 
 
-# "縣政協(xié)主席": a reading in pinyin (with its tone marks) a page glosses a character with
-_PINYIN_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
+# "縣政協(xié)主席": a reading in pinyin (with its tone marks) a page glosses a character with; "龍游[LongYou]
+# 縣": a word's, its syllables capitalised, in square brackets
+_PINYIN_GLOSS = re.compile(
+    r"(?<=[\u4e00-\u9fff])(?:[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]|\[(?:[A-Z][a-z]{1,5}){1,4}\](?=[\u4e00-\u9fff]))"
+)
 
 
 def clean(text: str) -> tuple[str, list[int]]:

@@ -1675,7 +1675,6 @@ def _with_sitting(found: list[EventMention], sitting: EventMention) -> list[Even
     return [e for e in found if e not in inside] + [sitting]
 
 
-_TO = {"来": "到", "来到": "到"}
 _CAMPAIGN = _pattern("campaign")
 _VISIT_SUBJECT = _pattern("visit_subject")
 _SITES_LISTED = _pattern("sites_listed")
@@ -1797,12 +1796,12 @@ _FIELDS_OF_WORK = ("建设", "工作", "发展", "情况")
 
 
 def _visit_name(rest: str, match: re.Match[str]) -> str:
-    """A visit's name after its visitors: "到博兴县调研乡村振兴工作". The motion as written (到, 赴,
-    莅临, 在), but "来" is "到": the visited place's paper says 来, the visitor's 到, and one visit
-    should have one name in a graph of both papers."""
+    """A visit's name after its visitors: "到博兴县调研乡村振兴工作". Every motion (来, 赴, 莅临, 深入 …)
+    is "到", as the genre's short name writes it: the visited place's paper says 来, the visitor's 到 or
+    赴, and one visit should have one name in a graph of both papers; "在P调研" stays 在."""
     if not match["place"]:
         return rest[: match.end()]
-    motion = _TO.get(match["motion"], match["motion"]) or "到"
+    motion = "在" if match["motion"] == "在" else "到"
     led = match["led"] or ""  # "张三率党政考察团来威海考察": the delegation is in the visit's name
     also = match["also"] or ""
     verb = match["verb"] or match["verb2"]

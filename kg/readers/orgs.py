@@ -227,10 +227,13 @@ _OUR_COUNTY = re.compile("[我本][县旗]")
 
 
 def _our_county_named(text: str, county: Division | None, gazetteer: Gazetteer) -> Locale | None:
-    """ "中共深圳市福田区委书记X率考察组到我县考察…马山县": a page that says 我县 is a 县's news; when
-    the place found is a district or a city (its guest's), the 县 the page names in full is its own."""
-    if not _OUR_COUNTY.search(text) or (county is not None and _is_county(county)):
+    """ "中共深圳市福田区委书记X率考察组到我县考察…马山县": a page that says 我县 (or whose bodies are a
+    县's: 县委, 县长) is a 县's news; when the place found is a district or a city (its guest's), the 县
+    the page names in full is its own."""
+    if county is not None and _is_county(county):
         return None
+    if not (_OUR_COUNTY.search(text) or (county is not None and _speaks_as_county(text))):
+        return None  # "县委书记X，县长Y陪同" about a district's guests speaks as a county too
     named = Counter(
         {
             d.code: text.count(d.name)
@@ -582,7 +585,9 @@ def city_counts(text: str, gazetteer: Gazetteer | None = None) -> Counter[str]:
     for division in gazetteer.prefectures():
         short = gazetteer.short_name(division)
         # "吉林省" names the province, not 吉林市; "海南省" not 海南藏族自治州
-        counts[division.code] += text.count(division.name) + text.count(short) - text.count(short + "省")
+        # "大兴安岭地委" names 大兴安岭地区, not 兴安盟 inside it
+        own = _without(text, _longer_prefecture_names().get(short, ()))
+        counts[division.code] += own.count(division.name) + own.count(short) - own.count(short + "省")
     # A county named in full speaks for its city ("州委副秘书长…到南华县调研" is 楚雄州's news, whatever
     # "中国石油大学(北京)" says)
     for county in _full_county_names(gazetteer):
@@ -610,6 +615,24 @@ def _outside_companies(text: str, name: str) -> int:
     (江达县 in 工布江达县)."""
     inside = "".join(f"(?<!{re.escape(prefix)})" for prefix in _longer_county_prefixes().get(name, ()))
     return len(re.findall(f"{inside}{re.escape(name)}(?!{_COMPANY_REST})", text))
+
+
+def _without(text: str, names: tuple[str, ...]) -> str:
+    for name in names:
+        text = text.replace(name, "")
+    return text
+
+
+@lexicon_cache
+def _longer_prefecture_names() -> dict[str, tuple[str, ...]]:
+    """For a prefecture's short name inside another prefecture's (兴安 in 大兴安岭), that other's."""
+    gazetteer = Gazetteer.default()
+    shorts = {gazetteer.short_name(d) for d in gazetteer.prefectures()}
+    return {
+        short: tuple(longer for longer in shorts if short in longer and short != longer)
+        for short in shorts
+        if any(short in longer and short != longer for longer in shorts)
+    }
 
 
 @lexicon_cache
