@@ -1373,3 +1373,24 @@ def test_a_visit_is_named_to_its_place_whatever_the_motion_and_without_its_topic
     assert "吴建国率队到福贡县调研" in events  # 赴 is 到; "开展扶贫协作工作" is no part of the place
     assert events["吴建国率队到福贡县调研"].place == "福贡县"
     assert "孙立平到新林区调研" in events  # 深入 is 到
+
+
+def test_the_main_venue_the_meeting_a_session_holds_and_ground_breaking_roles(engine) -> None:
+    text = (
+        "本报讯 10月29日,全市第三次重点项目集中开工活动在固安召开,主会场设在固安县联东医疗器械产业园项目现场。"
+        "市领导吴建国、马立新出席我县主会场活动。\n\n"
+        "本报讯 12月28日,中国人民政治协商会议北京市顺义区第六届委员会第二次会议召开协商议政座谈会。"
+        "区政协主席孙立平主持会议。\n\n"
+        "本报讯 2月20日上午,商水县2021年第一批重点项目集中开工仪式举行。县委书记张建军宣布开工并下达开工令。"
+        "县委副书记王程等出席开工仪式并为项目开工培土奠基。\n"
+    )
+    docs = analyse([Document("x.txt", text)], engine, Locale.for_city("廊坊市"))
+    roles = {(p.person, p.event.name, p.role) for a in docs[0].articles for p in a.participations}
+    events = {e.name: e for a in docs[0].articles for e in a.events}
+    # "出席我县主会场活动" attends the event whose main venue it is, held where the venue is
+    assert ("吴建国", "全市第三次重点项目集中开工活动", "出席") in roles
+    assert events["全市第三次重点项目集中开工活动"].place.startswith("固安县联东医疗器械产业园项目")
+    # the session holds the talk: the article is about the talk
+    assert ("孙立平", "协商议政座谈会", "主持") in roles
+    ceremony = "商水县2021年第一批重点项目集中开工仪式"
+    assert {("张建军", ceremony, "下达开工令"), ("王程", ceremony, "奠基")} <= roles  # 奠基 after 开工

@@ -98,9 +98,10 @@ def _named_in_full(name: str) -> bool:
 
 @lexicon_cache
 def _roles() -> re.Pattern[str]:
-    # "《政府工作报告》": 作报告 inside 工作报告 is no one's part; "副调研员": a title, not a visit
+    # "《政府工作报告》": 作报告 inside 工作报告 is no one's part (but "开工培土奠基" is); "副调研员": a
+    # title, not a visit
     return re.compile(
-        f"(?<!工)(?:(?P<document>{_pattern('document_report').pattern})|(?P<answer>{_pattern('answering').pattern})|"
+        f"(?!(?<=工)作)(?:(?P<document>{_pattern('document_report').pattern})|(?P<answer>{_pattern('answering').pattern})|"
         + alternation(tuple(sorted(table("participation_roles.tsv"), key=len, reverse=True)))
         + ")(?!员)"
     )
@@ -271,7 +272,7 @@ class EventReader:
         for sitting in self._sessions(sentence):
             found = _with_sitting(found, sitting)
         found += self._hosting_events(sentence, found)
-        found += self._held_at(sentence)
+        found += self._held_at(sentence, found)
         found += _not_overlapping(self._learned_at(sentence), found)
         if sentence.headline and not found:
             found += self._headline_name(sentence) or self._headline_visit(sentence)
@@ -401,14 +402,17 @@ class EventReader:
         )
         return [e for e in events if e]
 
-    def _held_at(self, sentence: Sentence) -> list[EventMention]:
-        """ "XX现场会主会场设在P现场": the event, held at P."""
+    def _held_at(self, sentence: Sentence, earlier: list[EventMention]) -> list[EventMention]:
+        """ "XX现场会主会场设在P现场": the event, held at P; "X活动在固安召开，主会场设在P现场": the
+        event before, held at P, not only in the county."""
         found = []
         for match in _HELD_AT.finditer(sentence.text):
             start = max((m.end() for m in _CLAUSE.finditer(sentence.text, 0, match.start())), default=0)
             event = self._event(sentence, start, match.start(), match["place"])
             if event:
                 found.append(event)
+            elif start == match.start() and earlier:
+                earlier[-1].place = match["place"]
         return found
 
     def _event(
@@ -711,12 +715,26 @@ def _main_event(article: Article, events: list[EventMention], lead: Sentence | N
     for wanted in (lambda e: _in_headline(e, lead), lambda e: e.sentence is lead):
         chosen = next((e for e in events if wanted(e) and not e.cited), None)
         if chosen:
-            return chosen
+            return _held_by(chosen, events) or chosen
     # the lead's event merged into a fuller name read later ("…四次会议" into "…四次会议第二次全体会议")
     named = [e for e in events if not e.in_passing]
     if lead is not None and len(named) == 1 and _shares_name(named[0], lead):
         return named[0]
     return None if named else _session_spoken_of(article, events)
+
+
+_HOLDS = re.compile(r"[，,]?(?:召开|举行|举办)了?")
+
+
+def _held_by(host: EventMention, events: list[EventMention]) -> EventMention | None:
+    """ "X委员会第二次会议召开协商议政座谈会": the meeting the session holds is what the article reports,
+    a part of the session."""
+    text, base = host.sentence.text, host.sentence.start
+    for event in events:
+        if event.sentence is host.sentence and _HOLDS.fullmatch(text, host.end - base, event.start - base):
+            event.part_of = event.part_of or host
+            return event
+    return None
 
 
 def _session_spoken_of(article: Article, events: list[EventMention]) -> EventMention | None:
