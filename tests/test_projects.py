@@ -556,3 +556,29 @@ def test_a_kind_of_projects_is_no_project(engine, sentence: str) -> None:
         [Document("p.txt", "本报讯 6月5日，" + sentence + "\n")], engine, Locale.for_city("德州市")
     )
     assert [p.name for a in docs[0].articles for p in a.projects] == []
+
+
+def _project_names(engine, text: str, city: str) -> set[str]:
+    docs = analyse([Document("x.txt", text)], engine, Locale.for_city(city))
+    return {p.name for a in docs[0].articles for p in a.projects}
+
+
+def test_lists_the_words_around_them_call_projects_or_not(engine) -> None:
+    text = (
+        "本报讯 3月3日上午,我市举行春季项目集中开工仪式。吴建国、马立新等市领导和龙辰公司、新航纺织、"
+        "亿熙车衣等新开工项目业主出席仪式。\n\n"  # the owners of the projects, not projects
+        "本报讯 4月1日,县长孙立平表示,全县将采取主要领导亲自挂帅、处级领导包联、部门齐抓共管等措施"
+        "全力以赴推动重点项目建设。5月份计划开复工国润商贸有限公司扎哈淖尔煤炭铁路专用线等项目18个。"
+        "今天开工现场为内蒙古康乃尔化学工业有限公司30万吨/年煤制乙二醇项目,总投资280亿元。\n\n"
+        "本报讯 2月22日,顺昌县举行第一批项目开竣工仪式。开工项目有神农菇业增资扩产三期、余坊新城路网工程等7个;"
+        "竣工项目有中山城市综合体、大圣假日酒店等4个。\n\n"
+        "本报讯 1月19日,视察组先后深入到市民中心工程、邦基生物饲料项目、宏飞包装彩印项目、"
+        "保障性安居工程实地观摩。\n"
+    )
+    names = _project_names(engine, text, "通辽市")
+    assert not names & {"新航纺织", "亿熙车衣", "处级领导包联", "部门齐抓共管"}
+    assert "国润商贸有限公司扎哈淖尔煤炭铁路专用线" in names  # a month before the verbs of the list
+    assert "内蒙古康乃尔化学工业有限公司30万吨/年煤制乙二醇项目" in names  # a rate inside a name
+    assert {"神农菇业增资扩产三期", "余坊新城路网工程", "中山城市综合体", "大圣假日酒店"} <= names
+    # the other items of a list of projects the text names are projects too
+    assert {"市民中心工程", "保障性安居工程", "邦基生物饲料项目"} <= names

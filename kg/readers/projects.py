@@ -81,6 +81,7 @@ _REFERENCE = _pattern("reference")
 _SUBJECTLESS = _pattern("subjectless")
 _JOINT_VENTURE = _pattern("joint_venture")
 _LISTED = _pattern("listed")
+_LISTED_AFTER_HEAD = _pattern("listed_after_head")
 _COUNT_INSIDE = _pattern("count_inside")
 # "其中包括A、B、C3个百亿元以上项目", "和D、E2个10亿元以上项目": a list counted without 等
 _LISTED_COUNTED = re.compile(
@@ -146,6 +147,7 @@ class ProjectReader:
                 self._projects_in(sentence) + _priced_projects(sentence) + listed + _one_of_projects(sentence)
             )
             named += self._facilities(sentence)
+            named += _listed_with_projects(sentence, named)
             topic.read(sentence, projects)
             for project in named:
                 project.place = project.place or _division_prefix(project.name, city) or topic.at(project)
@@ -472,12 +474,16 @@ def _name_start(tokens: list[Token], last: int) -> tuple[int, str | None]:
                 token.tag in _NAME_TAGS
                 or token.text in word_list("project_name_verbs.txt")
                 or _split_word(tokens, first - 1)
+                or _A_RATE.fullmatch(token.text)
             )
         ):
             break
         first -= 1
     first = _past_leading_words(tokens, _after_an_official(tokens, first, last), last)
     return _from_list_mark(tokens, first), _company_prefix(tokens[first])
+
+
+_A_RATE = re.compile("/[年天日月时]?")  # "年产30万吨/年煤制乙二醇项目": a capacity's rate, in the name
 
 
 def _past_leading_words(tokens: list[Token], first: int, last: int) -> int:
@@ -600,11 +606,10 @@ def _listed_projects(sentence: Sentence) -> list[ProjectMention]:
     item ("实施X等文保利用项目46个") or a list followed by a count is one only when its items are
     proper names: "书店、茶馆等各类业态活化项目60余个" are kinds of projects."""
     found = []
-    for match in [*_LISTED.finditer(sentence.text), *_LISTED_COUNTED.finditer(sentence.text)]:
-        if "类" in match.group("kind") or _programme(match.group("kind") + "项目"):
-            continue  # "各类…项目", "62个非遗项目": kinds, programmes
-        if re.search("[向对为给与]$", match.group("items")):
-            continue  # "X代表市委、市政府向8个重点项目…表示祝贺": who speaks to the projects
+    lists = (_LISTED, _LISTED_COUNTED, _LISTED_AFTER_HEAD)
+    for match in [m for pattern in lists for m in pattern.finditer(sentence.text)]:
+        if not _of_projects(match):
+            continue
         items = _after_persons(sentence, _items(sentence, match))
         field = match.group("kind").startswith(word_list("project_fields.txt"))  # "A、B等领域合作项目"
         strict = len(items) == 1 or field or _COUNTED_AFTER.match(sentence.text[match.end() :])
@@ -620,6 +625,57 @@ def _listed_projects(sentence: Sentence) -> list[ProjectMention]:
                 project.investment_approximate = True
             found += [project] if project else []
     return found
+
+
+def _of_projects(match: re.Match[str]) -> bool:
+    """Is a list the text calls projects a list of projects? Not "各类…项目", "62个非遗项目" (kinds,
+    programmes), nor "X代表市委、市政府向8个重点项目…表示祝贺" (who speaks to the projects)."""
+    kind = match.group("kind")
+    return not ("类" in kind or _programme(kind + "项目") or re.search("[向对为给与]$", match.group("items")))
+
+
+_LIST_RUN = re.compile(r"[^，,。；;：:、等]+(?:、[^，,。；;：:、等]+)+")  # a list ends at 等
+
+
+def _listed_with_projects(sentence: Sentence, named: list[ProjectMention]) -> list[ProjectMention]:
+    """ "深入到市民中心工程、邦基生物饲料项目、宏飞包装彩印项目、保障性安居工程实地观摩": in a list
+    whose items are mostly projects the text names, the other items are projects too."""
+    ends = {p.end - sentence.start for p in named}
+    found = []
+    for run in _LIST_RUN.finditer(sentence.text):
+        spans = [(run.start() + m.start(), run.start() + m.end()) for m in re.finditer("[^、]+", run.group())]
+        spans[0] = (_after_visiting(sentence, *spans[0]), spans[0][1])
+        spans[-1] = (spans[-1][0], _before_visiting(sentence.text, *spans[-1]))
+        projects = [end in ends for _, end in spans]
+        if sum(projects) < 2 or sum(projects) * 2 < len(spans):
+            continue
+        for (start, end), known in zip(spans, projects, strict=True):
+            plain = "的" not in sentence.text[start:end]  # "…等情况的介绍": no name
+            project = None if known or not plain else _listed_project(sentence, start, end)
+            found += [project] if project else []
+    return found
+
+
+def _after_visiting(sentence: Sentence, start: int, end: int) -> int:
+    """Where a list's first item begins after the words of a visit to it ("视察组先后深入到X") and the
+    verbs that govern it."""
+    visit = list(_visiting().finditer(sentence.text, start, end))
+    return _skip_leading_verbs(sentence, visit[-1].end() if visit else start, end)
+
+
+def _before_visiting(text: str, start: int, end: int) -> int:
+    """Where a list's last item ends before the words of the visit ("Y实地观摩", "Z等地调研")."""
+    visit = re.compile(f"实地|现场|等地|进行|{_visiting().pattern}").search(text, start, end)
+    return visit.start() if visit else end
+
+
+@lexicon_cache
+def _visiting() -> re.Pattern[str]:
+    # words of two characters or more: 至, 到 and 来 stand inside names ("余坊大桥至三松酒店段慢道工程")
+    words = (*word_list("visit_motions.txt"), *word_list("inspection_verbs.txt"), "观摩")
+    return re.compile(
+        "|".join(map(re.escape, sorted((w for w in words if len(w) > 1), key=len, reverse=True)))
+    )
 
 
 def _items(sentence: Sentence, match: re.Match[str]) -> list[tuple[int, int]]:
@@ -718,7 +774,7 @@ def _skip_leading_verbs(sentence: Sentence, start: int, end: int) -> int:
     return start
 
 
-_BEFORE_A_NAME = ("VERB", "ADV", "PREP", "CONJ", "ADVERBIAL_VERB", "PART")
+_BEFORE_A_NAME = ("VERB", "ADV", "PREP", "CONJ", "ADVERBIAL_VERB", "PART", "DATE")  # "5月份计划开复工X"
 
 
 def _after_a_persons_acts(sentence: Sentence, inside: list[Token], start: int, end: int) -> int:
