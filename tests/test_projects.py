@@ -582,3 +582,20 @@ def test_lists_the_words_around_them_call_projects_or_not(engine) -> None:
     assert {"神农菇业增资扩产三期", "余坊新城路网工程", "中山城市综合体", "大圣假日酒店"} <= names
     # the other items of a list of projects the text names are projects too
     assert {"市民中心工程", "保障性安居工程", "邦基生物饲料项目"} <= names
+
+
+def test_amounts_written_before_what_they_build_and_after_a_bare_project(engine) -> None:
+    text = (
+        "本报讯 据了解,汇源集团计划实施总投资不少于50亿元的系列项目;福娃集团有限公司近期投资了5.7亿元"
+        "建设了福娃稻米食品产业园,占地500亩。“我们将投资约20亿元,建设新能源重卡、智能调度平台及配套充换电"
+        "补能网络项目,实现共赢发展。”\n\n"
+        "本报讯 在东北亚光电产业园项目建设现场,施工设备忙个不停,项目整体轮廓已经初步显现。"
+        "项目总占地面积12.27公顷,总投资5.85亿元。集中开工的辽宁荣信沐樾府、和世泰钛材加工中心等20个重点项目,"
+        "总投资28.77亿元。\n"
+    )
+    docs = analyse([Document("x.txt", text)], engine, Locale.for_city("鸡西市"))
+    found = {p.name: p.investment for a in docs[0].articles for p in a.projects}
+    assert found["福娃稻米食品产业园"] == 5.7e8  # "投资了X亿元建设了Y"
+    assert found["新能源重卡、智能调度平台及配套充换电补能网络项目"] == 2e9
+    assert found["东北亚光电产业园项目"] == 5.85e8  # "项目总占地…，总投资…" speaks of the project before
+    assert "辽宁荣信沐樾府" in found and found["辽宁荣信沐樾府"] is None  # "集中开工的" is no part of it

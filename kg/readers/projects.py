@@ -66,7 +66,7 @@ _PLANNED = _pattern("planned")
 _SENTENCE_PLACE = _pattern("sentence_place")
 # an amount of money: its number and its unit (kg.language.money)
 _MONEY = re.compile(
-    r"(?:总投资|投资总额|计划投资|投资额|投资)(?:额)?(?:为|达)?(?P<approx>约|超过|超|近|达)?"
+    r"(?:总投资|投资总额|计划投资|投资额|投资)(?:额)?了?(?:为|达)?(?P<approx>约|超过|超|近|达)?"
     rf"{NUMBER}{UNIT}?(?P<more>多|余)?(?:元|人民币)"  # "总投资5亿人民币"
 )
 _OWNER = _pattern("owner")
@@ -304,7 +304,9 @@ def _own_money(
     23.8亿元"): the sentence's amount is the set's, so only an amount written on the item counts."""
     start, end = span
     previous_end = max((e for s, e in spans if e <= start), default=0)
-    before = [m for m in _MONEY.finditer(text, previous_end, start) if text[m.end() : start] in ("", "的")]
+    before = [
+        m for m in _MONEY.finditer(text, previous_end, start) if _BUILDS.fullmatch(text, m.end(), start)
+    ]
     if before and _heads_a_set(text, before[-1].start(), end):
         return None
     if before:
@@ -312,6 +314,8 @@ def _own_money(
     return _money_after(text, span, spans) if alone else None
 
 
+# what stands between an amount and the project it pays for: "4.5亿元的X项目", "5.7亿元建设了X产业园"
+_BUILDS = re.compile(r"的?|[，,]?(?:新建|建设|兴建|打造)了?")
 # "…的A等6个项目": A heads a counted set
 _SET_AFTER = re.compile(r"等[\d一二三四五六七八九十百]+(?:余|多)?[个项家]")
 
@@ -586,10 +590,11 @@ def _programme(name: str) -> bool:
 
 
 def _priced_projects(sentence: Sentence) -> list[ProjectMention]:
-    """ "总投资6亿元的互助县东润国际项目、…": a project named after its own amount, whatever the
-    tagger made of its words; the amount bounds the name on the left, 项目 on the right."""
+    """ "总投资6亿元的互助县东润国际项目、…", "投资了5.7亿元建设了福娃稻米食品产业园": a project named
+    after its own amount, whatever the tagger made of its words; the amount bounds the name on the left,
+    项目 (or a facility's head) on the right."""
     found = []
-    for match in _PRICED.finditer(sentence.text):
+    for match in [*_PRICED.finditer(sentence.text), *_BUILT_WITH.finditer(sentence.text)]:
         name = match.group("name")
         if _generic(name) or _COUNTED_BEFORE.search(name):
             continue
@@ -599,6 +604,7 @@ def _priced_projects(sentence: Sentence) -> list[ProjectMention]:
 
 
 _PRICED = _pattern("priced")
+_BUILT_WITH = _pattern("built_with")
 
 
 def _listed_projects(sentence: Sentence) -> list[ProjectMention]:
@@ -774,7 +780,16 @@ def _skip_leading_verbs(sentence: Sentence, start: int, end: int) -> int:
     return start
 
 
-_BEFORE_A_NAME = ("VERB", "ADV", "PREP", "CONJ", "ADVERBIAL_VERB", "PART", "DATE")  # "5月份计划开复工X"
+_BEFORE_A_NAME = (
+    "VERB",
+    "ADV",
+    "PREP",
+    "CONJ",
+    "ADVERBIAL_VERB",
+    "ADVERBIAL_ADJ",
+    "PART",
+    "DATE",
+)  # "5月份计划开复工X"
 
 
 def _after_a_persons_acts(sentence: Sentence, inside: list[Token], start: int, end: int) -> int:
