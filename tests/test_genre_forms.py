@@ -723,13 +723,13 @@ def test_visits_led_by_a_list_or_a_group(engine) -> None:
     events = {e.name: e for a in articles for e in a.events}
     parts = {(p.person, p.role, p.event.name) for a in articles for p in a.participations}
     assert (
-        events["李四赴景德镇调研"].place == "景德镇市"
+        events["李四到景德镇调研"].place == "景德镇市"
     )  # the headline's visit, its place and day from the lead
-    assert ("李四", "调研", "李四赴景德镇调研") in parts  # 率调研组一行到…: led, then came
+    assert ("李四", "调研", "李四到景德镇调研") in parts  # 率调研组一行到…: led, then came
     assert (
         "王五",
         "陪同",
-        "李四赴景德镇调研",
+        "李四到景德镇调研",
     ) in parts  # 副主|委王五: the title's last character is the title's
     assert events["丁宁到美兰区调研座谈"].place == "美兰区"  # 带领A、B，C等一行到…
     assert ("郑文强", "调研", "丁宁到美兰区调研座谈") in parts

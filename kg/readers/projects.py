@@ -775,21 +775,15 @@ def _skip_leading_verbs(sentence: Sentence, start: int, end: int) -> int:
     joining = 0
     for token in inside:
         joining += token.tag in ("CONJ", "PREP")
-        if token.start >= start and (token.tag not in _BEFORE_A_NAME or joining > 1):
+        # "5月份计划开复工X": a day or month before the verbs too (not 四季, a word of the name)
+        before_a_name = token.tag in _BEFORE_A_NAME or (token.tag == "DATE" and _DIGIT.search(token.text))
+        if token.start >= start and (not before_a_name or joining > 1):
             return token.start  # "以及和其昌新材料生产基地": one word joins, a second is the name's
     return start
 
 
-_BEFORE_A_NAME = (
-    "VERB",
-    "ADV",
-    "PREP",
-    "CONJ",
-    "ADVERBIAL_VERB",
-    "ADVERBIAL_ADJ",
-    "PART",
-    "DATE",
-)  # "5月份计划开复工X"
+_DIGIT = re.compile(r"\d")
+_BEFORE_A_NAME = ("VERB", "ADV", "PREP", "CONJ", "ADVERBIAL_VERB", "ADVERBIAL_ADJ", "PART")
 
 
 def _after_a_persons_acts(sentence: Sentence, inside: list[Token], start: int, end: int) -> int:
