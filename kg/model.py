@@ -82,6 +82,8 @@ class EventMention:
     part_of: EventMention | None = None  # the event it opens or is an agenda item of
     in_passing: bool = False  # found by its name alone: roles read later in its sentence are not its
     cited: bool = False  # a meeting whose speeches or spirit the text studies ("传达X精神"): held before
+    # where a later sentence names it again in short ("出席2021年重点项目开工复工仪式"): (sentence, start)
+    named_again: list[tuple[Sentence, int]] = field(default_factory=list)
 
 
 @dataclass

@@ -1394,3 +1394,18 @@ def test_the_main_venue_the_meeting_a_session_holds_and_ground_breaking_roles(en
     assert ("孙立平", "协商议政座谈会", "主持") in roles
     ceremony = "商水县2021年第一批重点项目集中开工仪式"
     assert {("张建军", ceremony, "下达开工令"), ("王程", ceremony, "奠基")} <= roles  # 奠基 after 开工
+
+
+def test_a_ceremony_named_again_in_short_after_a_visit_takes_the_parts_of_its_sentence(engine) -> None:
+    text = (
+        "本报讯 三月的炳灵湖畔,永靖县2021年重点项目开工复工仪式隆重举行。3月16日下午,州委书记吴建国,"
+        "副州长马立新、孙立平一行到永靖县调研督导重点项目建设,出席2021年重点项目开工复工仪式,吴建国宣布开工,"
+        "县委书记王程致辞。\n"
+    )
+    docs = analyse([Document("x.txt", text)], engine, Locale.for_city("临夏回族自治州"))
+    events = {e.name for a in docs[0].articles for e in a.events}
+    roles = {(p.person, p.event.name, p.role) for a in docs[0].articles for p in a.participations}
+    ceremony = "永靖县2021年重点项目开工复工仪式"
+    assert not [name for name in events if name.startswith("出席")]  # the verb is no part of a name
+    # the visitors attend it (one subject across the comma), and its parts are taken in it, not the visit
+    assert {("马立新", ceremony, "出席"), ("吴建国", ceremony, "宣布"), ("王程", ceremony, "致辞")} <= roles

@@ -340,7 +340,10 @@ class EventReader:
     ) -> EventMention | None:
         """ "XX项目在P开工建设": the ground-breaking is an event (a ceremony) named after the project."""
         subject = _COLLECTIVE_LEAD.sub("", _LEADING.sub("", sentence.text[start:end]).strip())
-        subject = _DONE_FOR.sub("", subject)  # "…参加，并为X项目奠基": X's ground-breaking
+        # "出席2021年重点项目开工复工仪式": the ceremony attended, named in full
+        attended = next((v for v in word_list("attending_verbs.txt") if subject.startswith(v)), "")
+        ceremony = _CEREMONY_AFTER.match(sentence.text, trigger.end()) if attended else None
+        subject = _DONE_FOR.sub("", subject[len(attended) :] if ceremony else subject)
         if subject.endswith("项目集中") and (not _starts_with_place(subject) or re.search("[、等]", subject)):
             return None  # "全市150个…", "1359个…", "A、B等一批项目集中开工": a count or a list, no name
         if (
@@ -352,7 +355,7 @@ class EventReader:
             or any(verb in subject for verb in _holding_verbs())
         ):
             return None  # "项目开工" says nothing of which project; "副市长X宣布项目开工" is no name
-        name = subject + trigger.group()
+        name = subject + trigger.group() + (ceremony.group() if ceremony else "")
         base = sentence.start
         begin = base + sentence.text.index(subject, start)
         return EventMention(name, "ceremony", sentence, begin, begin + len(subject), place=place)
@@ -570,8 +573,16 @@ def _merge_event(events: list[EventMention], event: EventMention) -> None:
         return
     within = _within_session(event.name)
     peers = [e for e in events if _within_session(e.name) == within and _briefing(e) == _briefing(event)]
+    _merge_among(events, peers, event)
+
+
+def _merge_among(events: list[EventMention], peers: list[EventMention], event: EventMention) -> None:
+    """Merge `event` into the one of `peers` whose name holds its or is held in it, else add it."""
     before = list(peers)
-    merge_by_name(peers, event, ("date", "end_date", "place", "part_of"))
+    kept = merge_by_name(peers, event, ("date", "end_date", "place", "part_of"))
+    if len(peers) == len(before):  # one event: the other name is where it is named again
+        other = event if kept in before else before[peers.index(kept)]
+        kept.named_again.append((other.sentence, other.start))
     for old, new in zip(before, peers[: len(before)], strict=True):
         if new is not old:
             events[events.index(old)] = new
@@ -1124,7 +1135,8 @@ def _participations(
         target = _target(sentence, events, verb, main)
         if target is None:
             continue
-        here = _not_hosts_elsewhere(reading.persons_before(sentence, persons, verb.start()), target, events)
+        before = reading.persons_before(sentence, persons, verb.start(), role in ("出席", "参加"))
+        here = _not_hosts_elsewhere(before, target, events)
         if here and carried and not found:
             here = reading.previous_persons = [*carried, *here]
         found += [Participation(person.text, target, role, sentence) for person in here]
@@ -1237,9 +1249,12 @@ class _RoleReading:
     previous_persons: list[Mention] = field(default_factory=list)
     previous_role: str = ""
 
-    def persons_before(self, sentence: Sentence, persons: list[Mention], verb_start: int) -> list[Mention]:
+    def persons_before(
+        self, sentence: Sentence, persons: list[Mention], verb_start: int, attends: bool = False
+    ) -> list[Mention]:
         """The persons between the previous verb and this one; with none, those of the verb before when
-        no clause ends between them ("主持并讲话")."""
+        no clause ends between them ("主持并讲话"), or when this one attends right after a comma ("A一行到P
+        调研督导重点项目建设，出席X仪式")."""
         start = sentence.start
         begin = self.previous_end
         if sentence.text.endswith("的", 0, verb_start):  # "A在B的陪同下": B accompanied, not A
@@ -1247,14 +1262,22 @@ class _RoleReading:
         here = [p for p in persons if begin <= p.end - start <= verb_start]
         # "A对B一行来胶考察表示欢迎": A is the subject of what follows B's part, not of B's verb
         here = [p for i, p in enumerate(here) if i == len(here) - 1 or not _addresses(sentence, p)]
-        gap = sentence.text[self.previous_end : verb_start]
-        shared = not _CLAUSE.search(gap) and len(gap) <= 12 and not gap.startswith("下")  # "在B的陪同下"
-        shared = shared or bool(_SAME_SUBJECT.search(gap))
-        if not here and self.previous_persons and shared:
+        if (
+            not here
+            and self.previous_persons
+            and _same_subject(sentence.text[self.previous_end : verb_start], attends)
+        ):
             here = self.previous_persons
         if here:
             self.previous_persons = here
         return here
+
+
+def _same_subject(gap: str, attends: bool) -> bool:
+    """Do the persons of the verb before take this verb too, with `gap` between the two?"""
+    if not _CLAUSE.search(gap) and len(gap) <= 12 and not gap.startswith("下"):  # not "在B的陪同下"
+        return True
+    return bool(_SAME_SUBJECT.search(gap)) or (attends and gap.endswith(("，", ",")))
 
 
 def _addresses(sentence: Sentence, person: Mention) -> bool:
@@ -1264,6 +1287,7 @@ def _addresses(sentence: Sentence, person: Mention) -> bool:
 
 _GREETED = _pattern("greeted")
 _HOSTING_EVENT = _pattern("hosting_event")
+_CEREMONY_AFTER = re.compile(r"[^，,。；;]{0,6}?(?:仪式|典礼)")
 _CLAUSE_TO_DE = re.compile(r"[^，,。；;：:]*?的")
 
 
@@ -1533,6 +1557,8 @@ def _named_earlier(sentence: Sentence, events: list[EventMention], position: int
         if event.in_passing:
             continue
         at = event.start - sentence.start if event.sentence is sentence else sentence.text.find(event.name)
+        again = [start - sentence.start for named, start in event.named_again if named is sentence]
+        at = max([at, *(a for a in again if a < position)])
         if best_at < at < position:
             best, best_at = event, at
     return best
@@ -1889,7 +1915,12 @@ def _named_by_head(
 def _event_at(sentence: Sentence, events: list[EventMention], position: int) -> EventMention | None:
     """An event named in this sentence right after the verb ("出席了阳谷县图书馆开馆仪式")."""
     absolute = sentence.start + position
-    after = [e for e in events if e.sentence is sentence and 0 <= e.start - absolute <= 4]
+    after = [
+        e
+        for e in events
+        for named, start in [(e.sentence, e.start), *e.named_again]
+        if named is sentence and 0 <= start - absolute <= 4
+    ]
     return after[0] if after else None
 
 
