@@ -1409,3 +1409,13 @@ def test_a_ceremony_named_again_in_short_after_a_visit_takes_the_parts_of_its_se
     assert not [name for name in events if name.startswith("出席")]  # the verb is no part of a name
     # the visitors attend it (one subject across the comma), and its parts are taken in it, not the visit
     assert {("马立新", ceremony, "出席"), ("吴建国", ceremony, "宣布"), ("王程", ceremony, "致辞")} <= roles
+
+
+def test_a_visit_named_without_the_clause_of_those_who_accompany_it(engine) -> None:
+    text = (
+        "本报讯 4月2日,县长吴建国一行在发改委主任马立新、县委办副主任孙立平及县交通运输局班子成员的陪同下,"
+        "调研了2013年农村公路建设工作。\n"
+    )
+    events, roles = _article_events(engine, text)
+    assert events == {"吴建国一行调研2013年农村公路建设"}
+    assert ("马立新", "吴建国一行调研2013年农村公路建设", "陪同") in roles

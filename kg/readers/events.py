@@ -1839,12 +1839,16 @@ def _inspected_work(rest: str, match: re.Match[str]) -> bool:
 _FIELDS_OF_WORK = ("建设", "工作", "发展", "情况")
 
 
+_ACCOMPANIED = re.compile(r"在[^，,。]{2,60}?的陪同下[，,]?")
+
+
 def _visit_name(rest: str, match: re.Match[str]) -> str:
     """A visit's name after its visitors: "到博兴县调研乡村振兴工作". Every motion (来, 赴, 莅临, 深入 …)
     is "到", as the genre's short name writes it: the visited place's paper says 来, the visitor's 到 or
     赴, and one visit should have one name in a graph of both papers; "在P调研" stays 在."""
-    if not match["place"]:
-        return rest[: match.end()]
+    if not match["place"]:  # "一行在A的陪同下，调研了X": "一行调研X"
+        written = _ACCOMPANIED.sub("", rest[: match.end()])
+        return written.replace((match["verb"] or match["verb2"]) + "了", match["verb"] or match["verb2"], 1)
     motion = "在" if match["motion"] == "在" else "到"
     led = match["led"] or ""  # "张三率党政考察团来威海考察": the delegation is in the visit's name
     also = match["also"] or ""
