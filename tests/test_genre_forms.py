@@ -675,6 +675,29 @@ def test_a_prefectures_short_name_inside_anothers_does_not_count() -> None:
     assert counts[Gazetteer.default().lookup("鞍山市")[0].code] == 0  # 鞍山 inside 马鞍山
 
 
+def test_a_long_name_cut_inside_a_list_of_names_is_one_name() -> None:
+    """ "张某、汤某、才|仁达哇、格扎": single characters and a name inside a list of names are one name;
+    "张三、李四、及|王小明" is not (及 joins the list)."""
+    from kg.language.recognise import repair_names
+
+    mark = ("、", "PUNCT")
+    cut = _words(
+        ("吴建国", "PERSON"),
+        mark,
+        ("马立新", "PERSON"),
+        mark,
+        ("才", "ADV"),
+        ("仁达哇", "PERSON"),
+        mark,
+        ("孙立平", "PERSON"),
+    )
+    assert "才仁达哇" in [t.text for t in repair_names(cut) if t.tag == "PERSON"]
+    joined = _words(
+        ("吴建国", "PERSON"), mark, ("马立新", "PERSON"), mark, ("及", "CONJ"), ("王小明", "PERSON")
+    )
+    assert "王小明" in [t.text for t in repair_names(joined) if t.tag == "PERSON"]
+
+
 def test_a_page_that_says_our_county_is_the_county_it_names() -> None:
     """ "中共深圳市福田区委书记X率考察组到我县考察…马山县": the guest's district is named more often, but a
     page that says 我县 is a 县's news: the 县 it names in full, in its own city."""

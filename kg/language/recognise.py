@@ -326,13 +326,39 @@ def _list_members(tokens: list[Token]) -> list[Token]:
     or three characters starting with a surname, with a person on either side, is a person too; so
     is a word the model typed as a place that is no county or city. The first item counts with a person
     after it when a verb that names people comes before it ("任命白云、程二为…")."""
+    tokens = _joined(tokens, _long_names_cut(tokens))
     items = _items(tokens)
-    names: dict[int, tuple[int, Token]] = {}  # first token of a run → (its last token, the name)
-    for k, (first, last) in enumerate(items):
+    missed = [
+        (first, last) for k, (first, last) in enumerate(items) if _item_is_missed_name(tokens, items, k)
+    ]
+    return _joined(tokens, {first: (last, _as_name(tokens[first : last + 1])) for first, last in missed})
+
+
+def _long_names_cut(tokens: list[Token]) -> dict[int, tuple[int, Token]]:
+    """ "张某、汤某、才|仁达哇、格扎": in a list of names, an item of single characters and a name the
+    model found, four to six characters in all, is one name (Tibetan, Mongolian)."""
+    items = _items(tokens)
+    if sum(1 for first, last in items if first == last and tokens[first].tag == "PERSON") < 2:
+        return {}
+    cut = {}
+    for first, last in items:
         run = tokens[first : last + 1]
-        if _item_is_missed_name(tokens, items, k):
-            text = "".join(t.text for t in run)
-            names[first] = (last, Token(text, run[0].start, run[-1].end, "PERSON"))
+        if (
+            len(run) >= 2
+            and run[-1].tag == "PERSON"
+            and all(_name_character(t) and t.tag not in ("CONJ", "PREP", "PART") for t in run[:-1])
+            and 4 <= sum(len(t.text) for t in run) <= 6
+        ):  # not "A、B、及王小明": 及 joins the list
+            cut[first] = (last, _as_name(run))
+    return cut
+
+
+def _as_name(run: list[Token]) -> Token:
+    return Token("".join(t.text for t in run), run[0].start, run[-1].end, "PERSON")
+
+
+def _joined(tokens: list[Token], names: dict[int, tuple[int, Token]]) -> list[Token]:
+    """The tokens with each run in `names` (first token → (last token, name)) made one name."""
     out, i = [], 0
     while i < len(tokens):
         last, name = names.get(i, (i, tokens[i]))
