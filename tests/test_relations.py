@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from kg.language.dates import parse_date
+from kg.language.gazetteer import Gazetteer
 from kg.model import Document
 from kg.pipeline import analyse, build_corpus
 from kg.readers.orgs import Locale, OrgResolver
@@ -136,6 +137,11 @@ def test_hierarchy_rules() -> None:
     assert h.parent_of("华电山东公司", "company", ["中国华电集团有限公司"]) == "中国华电集团有限公司"
     assert h.parent_of("中国石化销售有限公司山东聊城石油分公司", "company") == "中国石化销售有限公司"
     assert h.parent_of("聊城市监察委员会", "government") is None
+    # a township's name six townships bear belongs to none of them in a page of another city
+    assert h.parent_of("中共城关乡委员会", "party") is None
+    assert Hierarchy(city=Gazetteer.default().lookup("介休市")[0]).parent_of("中共城关乡委员会", "party") == (
+        "中共介休市委员会"
+    )
 
 
 @pytest.mark.parametrize(

@@ -28,10 +28,18 @@ class Hierarchy:
         """The division an organisation's name begins with (中共东阿县委员会 → 东阿县)."""
         core = name.removeprefix("中共").removeprefix("中国人民政治协商会议")
         for length in range(min(len(core), 10), 1, -1):
-            for division in self.gazetteer.lookup(core[:length]):
-                if division.name == core[:length]:
-                    return division
+            division = self._division_named(core[:length])
+            if division is not None:
+                return division
         return None
+
+    def _division_named(self, name: str) -> Division | None:
+        """The division of that full name: the only one, or the only one in the city ("城关乡", a name six
+        townships bear, is none of them in a page of another city)."""
+        named = [d for d in self.gazetteer.lookup(name) if d.name == name]
+        if len(named) > 1 and self.city is not None:
+            named = [d for d in named if self.gazetteer.contains(self.city, d)]
+        return named[0] if len(named) == 1 else None
 
     def parent_of(self, name: str, subtype: str, known: Iterable[str] = ()) -> str | None:
         """The body an organisation belongs to, when its name says so."""
@@ -55,7 +63,7 @@ class Hierarchy:
 
     def _higher_committee(self, scope: str) -> str | None:
         """中共东阿县委员会 belongs to the committee of the city 东阿县 is in."""
-        division = next((d for d in self.gazetteer.lookup(scope) if d.name == scope), None)
+        division = self._division_named(scope)
         parent = self.gazetteer.parent(division) if division else None
         return f"中共{parent.name}委员会" if parent else None
 
