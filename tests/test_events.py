@@ -1419,3 +1419,14 @@ def test_a_visit_named_without_the_clause_of_those_who_accompany_it(engine) -> N
     events, roles = _article_events(engine, text)
     assert events == {"吴建国一行调研2013年农村公路建设"}
     assert ("马立新", "吴建国一行调研2013年农村公路建设", "陪同") in roles
+
+
+def test_an_event_held_right_before_its_name_is_reported_without_date_or_place(engine) -> None:
+    text = (
+        "本报讯 县委书记吴建国等县领导到项目现场观摩。观摩活动结束后,桐柏县举行了第四季度重点项目集中开工仪式。\n\n"
+        "本报讯 全年迅速召开了全区优化营商环境推动高质量发展动员大会,先后举办美食节、消费节等活动。\n"
+    )
+    events, _ = _article_events(engine, text)
+    assert "第四季度重点项目集中开工仪式" in events
+    # a year's account of what was done is background: 迅速召开了, 先后举办 A、B
+    assert not [name for name in events if "动员大会" in name or "美食节" in name]

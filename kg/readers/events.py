@@ -1675,13 +1675,18 @@ _CITING = _pattern("citing")
 
 
 def _reported_for_itself(event: EventMention) -> bool:
-    """Given a date, a place or organisers; named in the headline; a signing ("A与B签订…协议" is no
-    background); a congress's sitting named in full; a meeting whose spirit is relayed."""
+    """Given a date, a place or organisers; named in the headline; held right before its name ("桐柏县
+    举行了X仪式", not "在刚刚召开的X上"); a signing ("A与B签订…协议" is no background); a congress's
+    sitting named in full; a meeting whose spirit is relayed."""
     return bool(
         event.date
         or event.place
         or event.organizers
         or event.sentence.headline
+        or (
+            _HELD_RIGHT_BEFORE.search(event.sentence.text, 0, event.start - event.sentence.start)
+            and "、" not in event.name
+        )
         or event.type == "signing"
         or ((_SITTING_NAME.search(event.name) or _local_plenary(event.name)) and not _its_spirit(event))
         or event.cited
@@ -1689,6 +1694,9 @@ def _reported_for_itself(event: EventMention) -> bool:
 
 
 _SPIRIT = _pattern("spirit")
+# "桐柏县举行了X仪式": held where the text reports it; not "迅速召开了X", "先后举办A、B等活动" (a year's
+# account of what was done)
+_HELD_RIGHT_BEFORE = re.compile(r"(?<!迅速|先后|相继|陆续|分别|多次)(?<![还也并又])(?:举行|召开|举办)了?$")
 
 
 def _local_plenary(name: str) -> bool:
