@@ -1430,3 +1430,13 @@ def test_an_event_held_right_before_its_name_is_reported_without_date_or_place(e
     assert "第四季度重点项目集中开工仪式" in events
     # a year's account of what was done is background: 迅速召开了, 先后举办 A、B
     assert not [name for name in events if "动员大会" in name or "美食节" in name]
+
+
+def test_a_venue_that_ends_in_zhong_is_a_place_not_a_mood(engine) -> None:
+    text = (
+        "本报讯 1月8日上午,乐东黎族自治县第十四届人民代表大会第六次会议圆满完成各项议程,在乐东县思源高中胜利闭幕。\n\n"
+        "本报讯 1月9日,某县第十届人民代表大会第二次会议在热烈的掌声中胜利闭幕。\n"
+    )
+    events = _events_by_name(engine, text, Locale.for_city("乐东黎族自治县"))
+    assert events["乐东黎族自治县第十四届人民代表大会第六次会议"].place == "乐东县思源高中"
+    assert all(e.place is None for name, e in events.items() if name.startswith("某县"))  # in a mood
