@@ -1440,3 +1440,15 @@ def test_a_venue_that_ends_in_zhong_is_a_place_not_a_mood(engine) -> None:
     events = _events_by_name(engine, text, Locale.for_city("乐东黎族自治县"))
     assert events["乐东黎族自治县第十四届人民代表大会第六次会议"].place == "乐东县思源高中"
     assert all(e.place is None for name, e in events.items() if name.startswith("某县"))  # in a mood
+
+
+def test_an_afternoons_meeting_is_on_the_day_of_the_sentence_before(engine) -> None:
+    text = (
+        "5月22日,北京市丰台区委副书记、代区长吴建国一行在州人大副主任马立新陪同下赴治多县交流对接对口援建工作。"
+        "工作组一行先后看望慰问治渠乡同卡村特困户,走访调研了北京援建项目治渠乡同卡村生态畜牧业合作社发展情况。\n"
+        "下午,在县政府常务会议室召开北京市丰台区与青海省治多县交流对接座谈会。县四大班子领导、五乡一镇及县直各部门"
+        "参加了会议。\n"
+        "会议听取了治多县情、经济社会发展情况。丰台区花乡人民政府与治多县发展改革局签署农副产品销售框架协议。\n"
+    )
+    events = _events_by_name(engine, text, Locale())
+    assert events["北京市丰台区与青海省治多县交流对接座谈会"].date == "--05-22"
