@@ -1452,3 +1452,12 @@ def test_an_afternoons_meeting_is_on_the_day_of_the_sentence_before(engine) -> N
     )
     events = _events_by_name(engine, text, Locale())
     assert events["北京市丰台区与青海省治多县交流对接座谈会"].date == "--05-22"
+
+
+def test_the_editors_of_a_page_take_no_part_in_what_it_reports(engine) -> None:
+    text = (
+        "本报讯 一周盘点 ·第55期· 核发:吴建国 编审:王程 校对:孙立平 9月20日,市委书记张建军深入永定区调研"
+        "察看永定红石材循环经济产业园。\n"
+    )
+    _, roles = _article_events(engine, text)
+    assert {person for person, _, _ in roles} == {"张建军"}

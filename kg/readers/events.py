@@ -1158,7 +1158,9 @@ def _listed_for_later(sentence: Sentence) -> list[Mention]:
 def _persons_taking_part(sentence: Sentence) -> list[Mention]:
     """The sentence's persons, but not a photo's credit, one a place is named after, nor one on whose
     behalf another acts ("受市委书记A委托，市长B…")."""
-    left_out = [m.span() for pattern in (_CREDIT, _ON_BEHALF) for m in pattern.finditer(sentence.text)]
+    left_out = [
+        m.span() for pattern in (_CREDIT, _ON_BEHALF, _EDITORIAL) for m in pattern.finditer(sentence.text)
+    ]
     return [
         m
         for m in sentence.mentions
@@ -1452,6 +1454,7 @@ _NOUN_CLASSES = ("met", "visited", "signed", "led")
 _LISTED_AFTER = _pattern("listed_after")
 _ON_BEHALF = _pattern("on_behalf")
 _CREDIT = _pattern("credit")
+_EDITORIAL = _pattern("editorial_credit")
 _JOINING = (
     "陪同",
     "随同",
