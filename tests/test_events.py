@@ -1461,3 +1461,12 @@ def test_the_editors_of_a_page_take_no_part_in_what_it_reports(engine) -> None:
     )
     _, roles = _article_events(engine, text)
     assert {person for person, _, _ in roles} == {"张建军"}
+
+
+def test_a_visitors_compound_verb_gives_the_role_it_begins_with(engine) -> None:
+    text = (
+        "吴建国督导检查我县产业项目建设情况\n"
+        "10月11日,县委书记吴建国深入我县部分企业、项目建设现场督导检查产业项目建设情况。\n"
+    )
+    _, roles = _article_events(engine, text)
+    assert {role for person, _, role in roles if person == "吴建国"} == {"督导"}  # not 调研

@@ -231,7 +231,7 @@ class EventReader:
                     )
         for event in events:
             if event.visitor:
-                role = table("participation_roles.tsv").get(event.visit_verb or "", ("调研",))[0]
+                role = _visit_role(event.visit_verb or "")
                 _add_participation(article, seen, Participation(event.visitor, event, role, event.sentence))
                 led = event.led or _lead_role(event.name)  # "X、Y率党政考察团来Z考察": they led it too
                 for leader in (event.visitor, *event.co_visitors) if led else ():
@@ -1022,6 +1022,14 @@ def _join_headline_event(events: list[EventMention], lead: Sentence | None) -> N
         return
     fill_from(in_lead, headline, ("date", "place"))
     events.remove(headline)
+
+
+def _visit_role(verb: str) -> str:
+    """The visitor's part as kg records it: the verb's role, or the role of the verb it begins with
+    ("督导检查" → 督导); 调研 when it names none."""
+    roles = table("participation_roles.tsv")
+    known = next((w for w in sorted(roles, key=len, reverse=True) if verb.startswith(w)), None)
+    return roles[known][0] if known else "调研"
 
 
 def _lead_role(name: str) -> str:
