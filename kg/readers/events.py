@@ -734,7 +734,7 @@ def _main_event(article: Article, events: list[EventMention], lead: Sentence | N
     return None if named else _session_spoken_of(article, events)
 
 
-_HOLDS = re.compile(r"[，,]?(?:召开|举行|举办)了?")
+_HOLDS = _pattern("holds")
 
 
 def _held_by(host: EventMention, events: list[EventMention]) -> EventMention | None:
@@ -1297,7 +1297,7 @@ def _addresses(sentence: Sentence, person: Mention) -> bool:
 
 _GREETED = _pattern("greeted")
 _HOSTING_EVENT = _pattern("hosting_event")
-_CEREMONY_AFTER = re.compile(r"[^，,。；;]{0,6}?(?:仪式|典礼)")
+_CEREMONY_AFTER = _pattern("ceremony_after")
 _CLAUSE_TO_DE = re.compile(r"[^，,。；;：:]*?的")
 
 
@@ -1705,9 +1705,7 @@ def _reported_for_itself(event: EventMention) -> bool:
 
 
 _SPIRIT = _pattern("spirit")
-# "桐柏县举行了X仪式": held where the text reports it; not "迅速召开了X", "先后举办A、B等活动" (a year's
-# account of what was done)
-_HELD_RIGHT_BEFORE = re.compile(r"(?<!迅速|先后|相继|陆续|分别|多次)(?<![还也并又])(?:举行|召开|举办)了?$")
+_HELD_RIGHT_BEFORE = _pattern("held_right_before")
 
 
 def _local_plenary(name: str) -> bool:
@@ -1858,7 +1856,7 @@ def _inspected_work(rest: str, match: re.Match[str]) -> bool:
 _FIELDS_OF_WORK = ("建设", "工作", "发展", "情况")
 
 
-_ACCOMPANIED = re.compile(r"在[^，,。]{2,60}?的陪同下[，,]?")
+_ACCOMPANIED = _pattern("accompanied")
 
 
 def _visit_name(rest: str, match: re.Match[str]) -> str:

@@ -315,7 +315,7 @@ def _own_money(
 
 
 # what stands between an amount and the project it pays for: "4.5亿元的X项目", "5.7亿元建设了X产业园"
-_BUILDS = re.compile(r"的?|[，,]?(?:新建|建设|兴建|打造)了?")
+_BUILDS = _pattern("builds")
 # "…的A等6个项目": A heads a counted set
 _SET_AFTER = re.compile(r"等[\d一二三四五六七八九十百]+(?:余|多)?[个项家]")
 
@@ -487,7 +487,8 @@ def _name_start(tokens: list[Token], last: int) -> tuple[int, str | None]:
     return _from_list_mark(tokens, first), _company_prefix(tokens[first])
 
 
-_A_RATE = re.compile("/[年天日月时]?")  # "年产30万吨/年煤制乙二醇项目": a capacity's rate, in the name
+_A_RATE = _pattern("a_rate")
+_VISIT_AFTER_LIST = _pattern("visit_after_list")
 
 
 def _past_leading_words(tokens: list[Token], first: int, last: int) -> int:
@@ -671,7 +672,7 @@ def _after_visiting(sentence: Sentence, start: int, end: int) -> int:
 
 def _before_visiting(text: str, start: int, end: int) -> int:
     """Where a list's last item ends before the words of the visit ("Y实地观摩", "Z等地调研")."""
-    visit = re.compile(f"实地|现场|等地|进行|{_visiting().pattern}").search(text, start, end)
+    visit = re.compile(f"{_VISIT_AFTER_LIST.pattern}|{_visiting().pattern}").search(text, start, end)
     return visit.start() if visit else end
 
 
