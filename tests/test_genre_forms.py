@@ -698,6 +698,16 @@ def test_a_long_name_cut_inside_a_list_of_names_is_one_name() -> None:
     assert "王小明" in [t.text for t in repair_names(joined) if t.tag == "PERSON"]
 
 
+def test_members_counted_by_their_bodys_title(engine) -> None:
+    text = (
+        "12月28日,中国人民政治协商会议北京市顺义区第六届委员会第二次会议召开协商议政座谈会。"
+        "座谈会上,吴建国、马立新、孙立平3位政协委员先后发言。会议同意张建军同志辞去县人大代表职务。\n"
+    )
+    posts = _posts(engine, text, "北京市")
+    assert ("马立新", "委员", "中国人民政治协商会议北京市顺义区委员会") in posts
+    assert not [p for p in posts if p[0] == "张建军" and "辞去" in p[2]]  # no body begins with a verb
+
+
 def test_a_page_that_says_our_county_is_the_county_it_names() -> None:
     """ "中共深圳市福田区委书记X率考察组到我县考察…马山县": the guest's district is named more often, but a
     page that says 我县 is a 县's news: the 县 it names in full, in its own city."""

@@ -49,6 +49,7 @@ _PREPOSITIONS = "以在向对为据从和及与受到"  # and the conjunctions: 
 _NOT_ORGS = re.compile(rf"(大会|会议|会场|会上|分会场|班子)$|^(?:本报讯|[\u4e00-\u9fff]{{2,4}}{_NEWS})$")
 _VERB = re.compile(r"(当选为?|担任过?|出任|兼任|(?<![主责信担连就拟])任(?![务何职期命用意]))")
 _CHAIN_END = re.compile(r"[，。；,;！？]|的|$")
+_MEMBERS_BODY = re.compile(r"[省市县区旗州]?(?:政协|人大)")  # "5位政协委员", "2名县人大代表": the page's own
 _NEXT_DECISION = re.compile(r"、(?:选举|补选|增选|选出|任命|决定)")
 # A chain that begins with 原/前任/往届 is a post held before ("原市财政局局长X", "往届县政协主席X").
 _FORMER = re.compile(r"^(?:原任|原|前任|往届|历届)")
@@ -765,8 +766,10 @@ def _form_reads(form_id: str, text: str, segments: list[_Segment]) -> bool:
     if form_id in _BARE_TITLE_FORMS:
         return _bare_title(text, segments)  # "王五副区长", "某某总书记"; not "钱一在主席台", "冯二局长办公室"
     if form_id in _SESSION_MEMBER_FORMS:
-        # "A等辞去…代表职务": members are counted by a bare title, or by the session's ("A、B等大会执行主席")
-        return not segments[0].org_text or _of_the_session(segments[0].org_text)
+        # "A等辞去…代表职务": members are counted by a bare title, by the session's ("A、B等大会执行主席"),
+        # or by their body's ("A、B5位政协委员")
+        org = segments[0].org_text
+        return not org or _of_the_session(org) or _MEMBERS_BODY.fullmatch(org) is not None
     return True
 
 
