@@ -159,7 +159,7 @@ def _character_and_word_of_a_name(run: list[Token]) -> bool:
         and surname.text in surnames()
         and len(given.text) == 2
         and given.tag in ("NOUN", "VERB")
-        and all(_name_character(Token(c, 0, 1, "NOUN")) for c in given.text)
+        and all(_of_a_name(c) for c in given.text)
         and given.text not in word_list("common_nouns.txt")
         and verb.text.startswith(("率", *word_list("visit_motions.txt"), *word_list("person_verbs.txt")))
     )
@@ -182,11 +182,11 @@ def _word_and_character_of_a_name(run: list[Token]) -> bool:
 
 def _name_character(token: Token) -> bool:
     """One character that may be part of a name: a Chinese character that does not follow names (在, 等)."""
-    return (
-        len(token.text) == 1
-        and _HAN.match(token.text) is not None
-        and token.text not in word_list("name_followers.txt")
-    )
+    return len(token.text) == 1 and _of_a_name(token.text)
+
+
+def _of_a_name(char: str) -> bool:
+    return _HAN.match(char) is not None and char not in word_list("name_followers.txt")
 
 
 def _cut_long_name(run: list[Token]) -> bool:
@@ -338,7 +338,7 @@ def _long_names_cut(tokens: list[Token]) -> dict[int, tuple[int, Token]]:
     """ "张某、汤某、才|仁达哇、格扎": in a list of names, an item of single characters and a name the
     model found, four to six characters in all, is one name (Tibetan, Mongolian)."""
     items = _items(tokens)
-    if sum(1 for first, last in items if first == last and tokens[first].tag == "PERSON") < 2:
+    if _persons_listed(tokens, items) < 2:
         return {}
     cut = {}
     for first, last in items:
@@ -351,6 +351,11 @@ def _long_names_cut(tokens: list[Token]) -> dict[int, tuple[int, Token]]:
         ):  # not "A、B、及王小明": 及 joins the list
             cut[first] = (last, _as_name(run))
     return cut
+
+
+def _persons_listed(tokens: list[Token], items: list[tuple[int, int]]) -> int:
+    """How many items of a list are one name the model found."""
+    return sum(1 for first, last in items if first == last and tokens[first].tag == "PERSON")
 
 
 def _as_name(run: list[Token]) -> Token:
@@ -405,7 +410,7 @@ def _item_is_missed_name(tokens: list[Token], items: list[tuple[int, int]], k: i
 def _place_among_people(tokens: list[Token], items: list[tuple[int, int]], run: list[Token]) -> bool:
     """ "…、王斌、金川、司戎、…": a short word typed as a place (金川, a county's short name) in a list of
     names, of two or three characters that begin with a surname, is a name when most items are names."""
-    people = sum(1 for first, last in items if first == last and tokens[first].tag == "PERSON")
+    people = _persons_listed(tokens, items)
     text = run[0].text
     return (
         len(run) == 1

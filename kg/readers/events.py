@@ -1027,9 +1027,8 @@ def _join_headline_event(events: list[EventMention], lead: Sentence | None) -> N
 def _visit_role(verb: str) -> str:
     """The visitor's part as kg records it: the verb's role, or the role of the verb it begins with
     ("督导检查" → 督导); 调研 when it names none."""
-    roles = table("participation_roles.tsv")
-    known = next((w for w in sorted(roles, key=len, reverse=True) if verb.startswith(w)), None)
-    return roles[known][0] if known else "调研"
+    known = _roles().match(verb)
+    return _role_of(known)[0] if known else "调研"
 
 
 def _lead_role(name: str) -> str:

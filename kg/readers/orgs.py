@@ -237,8 +237,8 @@ def _our_county_named(text: str, county: Division | None, gazetteer: Gazetteer) 
     named = Counter(
         {
             d.code: text.count(d.name)
-            for d in gazetteer.all_counties()
-            if _is_county(d) and len(d.name) > 2 and d.name in text
+            for d in _full_county_names(gazetteer)
+            if _is_county(d) and d.name in text
         }
     )
     home = _locale_of_county_counts(named, gazetteer)

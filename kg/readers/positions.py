@@ -268,7 +268,7 @@ class PositionReader:
     def _session_name(self, text: str, match: re.Match[str]) -> str:
         """A session's name as written, with its place (the paper's own where it names none)."""
         lead = match.group(1)
-        place = next((lead[i:] for i in range(len(lead)) if self.resolver.gazetteer.lookup(lead[i:])), "")
+        place = self._division_tail(lead)
         place = self._with_its_city(lead[: len(lead) - len(place)], place) if place else place
         # "中国人民政治协商会议" or "政协" may stand before the lead: it stays in the name
         body, rest = text[match.start() : match.start(1)], text[match.end(1) : match.end()]
@@ -280,9 +280,12 @@ class PositionReader:
 
     def _with_its_city(self, before: str, place: str) -> str:
         """ "大同市平城区第二届人民代表大会…": a county's session is named with the city written before it."""
-        gazetteer = self.resolver.gazetteer
-        city = next((before[i:] for i in range(len(before) - 1) if gazetteer.lookup(before[i:])), "")
-        return city + place if city and any(d.level <= 2 for d in gazetteer.lookup(city)) else place
+        city = self._division_tail(before)
+        return city + place if any(d.level <= 2 for d in self.resolver.gazetteer.lookup(city)) else place
+
+    def _division_tail(self, text: str) -> str:
+        """The longest end of `text` that names a division ("…率利川市" → 利川市), or ""."""
+        return next((text[i:] for i in range(len(text)) if self.resolver.gazetteer.lookup(text[i:])), "")
 
     def _session_body(self) -> Org | None:
         """The congress or CPPCC whose session the article reports: the body of the members it counts

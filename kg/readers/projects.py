@@ -672,8 +672,13 @@ def _after_visiting(sentence: Sentence, start: int, end: int) -> int:
 
 def _before_visiting(text: str, start: int, end: int) -> int:
     """Where a list's last item ends before the words of the visit ("Y实地观摩", "Z等地调研")."""
-    visit = re.compile(f"{_VISIT_AFTER_LIST.pattern}|{_visiting().pattern}").search(text, start, end)
+    visit = _visit_after().search(text, start, end)
     return visit.start() if visit else end
+
+
+@lexicon_cache
+def _visit_after() -> re.Pattern[str]:
+    return re.compile(f"{_VISIT_AFTER_LIST.pattern}|{_visiting().pattern}")
 
 
 @lexicon_cache
@@ -776,14 +781,17 @@ def _skip_leading_verbs(sentence: Sentence, start: int, end: int) -> int:
     joining = 0
     for token in inside:
         joining += token.tag in ("CONJ", "PREP")
-        # "5月份计划开复工X": a day or month before the verbs too (not 四季, a word of the name)
-        before_a_name = token.tag in _BEFORE_A_NAME or (token.tag == "DATE" and _DIGIT.search(token.text))
-        if token.start >= start and (not before_a_name or joining > 1):
+        if token.start >= start and (not _before_a_name(token) or joining > 1):
             return token.start  # "以及和其昌新材料生产基地": one word joins, a second is the name's
     return start
 
 
-_DIGIT = re.compile(r"\d")
+def _before_a_name(token: Token) -> bool:
+    """A word that stands before a list item's name: a verb, an adverb, …, or a day or month ("5月份计划开
+    复工X"; not 四季, a word of the name)."""
+    return token.tag in _BEFORE_A_NAME or (token.tag == "DATE" and any(c.isdigit() for c in token.text))
+
+
 _BEFORE_A_NAME = ("VERB", "ADV", "PREP", "CONJ", "ADVERBIAL_VERB", "ADVERBIAL_ADJ", "PART")
 
 
