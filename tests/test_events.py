@@ -1470,3 +1470,15 @@ def test_a_visitors_compound_verb_gives_the_role_it_begins_with(engine) -> None:
     )
     _, roles = _article_events(engine, text)
     assert {role for person, _, role in roles if person == "吴建国"} == {"督导"}  # not 调研
+
+
+def test_a_preparatory_meeting_is_a_sitting_of_its_own(engine) -> None:
+    text = (
+        "4月27日下午,某县第十七届人民代表大会第六次会议举行预备会议。\n"
+        "县委书记吴建国在主席台就座。县人大常委会主任王程主持并讲话。\n"
+        "会议应出席代表167人,出席151人,出席人数符合法定人数。\n"
+    )
+    events, roles = _article_events(engine, text)
+    sitting = "某县第十七届人民代表大会第六次会议预备会议"
+    assert sitting in events
+    assert {("王程", sitting, "主持"), ("吴建国", sitting, "就座")} <= roles

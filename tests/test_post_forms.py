@@ -254,3 +254,39 @@ def test_persons_counted_before_their_post_without_deng(engine) -> None:
     text = "本报讯 大会选举张亚军、尚卫东、李红、赵伟四位同志为市政协副主席，选举丁月、王宇两位同志为市政协常务委员。\n"
     found = {(p[0], p[1]) for p in _posts(engine, text)}
     assert {("张亚军", "副主席"), ("赵伟", "副主席"), ("丁月", "常务委员"), ("王宇", "常务委员")} <= found
+
+
+def _changes(engine, text: str) -> set[tuple[str, str, str, str | None]]:
+    docs = analyse([Document("cangzhou.txt", text)], engine, Locale.for_city("沧州市"))
+    return {(p.person, p.title, p.organization, p.change) for a in docs[0].articles for p in a.positions}
+
+
+def test_a_decision_goes_on_after_a_semicolon(engine) -> None:
+    text = (
+        "会议依法选举吴建国为市人大常委会主任，马立新、郑红梅为市人大常委会副主任；"
+        "陈立为沧州市人民政府市长，宋莉、王海为沧州市人民政府副市长；"
+        "周子平为沧州市人民检察院检察长(须报经省人民检察院检察长提请省人大常委会批准任命)；"
+        "丁明等24位同志为沧州市人大常委会委员。\n"
+    )
+    found = _changes(engine, text)
+    government = "沧州市人民政府"
+    assert {
+        ("陈立", "市长", government, "elected"),
+        ("宋莉", "副市长", government, "elected"),
+        ("王海", "副市长", government, "elected"),
+        ("周子平", "检察长", "沧州市人民检察院", "elected"),
+        ("丁明", "委员", "沧州市人民代表大会常务委员会", "elected"),
+    } <= found
+
+
+def test_a_standing_committee_decides_who_holds_a_post(engine) -> None:
+    text = (
+        "会议表决通过，决定接受韩刚辞去沧州市人民政府市长职务；决定吴建国为沧州市人民政府代理市长。"
+        "会议决定陈立为沧州市人民政府副市长，宋莉为沧州市人民政府副市长。\n"
+    )
+    found = _changes(engine, text)
+    assert ("吴建国", "市长", "沧州市人民政府", "acting") in found
+    assert {
+        ("陈立", "副市长", "沧州市人民政府", "appointed"),
+        ("宋莉", "副市长", "沧州市人民政府", "appointed"),
+    } <= found

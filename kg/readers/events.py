@@ -902,10 +902,22 @@ def _sessions_of_sittings(events: list[EventMention]) -> None:
 
 def _fold_session_parts(events: list[EventMention]) -> None:
     """ "举行选举大会" in an article on a session is a sitting of that session, not an event of its
-    own: drop it, so that who chaired it is taken to the session (the article's main event)."""
-    parts = [e for e in events if _NTH.sub("", e.name) in word_list("session_parts.txt")]
-    if len(parts) < len(events):
-        for part in parts:
+    own: drop it, so that who chaired it is taken to the session (the article's main event). A
+    preparatory meeting is the exception: "X会议举行预备会议" is the sitting "X会议预备会议", held the
+    day before X opens, with a chair of its own (preparatory_sittings.txt)."""
+    preparatory = word_list("preparatory_sittings.txt")
+    parts = [
+        e for e in events if _NTH.sub("", e.name) in word_list("session_parts.txt") or e.name in preparatory
+    ]
+    if len(parts) == len(events):
+        return
+    sessions = [e for e in events if _session_key(e.name) and not _WITHIN_SESSION.search(e.name)]
+    for part in parts:
+        before = part.sentence.text[: part.start - part.sentence.start]
+        held_by = [s for s in sessions if s.name in before] or sessions
+        if part.name in preparatory and len(held_by) == 1:
+            part.name, part.part_of = held_by[0].name + part.name, held_by[0]
+        else:
             events.remove(part)
 
 

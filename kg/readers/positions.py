@@ -111,6 +111,7 @@ class PositionReader:
         # the last post of the sentence before: "区政协主席X讲话。副主席A、B出席" (副主席 of 区政协)
         self._before: tuple[str | None, Org | None] = (None, None)
         self._last_person: Mention | None = None  # whom a biography's 他 (其) refers to
+        self._continued: post_forms.Form | None = None  # a decision's units go on after a semicolon
 
     def read_article(self, article: Article) -> None:
         legal: str | None = None  # the last company named in full (…有限公司) so far
@@ -121,6 +122,7 @@ class PositionReader:
         self._times_named = Counter()
         self._before = (None, None)
         self._last_person = None
+        self._continued = None
         for sentence in article.sentences:
             self._named.update(_named_bodies(sentence))  # "市中级人民法院召开…，该院院长X"
             self._note_bodies(sentence, sentence.mentions)
@@ -226,7 +228,9 @@ class PositionReader:
         decided: list[tuple[str, Org]] = []
         # in the order the text states them (a form's order only breaks ties), so that the decision
         # before a bare title is the one right before it
-        for match in sorted(post_forms.find(masked), key=lambda m: m.persons[0]):
+        matches = post_forms.find(masked, self._continued)
+        self._continued = post_forms.continuing(masked, matches)
+        for match in sorted(matches, key=lambda m: m.persons[0]):
             segments = self._whole_chain(text, *match.titles)
             if not segments or not _form_reads(match.form.id, text, segments):
                 continue

@@ -102,22 +102,48 @@ def person_spans(masked: str, start: int, end: int) -> list[tuple[int, int]]:
     return [m.span() for m in _MASKED_PERSON.finditer(masked, start, end)]
 
 
-def find(masked: str) -> list[FormMatch]:
-    """Every unit of every form in a masked sentence."""
+def find(masked: str, continued: Form | None = None) -> list[FormMatch]:
+    """Every unit of every form in a masked sentence. `continued` is the form whose units the
+    sentence before ended with at a semicolon: its units go on at this sentence's start ("选举A为
+    主任；B为区长，C、D为副区长")."""
     found: list[FormMatch] = []
+    if continued is not None:
+        found += _units(continued, masked, len(masked) - len(masked.lstrip()))
     for form in forms():
         if form.lead is None:
             found += [_unit_match(form, m) for m in form.unit.finditer(masked)]
             continue
         for lead in form.lead.finditer(masked):
-            position = lead.end()
-            while (unit := form.unit.match(masked, position)) is not None:
-                found.append(_unit_match(form, unit))
-                between = _BETWEEN_UNITS.match(masked, unit.end())
-                if between is None:
-                    break
-                position = between.end()
+            found += _units(form, masked, lead.end())
     return found
+
+
+def _units(form: Form, masked: str, position: int) -> list[FormMatch]:
+    """The units of a form from `position` on, one after another."""
+    found = []
+    while (unit := form.unit.match(masked, position)) is not None:
+        found.append(_unit_match(form, unit))
+        between = _BETWEEN_UNITS.match(masked, unit.end())
+        if between is None:
+            break
+        position = between.end()
+    return found
+
+
+def continuing(masked: str, matches: list[FormMatch]) -> Form | None:
+    """The form of a decision whose units run to the semicolon that ends the sentence, and may go on
+    in the next."""
+    end = len(masked.rstrip())
+    if not masked[:end].endswith(("；", ";")):
+        return None
+    last = max(matches, key=lambda m: m.titles[1], default=None)
+    if last is None or last.form.change is None or last.form.lead is None:
+        return None
+    rest = masked[last.titles[1] : end - 1]  # "…检察长(须报经…批准任命);": a note may close it
+    return last.form if not rest or _NOTE.fullmatch(rest) else None
+
+
+_NOTE = re.compile(r"[(（][^()（）]*[)）]")
 
 
 def _unit_match(form: Form, match: re.Match[str]) -> FormMatch:
