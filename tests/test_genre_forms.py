@@ -1004,3 +1004,57 @@ def test_a_page_of_its_delegations_trip_is_the_delegations_places(engine) -> Non
     posts = {(p.person, p.title, p.organization) for a in docs[0].articles for p in a.positions}
     assert ("吴建国", "书记", "中共利川市委员会") in posts
     assert ("吴建国", "常委", "中共恩施土家族苗族自治州委员会") in posts
+
+
+@pytest.mark.parametrize(
+    ("cut", "name"),
+    [
+        # the model's dotted half after a person of its own: one name
+        (
+            (("主任", "NOUN"), ("巴哈尔", "PERSON"), ("古丽•艾麦提", "PERSON"), (",", "PUNCT")),
+            "巴哈尔古丽•艾麦提",
+        ),
+        # the dot alone, then words of no name's kind up to the stop
+        (
+            (
+                ("主任", "NOUN"),
+                ("托合提", "PERSON"),
+                ("•", "PUNCT"),
+                ("热合", "VERB"),
+                ("木提", "NOUN"),
+                (",", "PUNCT"),
+            ),
+            "托合提•热合木提",
+        ),
+        # the dot glued to the second half, up to a person's verb
+        (
+            (
+                ("主席", "NOUN"),
+                ("阿布", "PERSON"),
+                ("沙拉木", "PERSON"),
+                ("·麦木", "PUNCT"),
+                ("提明", "VERB"),
+                ("主持", "VERB"),
+            ),
+            "阿布沙拉木·麦木提明",
+        ),
+        # a word after the name is no part of it: the person after the dot, and no more
+        (
+            (("赛力克", "PERSON"), ("·", "PUNCT"), ("哈布肯", "PERSON"), ("为", "VERB"), ("。", "PUNCT")),
+            "赛力克·哈布肯",
+        ),
+    ],
+)
+def test_a_name_written_with_a_dot_the_model_cut(cut, name: str) -> None:
+    from kg.language.recognise import repair_names
+
+    assert [t.text for t in repair_names(_words(*cut)) if t.tag == "PERSON"] == [name]
+
+
+def test_a_slogan_with_a_dot_is_no_name() -> None:
+    from kg.language.recognise import repair_names
+
+    cut = _words(
+        ("人", "NOUN"), ("才", "PERSON"), ("·", "PUNCT"), ("聚", "VERB"), ("里下河", "PLACE"), ("，", "PUNCT")
+    )
+    assert [t.text for t in repair_names(cut) if t.tag == "PERSON"] == ["才"]

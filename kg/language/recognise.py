@@ -267,21 +267,58 @@ _DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•][\u4e00-\u9fff]{1,10})
 
 
 def _join_dotted(tokens: list[Token]) -> list[Token]:
-    """ "阿不都|·|热合曼", "阿不都·|热合曼": a name written with the middle dot, split by the model, is
-    one name."""
+    """ "阿不都|·|热合曼", "巴哈尔|古丽•艾麦提", "阿布都|沙拉木|·麦木|提明|主持": a name written with
+    the middle dot (· or •), cut by the model, is one name: the persons right before the dot and
+    what follows it, up to a stop or a person's verb when that is short and only a name's
+    characters, else the person right after it."""
     out: list[Token] = []
-    for t in tokens:
-        if len(out) >= 2 and out[-1].text in "·•" and out[-2].tag == "PERSON" and t.tag == "PERSON":
-            first = out[-2]
-            out[-2:] = [Token(first.text + out[-1].text + t.text, first.start, t.end, "PERSON")]
+    i = 0
+    while i < len(tokens):
+        t = tokens[i]
+        dot = next((k for k, ch in enumerate(t.text) if ch in _DOTS), -1)
+        first = _persons_before(out)
+        end = _dotted_end(tokens, i, dot) if dot >= 0 and (first < len(out) or t.tag == "PERSON") else i
+        before = "".join(x.text for x in out[first:]) + t.text[: max(dot, 0)]
+        if end == i or len(before) < 2 or not _name_like(before):  # "人才·聚里下河" is no name
+            out.append(t)
+            i += 1
             continue
-        if out and out[-1].tag == "PERSON" and out[-1].text.endswith(("·", "•")) and t.tag == "PERSON":
-            out[-1] = Token(out[-1].text + t.text, out[-1].start, t.end, "PERSON")  # "波来提·|卡依尔"
-            continue
-        out.append(t)
+        start = out[first].start if first < len(out) else t.start
+        text = before + "".join(x.text for x in tokens[i:end])[max(dot, 0) :]
+        out[first:] = [Token(text, start, tokens[end - 1].end, "PERSON")]
+        i = end
     return _dotted_to_the_stop(out)
 
 
+def _persons_before(out: list[Token]) -> int:
+    """Where the one or two persons at the end of `out` begin (len(out) when there are none)."""
+    first = len(out)
+    while first > 0 and out[first - 1].tag == "PERSON" and len(out) - first < 2:
+        first -= 1
+    return first
+
+
+def _dotted_end(tokens: list[Token], at: int, dot: int) -> int:
+    """Where the name whose dot is in tokens[at] ends (the index after its last token), or `at`."""
+    after, end = tokens[at].text[dot + 1 :], at + 1
+    while end < len(tokens) and not _ends_dotted_name(tokens[end].text) and len(after) <= 5:
+        after, end = after + tokens[end].text, end + 1
+    if end < len(tokens) and _ends_dotted_name(tokens[end].text) and _rest_of_name(after, ""):
+        return end  # "托合提|·|热合|木提|," , "沙拉木|·麦木|提明|主持"
+    if tokens[at].text[dot + 1 :]:  # "古丽•艾麦提": the model's own dotted name
+        return at + 1 if tokens[at].tag == "PERSON" else at
+    following = tokens[at + 1] if at + 1 < len(tokens) else None
+    return at + 2 if following is not None and following.tag == "PERSON" else at  # "阿不都|·|热合曼"
+
+
+_NOT_A_NAME_END = tuple("在和与及为率等的了向对将到来赴")  # "阿不都·热合曼在讲话中…"
+
+
+def _ends_dotted_name(word: str) -> bool:
+    return word in _STOPS or word.startswith(word_list("person_verbs.txt"))
+
+
+_DOTS = "·•"
 _STOPS = set("，,、。；;：:")
 
 
@@ -300,18 +337,18 @@ def _dotted_to_the_stop(tokens: list[Token]) -> list[Token]:
         while end < len(tokens) and tokens[end].text not in _STOPS and end - i < 8:
             end += 1
         rest = "".join(x.text for x in tokens[i:end])
-        # a list's 、 closes a name for sure: "达扎·尕|让|托布旦|拉西|降措|、" runs on further
-        longest = 10 if end < len(tokens) and tokens[end].text == "、" else 5
-        if (
-            end < len(tokens)
-            and tokens[end].text in _STOPS
-            and rest
-            and len(rest) <= longest
-            and _name_like(rest)
-        ):
+        if end < len(tokens) and tokens[end].text in _STOPS and _rest_of_name(rest, tokens[end].text):
             out[-1] = Token(t.text + rest, t.start, tokens[end - 1].end, "PERSON")
             i = end
     return out
+
+
+def _rest_of_name(rest: str, stop: str) -> bool:
+    """What follows a dotted name up to `stop` is the rest of it: short, only a name's characters."""
+    longest = (
+        10 if stop == "、" else 5
+    )  # a list's 、 closes a name for sure: "达扎·尕|让|托布旦|拉西|降措|、"
+    return 0 < len(rest) <= longest and _name_like(rest) and not rest.endswith(_NOT_A_NAME_END)
 
 
 def _name_like(text: str) -> bool:
