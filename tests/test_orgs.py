@@ -281,3 +281,20 @@ def test_a_divisions_other_names_in_the_press() -> None:
     resolver = OrgResolver(Locale.for_city("巴音郭楞蒙古自治州"))
     assert resolver.resolve("巴州人民政府").name == "巴音郭楞蒙古自治州人民政府"
     assert "博尔塔拉蒙古自治州" in {d.name for d in Gazetteer.default().lookup("博州")}
+
+
+def test_a_county_page_that_names_only_its_towns_is_that_county_s_news() -> None:
+    # 我县 and 县委 and two towns of one county: the county they are in (钱建华 is no 建华区)
+    text = (
+        "今天上午，省报副总编钱建华一行来我县调研。县委书记吴建国陪同。"
+        "钱建华一行先后来到吉潭镇、桂竹帽镇等地，实地调研。"
+    )
+    found = document_locale(text, Locale())
+    assert (found.city, found.county) == ("赣州市", "寻乌县")
+    # a banner's page and one town whose name no other town has
+    text = "9月1日，旗委常委、统战部部长吴建国到吉尔嘎朗镇调研。镇党委书记马立新陪同。"
+    found = document_locale(text, Locale())
+    assert (found.city, found.county) == ("通辽市", "科尔沁左翼后旗")
+    # a page that names its county in full is left as it is
+    text = "县委书记吴建国到吉潭镇、桂竹帽镇调研。会昌县县长马立新陪同。"
+    assert document_locale(text, Locale()).county == "会昌县"

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePath
 
 from kg.language.gazetteer import Division, Gazetteer
-from kg.language.lexicon import lexicon_cache, org_subtype, table, word_list
+from kg.language.lexicon import lexicon_cache, org_subtype, surnames, table, word_list
 
 _TOWN = re.compile(r"^([\u4e00-\u9fff]{2,4}?(?:街道|镇|乡))(?=[\u4e00-\u9fff])")
 # A body written with only its level ("市委", "县政府", "州长", "盟委") is the paper's own body of that
@@ -188,7 +188,63 @@ def document_locale(text: str, fallback: Locale, gazetteer: Gazetteer | None = N
     gazetteer = gazetteer or Gazetteer.default()
     hosts = _without_guests(text)
     at_home = _locale_of_text(hosts, Locale(), gazetteer) if hosts != text else Locale()
-    return at_home if at_home.city else _locale_of_text(text, fallback, gazetteer)
+    found = at_home if at_home.city else _locale_of_text(text, fallback, gazetteer)
+    return _county_of_towns(text, found, gazetteer) or found
+
+
+def _county_of_towns(text: str, found: Locale, gazetteer: Gazetteer) -> Locale | None:
+    """A county's news that never names its county ("县委书记X到筠门岭镇、周田镇…调研", "旗委常委X到大沁他拉镇
+    调研"): the county its towns are in, when two of them are of one county (or one whose name no
+    other town has), unless the county found is named more than once."""
+    if not _COUNTY_OR_BANNER_VOICE.search(text) or any(d.name in text for d in _full_county_names(gazetteer)):
+        return None
+    own = gazetteer.resolve(found.county) if found.county else None
+    if own is not None and _named_alone(text, gazetteer.short_name(own)) > 1:
+        return None
+    county = _county_of_named_towns(text, gazetteer)
+    city = gazetteer.parent(county) if county else None
+    if county is None or city is None or county.name == found.county:
+        return None
+    return _county_locale(text, Locale.for_city(city.name, gazetteer), county, 1, gazetteer)
+
+
+def _named_alone(text: str, short: str) -> int:
+    """How often a short name stands in the text other than as a given name ("钱建华" is no 建华区)."""
+    return sum(
+        1 for m in re.finditer(re.escape(short), text) if text[m.start() - 1 : m.start()] not in surnames()
+    )
+
+
+def _towns_named(text: str, gazetteer: Gazetteer) -> dict[str, set[str]]:
+    """The towns the text names in full, each with the codes of the counties a town of that name is in."""
+    towns: dict[str, set[str]] = {}
+    for end in (m.end() for m in _TOWN_END.finditer(text)):
+        for length in range(7, 2, -1):  # the longest name: 大沁他拉镇, not 他拉镇
+            name = text[max(0, end - length) : end]
+            parents = {
+                d.parent for d in gazetteer.lookup(name) if d.level == 4 and d.name == name and d.parent
+            }
+            if parents:
+                towns[name] = parents
+                break
+    return towns
+
+
+_COUNTY_OR_BANNER_VOICE = re.compile("[县旗](?:委|长|政府|人大|政协)|[全我本][县旗]")
+_TOWN_END = re.compile("镇|乡|街道|苏木")
+
+
+def _county_of_named_towns(text: str, gazetteer: Gazetteer) -> Division | None:
+    """The county that two of the towns the text names are in (or one, whose name no other town has)."""
+    towns = _towns_named(text, gazetteer)
+    counts = Counter(code for parents in towns.values() for code in parents)
+    best = counts.most_common(2)
+    if not best or (len(best) > 1 and best[1][1] == best[0][1]):
+        return None
+    code, named = best[0]
+    alone = len(towns) == 1 and all(len(n) >= 4 and len(p) == 1 for n, p in towns.items())
+    county = gazetteer.get(code)
+    return county if county is not None and county.level == 3 and (named >= 2 or alone) else None
 
 
 def _locale_of_text(text: str, fallback: Locale, gazetteer: Gazetteer) -> Locale:
