@@ -1482,3 +1482,14 @@ def test_a_preparatory_meeting_is_a_sitting_of_its_own(engine) -> None:
     sitting = "某县第十七届人民代表大会第六次会议预备会议"
     assert sitting in events
     assert {("王程", sitting, "主持"), ("吴建国", sitting, "就座")} <= roles
+
+
+def test_an_election_goes_on_after_a_semicolon(engine) -> None:
+    text = (
+        "12月23日上午,荔城区第十一届人民代表大会第一次会议举行第三次全体会议。"
+        "会议依法选举吴建国为荔城区人大常委会主任,陈立为荔城区人大常委会副主任;"
+        "王海为荔城区人民政府区长,宋莉、孙立平为荔城区人民政府副区长;张建军为荔城区人民法院院长。\n"
+    )
+    _, roles = _article_events(engine, text)
+    elected = {person for person, _, role in roles if role == "当选"}
+    assert {"吴建国", "陈立", "王海", "宋莉", "孙立平", "张建军"} <= elected

@@ -237,6 +237,7 @@ class EventReader:
                 for leader in (event.visitor, *event.co_visitors) if led else ():
                     _add_participation(article, seen, Participation(leader, event, led, event.sentence))
         self._parts_in_sentences(article, events, main, seen)
+        _elected_after(article, seen)
 
     def _parts_in_sentences(
         self,
@@ -1235,6 +1236,18 @@ def _elected(
 
 
 _NEXT_ELECTED = _pattern("next_elected")
+
+
+def _elected_after(article: Article, seen: set[tuple[str, int, str]]) -> None:
+    """ "选举A为主任；B为区长，C、D为副区长": the posts the election goes on to give after a semicolon
+    (read by the posts component) are elections at the event of the first."""
+    elected = [p for p in article.participations if p.role == "当选"]
+    if not elected:
+        return
+    at = elected[0].event
+    for position in article.positions:
+        if position.change == "elected" and position.sentence.start >= elected[0].sentence.start:
+            _add_participation(article, seen, Participation(position.person, at, "当选", position.sentence))
 
 
 def _elected_next(sentence: Sentence, persons: list[Mention], at: int) -> list[tuple[int, int]]:
