@@ -11,7 +11,7 @@ import pytest
 from kg.language.dates import date_document, dateline, path_date
 from kg.language.lexicon import role_classes
 from kg.model import Document
-from kg.pipeline import analyse
+from kg.pipeline import analyse, locale_for
 from kg.readers.orgs import Locale
 
 POSTS = """沧州市第十五届人民代表大会第三次会议胜利闭幕
@@ -1058,3 +1058,27 @@ def test_a_slogan_with_a_dot_is_no_name() -> None:
         ("人", "NOUN"), ("才", "PERSON"), ("·", "PUNCT"), ("聚", "VERB"), ("里下河", "PLACE"), ("，", "PUNCT")
     )
     assert [t.text for t in repair_names(cut) if t.tag == "PERSON"] == ["才"]
+
+
+def test_a_name_with_a_surname_of_two_characters_after_a_title(engine) -> None:
+    # the model reads 上官明远 as a verb; after a title chain it is a name, as three-character ones are
+    text = "市委副书记、副市长上官明远到北客站等地进行了实地查看。实地调研后,上官明远同志主持召开座谈会。\n"
+    docs = analyse([Document("x.txt", text)], engine, Locale.for_city("西安市"))
+    posts = {(p.person, p.title) for a in docs[0].articles for p in a.positions}
+    assert ("上官明远", "副市长") in posts
+
+
+def test_a_county_page_s_bare_bodies_and_party_groups_are_the_county_s(engine) -> None:
+    # a county's news: 人大 and 政法委 written bare, in a chain after 县委 or alone, are the county's
+    text = (
+        "本报讯 1月9日，乌什县政协十四届七次会议开幕。县委书记吴建国，县委副书记、人大党组书记、政法委书记马立新，"
+        "人大党组副书记、主任王程出席。\n"
+    )
+    docs = [Document("x.txt", text)]
+    docs = analyse(docs, engine, locale_for(docs, None))  # read in the county the page names
+    posts = {(p.person, p.title, p.organization) for a in docs[0].articles for p in a.positions}
+    assert {
+        ("马立新", "党组书记", "乌什县人民代表大会常务委员会"),
+        ("马立新", "书记", "中共乌什县委政法委员会"),
+        ("王程", "主任", "乌什县人民代表大会常务委员会"),
+    } <= posts

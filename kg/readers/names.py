@@ -161,13 +161,15 @@ def _add_names_after_titles(sentence: Sentence, body_before_title: BodyBeforeTit
 def _missed_name(sentence: Sentence, title_end: int, name: Token, body_before_title: BodyBeforeTitle) -> bool:
     """A word of two or three characters after a title, starting with a surname, that is no verb or
     function word (but a verb of three characters is a name the model misread: "代市长蒋小六等"),
-    where a real chain stands before the title (not "各成员单位", "主要负责人安全生产")."""
-    misread_verb = name.tag == "VERB" and len(name.text) == 3
+    where a real chain stands before the title (not "各成员单位", "主要负责人安全生产"); of four
+    characters when the surname is of two ("副市长上官明远")."""
+    compound = len(name.text) == 4 and name.text[:2] in surnames()
+    misread_verb = name.tag == "VERB" and (len(name.text) == 3 or compound)
     if name.tag in ("PERSON", "PUNCT", "PREP", "CONJ", "PART", "NUM") or (
         name.tag == "VERB" and not misread_verb
     ):
         return False
-    if name.text[0] not in surnames() or not 2 <= len(name.text) <= 3:
+    if not compound and (name.text[0] not in surnames() or not 2 <= len(name.text) <= 3):
         return False
     if name.text in word_list("common_nouns.txt") or name.text in word_list("title_qualifiers.txt"):
         return False  # "省市长项目": a word, not a name; "常委常务副县长": a title's qualifier

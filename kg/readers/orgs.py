@@ -802,11 +802,14 @@ class OrgResolver:
             inside = self.inside(unit, context)
             if inside:
                 return inside
-            if self.needs_scope(unit):
-                # "渤海新区党工委书记、管委会主任": the zone's 管委会, not the city's
+            if self.needs_scope(unit) or self._party_group_of_body(unit) or unit in _party_departments():
+                # "渤海新区党工委书记、管委会主任": the zone's 管委会, not the city's; "县委副书记、
+                # 人大党组书记": the county's 人大
                 scope = context.scope + _zone_in(context.unit)
-        if not scope and (unit in _templates() or unit in _party_departments()):
-            scope = self.locale.city  # 政协, 人大常委会, 宣传部 written bare mean the city's
+        if not scope and (
+            unit in _templates() or unit in _party_departments() or self._party_group_of_body(unit)
+        ):
+            scope = self.paper_scope()  # 政协, 人大常委会, 宣传部 written bare mean the paper's own
         return self.build(scope, unit, text)
 
     def _same_level(self, text: str, context: Org) -> bool:
@@ -862,6 +865,11 @@ class OrgResolver:
             return Org(body, org_subtype(body), scope, unit)
         name = scope + unit if scope else (text or unit)
         return Org(name, org_subtype(name), scope, unit)
+
+    @classmethod
+    def _party_group_of_body(cls, unit: str) -> bool:
+        """ "人大党组", "政协党组": the party group of a body the templates know, written bare."""
+        return unit.endswith("党组") and cls._template_prefix(unit) is not None
 
     @staticmethod
     def _template_prefix(unit: str) -> str | None:
