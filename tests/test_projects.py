@@ -599,3 +599,13 @@ def test_amounts_written_before_what_they_build_and_after_a_bare_project(engine)
     assert found["新能源重卡、智能调度平台及配套充换电补能网络项目"] == 2e9
     assert found["东北亚光电产业园项目"] == 5.85e8  # "项目总占地…，总投资…" speaks of the project before
     assert "辽宁荣信沐樾府" in found and found["辽宁荣信沐樾府"] is None  # "集中开工的" is no part of it
+
+
+def test_works_counted_before_their_list_are_projects(engine) -> None:
+    text = (
+        "本报讯 日前，某某县举行十项重点工程集中开工仪式。某某县十项重点工程包括某某互通立交项目、"
+        "西北干渠供水工程、“厕所革命”项目，计划总投资26.4亿元。\n"
+    )
+    projects = _article_projects(engine, text, "晋城市")
+    assert {"某某互通立交项目", "西北干渠供水工程", "“厕所革命”项目"} <= set(projects)
+    assert all(p.investment is None for p in projects.values())  # 26.4亿 is the ten's

@@ -342,19 +342,8 @@ def _money_after(text: str, span: tuple[int, int], spans: list[tuple[int, int]])
 
 _SENTENCE_STOP = re.compile(r"[。；;]")
 _SET_TOTAL = _pattern("set_total")
-# "开工项目为A、B、C，共计7个" (or "…，总投资7.6亿元"): each item of a list the text counts is a project
-_COUNTED_LIST = re.compile(
-    r"项目(?:分别)?(?:为|是|包括)[:：]?(?P<items>[^。；;：:，,]+(?:、[^。；;：:，,、]+)+)[，,]"
-    f"(?={_SET_TOTAL.pattern}|(?:计划)?总投资)"  # "项目为A、B、C，总投资7.6亿元": their total
-)
-
-
-# "民生公共服务项目6个，包括A、B、C": a list the text has counted as projects just before
-_COUNT = r"[\d一二三四五六七八九十百]+(?:余|多)?[个项]"
-_COUNTED_FIRST = re.compile(
-    rf"(?:项目{_COUNT}|{_COUNT}[^，,。；;]{{0,8}}?项目)[，,]?(?:包括|分别为|分别是)[:：]?"
-    r"(?P<items>[^。；;：:，,]+(?:、[^。；;：:，,、]+)+)(?=[，,。；;]|$)"
-)
+_COUNTED_LIST = _pattern("counted_list")
+_COUNTED_FIRST = _pattern("counted_first")
 
 
 def _counted_list(sentence: Sentence) -> list[ProjectMention]:
