@@ -609,3 +609,12 @@ def test_works_counted_before_their_list_are_projects(engine) -> None:
     projects = _article_projects(engine, text, "晋城市")
     assert {"某某互通立交项目", "西北干渠供水工程", "“厕所革命”项目"} <= set(projects)
     assert all(p.investment is None for p in projects.values())  # 26.4亿 is the ten's
+
+
+def test_an_item_of_a_priced_list_is_a_project_whatever_its_head(engine) -> None:
+    text = (
+        "本报讯 6月23日，重大项目有:投资15亿元的某某新能源材料研究院项目,投资20亿元的某某电力产业基地,"
+        "投资10亿元的某某庭院小镇项目。\n"
+    )
+    projects = _article_projects(engine, text, "长沙市")
+    assert projects["某某电力产业基地"].investment == 2e9

@@ -638,10 +638,7 @@ def _listed_with_projects(sentence: Sentence, named: list[ProjectMention]) -> li
     whose items are mostly projects the text names, the other items are projects too."""
     ends = {p.end - sentence.start for p in named}
     found = []
-    for run in _LIST_RUN.finditer(sentence.text):
-        spans = [(run.start() + m.start(), run.start() + m.end()) for m in re.finditer("[^、]+", run.group())]
-        spans[0] = (_after_visiting(sentence, *spans[0]), spans[0][1])
-        spans[-1] = (spans[-1][0], _before_visiting(sentence.text, *spans[-1]))
+    for spans in [*_list_items(sentence), *_priced_items(sentence.text)]:
         projects = [end in ends for _, end in spans]
         if sum(projects) < 2 or sum(projects) * 2 < len(spans):
             continue
@@ -650,6 +647,29 @@ def _listed_with_projects(sentence: Sentence, named: list[ProjectMention]) -> li
             project = None if known or not plain else _listed_project(sentence, start, end)
             found += [project] if project else []
     return found
+
+
+def _list_items(sentence: Sentence) -> list[list[tuple[int, int]]]:
+    """The items of each list of the sentence ("A、B、C"), without the words of a visit around them."""
+    lists = []
+    for run in _LIST_RUN.finditer(sentence.text):
+        spans = [(run.start() + m.start(), run.start() + m.end()) for m in re.finditer("[^、]+", run.group())]
+        spans[0] = (_after_visiting(sentence, *spans[0]), spans[0][1])
+        spans[-1] = (spans[-1][0], _before_visiting(sentence.text, *spans[-1]))
+        lists.append(spans)
+    return lists
+
+
+def _priced_items(text: str) -> list[list[tuple[int, int]]]:
+    """The names of a list whose items are each priced ("投资15亿元的A项目，投资20亿元的B基地，…")."""
+    return [
+        [m.span("name") for m in _PRICED_ITEM.finditer(text, run.start(), run.end())]
+        for run in _PRICED_RUN.finditer(text)
+    ]
+
+
+_PRICED_ITEM = _pattern("priced_item")
+_PRICED_RUN = _pattern("priced_run")
 
 
 def _after_visiting(sentence: Sentence, start: int, end: int) -> int:
