@@ -76,6 +76,7 @@ TABLES: dict[str, Table] = {
     "place_aliases.tsv": Table(2, {}),
     "title_aliases.tsv": Table(2, {}),
     "post_forms.tsv": Table(5, {}),
+    "paired_heads.tsv": Table(5, {}),
     "pos_tags.tsv": Table(5, {0: POS_TAGS}),
     "project_status.tsv": Table(2, {}),
 }

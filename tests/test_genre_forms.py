@@ -1082,3 +1082,11 @@ def test_a_county_page_s_bare_bodies_and_party_groups_are_the_county_s(engine) -
         ("马立新", "书记", "中共乌什县委政法委员会"),
         ("王程", "主任", "乌什县人民代表大会常务委员会"),
     } <= posts
+
+
+def test_the_heads_of_the_two_courts_named_together_then_their_holders_in_order(engine) -> None:
+    text = "本报讯 12月23日，某区人代会举行全体会议。区领导吴建国、马立新，两院院长、检察长陈立、王海在主席台上就座。\n"
+    docs = analyse([Document("x.txt", text)], engine, Locale.for_city("莆田市"))
+    posts = {(p.person, p.title, p.organization) for a in docs[0].articles for p in a.positions}
+    assert {("陈立", "院长", "莆田市人民法院"), ("王海", "检察长", "莆田市人民检察院")} <= posts
+    assert not any(org == "两院" for _, _, org in posts)  # the two together are no organisation

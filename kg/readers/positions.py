@@ -146,10 +146,27 @@ class PositionReader:
             reading.previous_end = person.end - sentence.start
         self._before = (reading.shared_last, reading.context) if chained else (None, None)
         found += chained
+        together = table("paired_heads.tsv")  # "两院" is no organisation: its holders are paired below
+        found = [p for p in found if together.keys().isdisjoint((p.org_text, p.organization))]
+        found += self._paired(sentence, persons)
         found += self._appointments(sentence, persons, company)
         found = self._career(sentence, persons, company) + found
         self._last_person = persons[-1] if persons else self._last_person
         return _unique(found)
+
+    def _paired(self, sentence: Sentence, persons: list[Mention]) -> list[Position]:
+        """ "两院院长、检察长A、B": each holder takes the title and body of its place in the order
+        (kg/data/paired_heads.tsv); the bodies together are no organisation."""
+        found = []
+        for written, pairs in table("paired_heads.tsv").items():
+            titles, bodies = pairs[0::2], pairs[1::2]
+            lead = written + "、".join(titles)
+            for match in re.finditer(re.escape(lead), sentence.text):
+                holders = _listed_from(sentence, persons, match.end(), len(titles))
+                for person, title, body in zip(holders, titles, bodies, strict=False):
+                    org = self.resolver.build(self.resolver.paper_scope(), body)
+                    found.append(_held(sentence, person, title, org, sentence.start + match.start()))
+        return found
 
     def _career(self, sentence: Sentence, persons: list[Mention], company: str | None) -> list[Position]:
         """The posts of a biography, held before: "X…历任：A处秘书，B处副处长、处长等职",
@@ -810,6 +827,31 @@ def _inherited(segments: list[_Segment], reading: _Reading) -> Org | None:
     if not previous_end and last_title and not first.org_text:
         return last_body if _base_title(first.title) == _base_title(last_title) else None
     return None
+
+
+def _listed_from(sentence: Sentence, persons: list[Mention], at: int, count: int) -> list[Mention]:
+    """The `count` persons listed from offset `at` of the sentence on ("A、B"), or none."""
+    listed: list[Mention] = []
+    for person in persons:
+        if len(listed) < count and person.start - sentence.start == at:
+            listed.append(person)
+            at = person.end - sentence.start + 1  # past the 、 after it
+    return listed if len(listed) == count else []
+
+
+def _held(sentence: Sentence, person: Mention, title: str, org: Org, chain_start: int) -> Position:
+    return Position(
+        person=person.text,
+        title=title,
+        organization=org.name,
+        org_subtype=org.subtype,
+        org_text=org.unit,
+        sentence=sentence,
+        chain_start=chain_start,
+        chain_end=person.end,
+        person_start=person.start,
+        person_end=person.end,
+    )
 
 
 def _for_person(position: Position, person: Mention) -> Position:
