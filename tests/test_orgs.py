@@ -298,3 +298,14 @@ def test_a_county_page_that_names_only_its_towns_is_that_county_s_news() -> None
     # a page that names its county in full is left as it is
     text = "县委书记吴建国到吉潭镇、桂竹帽镇调研。会昌县县长马立新陪同。"
     assert document_locale(text, Locale()).county == "会昌县"
+
+
+def test_a_county_page_on_a_delegation_that_came_to_it_is_the_host_s_news() -> None:
+    # the guests' county is named more often, in full with its city and alone; 莅临 says who received them
+    text = (
+        "宜昌市秭归县工作考察团莅临加查县\n"
+        "由秭归县人大常委会副主任吴建国带队的考察团一行8人莅临加查考察交流工作，并代表秭归县委向加查县政府捐赠资金。"
+        "县委副书记马立新对秭归县的援助表示感谢。"
+    )
+    found = document_locale(text, Locale())
+    assert (found.city, found.county) == ("山南市", "加查县")

@@ -422,8 +422,13 @@ def _speaks_as_county(text: str) -> bool:
 
 
 # "枞阳县党政代表团来我县考察", "…来怀考察": a delegation's place is its guests', not the page's
-_RECEIVED = re.compile(r"来我[县区市旗]|来[\u4e00-\u9fff](?:考察|调研|参观|学习|交流)")
-_DELEGATION = re.compile(r"([\u4e00-\u9fff]{2,8}?[县区市旗])(?:党政)?(?:代表团|考察团|考察组|调研组|参访团)")
+_RECEIVED = re.compile(
+    r"(?:来|莅临)我[县区市旗]|来[\u4e00-\u9fff](?:考察|调研|参观|学习|交流)"
+    r"|莅临[\u4e00-\u9fff]{2,4}?[县区市旗]?(?:考察|调研|参观|学习|交流|[，,。\s]|$)"  # "考察团莅临加查考察"
+)
+_DELEGATION = re.compile(
+    r"([\u4e00-\u9fff]{2,8}?[县区市旗])(?:党政|工作|经贸|招商|学习){0,2}(?:代表团|考察团|考察组|调研组|参访团)"
+)
 
 
 def _without_guests(text: str) -> str:
@@ -432,7 +437,12 @@ def _without_guests(text: str) -> str:
         return text
     for guest in {m.group(1) for m in _DELEGATION.finditer(text)}:
         text = text.replace(guest, "")
+        for part in _DIVISION_WORD.findall(guest):  # "宜昌市秭归县": 秭归县 named alone later too
+            text = text.replace(part, "")
     return text
+
+
+_DIVISION_WORD = re.compile(r"[\u4e00-\u9fff]{1,6}?[县区市旗]")
 
 
 _PREFECTURE_VOICE = re.compile(
