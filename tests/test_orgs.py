@@ -309,3 +309,14 @@ def test_a_county_page_on_a_delegation_that_came_to_it_is_the_host_s_news() -> N
     )
     found = document_locale(text, Locale())
     assert (found.city, found.county) == ("山南市", "加查县")
+
+
+def test_a_county_page_on_a_visit_from_a_city_that_names_its_county_short() -> None:
+    # the guests' city is named more often; the page speaks as a county (县委书记, 县长) and writes its
+    # autonomous county short, as a 县 (门源县 for 门源回族自治县)
+    text = (
+        "山东省威海市考察团来门源考察\n近日，山东省威海市考察团团长吴建国一行赴门源县调研，并代表威海市捐赠资金。"
+        "县委书记马立新，县长王程及县政府有关部门负责人参加见面会。王程介绍了门源县情，感谢威海市的支持。"
+    )
+    found = document_locale(text, Locale())
+    assert (found.city, found.county) == ("海北藏族自治州", "门源回族自治县")

@@ -288,7 +288,7 @@ def _our_county_named(text: str, county: Division | None, gazetteer: Gazetteer) 
     the page names in full is its own."""
     if county is not None and _is_county(county):
         return None
-    if not (_OUR_COUNTY.search(text) or (county is not None and _speaks_as_county(text))):
+    if not (_OUR_COUNTY.search(text) or _speaks_as_county(text)):
         return None  # "县委书记X，县长Y陪同" about a district's guests speaks as a county too
     named = Counter(
         {
@@ -297,9 +297,22 @@ def _our_county_named(text: str, county: Division | None, gazetteer: Gazetteer) 
             if _is_county(d) and d.name in text
         }
     )
+    if county is None and not named:  # "赴门源县调研": an autonomous county written short, as a 县
+        named = _counties_written_short(text, gazetteer)
     home = _locale_of_county_counts(named, gazetteer)
     own = gazetteer.get(named.most_common(1)[0][0]) if home.city else None
     return _county_locale(text, home, own, named[own.code], gazetteer) if own else None
+
+
+def _counties_written_short(text: str, gazetteer: Gazetteer) -> Counter[str]:
+    """Counties written by the short name only one county has and 县 ("门源县" for 门源回族自治县)."""
+    return Counter(
+        {
+            code: text.count(short + "县")
+            for short, code in _unique_county_names(gazetteer).items()
+            if short + "县" in text and (d := gazetteer.get(code)) is not None and d.name != short + "县"
+        }
+    )
 
 
 def _county_named_over(text: str, found: Locale, cities: Counter[str], gazetteer: Gazetteer) -> Locale | None:
