@@ -1090,3 +1090,16 @@ def test_the_heads_of_the_two_courts_named_together_then_their_holders_in_order(
     posts = {(p.person, p.title, p.organization) for a in docs[0].articles for p in a.positions}
     assert {("陈立", "院长", "莆田市人民法院"), ("王海", "检察长", "莆田市人民检察院")} <= posts
     assert not any(org == "两院" for _, _, org in posts)  # the two together are no organisation
+
+
+def test_a_dotted_name_cut_anywhere_is_mended_by_its_full_form_in_the_page(engine) -> None:
+    # the first time whole before a stop; the second time run on into 向大会作…, which no rule can cut
+    text = (
+        "本报讯 县政协党组副书记、主席阿布都沙拉木•麦木提明,县委书记吴建国出席。\n"
+        "县政协主席阿布都沙拉木•麦木提明向大会作常务委员会工作报告。\n"
+    )
+    docs = [Document("x.txt", text)]
+    docs = analyse(docs, engine, locale_for(docs, "阿克苏地区"))
+    people = {p.person for a in docs[0].articles for p in a.positions}
+    assert "阿布都沙拉木•麦木提明" in people
+    assert not any(name.startswith("阿布都") and name != "阿布都沙拉木•麦木提明" for name in people)

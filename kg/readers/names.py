@@ -75,16 +75,24 @@ def complete_names(doc: Document) -> None:
     mentions = [m for a in doc.articles for s in a.sentences for m in s.mentions if m.type == "PERSON"]
     _join_tails_in_lists(doc.text, mentions)
     _name_the_titled(mentions)
-    names = sorted({m.text for m in mentions})
+    names = sorted({m.text for m in mentions}, key=lambda name: (-len(name), name))
     for m in mentions:
         for full in names:
-            cut_short = full.startswith(m.text) and doc.text[m.end : m.end + 1] == full[-1]
-            if len(full) == len(m.text) + 1 and cut_short:
-                m.text, m.end = full, m.end + 1
+            if _cut_short(doc.text, m, full):
+                m.text, m.end = full, m.end - len(m.text) + len(full)
                 break
             if len(m.text) == 2 and len(full) == 3 and full.endswith(m.text):
                 m.canonical = full
                 break
+
+
+def _cut_short(text: str, mention: Mention, full: str) -> bool:
+    """The text goes on after the mention with the rest of a longer name of the document: one
+    character short, or a dotted name cut anywhere ("阿布都|沙拉木•麦木提明向大会作…")."""
+    rest = full[len(mention.text) :]
+    if not rest or not full.startswith(mention.text) or text[mention.end : mention.end + len(rest)] != rest:
+        return False
+    return len(rest) == 1 or "·" in full or "•" in full
 
 
 def _name_the_titled(mentions: list[Mention]) -> None:
