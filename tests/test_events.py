@@ -1493,3 +1493,9 @@ def test_an_election_goes_on_after_a_semicolon(engine) -> None:
     _, roles = _article_events(engine, text)
     elected = {person for person, _, role in roles if role == "当选"}
     assert {"吴建国", "陈立", "王海", "宋莉", "孙立平", "张建军"} <= elected
+
+
+def test_a_zone_unveiled_after_a_start_of_works_is_where_the_ceremony_is(engine) -> None:
+    text = "4月17日上午,2020年某县重点项目集中开工、新安合作区揭牌仪式顺利举行。县委书记吴建国出席。\n"
+    events = _events_by_name(engine, text, Locale.for_city("长春市"))
+    assert events["某县重点项目集中开工、新安合作区揭牌仪式"].place == "新安合作区"

@@ -1103,3 +1103,7 @@ def test_a_dotted_name_cut_anywhere_is_mended_by_its_full_form_in_the_page(engin
     people = {p.person for a in docs[0].articles for p in a.positions}
     assert "阿布都沙拉木•麦木提明" in people
     assert not any(name.startswith("阿布都") and name != "阿布都沙拉木•麦木提明" for name in people)
+    persons = {
+        m.text for a in docs[0].articles for s in a.sentences for m in s.mentions if m.type == "PERSON"
+    }
+    assert "沙拉木" not in persons  # a part of the name mended whole is no person of its own

@@ -942,7 +942,7 @@ def _opened(events: list[EventMention]) -> None:
     """ "X展开展仪式": the exhibition X is an event of its own that the ceremony is part of, on the same
     day at the same place. "X图书馆开馆仪式": the ceremony is held at X."""
     for ceremony in list(events):
-        last = ceremony.name.split("暨")[-1]
+        last = re.split("暨|、", ceremony.name)[-1]  # "X项目集中开工、Y合作区揭牌仪式": Y is opened
         suffix, opens = next(((s, o) for s, o in _openings() if last.endswith(s)), ("", ""))
         opened = last[: len(last) - len(suffix)]
         if not suffix or len(opened) < 3:

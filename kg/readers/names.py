@@ -80,10 +80,21 @@ def complete_names(doc: Document) -> None:
         for full in names:
             if _cut_short(doc.text, m, full):
                 m.text, m.end = full, m.end - len(m.text) + len(full)
+                _drop_persons_inside(doc, m)
                 break
             if len(m.text) == 2 and len(full) == 3 and full.endswith(m.text):
                 m.canonical = full
                 break
+
+
+def _drop_persons_inside(doc: Document, name: Mention) -> None:
+    """The other parts of a name mended whole ("阿布都|沙拉木•…": 沙拉木) are no persons of their own."""
+    for sentence in (s for a in doc.articles for s in a.sentences if s.start <= name.start < s.end):
+        sentence.mentions = [
+            m
+            for m in sentence.mentions
+            if m is name or m.type != "PERSON" or not (name.start <= m.start and m.end <= name.end)
+        ]
 
 
 def _cut_short(text: str, mention: Mention, full: str) -> bool:
