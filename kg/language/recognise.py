@@ -345,9 +345,8 @@ def _dotted_to_the_stop(tokens: list[Token]) -> list[Token]:
 
 def _rest_of_name(rest: str, stop: str) -> bool:
     """What follows a dotted name up to `stop` is the rest of it: short, only a name's characters."""
-    longest = (
-        10 if stop == "、" else 5
-    )  # a list's 、 closes a name for sure: "达扎·尕|让|托布旦|拉西|降措|、"
+    # a list's 、 closes a name for sure: "达扎·尕|让|托布旦|拉西|降措|、" runs on further
+    longest = 10 if stop == "、" else 5
     return 0 < len(rest) <= longest and _name_like(rest) and not rest.endswith(_NOT_A_NAME_END)
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePath
 
 from kg.language.gazetteer import Division, Gazetteer
-from kg.language.lexicon import lexicon_cache, org_subtype, surnames, table, word_list
+from kg.language.lexicon import alternation, lexicon_cache, org_subtype, surnames, table, word_list
 
 _TOWN = re.compile(r"^([\u4e00-\u9fff]{2,4}?(?:街道|镇|乡))(?=[\u4e00-\u9fff])")
 # A body written with only its level ("市委", "县政府", "州长", "盟委") is the paper's own body of that
@@ -215,10 +215,15 @@ def _named_alone(text: str, short: str) -> int:
     )
 
 
+@lexicon_cache
+def _town_ends() -> re.Pattern[str]:
+    return re.compile(alternation(word_list("town_suffixes.txt")))
+
+
 def _towns_named(text: str, gazetteer: Gazetteer) -> dict[str, set[str]]:
     """The towns the text names in full, each with the codes of the counties a town of that name is in."""
     towns: dict[str, set[str]] = {}
-    for end in (m.end() for m in _TOWN_END.finditer(text)):
+    for end in (m.end() for m in _town_ends().finditer(text)):
         for length in range(7, 2, -1):  # the longest name: 大沁他拉镇, not 他拉镇
             name = text[max(0, end - length) : end]
             parents = {
@@ -228,10 +233,6 @@ def _towns_named(text: str, gazetteer: Gazetteer) -> dict[str, set[str]]:
                 towns[name] = parents
                 break
     return towns
-
-
-_COUNTY_OR_BANNER_VOICE = re.compile("[县旗](?:委|长|政府|人大|政协)|[全我本][县旗]")
-_TOWN_END = re.compile("镇|乡|街道|苏木")
 
 
 def _county_of_named_towns(text: str, gazetteer: Gazetteer) -> Division | None:
@@ -426,6 +427,7 @@ def _voice(level: str) -> re.Pattern[str]:
 
 
 _COUNTY_VOICE, _CITY_VOICE = _voice("县"), _voice("市")
+_COUNTY_OR_BANNER_VOICE = _voice("[县旗]")
 _OUR_CITY = re.compile("[我本]市")  # a county-level city's page speaking of itself
 
 
