@@ -618,3 +618,32 @@ def test_an_item_of_a_priced_list_is_a_project_whatever_its_head(engine) -> None
     )
     projects = _article_projects(engine, text, "长沙市")
     assert projects["某某电力产业基地"].investment == 2e9
+
+
+def test_amounts_without_yuan_after_an_investment_word(engine) -> None:
+    # "3个亿" as spoken, "2900万" without 元: after 总投资 the unit says it is money
+    text = (
+        "本报讯 签约的项目分别是:龙泉山景区索道建设项目,总投资3个亿;青石镇生态园建设项目,总投资2900万;"
+        "华安汽车4S店建设项目,总投资190万。\n"
+    )
+    projects = _article_projects(engine, text, "甘南藏族自治州")
+    assert projects["龙泉山景区索道建设项目"].investment == 3e8
+    assert projects["青石镇生态园建设项目"].investment == 2.9e7
+    assert projects["华安汽车4S店建设项目"].investment == 1.9e6
+
+
+def test_a_threshold_before_a_list_is_no_items_amount_and_a_name_again_gives_its_own(engine) -> None:
+    text = (
+        "本报讯 其中,投资超10亿元的项目有来宾市塑料光纤三网融合项目、迁安陶瓷产业基地项目等。"
+        "塑料光纤三网融合项目总投资预计22亿元,拟用地1000亩。"
+        "其中,大藤峡博物馆位于黔江河口东侧,项目占地面积53亩,总投资约1.3亿元。\n"
+    )
+    projects = _article_projects(engine, text, "来宾市")
+    assert "项目有来宾市塑料光纤三网融合项目" not in projects  # "…的项目有A、B": A is the name
+    assert projects["来宾市塑料光纤三网融合项目"].investment == 2.2e9  # named again, shorter
+    text = "本报讯 集中开工的有大藤峡博物馆项目、佳马胶合板项目。其中,大藤峡博物馆位于黔江河口东侧,总投资约1.3亿元。\n"
+    projects = _article_projects(engine, text, "来宾市")
+    assert projects["大藤峡博物馆项目"].investment == 1.3e8  # named again without 项目
+    text = "本报讯 国泰新材料科技产业园项目开工。现场开工的是国泰新材料科技产业园碳纤维项目,总投资70亿元。\n"
+    projects = _article_projects(engine, text, "泰安市")
+    assert projects["国泰新材料科技产业园项目"].investment is None  # a longer project's amount

@@ -66,8 +66,9 @@ _PLANNED = _pattern("planned")
 _SENTENCE_PLACE = _pattern("sentence_place")
 # an amount of money: its number and its unit (kg.language.money)
 _MONEY = re.compile(
-    r"(?:总投资|投资总额|计划投资|投资额|投资)(?:额)?了?(?:为|达)?(?P<approx>约|超过|超|近|达)?"
-    rf"{NUMBER}{UNIT}?(?P<more>多|余)?(?:元|人民币)"  # "总投资5亿人民币"
+    r"(?:总投资|投资总额|计划投资|投资额|投资)(?:额)?了?(?:预计|预估)?(?:为|达)?(?P<approx>约|超过|超|近|达)?"
+    # "总投资5亿人民币"; after an investment word a unit is money without 元: "总投资2900万", "3个亿"
+    rf"{NUMBER}(?:个(?=亿))?{UNIT}?(?P<more>多|余)?(?:元|人民币|(?(mult)(?![\u4e00-\u9fff\d])|(?!)))"
 )
 _OWNER = _pattern("owner")
 _CONTRACTOR = _pattern("contractor")
@@ -120,13 +121,26 @@ def _referred(sentence: Sentence, projects: list[ProjectMention]) -> list[Projec
     """The project a sentence that finds none of its own speaks of: the one named before named again
     ("据了解,“城市会客厅”项目总投资约5亿元", a name the readers do not take after a comma), or the last one
     when it says 该项目 or, right after the sentence that named it, begins with no subject ("总投资…")."""
-    again = [p for p in projects if len(p.name) >= 6 and p.name in sentence.text]
+    again = [p for p in projects if len(p.name) >= 6 and _named_again(p.name, sentence.text)]
     if len(again) == 1:
         return again
     before = [p for p in projects if p.sentence.end == sentence.start]
     if len(before) == 1 and _SUBJECTLESS.match(sentence.text):
         return before  # "X项目是…重点项目。总投资7000万元，…" goes on about X (not after a list: its total)
     return projects[-1:] if _REFERENCE.search(sentence.text) else []
+
+
+def _named_again(name: str, text: str) -> bool:
+    """The project's name in `text`, or its name without 项目 ("大藤峡博物馆位于…"), unless that begins a
+    longer project's name ("X产业园碳纤维项目" is not "X产业园项目")."""
+    if name in text:
+        return True
+    stem = name.removesuffix("项目")
+    at = text.find(stem) if len(stem) >= 5 else -1
+    return at >= 0 and not _LONGER_NAME.match(text, at + len(stem))
+
+
+_LONGER_NAME = re.compile(r"[^，,。；;]{0,12}项目")
 
 
 # what a project named again ("中云科技智能制造产业项目" after "…公司投资30亿元的智能制造产业项目") keeps
