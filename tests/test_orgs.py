@@ -320,3 +320,36 @@ def test_a_county_page_on_a_visit_from_a_city_that_names_its_county_short() -> N
     )
     found = document_locale(text, Locale())
     assert (found.city, found.county) == ("海北藏族自治州", "门源回族自治县")
+
+
+def test_a_countys_trip_is_the_travellers_news_not_the_places_they_went_to() -> None:
+    # 我县's delegation went to 清丰县, named again and again: the page is 汤阴's
+    text = (
+        "我县党政考察团赴濮阳市清丰县学习考察\n10月23日，县委书记吴建国率领党政考察团赴濮阳市清丰县学习考察。"
+        "吴建国一行在清丰县委书记马立新的陪同下，先后来到清丰县产业集聚区、清丰县明月湖公园。"
+        "希望汤阴和清丰两地进一步增强联系。县领导赵文海参加考察。"
+    )
+    found = document_locale(text, Locale())
+    assert (found.city, found.county) == ("安阳市", "汤阴县")
+    # a guest's trip to the page's county is not its people's
+    text = "北京市丰台区委书记吴建国率队赴治多县考察。治多县委书记马立新陪同。县领导赵文海参加。"
+    assert document_locale(text, Locale()).county == "治多县"
+
+
+def test_words_that_hold_a_countys_name_name_no_county() -> None:
+    # "历史人文资源" is no 资源县, "示范县" no 范县
+    text = (
+        "县委副书记、县长吴建国到鲁史镇调研。吴建国要求对鲁史的历史人文资源进行挖掘，用好资源，"
+        "为建设示范县注入动力。"
+    )
+    assert document_locale(text, Locale()).county != "资源县"
+    assert document_locale("资源县县委书记吴建国到资源县中峰镇调研。", Locale()).county == "资源县"
+
+
+def test_a_county_level_citys_news_that_names_it_short_and_speaks_as_a_city() -> None:
+    # 玉林 inside a person's name (张玉林) is no city; 昆山, named again and again, is the page's
+    text = (
+        "11月28日，市委书记吴建国，副市长张玉林在昆山宾馆会见了客人。吴建国介绍了昆山经济和社会发展情况。"
+        "他说，昆山有效应对了国际金融危机，希望继续对昆山发展给予支持。"
+    )
+    assert document_locale(text, Locale()).city == "昆山市"

@@ -186,10 +186,22 @@ def document_locale(text: str, fallback: Locale, gazetteer: Gazetteer | None = N
     is about when it names one often (a county's news). A county-level city named more often than
     its prefecture is the city of publication itself (a 寿光 paper's 市长 is 寿光市's)."""
     gazetteer = gazetteer or Gazetteer.default()
-    hosts = _without_guests(text)
+    text = _without_words_like_counties(text)
+    hosts = _without_visited(_without_guests(text), gazetteer)
     at_home = _locale_of_text(hosts, Locale(), gazetteer) if hosts != text else Locale()
     found = at_home if at_home.city else _locale_of_text(text, fallback, gazetteer)
     return _county_of_towns(text, found, gazetteer) or found
+
+
+@lexicon_cache
+def _words_like_counties() -> re.Pattern[str]:
+    # a word followed by a division's ending is a full name: 资源县, 公安局 is not (局 is no division)
+    return re.compile(f"(?:{alternation(word_list('county_names_as_words.txt'))})(?![县市区旗])")
+
+
+def _without_words_like_counties(text: str) -> str:
+    """The text without the words that hold a county's name but name no county ("历史人文资源", "示范县")."""
+    return _words_like_counties().sub("", text)
 
 
 def _county_of_towns(text: str, found: Locale, gazetteer: Gazetteer) -> Locale | None:
@@ -319,8 +331,9 @@ def _counties_written_short(text: str, gazetteer: Gazetteer) -> Counter[str]:
 def _county_named_over(text: str, found: Locale, cities: Counter[str], gazetteer: Gazetteer) -> Locale | None:
     """A county's news (县委, 我县) that names its county by its short name alone, again and again
     ("金湖有着…"), while the city found is named once, maybe inside a person's name (张金昌): the county
-    in its city."""
-    if cities[found.city_code] > 1 or not _speaks_as_county(text):
+    in its city; or a county-level city's news (市委, 市长) that so names its city ("昆山今年…")."""
+    as_county = _speaks_as_county(text)
+    if cities[found.city_code] > 1 or not (as_county or _CITY_VOICE.search(text)):
         return None  # "全州": the whole prefecture a 州's page speaks of, not 全州县
     counts = _short_names_alone(text, gazetteer)
     if not counts or counts.most_common(1)[0][1] < 3:
@@ -329,7 +342,10 @@ def _county_named_over(text: str, found: Locale, cities: Counter[str], gazetteer
     if not alone.city or alone.city == found.city:
         return None
     county, count = _county_of(text, alone, gazetteer)
-    return _county_locale(text, alone, county, count, gazetteer) if county else None
+    # a page that speaks as a city ("市委书记张某…昆山…") is a county-level city's
+    if county is None or not (as_county or county.name.endswith("市")):
+        return None
+    return _county_locale(text, alone, county, count, gazetteer)
 
 
 def _county_locale(text: str, found: Locale, county: Division, count: int, gazetteer: Gazetteer) -> Locale:
@@ -458,6 +474,30 @@ def _without_guests(text: str) -> str:
 
 
 _DIVISION_WORD = re.compile(r"[\u4e00-\u9fff]{1,6}?[县区市旗]")
+
+# "县委书记X带队赴柘荣县、霞浦县考察学习", "我县党政考察团赴濮阳市清丰县": the places a county's own
+# people (县委书记, 我县 in the clause) went to; "丰台区委书记X率队赴治多县" is a guest's trip to the page's
+_WENT_TO = re.compile(
+    r"(?:(?<![\u4e00-\u9fff])[县旗](?:委|长|政府|人大|政协|领导)|[我本][县旗])[^，,。；;]{0,30}?"
+    r"(?:赴|前往)((?:[、和及与]?[\u4e00-\u9fff]{1,8}?[省市县区旗])+)"
+)
+
+
+def _without_visited(text: str, gazetteer: Gazetteer) -> str:
+    """A county's page without the divisions it says its people went to, full and short names: a
+    trip's news is the travellers' county's, however often the places visited are named."""
+    if not _speaks_as_county(text):
+        return text
+    visited = {
+        division
+        for places in _WENT_TO.findall(text)
+        for word in re.findall(r"[\u4e00-\u9fff]{1,8}?[省市县区旗]", places)
+        for division in gazetteer.lookup(word)
+        if division.name == word and division.level <= 3
+    }
+    for division in sorted(visited, key=lambda d: len(d.name), reverse=True):
+        text = text.replace(division.name, "").replace(gazetteer.short_name(division), "")
+    return text
 
 
 _PREFECTURE_VOICE = re.compile(
