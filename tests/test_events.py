@@ -1499,3 +1499,25 @@ def test_a_zone_unveiled_after_a_start_of_works_is_where_the_ceremony_is(engine)
     text = "4月17日上午,2020年某县重点项目集中开工、新安合作区揭牌仪式顺利举行。县委书记吴建国出席。\n"
     events = _events_by_name(engine, text, Locale.for_city("长春市"))
     assert events["某县重点项目集中开工、新安合作区揭牌仪式"].place == "新安合作区"
+
+
+def test_a_visit_to_learn_is_at_the_place_not_the_place_and_learning(engine) -> None:
+    # "赴X县学习考察": 学习 qualifies the visit, as 实地 does; the place is X县
+    text = "本报讯 10月23日，县委书记张三率领党政考察团赴濮阳市清丰县学习考察产业集聚区建设。\n"
+    events = _events_by_name(engine, text, Locale.for_city("安阳市"))
+    assert [e.place for e in events.values()] == ["濮阳市清丰县"]
+    text = "本报讯 我县党政考察团赴濮阳市清丰县学习考察。\n"
+    events = _events_by_name(engine, text, Locale.for_city("安阳市"))
+    assert [e.place for e in events.values()] == ["濮阳市清丰县"]
+
+
+def test_a_county_written_with_its_city_is_that_county(engine) -> None:
+    # the place of "赴濮阳市清丰县考察" is the county 清丰县, not a place named "濮阳市清丰县" in 濮阳市
+    text = "本报讯 10月23日，县委书记张三率领党政考察团赴濮阳市清丰县考察。\n"
+    locale = Locale.for_city("安阳市")
+    corpus = build_corpus(analyse([Document("x.txt", text)], engine, locale), locale)
+    places = {e.label: e for e in corpus.entities.values() if e.type == "PLACE"}
+    assert "濮阳市清丰县" not in places
+    assert places["清丰县"].identifier  # the division, with its code
+    event = next(k for k, e in corpus.entities.items() if e.type == "EVENT")
+    assert (event, "location", places["清丰县"].key) in {f[:3] for f in corpus.facts}

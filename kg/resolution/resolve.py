@@ -265,8 +265,26 @@ class Resolver:
             return self._division(division, text)
         if not scope:
             return self._entity("PLACE", text, None, text)
+        return self._inside(scope, unit, text)
+
+    def _inside(self, scope: str, unit: str, text: str) -> Entity:
+        """A place written after the division it is in: a division ("濮阳市清丰县": the county, written with
+        its city) or a venue ("市委党校")."""
+        inner = self._division_in(scope, unit)
+        if inner is not None:
+            return self._division(inner, text)
         venue = self._entity("PLACE", self.orgs.build(scope, unit, text).name, None, text)
         return self._within(venue, self.hierarchy.place_of(scope) or self._city)
+
+    def _division_in(self, scope: str, unit: str) -> Division | None:
+        """The division `unit` names in full inside the division `scope` names in full, else None."""
+        outer = self.gazetteer.resolve(scope)
+        inner = (
+            self.gazetteer.resolve(unit, within=outer) if outer is not None and outer.name == scope else None
+        )
+        if inner is None or outer is None or inner.name != unit:
+            return None
+        return inner if self.gazetteer.contains(outer, inner) else None
 
     def _near_enough(self, division: Division, text: str) -> bool:
         """A short form ("宝马", "合作", "嘉明") names a town only in the paper's city and a county only
