@@ -15,7 +15,7 @@ from pathlib import Path
 from kg import parallel, pipeline, stream
 from kg.input.manifest import counts, run_record, write_manifest
 from kg.input.read import Accounted, Entry, Inputs, Selection, read_inputs
-from kg.language.lexicon import BUILT_IN, Lexicons, active, using
+from kg.language.lexicon import BUILT_IN, Lexicons, active, compile_patterns, using
 from kg.model import Corpus, Document
 from kg.readers.orgs import Locale, OrgResolver
 from kg.resolution.resolve import Resolver
@@ -187,6 +187,10 @@ def _resolve(
 def user_lexicons(folders: Sequence[str]) -> Lexicons:
     """kg's lexicons with the user's folders after them, checked as `kg lexicon check` checks kg's."""
     if not folders:
+        with using(
+            BUILT_IN
+        ):  # before any input is read: a pattern of kg's own that does not compile is named
+            compile_patterns()
         return BUILT_IN
     from kg.lexicon_check import checked  # the schemas: loaded only when a user gives lexicons
 

@@ -157,3 +157,20 @@ def test_kg_build_refuses_a_bad_folder_before_reading_anything(
     assert main(["build", str(page), "--lexicons", str(folder), "--out", str(out)]) == 2
     assert f"{folder}/notes.txt: not one of kg's lexicons" in capsys.readouterr().err
     assert not out.exists()
+
+
+def test_a_pattern_that_does_not_compile_is_named_by_file_and_line_not_at_import(tmp_path: Path) -> None:
+    # A module keeps its patterns as constants; they compile when first used, so a bad row (in kg's
+    # data, or a user's) is reported by `kg lexicon check` and by a build, never as a crash at import.
+    from kg.language.lexicon import LexiconPattern, compile_patterns, using
+
+    (tmp_path / "event_patterns.tsv").write_text("broken\t(?P<x>a)(?P<x>b)\tab\n", encoding="utf-8")
+    with using(Lexicons((str(tmp_path),))):
+        nth = LexiconPattern("event_patterns.tsv", "nth")  # constructed as at import: nothing compiled
+        with pytest.raises(LexiconError, match=r"event_patterns\.tsv:1: broken: redefinition of group"):
+            compile_patterns()
+        with pytest.raises(LexiconError, match="event_patterns.tsv:1"):
+            nth.search("第二次会议")
+    assert nth.search("第二次会议")  # kg's own patterns, outside that folder
+    with pytest.raises(LexiconError, match="no pattern 'no_such_id'"):
+        LexiconPattern("event_patterns.tsv", "no_such_id")

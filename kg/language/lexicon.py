@@ -89,7 +89,10 @@ class LexiconPattern:
     def __init__(self, file: str, id: str) -> None:
         self.file, self.id = file, id
         self._last: tuple[Lexicons | None, re.Pattern[str] | None] = (None, None)
-        self.compiled()  # an unknown id fails where the module names it
+        if id not in _pattern_texts(file):  # an unknown id fails where the module names it
+            raise LexiconError(f"kg/data/{file}: no pattern {id!r}")
+        # compiled when first used, so that a pattern that does not compile is reported by `kg lexicon
+        # check` (and before a build reads any input) with its file and line, not at import
 
     def compiled(self) -> re.Pattern[str]:
         lexicons, pattern = self._last
@@ -100,7 +103,8 @@ class LexiconPattern:
 
     @property
     def pattern(self) -> str:
-        return self.compiled().pattern
+        """The pattern's text, placeholders filled (not compiled: a module may build on it at import)."""
+        return expanded(self.file, _pattern_texts(self.file)[self.id])
 
     def search(self, string: str, pos: int = 0, endpos: int = sys.maxsize) -> re.Match[str] | None:
         return self.compiled().search(string, pos, endpos)
@@ -152,7 +156,24 @@ def patterns(name: str) -> dict[str, re.Pattern[str]]:
     """The named regular expressions of a pattern file, rows of id, pattern and example
     (kg/data/event_patterns.tsv), their placeholders filled (`expanded`); `kg lexicon check` runs every
     example."""
-    return {row[0]: re.compile(expanded(name, row[1])) for row in _rows(name)}
+    compiled = {}
+    for where, line in entries(name):
+        id, text = line.split("\t")[:2]
+        try:
+            compiled[id] = re.compile(expanded(name, text))
+        except re.error as error:
+            raise LexiconError(f"{where}: {id}: {error}") from None
+    return compiled
+
+
+PATTERN_FILES = ("event_patterns.tsv", "name_patterns.tsv", "project_patterns.tsv")
+
+
+def compile_patterns() -> None:
+    """Compile every pattern file for the active lexicons; LexiconError names a pattern that does not
+    compile, by its file and line."""
+    for name in PATTERN_FILES:
+        patterns(name)
 
 
 _PLACEHOLDER = re.compile(r"\{(words|pattern):([\w.]+)(?: but not (\w+))?\}")
@@ -175,6 +196,7 @@ def expanded(name: str, pattern: str) -> str:
     return _PLACEHOLDER.sub(fill, pattern)
 
 
+@lexicon_cache
 @lexicon_cache
 def _pattern_texts(name: str) -> dict[str, str]:
     return {row[0]: row[1] for row in _rows(name)}
