@@ -12,6 +12,7 @@ from kg.input.script import as_read
 from kg.input.segment import segment_document
 from kg.language.dates import date_document
 from kg.language.engines import Engine, load_engine
+from kg.language.gazetteer import Gazetteer
 from kg.language.lexicon import BUILT_IN, Lexicons, using
 from kg.language.recognise import recognise
 from kg.model import Corpus, Document
@@ -165,9 +166,21 @@ def locale_of(doc: Document, locale: Locale) -> Locale:
     mapped = locale.mapped_city(doc.path)
     if mapped:
         given = Locale.for_city(mapped)
-        found = document_locale(as_read(doc), given)
+        found = document_locale(_without_persons(doc), given)
         return found if found.city == given.city else replace(given, per_document=True)
-    return document_locale(as_read(doc), locale) if locale.per_document else locale
+    return document_locale(_without_persons(doc), locale) if locale.per_document else locale
+
+
+def _without_persons(doc: Document) -> str:
+    """The page as read, the names of the persons it names masked: a place's name inside a person's
+    ("副市长陈玉林", "刘庆武强调") says nothing of where the page is."""
+    text, gazetteer = as_read(doc), Gazetteer.default()
+    names = {m.text for a in doc.articles for m in a.mentions if m.type == "PERSON" and len(m.text) >= 2}
+    for name in sorted(names, key=len, reverse=True):
+        if gazetteer.lookup(name):
+            continue  # "代表郁南…" read as a person: a place's name is not masked
+        text = text.replace(name, "某" * len(name))
+    return text
 
 
 def locale_for(

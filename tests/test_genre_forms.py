@@ -1107,3 +1107,17 @@ def test_a_dotted_name_cut_anywhere_is_mended_by_its_full_form_in_the_page(engin
         m.text for a in docs[0].articles for s in a.sentences for m in s.mentions if m.type == "PERSON"
     }
     assert "沙拉木" not in persons  # a part of the name mended whole is no person of its own
+
+
+def test_a_place_inside_a_persons_name_says_nothing_of_the_pages_place(engine) -> None:
+    # "刘庆武强调": 武强 (a county of 衡水) inside a name and the verb after it, on a page that never
+    # names its county
+    from kg.pipeline import locale_for
+
+    text = (
+        "6月27日，县委书记刘庆武来我院视察调研检察工作，听取了检察长张伟的汇报。刘庆武强调，检察机关要"
+        "围绕县委县政府工作大局，服务全县经济社会发展。"
+    )
+    docs = [Document("x.txt", text)]
+    analyse(docs, engine, locale_for(docs, None))
+    assert docs[0].county != "武强县"

@@ -347,9 +347,18 @@ def test_words_that_hold_a_countys_name_name_no_county() -> None:
 
 
 def test_a_county_level_citys_news_that_names_it_short_and_speaks_as_a_city() -> None:
-    # 玉林 inside a person's name (张玉林) is no city; 昆山, named again and again, is the page's
+    # 玉林 inside a person's name (陈玉林) is no city; 昆山, named again and again, is the page's
     text = (
-        "11月28日，市委书记吴建国，副市长张玉林在昆山宾馆会见了客人。吴建国介绍了昆山经济和社会发展情况。"
+        "11月28日，市委书记吴建国，副市长陈玉林在昆山宾馆会见了客人。吴建国介绍了昆山经济和社会发展情况。"
         "他说，昆山有效应对了国际金融危机，希望继续对昆山发展给予支持。"
     )
     assert document_locale(text, Locale()).city == "昆山市"
+
+
+def test_a_provinces_short_name_and_a_countys_name_are_no_prefectures() -> None:
+    # "海南" alone is the province (海南自由贸易港), not 海南藏族自治州 nor 乌海's 海南区
+    text = "3月5日，县委书记吴建国主持召开会议，研究海南自由贸易港建设。海南各市县要抓好落实。文昌市副市长马立新参加。"
+    assert "海南" not in (document_locale(text, Locale()).city or "")
+    # 眉山 inside 峨眉山 (a county-level city of 乐山) is not 眉山市
+    text = "峨眉山市委书记吴建国到峨眉山景区调研。吴建国强调，峨眉山要建设世界旅游目的地。"
+    assert document_locale(text, Locale()).city != "眉山市"

@@ -221,6 +221,10 @@ class Gazetteer:
         data keeps at level 1 with their districts right below."""
         return [d for d in self._by_code.values() if d.level == 2 or self.is_municipality(d)]
 
+    def provinces(self) -> list[Division]:
+        """Provincial-level divisions, the four municipalities among them."""
+        return [d for d in self._by_code.values() if d.level == 1]
+
     def is_municipality(self, div: Division) -> bool:
         return div.level == 1 and div.name.endswith("市")
 

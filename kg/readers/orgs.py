@@ -671,7 +671,12 @@ def _unique_county_names(gazetteer: Gazetteer) -> dict[str, str]:
         for name in {gazetteer.short_name(d), d.name}:
             if len(name) >= 2 and (name != d.name or len(name) == 2):
                 owners.setdefault(name, set()).add(d.code)
-    return {name: codes.pop() for name, codes in owners.items() if len(codes) == 1}
+    # "海南" alone names the province, not 海南区
+    return {
+        name: codes.pop()
+        for name, codes in owners.items()
+        if len(codes) == 1 and name not in _province_shorts()
+    }
 
 
 _ZONE_BODIES = ("党工委", "工委", "管委会", "党委", "管理委员会")
@@ -704,11 +709,7 @@ def city_counts(text: str, gazetteer: Gazetteer | None = None) -> Counter[str]:
     # branch's, not the page's
     text = _BRACKETED_PLACE.sub("", text)
     for division in gazetteer.prefectures():
-        short = gazetteer.short_name(division)
-        # "吉林省" names the province, not 吉林市; "海南省" not 海南藏族自治州
-        # "大兴安岭地委" names 大兴安岭地区, not 兴安盟 inside it
-        own = _without(text, _longer_prefecture_names().get(short, ()))
-        counts[division.code] += own.count(division.name) + own.count(short) - own.count(short + "省")
+        counts[division.code] += _prefecture_named(text, division, gazetteer)
     # A county named in full speaks for its city ("州委副秘书长…到南华县调研" is 楚雄州's news, whatever
     # "中国石油大学(北京)" says)
     for county in _full_county_names(gazetteer):
@@ -730,6 +731,18 @@ def city_counts(text: str, gazetteer: Gazetteer | None = None) -> Counter[str]:
     return counts
 
 
+def _prefecture_named(text: str, division: Division, gazetteer: Gazetteer) -> int:
+    """How often the text names the prefecture, by its full name or its short name alone."""
+    short = gazetteer.short_name(division)
+    # "吉林省" names the province, not 吉林市; "海南省" not 海南藏族自治州
+    # "大兴安岭地委" names 大兴安岭地区, not 兴安盟 inside it
+    own = _without(text, _longer_prefecture_names().get(division.code, ()))
+    # "海南" alone is the province's (海南自由贸易港), not 海南藏族自治州's (吉林 is 吉林市's too)
+    province_named = short in _province_shorts() and division.name != short + "市"
+    alone = 0 if province_named else own.count(short) - own.count(short + "省")
+    return own.count(division.name) + alone
+
+
 def _outside_companies(text: str, name: str) -> int:
     """Mentions of a county's full name that do not begin a company's name ("当阳市茂源玻璃制品有限公司"
     in 宣恩's news: where a company is registered, not the page's place) nor end a longer county's
@@ -746,14 +759,36 @@ def _without(text: str, names: tuple[str, ...]) -> str:
 
 @lexicon_cache
 def _longer_prefecture_names() -> dict[str, tuple[str, ...]]:
-    """For a prefecture's short name inside another prefecture's (兴安 in 大兴安岭), that other's."""
+    """For each prefecture (by code), the longer names its short name is inside: another prefecture's
+    (兴安 in 大兴安岭), or a county's of another prefecture (眉山 in 峨眉山, a county-level city of 乐山)."""
     gazetteer = Gazetteer.default()
-    shorts = {gazetteer.short_name(d) for d in gazetteer.prefectures()}
+    by_short = {gazetteer.short_name(d): d for d in gazetteer.prefectures()}
+    found: dict[str, set[str]] = {}
+    for name in by_short:
+        for short in _inside(name, by_short):
+            found.setdefault(by_short[short].code, set()).add(name)
+    for county in gazetteer.all_counties():
+        for name in {county.name, gazetteer.short_name(county)}:
+            for short in _inside(name, by_short):
+                if not gazetteer.contains(by_short[short], county):
+                    found.setdefault(by_short[short].code, set()).add(name)
+    return {code: tuple(sorted(names, key=len, reverse=True)) for code, names in found.items()}
+
+
+def _inside(name: str, words: dict[str, Division]) -> set[str]:
+    """The words (of two characters or more) inside `name` and shorter than it."""
     return {
-        short: tuple(longer for longer in shorts if short in longer and short != longer)
-        for short in shorts
-        if any(short in longer and short != longer for longer in shorts)
-    }
+        name[i:j] for i in range(len(name)) for j in range(i + 2, len(name) + 1) if j - i < len(name)
+    } & words.keys()
+
+
+@lexicon_cache
+def _province_shorts() -> frozenset[str]:
+    """Short names of the provinces that are no prefecture themselves: 海南, 吉林 (not 北京)."""
+    gazetteer = Gazetteer.default()
+    return frozenset(
+        gazetteer.short_name(d) for d in gazetteer.provinces() if not gazetteer.is_municipality(d)
+    )
 
 
 @lexicon_cache
