@@ -362,3 +362,18 @@ def test_a_provinces_short_name_and_a_countys_name_are_no_prefectures() -> None:
     # 眉山 inside 峨眉山 (a county-level city of 乐山) is not 眉山市
     text = "峨眉山市委书记吴建国到峨眉山景区调研。吴建国强调，峨眉山要建设世界旅游目的地。"
     assert document_locale(text, Locale()).city != "眉山市"
+
+
+def test_guests_in_our_county_and_a_districts_trip_are_not_the_pages_places() -> None:
+    # "侯马市考察团在我县考察": the guests' city is not the page's
+    text = (
+        "侯马市考察团在我县考察学习\n4月18日，侯马市委书记吴建国带领考察团在我县考察学习。县长马立新陪同。"
+        "考察团先后来到沁水县郑村镇、沁水县湘峪古堡。"
+    )
+    assert document_locale(text, Locale()).county == "沁水县"
+    # a district's people went to 龙岗区 and 宝安区: the page is the district's, named short
+    text = (
+        "11月2日，区委书记吴建国带队赴深圳市龙岗区、宝安区考察学习。吴建国一行先后来到龙岗区、宝安区多家企业，"
+        "学习龙岗区、宝安区的经验，推动澄海高质量发展。澄海商会负责人和区领导马立新参加。"
+    )
+    assert document_locale(text, Locale()).county == "澄海区"

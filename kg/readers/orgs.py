@@ -442,9 +442,14 @@ def _voice(level: str) -> re.Pattern[str]:
     return re.compile(f"{level}(?:委|长|政府|人大|政协)|[全我本]{level}")
 
 
-_COUNTY_VOICE, _CITY_VOICE = _voice("县"), _voice("市")
+_COUNTY_VOICE, _CITY_VOICE, _DISTRICT_VOICE = _voice("县"), _voice("市"), _voice("区")
 _COUNTY_OR_BANNER_VOICE = _voice("[县旗]")
 _OUR_CITY = re.compile("[我本]市")  # a county-level city's page speaking of itself
+
+
+def _speaks_as_district(text: str) -> bool:
+    """Its bodies and its "we" are a district's (区委, 区长, 我区) more often than a city's."""
+    return len(_DISTRICT_VOICE.findall(text)) > len(_CITY_VOICE.findall(text))
 
 
 def _speaks_as_county(text: str) -> bool:
@@ -454,7 +459,7 @@ def _speaks_as_county(text: str) -> bool:
 
 # "枞阳县党政代表团来我县考察", "…来怀考察": a delegation's place is its guests', not the page's
 _RECEIVED = re.compile(
-    r"(?:来|莅临)我[县区市旗]|来[\u4e00-\u9fff](?:考察|调研|参观|学习|交流)"
+    r"(?:来|莅临)我[县区市旗]|来[\u4e00-\u9fff](?:考察|调研|参观|学习|交流)|在我[县区旗](?:考察|调研|参观|学习|交流)"
     r"|莅临[\u4e00-\u9fff]{2,4}?[县区市旗]?(?:考察|调研|参观|学习|交流|[，,。\s]|$)"  # "考察团莅临加查考察"
 )
 _DELEGATION = re.compile(
@@ -478,15 +483,15 @@ _DIVISION_WORD = re.compile(r"[\u4e00-\u9fff]{1,6}?[县区市旗]")
 # "县委书记X带队赴柘荣县、霞浦县考察学习", "我县党政考察团赴濮阳市清丰县": the places a county's own
 # people (县委书记, 我县 in the clause) went to; "丰台区委书记X率队赴治多县" is a guest's trip to the page's
 _WENT_TO = re.compile(
-    r"(?:(?<![\u4e00-\u9fff])[县旗](?:委|长|政府|人大|政协|领导)|[我本][县旗])[^，,。；;]{0,30}?"
+    r"(?:(?<![\u4e00-\u9fff])[县旗区](?:委|长|政府|人大|政协|领导)|[我本][县旗区])[^，,。；;]{0,30}?"
     r"(?:赴|前往)((?:[、和及与]?[\u4e00-\u9fff]{1,8}?[省市县区旗])+)"
 )
 
 
 def _without_visited(text: str, gazetteer: Gazetteer) -> str:
-    """A county's page without the divisions it says its people went to, full and short names: a
-    trip's news is the travellers' county's, however often the places visited are named."""
-    if not _speaks_as_county(text):
+    """A county's (or a district's) page without the divisions it says its people went to, full and
+    short names: a trip's news is the travellers' county's, however often the places visited are named."""
+    if not (_speaks_as_county(text) or _speaks_as_district(text)):
         return text
     visited = {
         division
