@@ -187,9 +187,8 @@ def _resolve(
 def user_lexicons(folders: Sequence[str]) -> Lexicons:
     """kg's lexicons with the user's folders after them, checked as `kg lexicon check` checks kg's."""
     if not folders:
-        with using(
-            BUILT_IN
-        ):  # before any input is read: a pattern of kg's own that does not compile is named
+        # before any input is read: a pattern of kg's own that does not compile is named
+        with using(BUILT_IN):
             compile_patterns()
         return BUILT_IN
     from kg.lexicon_check import checked  # the schemas: loaded only when a user gives lexicons

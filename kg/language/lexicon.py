@@ -197,7 +197,6 @@ def expanded(name: str, pattern: str) -> str:
 
 
 @lexicon_cache
-@lexicon_cache
 def _pattern_texts(name: str) -> dict[str, str]:
     return {row[0]: row[1] for row in _rows(name)}
 

@@ -482,9 +482,10 @@ _DIVISION_WORD = re.compile(r"[\u4e00-\u9fff]{1,6}?[县区市旗]")
 
 # "县委书记X带队赴柘荣县、霞浦县考察学习", "我县党政考察团赴濮阳市清丰县": the places a county's own
 # people (县委书记, 我县 in the clause) went to; "丰台区委书记X率队赴治多县" is a guest's trip to the page's
+_PLACE_WORD = r"[\u4e00-\u9fff]{1,8}?[省市县区旗]"
 _WENT_TO = re.compile(
     r"(?:(?<![\u4e00-\u9fff])[县旗区](?:委|长|政府|人大|政协|领导)|[我本][县旗区])[^，,。；;]{0,30}?"
-    r"(?:赴|前往)((?:[、和及与]?[\u4e00-\u9fff]{1,8}?[省市县区旗])+)"
+    rf"(?:赴|前往)((?:[、和及与]?{_PLACE_WORD})+)"
 )
 
 
@@ -496,7 +497,7 @@ def _without_visited(text: str, gazetteer: Gazetteer) -> str:
     visited = {
         division
         for places in _WENT_TO.findall(text)
-        for word in re.findall(r"[\u4e00-\u9fff]{1,8}?[省市县区旗]", places)
+        for word in re.findall(_PLACE_WORD, places)
         for division in gazetteer.lookup(word)
         if division.name == word and division.level <= 3
     }

@@ -279,12 +279,11 @@ class Resolver:
     def _division_in(self, scope: str, unit: str) -> Division | None:
         """The division `unit` names in full inside the division `scope` names in full, else None."""
         outer = self.gazetteer.resolve(scope)
-        inner = (
-            self.gazetteer.resolve(unit, within=outer) if outer is not None and outer.name == scope else None
-        )
-        if inner is None or outer is None or inner.name != unit:
+        if outer is None or outer.name != scope:
             return None
-        return inner if self.gazetteer.contains(outer, inner) else None
+        inner = self.gazetteer.resolve(unit, within=outer)
+        named = inner is not None and inner.name == unit and self.gazetteer.contains(outer, inner)
+        return inner if named else None
 
     def _near_enough(self, division: Division, text: str) -> bool:
         """A short form ("宝马", "合作", "嘉明") names a town only in the paper's city and a county only
