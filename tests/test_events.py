@@ -1521,3 +1521,43 @@ def test_a_county_written_with_its_city_is_that_county(engine) -> None:
     assert places["清丰县"].identifier  # the division, with its code
     event = next(k for k, e in corpus.entities.items() if e.type == "EVENT")
     assert (event, "location", places["清丰县"].key) in {f[:3] for f in corpus.facts}
+
+
+def test_two_sittings_held_together_are_each_the_session_s(engine) -> None:
+    text = "本报讯 11月11日上午，伍家岗区第六届人民代表大会第一次会议举行第三次全体会议及主席团第5次会议。会议由张建国主持。\n"
+    events, roles = _article_events(engine, text)
+    session = "伍家岗区第六届人民代表大会第一次会议"
+    assert {session + "第三次全体会议", session + "主席团第5次会议"} <= events
+    assert not any("及" in name for name in events)
+    assert ("张建国", session + "第三次全体会议", "主持") in roles
+
+
+def test_a_visit_to_the_county_by_the_last_character_of_its_name(engine) -> None:
+    # 大竹县 is 竹 as 胶州市 is 胶: "来竹考察" went to 大竹县, one visit with "来我县考察"
+    text = "本报讯 3月27日，某协会秘书长陈志明一行来我县考察。座谈会上，县长李国华对陈志明一行来竹考察表示欢迎。\n"
+    docs = analyse([Document("x.txt", text)], engine, Locale.for_city("达州市", county="大竹县"))
+    visits = {e.name: e.place for a in docs[0].articles for e in a.events}
+    assert visits == {"陈志明到大竹县考察": "大竹县"}
+
+
+def test_a_group_led_with_a_comma_and_a_first_stop(engine) -> None:
+    text = "本报讯 1月21日，某区经济发展局副局长陈志明，率京东、苏宁易购等10家企业投资经贸考察团一行，首站到我县考察投资项目。\n"
+    events, roles = _article_events(engine, text)
+    visit = next(name for name in events if name.startswith("陈志明"))
+    assert {("陈志明", visit, "考察"), ("陈志明", visit, "率团")} <= roles
+
+
+def test_a_group_counted_after_its_visitors(engine) -> None:
+    text = "本报讯 4月24日，某县政协副主席张建国、李国华一行22人，来我县考察古文化资源开发情况。县政协主席王立新陪同考察。\n"
+    docs = analyse([Document("x.txt", text)], engine, Locale.for_city("平凉市", county="泾川县"))
+    visits = {e.name: e.place for a in docs[0].articles for e in a.events}
+    assert visits == {"张建国、李国华到泾川县考察古文化资源开发情况": "泾川县"}
+    roles = {(p.person, p.role) for a in docs[0].articles for p in a.participations}
+    assert {("张建国", "考察"), ("李国华", "考察"), ("王立新", "陪同")} <= roles
+
+
+def test_those_a_visitor_leads_are_in_his_visit(engine) -> None:
+    # "X率A，B一行赴P": A and B take part in X's visit; they make no second visit of their own
+    text = "本报讯 8月25日，某州委副书记陈志明率州委副秘书长张建国，州政府副秘书长李国华一行，赴某市某县考察调研脱贫攻坚工作。\n"
+    events, _ = _article_events(engine, text)
+    assert len(events) == 1 and next(iter(events)).startswith("陈志明")

@@ -118,6 +118,7 @@ def _role_of(verb: re.Match[str]) -> tuple[str, str]:
 
 
 _LED = _pattern("led").pattern  # "率党政考察团": the visitor leads a group
+_LEADS_GROUP = _pattern("leads_group")
 _INSPECTION = _pattern("inspection")  # after a person: "(一行)到P调研", "带领…来P实地考察", "现场督导X"
 
 
@@ -192,9 +193,11 @@ class EventReader:
         for word, name in self.home.items():
             event.name = event.name.replace(word, name)
             place = event.place
-            if place and len(place) == 1 and name.startswith(place):  # "来胶考察" is "来胶州市考察"
+            # "来胶考察" is "来胶州市考察", "来竹考察" "来大竹县考察"
+            if place and len(place) == 1 and place in name[:-1]:
+                after = name[name.index(place) + 1]
                 event.name = re.sub(
-                    f"(?<=[来到莅赴]){re.escape(place)}(?!{name[1]})", name, event.name, count=1
+                    f"(?<=[来到莅赴]){re.escape(place)}(?!{after})", name, event.name, count=1
                 )
                 event.place = name
             elif place:  # "我县融媒体中心" is 寿宁县融媒体中心
@@ -476,7 +479,7 @@ class EventReader:
             event.place = match["at"][1:] if match["at"] else None
             event.in_passing = True
             self._date_after(event, text[match.end() :])
-            found.append(event)
+            found += [event, *_joined_sitting(event, text, match.end())]
         return found + _plenaries(sentence)
 
     def _date_after(self, event: EventMention, after: str) -> None:
@@ -489,8 +492,13 @@ class EventReader:
     def _inspections(self, sentence: Sentence) -> list[EventMention]:
         """ "孙七到东阿县调研": the visit is an event, the visitor its first participant."""
         persons = _persons(sentence)
-        found = [_visit(sentence, person, persons) for person in persons]
-        return [event for event in found if event is not None]
+        found: list[EventMention] = []
+        for person in persons:
+            if any(e.start < person.start < e.end for e in found):
+                continue  # "X率A，B一行赴P考察": A and B are in X's visit, not visitors of their own
+            event = _visit(sentence, person, persons)
+            found += [event] if event else []
+        return found
 
     def _meetings(self, sentence: Sentence) -> list[EventMention]:
         """ "王五会见了首钢集团…赵六一行": the meeting is an event, "王五会见赵六"; hosts listed
@@ -1417,6 +1425,8 @@ _SITTING_NAME = _pattern("sitting_name")
 _DATED_ACT = _pattern("dated_act")
 _STANDING = _pattern("standing")
 _PLENARY = _pattern("plenary")
+_JOINED_SITTING = _pattern("joined_sitting")
+_NTH_SITTING_AT_END = re.compile(r"(?:主席团)?第[^第]{1,4}次(?:全体)?会议$")
 _PARTY = _pattern("party")
 
 
@@ -1440,6 +1450,25 @@ def _plenaries(sentence: Sentence) -> list[EventMention]:
         event.in_passing = True
         found.append(event)
     return found
+
+
+def _joined_sitting(sitting: EventMention, text: str, end: int) -> list[EventMention]:
+    """ "X会议举行第三次全体会议及主席团第5次会议": the second sitting is X会议's too, held with the first."""
+    joined = _JOINED_SITTING.match(text, end)
+    if joined is None:
+        return []
+    session = _NTH_SITTING_AT_END.sub("", sitting.name)
+    base = sitting.sentence.start
+    second = EventMention(
+        session + joined["sitting"],
+        sitting.type,
+        sitting.sentence,
+        base + joined.start("sitting"),
+        base + joined.end(),
+    )
+    fill_from(second, sitting, ("date", "end_date", "place"))
+    second.in_passing = True
+    return [second]
 
 
 def _starts_with_place(text: str) -> bool:
@@ -1834,7 +1863,13 @@ def _visit(sentence: Sentence, person: Mention, persons: list[Mention]) -> Event
     event.sites = _SEVERAL_PLACES.split(written) if _SEVERAL_PLACES.search(written) else []
     event.visitor, event.visit_verb = hosts[0].text, verb
     event.co_visitors = [h.text for h in hosts[1:]]
+    event.led = _led_before(rest, match)
     return event
+
+
+def _led_before(rest: str, match: re.Match[str]) -> str:
+    """ "X，率A、B等10家企业考察团一行到P考察": X led the group, however long its name."""
+    return "率团" if match["motion"] and _LEADS_GROUP.match(rest, 0, match.start("motion")) else ""
 
 
 def _place_of_visit(
