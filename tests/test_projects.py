@@ -647,3 +647,34 @@ def test_a_threshold_before_a_list_is_no_items_amount_and_a_name_again_gives_its
     text = "本报讯 国泰新材料科技产业园项目开工。现场开工的是国泰新材料科技产业园碳纤维项目,总投资70亿元。\n"
     projects = _article_projects(engine, text, "泰安市")
     assert projects["国泰新材料科技产业园项目"].investment is None  # a longer project's amount
+
+
+def test_an_enumeration_of_investments_gives_each_item_its_amount_and_investor(engine) -> None:
+    text = (
+        "本报讯 集中开工的5个重大工业项目,计划总投资80多亿元,分别是东升集团投资55亿元的汽车整车、"
+        "瑞达集团投资20亿元的智能纺织装备、华星科技投资5亿元的医药新材料和康宁药业投资3亿元的胶囊制剂项目。\n"
+    )
+    projects = _article_projects(engine, text, "绍兴市")
+    assert {name: (p.investment, p.owner) for name, p in projects.items()} == {
+        "汽车整车": (5.5e9, "东升集团"),
+        "智能纺织装备": (2e9, "瑞达集团"),
+        "医药新材料": (5e8, "华星科技"),
+        "胶囊制剂项目": (3e8, "康宁药业"),
+    }
+
+
+def test_the_total_before_the_first_items_of_a_counted_set_is_the_set_s(engine) -> None:
+    text = "本报讯 总投资74.8亿元的宏达医药产业园、未来城市文化广场等9个项目开工,合同引资额达37.1亿元的城市综合体等4个项目签约。\n"
+    projects = _article_projects(engine, text, "德州市")
+    assert projects["宏达医药产业园"].investment is None
+    assert "城市综合体" in projects  # the contract's amount is no part of its name
+
+
+def test_a_project_named_again_in_other_filler_words_is_one(engine) -> None:
+    text = (
+        "本报讯 1月1日,某县政府与宏运集团举行300万吨水泥生产项目签约仪式。"
+        "这次兴建年产300万吨水泥项目,主要是依托当地丰富的石灰石资源,项目总投资5亿元。\n"
+    )
+    projects = _article_projects(engine, text, "铁岭市")
+    assert list(projects) == ["300万吨水泥生产项目"]
+    assert projects["300万吨水泥生产项目"].investment == 5e8

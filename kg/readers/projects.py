@@ -30,7 +30,7 @@ from kg.language.lexicon import (
     word_list,
 )
 from kg.language.money import NUMBER, UNIT, yuan
-from kg.language.names import merge_by_name
+from kg.language.names import merge_by_name, normalize
 from kg.model import Article, Mention, ProjectMention, Quantity, Relation, Sentence
 
 _NAME_TAGS = {
@@ -57,6 +57,7 @@ def _pattern(name: str) -> LexiconPattern:
 
 
 _SUFFIX = _pattern("suffix")
+_NAME_FILLER = _pattern("name_filler")
 _SET = _pattern("set")
 _CLAUSE = re.compile(r"[，,。；;：:]")
 _EMPHASIS = _pattern("emphasis")
@@ -117,6 +118,16 @@ def _status() -> re.Pattern[str]:
     return re.compile(alternation(tuple(sorted(table("project_status.tsv"), key=len, reverse=True))))
 
 
+def _as_named_before(projects: list[ProjectMention], project: ProjectMention) -> ProjectMention:
+    """ "年产300万吨水泥项目" after "300万吨水泥生产项目": the same project in other filler words; it keeps
+    the name the article gave it first."""
+    key = _NAME_FILLER.sub("", normalize(project.name))
+    project.name = next(
+        (p.name for p in projects if _NAME_FILLER.sub("", normalize(p.name)) == key), project.name
+    )
+    return project
+
+
 def _referred(sentence: Sentence, projects: list[ProjectMention]) -> list[ProjectMention]:
     """The project a sentence that finds none of its own speaks of: the one named before named again
     ("据了解,“城市会客厅”项目总投资约5亿元", a name the readers do not take after a comma), or the last one
@@ -160,13 +171,13 @@ class ProjectReader:
             named = (
                 self._projects_in(sentence) + _priced_projects(sentence) + listed + _one_of_projects(sentence)
             )
-            named += self._facilities(sentence)
+            named += self._facilities(sentence) + _enumerated(sentence)
             named += _listed_with_projects(sentence, named)
             topic.read(sentence, projects)
             for project in named:
                 project.place = project.place or _division_prefix(project.name, city) or topic.at(project)
                 project.owner = project.owner or _pointed_owner(sentence, project, company)
-            kept = [merge_by_name(projects, project, _MERGED_FIELDS) for project in named]
+            kept = [merge_by_name(projects, _as_named_before(projects, p), _MERGED_FIELDS) for p in named]
             self._each_with_its_money(sentence, kept, named, listed)
             for project in _referred(sentence, projects) if not kept else []:
                 self._details(sentence, project, _MONEY.search(sentence.text))
@@ -287,7 +298,10 @@ class ProjectReader:
 
 
 _TO_BUILD = "(?:的|建设|兴建|实施)?"  # "投资10亿元建设Y", "投资7.3亿元的Y"
-_PRICED_PREFIX = re.compile(rf"^(?:(?P<owner>[^，,。]{{2,30}}?)?(?:总)?投资)?{NUMBER}{UNIT}元{_TO_BUILD}")
+# "合同引资额达37.1亿元的X": the amount a contract brings, before X; no investor named
+_PRICED_PREFIX = re.compile(
+    rf"^(?:(?P<owner>[^，,。]{{2,30}}?)?(?:总)?投资|(?:其中)?(?:合同)?引资额?(?:达|为)?)?{NUMBER}{UNIT}元{_TO_BUILD}"
+)
 # "上海某畜牧有限公司投资10亿元建设Y项目": the company before the amount owns the project
 _INVESTOR_BEFORE = re.compile(
     rf"(?P<org>[\u4e00-\u9fff（）()]{{2,30}}?(?:公司|集团|企业))(?:总)?投资(?:{NUMBER}{UNIT}元{_TO_BUILD})?$"
@@ -330,13 +344,15 @@ def _own_money(
 
 # what stands between an amount and the project it pays for: "4.5亿元的X项目", "5.7亿元建设了X产业园"
 _BUILDS = _pattern("builds")
-# "…的A等6个项目": A heads a counted set
-_SET_AFTER = re.compile(r"等[\d一二三四五六七八九十百]+(?:余|多)?[个项家]")
+# "…的A等6个项目", "…的A、B等9个项目": A heads a counted set
+_SET_AFTER = re.compile(
+    r"(?:[、和及][^，,。；;、的等]{1,40}?)*等[\d一二三四五六七八九十百]+(?:余|多)?[个项家]"
+)
 
 
 def _heads_a_set(text: str, money: int, end: int) -> bool:
-    """ "总投资80亿元的A等6个项目集中开工": the amount before a set's one named item is the set's total;
-    in "投资10亿元的A、投资15亿元的B等16个项目" each item has its own."""
+    """ "总投资80亿元的A等6个项目集中开工", "总投资74.8亿元的A、B等9个项目开工": the amount before a set's
+    first named item is the set's total; in "投资10亿元的A、投资15亿元的B等16个项目" each item has its own."""
     return bool(_SET_AFTER.match(text, end)) and not text[:money].endswith("、")
 
 
@@ -609,6 +625,34 @@ def _priced_projects(sentence: Sentence) -> list[ProjectMention]:
 
 _PRICED = _pattern("priced")
 _BUILT_WITH = _pattern("built_with")
+_ENUMERATION = _pattern("enumeration")
+
+
+@lexicon_cache
+def _enumerated_item() -> re.Pattern[str]:
+    """An item of an enumeration of investments: its investor, its amount, its name."""
+    investor, name = _pattern("enumerated_investor").pattern, _pattern("enumerated_name").pattern
+    return re.compile(rf"{investor}(?P<approx>约|近|超过?)?{NUMBER}{UNIT}?(?P<more>多|余)?元的{name}")
+
+
+def _enumerated(sentence: Sentence) -> list[ProjectMention]:
+    """ "8个项目，分别是A集团投资55亿元的X、B公司投资20亿元的Y…和C投资5亿元的Z项目": each item of an
+    enumeration of investments is a project with its own amount and investor, called 项目 or not."""
+    text, found = sentence.text, []
+    for lead in _ENUMERATION.finditer(text):
+        items, at = [], lead.end()
+        while item := _enumerated_item().match(text, at):
+            items.append(item)
+            at = item.end()
+        for item in items if len(items) >= 2 else []:
+            start = sentence.start + item.start("name")
+            project = ProjectMention(
+                item["name"], sentence, start, start + len(item["name"]), owner=item["owner"]
+            )
+            project.investment = yuan(item["amount"], item["mult"])
+            project.investment_approximate = bool(item["approx"] or item["more"])
+            found.append(project)
+    return found
 
 
 def _listed_projects(sentence: Sentence) -> list[ProjectMention]:
