@@ -368,12 +368,17 @@ def test_meetings_of_each_host_and_with_a_group(engine) -> None:
     assert ("吴建国", "马立新会见中能建代表团", "会见") not in roles
 
 
-def test_a_meeting_named_in_the_headline_keeps_the_headline_s_words(engine) -> None:
+def test_a_meeting_is_named_after_its_guest_not_the_guest_s_posts(engine) -> None:
+    # in a headline as in the lead: "会见某集团总经理马立新一行" is 吴建国会见马立新一行
     text = (
         "吴建国会见某集团总经理马立新一行\n\n12月11日，市长吴建国会见了某集团总经理、党组副书记马立新一行。\n"
     )
     events, _ = _article_events(engine, text)
-    assert events == {"吴建国会见某集团总经理马立新一行"}
+    assert events == {"吴建国会见马立新一行"}
+    # a talk on a visit too: "…调研，并与长春市委常委、公主岭市委书记B座谈" is A与B座谈
+    text = "本报讯 8月15日，某报社副总编辑张建国率领调研组来到公主岭市调研，并与长春市委常委、公主岭市委书记李志强座谈。\n"
+    events, _ = _article_events(engine, text)
+    assert "张建国与李志强座谈" in events
 
 
 def test_a_talk_between_two_sides(engine) -> None:

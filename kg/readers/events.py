@@ -1566,10 +1566,10 @@ def _meetings_of(
 
 
 def _guest_as_named(sentence: Sentence, guests: list[Mention], written: str) -> str:
-    """Who was met, as the meeting's name gives them: the last guest named ("李四一行" when the text
-    says so), else the guest as written; in a headline, as the headline writes them."""
-    if sentence.headline:  # a headline names the meeting as the paper does: the guest's posts too
-        return written.strip() if guests or _guest(written) else ""
+    """Who was met, as the meeting's name gives them: the last guest named, without the posts the text
+    gives him ("李四一行" when the text says so), else the guest as written (in a headline, all of it)."""
+    if sentence.headline and not guests:
+        return written.strip() if _guest(written) else ""
     if not guests:
         return _guest(written)
     party = "一行" if sentence.text.startswith("一行", guests[-1].end - sentence.start) else ""
@@ -1826,8 +1826,10 @@ def _talks_on_visits(sentence: Sentence, found: list[EventMention]) -> list[Even
         match = _TALK_ON_VISIT.match(sentence.text[at:])
         if match is None:
             continue
-        name = f"{visit.visitor}与{match['other']}{match['verb']}"
         start, end = sentence.start + at + match.start("other"), sentence.start + at + match.end()
+        guests = [m for m in _persons(sentence) if start <= m.start and m.end <= end]
+        other = _guest_as_named(sentence, guests, match["other"]) if guests else match["other"]
+        name = f"{visit.visitor}与{other}{match['verb']}"
         talk = EventMention(name, "meeting", sentence, start, end, place=match["place"])
         talk.visitor, talk.visit_verb = visit.visitor, match["verb"]
         talks.append(talk)
