@@ -49,6 +49,9 @@ def test_an_appended_page_is_read_in_its_own_city(tmp_path: Path) -> None:
 def test_the_papers_name_places_the_page() -> None:
     assert paper_place("标题\n2011-05-03 15:51:41   来源:罗源新闻网\n正文").name == "罗源县"
     assert paper_place("德州日报\n2025年1月3日\n正文").name == "德州市"
+    assert paper_place("政和新资讯网讯 9月20日，县委副书记吴建国深入东平镇调研。").name == "政和县"
+    assert paper_place("市工商联赴织调研座谈会召开-织金发布\n正文").name == "织金县"  # a web page's title
+    assert paper_place("正文" + "。" * 500 + "（昌吉市融媒体中心记者 吴建国）").name == "昌吉市"  # a byline
     assert paper_place("标题\n" + "。" * 500 + "\n德州日报") is None  # only where a page prints its paper
 
 

@@ -377,3 +377,12 @@ def test_guests_in_our_county_and_a_districts_trip_are_not_the_pages_places() ->
         "学习龙岗区、宝安区的经验，推动澄海高质量发展。澄海商会负责人和区领导马立新参加。"
     )
     assert document_locale(text, Locale()).county == "澄海区"
+
+
+def test_a_town_named_as_a_county_is_a_town() -> None:
+    # "东平镇" is a town of 政和县's, not 东平县 (泰安); the page names 政和 twice
+    text = (
+        "9月20日，县委副书记吴建国深入东平镇调研光伏项目及政和中央苏区纪念馆进展情况，东平镇党委书记马立新陪同。"
+        "吴建国先后来到东平光伏农业综合体、政和中央苏区纪念馆等项目现场。"
+    )
+    assert document_locale(text, Locale()).county == "政和县"

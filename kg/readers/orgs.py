@@ -626,7 +626,11 @@ def _short_names_alone(text: str, gazetteer: Gazetteer) -> Counter[str]:
     as_county, as_city = _speaks_as_county(text), bool(_OUR_CITY.search(text))
     counts: Counter[str] = Counter()
     for name, code in _unique_county_names(gazetteer).items():
-        n, county = text.count(name), gazetteer.get(code)
+        # "东平镇" is a town of that name, not 东平县
+        n, county = (
+            text.count(name) - len(re.findall(f"{name}(?:{_town_ends().pattern})", text)),
+            gazetteer.get(code),
+        )
         own = (as_county and _is_county(county)) or (
             as_city and county is not None and county.name.endswith("市") and f"在{name}" in text
         )  # "在松滋投资": a place where something is done, not a word ("达成合作意向" is no 合作市)
@@ -813,18 +817,32 @@ _COMPANY_REST = r"[\u4e00-\u9fff]{2,12}?(?:有限责任公司|股份有限公司
 
 
 # The paper's name as a page prints it (masthead, 来源): its place is the place of publication.
-_PAPER = re.compile(
-    r"(?:^|来源|稿源|\n)[^\u4e00-\u9fff\n]{0,30}?(?P<place>[\u4e00-\u9fff]{2,8}?)"
-    r"(?:日报|晚报|都市报|新闻网|新闻|消息|电视台|广播电视台|融媒体中心|发布|报社|在线"
-    r"|人民政府网|政府门户网|党政门户网|门户网|政府网)"  # a county's portal: "衡阳县党政门户网讯"
-)
+def _paper_ends() -> str:
+    return "|".join(map(re.escape, word_list("paper_names.txt")))
+
+
+@lexicon_cache
+def _paper() -> re.Pattern[str]:
+    """A paper's name in a page's first lines ("来源:罗源新闻网", "衡阳县党政门户网讯", a web page's title
+    "…座谈会召开-织金发布"): the place it is named for."""
+    return re.compile(
+        rf"(?:^|来源|稿源|\n|[-_|｜])[^\u4e00-\u9fff\n]{{0,30}}?(?P<place>[\u4e00-\u9fff]{{2,8}}?)(?:{_paper_ends()})"
+    )
+
+
+@lexicon_cache
+def _paper_reporter() -> re.Pattern[str]:
+    """A reporter credited with his paper anywhere in the page: "(昌吉市融媒体中心记者 X)"."""
+    return re.compile(rf"[(（](?P<place>[\u4e00-\u9fff]{{2,8}}?)(?:{_paper_ends()})\s*(?:记者|通讯员)")
+
+
 _PAPER_WEIGHT = 5
 
 
 def paper_place(text: str, gazetteer: Gazetteer | None = None) -> Division | None:
     """The division a page's paper is named after ("来源:罗源新闻网" → 罗源县), in its first lines."""
     gazetteer = gazetteer or Gazetteer.default()
-    for match in _PAPER.finditer(text[:_PAPER_HEAD]):
+    for match in [*_paper().finditer(text[:_PAPER_HEAD]), *_paper_reporter().finditer(text)]:
         place = match["place"]
         for start in range(len(place) - 1):  # "井冈山报社融媒体": the longest place ending the name
             division = gazetteer.resolve(place[start:])
