@@ -1566,3 +1566,9 @@ def test_those_a_visitor_leads_are_in_his_visit(engine) -> None:
     text = "本报讯 8月25日，某州委副书记陈志明率州委副秘书长张建国，州政府副秘书长李国华一行，赴某市某县考察调研脱贫攻坚工作。\n"
     events, _ = _article_events(engine, text)
     assert len(events) == 1 and next(iter(events)).startswith("陈志明")
+
+
+def test_a_solemn_oath_is_the_constitutional_oath(engine) -> None:
+    text = "本报讯 11月24日，新当选的县人民政府副县长吴建国左手抚按《宪法》，右手举拳，进行了庄严宣誓。\n"
+    events, roles = _article_events(engine, text)
+    assert ("吴建国", "宪法宣誓", "宣誓") in roles

@@ -290,3 +290,13 @@ def test_a_standing_committee_decides_who_holds_a_post(engine) -> None:
         ("陈立", "副市长", "沧州市人民政府", "appointed"),
         ("宋莉", "副市长", "沧州市人民政府", "appointed"),
     } <= found
+
+
+def test_the_newly_elected_named_after_their_posts(engine) -> None:
+    # "新当选的X主席A和副主席B": both are elected; a hand ("副县长左手抚按《宪法》") is no name
+    text = "会上，吴建国为新当选的政协沧县第九届委员会主席马立新和副主席郑红梅颁发当选证书。"
+    docs = analyse([Document("forms.txt", text)], engine, Locale.for_city("沧州市"))
+    changes = {(p.person, p.title, p.change) for a in docs[0].articles for p in a.positions}
+    assert {("马立新", "主席", "elected"), ("郑红梅", "副主席", "elected")} <= changes
+    text = "本次会议新当选的沧县人民政府副县长左手抚按《宪法》，右手举拳，进行了庄严宣誓。"
+    assert _posts(engine, text) == set()

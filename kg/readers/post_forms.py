@@ -24,7 +24,7 @@ _PERSONS = f"(?P<p>{_PERSON}(?:(?:[、，,]|和|及|与){_PERSON})*){_COUNTED}"
 # greedy over 、 (one chain: "副市长、代理市长"), but never into the next person ("X为A、B为Y")
 _WORDS = f'[^，。；：！？、,;:!?\\s{_HEAD}{_REST}（）()“”"]+'
 _TITLES = f"(?P<t>{_WORDS}(?:、{_WORDS})*)(?<!的)"
-_BETWEEN_UNITS = re.compile(r"[、，,；;]\s*")
+_BETWEEN_UNITS = re.compile(r"(?:[、，,；;]|和|及)\s*")  # "主席A和副主席B"
 _MASKED_PERSON = re.compile(f"{_HEAD}{_REST}*")
 
 
