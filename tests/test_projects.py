@@ -678,3 +678,14 @@ def test_a_project_named_again_in_other_filler_words_is_one(engine) -> None:
     projects = _article_projects(engine, text, "铁岭市")
     assert list(projects) == ["300万吨水泥生产项目"]
     assert projects["300万吨水泥生产项目"].investment == 5e8
+
+
+def test_a_housing_estate_is_a_name_and_an_item_among_projects_is_one(engine) -> None:
+    # "昆明阳光城名苑小区": an estate's name, not a district's; "再生铜循环利用技术改造项目": an item of a list
+    # of projects is one, whatever verbs its name holds; "其中" opens the list, it is no part of a name
+    text = "本报讯 其中的招商引资项目包括云南信基产业城项目、昆明阳光城名苑小区项目、云锡奥城上岭项目等。\n"
+    assert "昆明阳光城名苑小区项目" in _article_projects(engine, text, "昆明市")
+    text = "本报讯 吴建国一行先后来到远通实业再生铜循环利用技术改造项目、久鼎机械智能化生产装备技改项目、恒越丰新材料等项目。\n"
+    assert "远通实业再生铜循环利用技术改造项目" in _article_projects(engine, text, "菏泽市")
+    text = "本报讯 3月1日，我县14个项目集中开工，其中大藤峡博物馆项目、佳马胶合板项目、黔江大桥工程等项目投资较大。\n"
+    assert "大藤峡博物馆项目" in _article_projects(engine, text, "来宾市")

@@ -702,7 +702,10 @@ def _listed_with_projects(sentence: Sentence, named: list[ProjectMention]) -> li
             continue
         for (start, end), known in zip(spans, projects, strict=True):
             plain = "的" not in sentence.text[start:end]  # "…等情况的介绍": no name
-            project = None if known or not plain else _listed_project(sentence, start, end)
+            # an item named …项目 the name reader missed ("远通实业再生铜循环利用技术改造项目") is one too,
+            # not one that ends in the list's count ("爱莎国际教育3个百亿元以上项目")
+            whole = not _COUNT_INSIDE.search(sentence.text, start, end)
+            project = None if known or not plain else _listed_project(sentence, start, end, counted=whole)
             found += [project] if project else []
     return found
 
@@ -906,7 +909,8 @@ def _specific(name: str, tokens: list[Token], owner: str | None) -> bool:
 
 
 def _division_like(name: str) -> bool:
-    return _is_division(name) or name.endswith(_division_suffixes())
+    named = name.endswith(tuple(word_list("named_place_ends.txt")))  # "阳光城名苑小区" is no district
+    return _is_division(name) or (name.endswith(_division_suffixes()) and not named)
 
 
 @lexicon_cache
