@@ -1572,3 +1572,21 @@ def test_a_solemn_oath_is_the_constitutional_oath(engine) -> None:
     text = "本报讯 11月24日，新当选的县人民政府副县长吴建国左手抚按《宪法》，右手举拳，进行了庄严宣誓。\n"
     events, roles = _article_events(engine, text)
     assert ("吴建国", "宪法宣誓", "宣誓") in roles
+
+
+def test_a_county_s_venue_of_an_activity_organised_province_wide(engine) -> None:
+    # "全省同步组织的X活动Y县分会场在P举行": the event is "X活动Y县分会场"; who organised it is no part of its name
+    text = "本报讯 10月8日上午，全省同步组织的第二期“三个一批”活动固始县分会场在史河湾产业集聚区隆重举行。县委书记吴建国等县领导参加活动。\n"
+    events, roles = _article_events(engine, text)
+    assert events == {"第二期“三个一批”活动固始县分会场"}
+    assert ("吴建国", "第二期“三个一批”活动固始县分会场", "参加") in roles
+
+
+def test_a_meeting_relayed_is_not_the_meeting_that_relays_it(engine) -> None:
+    # "传达了省、市X会议精神": the province's and city's X, cited; the county's own X keeps its participants
+    text = (
+        "某县召开府检联动第一次联席会议\n\n本报讯 12月23日，某县组织召开府检联动第一次联席会议，县长吴建国出席会议。"
+        "会上传达了省、市府检联动第一次联席会议精神。\n"
+    )
+    events, roles = _article_events(engine, text)
+    assert ("吴建国", "府检联动第一次联席会议", "出席") in roles

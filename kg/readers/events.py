@@ -42,6 +42,7 @@ _COLLECTIVE_LEAD = _pattern("collective_lead")
 _JOINED = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")  # layout spaces inside a name
 _SAME_DAY = _pattern("same_day")
 _NOT_A_NAME = _pattern("not_a_name")
+_ORGANISED_BEFORE = _pattern("organised_before")
 _VENUE_PART = _pattern("venue_part")
 _COUNT_NOT_NAME = _pattern("count_not_name")
 _SERIAL = _pattern("serial")
@@ -429,6 +430,8 @@ class EventReader:
         lead = _LEADING.match(raw)
         if lead:
             start += lead.end()
+        organised = _ORGANISED_BEFORE.match(sentence.text, start, end)
+        start = organised.end() if organised else start
         name = _JOINED.sub("", _trim_quotes(sentence.text[start:end].strip()).removeprefix("了"))
         name = _COUNTED.sub(r"\1", name)  # "8个项目的集中签约仪式" is named 8个项目集中签约仪式
         if drop:
@@ -570,7 +573,8 @@ def _bare_head_after(name: str) -> bool:
 
 def _merge_event(events: list[EventMention], event: EventMention) -> None:
     """One event for names that contain one another ("X会议" and "X会议开幕式"), but a meeting within
-    a session ("X会议主席团第一次会议", "X会议第三次全体会议") is never the session."""
+    a session ("X会议主席团第一次会议", "X会议第三次全体会议") is never the session, nor a meeting cited
+    for its spirit the one reported."""
     same_visit = next((e for e in events if _same_visit(e, event)), None)
     if same_visit:  # "A到P部分企业，就…进行调研" and "A深入P部分企业就…进行调研": one visit
         fill_from(same_visit, event, ("date", "end_date"))
@@ -581,7 +585,12 @@ def _merge_event(events: list[EventMention], event: EventMention) -> None:
         events.append(event)
         return
     within = _within_session(event.name)
-    peers = [e for e in events if _within_session(e.name) == within and _briefing(e) == _briefing(event)]
+    # a meeting whose spirit is relayed ("传达了省、市X会议精神") is not the one that relays it ("X会议")
+    peers = [
+        e
+        for e in events
+        if _within_session(e.name) == within and _briefing(e) == _briefing(event) and e.cited == event.cited
+    ]
     _merge_among(events, peers, event)
 
 
@@ -1125,7 +1134,14 @@ def _join_abbreviated_headline(events: list[EventMention], main: EventMention | 
     遗产精品展开幕式"): one event, the body's name. Returns the main event, which may be the body's."""
     for short in [e for e in events if e.sentence.headline]:
         full = next(
-            (e for e in events if not e.sentence.headline and _abbreviates(short.name, e.name, False)), None
+            (
+                e
+                for e in events
+                if not e.sentence.headline
+                and e.cited == short.cited
+                and _abbreviates(short.name, e.name, False)
+            ),
+            None,
         )
         if full is None or _within_session(full.name) != _within_session(short.name):
             continue  # a session's headline does not name its plenary
