@@ -119,6 +119,14 @@ def test_a_numbered_bureau_of_an_engineering_group_is_a_company() -> None:
     assert org_subtype("聊城市公安局") == org_subtype("国家统计局") == "government"
 
 
+def test_a_firm_named_by_its_trade_is_a_company() -> None:
+    # "中同科技投资5亿元的医药新材料": investors named by brand and trade, as the genre writes firms
+    from kg.language.lexicon import org_subtype
+
+    names = ("中同科技", "新柴股份", "美克药业", "中柴机械", "格力电器", "长安汽车", "远通实业", "万科置业")
+    assert {org_subtype(n) for n in names} == {"company"}
+
+
 def test_a_county_s_news_of_a_visit_to_a_county_level_city_is_the_county_s() -> None:
     # 舞钢市 is named most, but the page's bodies are a county's (县委, 县长) and its headline names 郏县
     text = (

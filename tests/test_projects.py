@@ -689,3 +689,15 @@ def test_a_housing_estate_is_a_name_and_an_item_among_projects_is_one(engine) ->
     assert "远通实业再生铜循环利用技术改造项目" in _article_projects(engine, text, "菏泽市")
     text = "本报讯 3月1日，我县14个项目集中开工，其中大藤峡博物馆项目、佳马胶合板项目、黔江大桥工程等项目投资较大。\n"
     assert "大藤峡博物馆项目" in _article_projects(engine, text, "来宾市")
+
+
+def test_projects_of_a_size_are_no_project(engine) -> None:
+    text = (
+        "推进“越商回归”新昌百亿元重大项目开工\n\n本报讯 日前，新昌县举行重大工业项目奠基仪式。"
+        "全区百亿元项目和第一批亿元以上项目进展顺利，河源龙光城百亿元项目开工建设。\n"
+    )
+    projects = _article_projects(engine, text, "绍兴市")
+    assert "河源龙光城百亿元项目" in projects
+    assert not [
+        name for name in projects if "越商回归" in name or "亿元以上" in name or name.endswith("区百亿元项目")
+    ]

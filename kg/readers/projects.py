@@ -78,6 +78,7 @@ _SETTLED = _pattern("settled")
 _CEREMONY = _pattern("ceremony")
 _BUILT_BY = _pattern("built_by")
 _COUNTED_HEAD = _pattern("counted_head")
+_AMOUNT_CLASS = _pattern("amount_class")
 _CONJUNCTIONS = ("和", "及", "与", "以及")
 _REFERENCE = _pattern("reference")
 _SUBJECTLESS = _pattern("subjectless")
@@ -895,7 +896,7 @@ def _specific(name: str, tokens: list[Token], owner: str | None) -> bool:
     place that is no division, a Latin acronym), a quantity, or words beyond the classifiers
     ("重点", "改造", …); a set ("全市重点项目", "5个项目") is no project. A place token shaped like a
     division ("平区", an OCR cut of a district's name) counts as a division, not as a name."""
-    if _SET.match(name) or _COUNTED_HEAD.search(name):
+    if _SET.match(name) or _COUNTED_HEAD.search(name) or _AMOUNT_CLASS.search(name):
         return False
     if owner or re.search(r"[A-Za-z]{2,}", name) or _quantity().search(name):
         return True
