@@ -1590,3 +1590,15 @@ def test_a_meeting_relayed_is_not_the_meeting_that_relays_it(engine) -> None:
     )
     events, roles = _article_events(engine, text)
     assert ("吴建国", "府检联动第一次联席会议", "出席") in roles
+
+
+def test_a_main_activity_of_a_festival_is_part_of_it(engine) -> None:
+    # "作为X节的主体活动之一——Y举行": Y on the sentence's day, part of X (which the sentence gives no day)
+    text = (
+        "本报讯 5月27日上午，作为第五届湖北·监利小龙虾节的主体活动之一——某市2023年二季度招商引资集中签约仪式举行，"
+        "53家企业现场签约。\n"
+    )
+    events = _events_by_name(engine, text, Locale.for_city("荆州市"))
+    signing = events["某市2023年二季度招商引资集中签约仪式"]
+    assert signing.part_of is events["第五届湖北·监利小龙虾节"]
+    assert signing.date and signing.date.endswith("05-27") and events["第五届湖北·监利小龙虾节"].date is None

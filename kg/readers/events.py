@@ -42,6 +42,7 @@ _COLLECTIVE_LEAD = _pattern("collective_lead")
 _JOINED = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")  # layout spaces inside a name
 _SAME_DAY = _pattern("same_day")
 _NOT_A_NAME = _pattern("not_a_name")
+_HOSTING_AS_PART = _pattern("hosting_as_part")
 _ORGANISED_BEFORE = _pattern("organised_before")
 _VENUE_PART = _pattern("venue_part")
 _COUNT_NOT_NAME = _pattern("count_not_name")
@@ -283,7 +284,7 @@ class EventReader:
             found += self._headline_name(sentence) or self._headline_visit(sentence)
         self._dates_before(sentence, found, lead_date)
         found += _not_overlapping(_cited(sentence), found)
-        return found + self._during(sentence, found)
+        return found + self._during(sentence, found) + self._hosting_as_part(sentence, found)
 
     def _dates_before(
         self, sentence: Sentence, found: list[EventMention], lead_date: DateSpan | None
@@ -400,6 +401,18 @@ class EventReader:
                 hosts.append(EventMention(host.group(), kind, sentence, begin, end))
         for event in found:
             event.part_of = next((h for h in hosts if event.name.startswith(h.name)), event.part_of)
+        return hosts
+
+    def _hosting_as_part(self, sentence: Sentence, found: list[EventMention]) -> list[EventMention]:
+        """ "作为X节的主体活动之一——Y举行": X is an event too, Y a part of it; the sentence's date is Y's."""
+        hosts = []
+        for match in _HOSTING_AS_PART.finditer(sentence.text):
+            begin, end = sentence.start + match.start("host"), sentence.start + match.end("host")
+            host = EventMention(match["host"], event_type(match["host"]) or "other", sentence, begin, end)
+            for event in found:
+                if event.start >= sentence.start + match.end() and event.part_of is None:
+                    event.part_of = host
+            hosts.append(host)
         return hosts
 
     def _learned_at(self, sentence: Sentence) -> list[EventMention]:
