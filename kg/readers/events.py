@@ -88,7 +88,6 @@ def _trigger_after() -> re.Pattern[str]:
 _TRIGGER_BEFORE = _pattern("trigger_before")  # a verb before an event's name: 召开, 签订, 出席 …
 
 
-_BODY_ENDINGS = ("办", "局", "委", "部", "政府", "委员会", "厅", "院", "公司")
 _REFERRING = _pattern("referring")
 
 
@@ -1182,7 +1181,7 @@ def _participations(
     reading = _RoleReading()
     for verb in _roles().finditer(sentence.text):
         role, role_class = _role_of(verb)
-        if verb.start() == reading.previous_end and reading.previous_role in _JOINING:
+        if verb.start() == reading.previous_end and reading.previous_role in word_list("joining_roles.txt"):
             continue  # "陪同调研", "参加考察": the others' part is 陪同, the visit is the visitor's
         if _modifier(sentence, verb, role_class):
             continue  # "A、B等参会的各位乡友进行了交流发言": a modifier; the part is the verb after
@@ -1545,13 +1544,6 @@ _LISTED_AFTER = _pattern("listed_after")
 _ON_BEHALF = _pattern("on_behalf")
 _CREDIT = _pattern("credit")
 _EDITORIAL = _pattern("editorial_credit")
-_JOINING = (
-    "陪同",
-    "随同",
-    "参加",
-    "参与",
-    "出席",
-)  # roles whose next verb names the activity joined, not a role
 _SIGNING = _pattern("signing")
 _PARTY_LEAD = _pattern("party_lead")
 
@@ -1562,7 +1554,7 @@ _RECALLED = _pattern("recalled")
 def _held_in(sentence: Sentence, trigger: re.Match[str]) -> str | None:
     """ "X在P组织开展Y活动", "在P举行Y": held at P; not "在市政府新闻办召开…" (who holds it)."""
     at = _PLACE_BEFORE_TRIGGER.search(sentence.text, 0, trigger.start())
-    if at is None or at["place"].endswith(_BODY_ENDINGS):
+    if at is None or at["place"].endswith(tuple(word_list("holder_endings.txt"))):
         return None
     return at["place"] if _is_place(sentence, sentence.start + at.start("place")) else None
 
@@ -1940,10 +1932,8 @@ def _inspected_work(rest: str, match: re.Match[str]) -> bool:
     """ "调研交通基础设施建设工作": what was inspected is a field of work, not a place."""
     if not match["verb2"]:
         return False
-    return rest.startswith(("工作", "情况"), match.end()) or match["object"].endswith(_FIELDS_OF_WORK)
-
-
-_FIELDS_OF_WORK = ("建设", "工作", "发展", "情况")
+    fields = tuple(word_list("fields_of_work.txt"))
+    return rest.startswith(fields, match.end()) or match["object"].endswith(fields)
 
 
 _ACCOMPANIED = _pattern("accompanied")
@@ -2001,7 +1991,7 @@ def _as_noun(text: str, verb: re.Match[str]) -> bool:
     return (
         bool(_SPEECH_AS_NOUN.match(text, verb.end()))
         or bool(_SPEECH_RECALLED.match(text, verb.end()))
-        or text.endswith(("重要", "此次", "这次", "本次", "该次"), 0, verb.start())  # "此次考察旨在…"
+        or text.endswith(tuple(word_list("verb_as_noun_before.txt")), 0, verb.start())  # "此次考察旨在…"
         # "听取了县长X作的政府工作报告": the report heard is X's part
         or (bool(_HEARING.search(text, 0, verb.start())) and not verb.group().startswith("作的"))
     )
