@@ -1602,3 +1602,13 @@ def test_a_main_activity_of_a_festival_is_part_of_it(engine) -> None:
     signing = events["某市2023年二季度招商引资集中签约仪式"]
     assert signing.part_of is events["第五届湖北·监利小龙虾节"]
     assert signing.date and signing.date.endswith("05-27") and events["第五届湖北·监利小龙虾节"].date is None
+
+
+def test_who_hands_the_newly_elected_their_certificates_was_not_elected(engine) -> None:
+    text = (
+        "本报讯 7月2日，政协仙游县第九届委员会第四次会议闭幕。吴建国、马立新出席会议。"
+        "会上，吴建国和马立新分别为新当选的政协仙游县第九届委员会主席郑红梅颁发当选证书。\n"
+    )
+    _, roles = _article_events(engine, text)
+    assert ("吴建国", "出席") in {(p, r) for p, _, r in roles}
+    assert not {(p, r) for p, _, r in roles if p in ("吴建国", "马立新") and r == "当选"}

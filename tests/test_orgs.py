@@ -71,6 +71,9 @@ def test_pages_of_many_cities_have_no_city_of_the_run() -> None:
     assert infer_city(texts).city == ""
     one_paper = ["沧州市召开会议。", "沧州市委书记调研。", "德州客人来沧州。", "市政协召开会议。"]
     assert infer_city(one_paper).city == "沧州市"
+    # two pages of two cities: neither is the run's, however often the one names its city
+    two = ["沧州市召开会议，沧州市委书记讲话，沧州市长出席。", "德州市召开会议。"]
+    assert infer_city(two).city == ""
 
 
 def test_a_place_in_brackets_inside_a_name_is_not_the_page_s() -> None:

@@ -1366,9 +1366,8 @@ def _modifier(sentence: Sentence, verb: re.Match[str], role_class: str) -> bool:
     "出席会议的还有" lists those who took the part); so does one after a preposition ("向参加…的") or
     after a greeting ("看望出席大会的代表")."""
     text = sentence.text
-    if text.endswith(("向", "对", "为", "给"), 0, verb.start()) and not _has_person(
-        sentence, verb.start() - 1, verb.start()
-    ):
+    at = verb.start() - (1 if text.endswith("新", 0, verb.start()) else 0)  # "为新当选的…颁发证书"
+    if text.endswith(("向", "对", "为", "给"), 0, at) and not _has_person(sentence, at - 1, at):
         return True  # "向参加本次活动的…": whom a verb addresses (not 张大|为|陪同, a name ending in 为)
     if _GREETED.search(text, 0, verb.start()) and _CLAUSE_TO_DE.match(text, verb.end()):
         return True

@@ -176,8 +176,8 @@ class CityTally:
         is then read in no city rather than in another page's."""
         found = locale_of_counts(self.mentions, gazetteer)
         documents = sum(self.leading.values())
-        if found.city and self.leading[found.city_code] * 2 < documents:
-            return Locale()
+        if found.city and self.leading[found.city_code] * 2 <= documents:
+            return Locale()  # not most of the documents: two pages of two cities have no city of the run
         return found
 
 
