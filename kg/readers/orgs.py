@@ -626,11 +626,9 @@ def _short_names_alone(text: str, gazetteer: Gazetteer) -> Counter[str]:
     as_county, as_city = _speaks_as_county(text), bool(_OUR_CITY.search(text))
     counts: Counter[str] = Counter()
     for name, code in _unique_county_names(gazetteer).items():
-        # "东平镇" is a town of that name, not 东平县
-        n, county = (
-            text.count(name) - len(re.findall(f"{name}(?:{_town_ends().pattern})", text)),
-            gazetteer.get(code),
-        )
+        n, county = text.count(name), gazetteer.get(code)
+        if n:  # "东平镇" is a town of that name, not 东平县
+            n -= len(re.findall(f"{name}(?:{_town_ends().pattern})", text))
         own = (as_county and _is_county(county)) or (
             as_city and county is not None and county.name.endswith("市") and f"在{name}" in text
         )  # "在松滋投资": a place where something is done, not a word ("达成合作意向" is no 合作市)
