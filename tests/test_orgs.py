@@ -397,3 +397,11 @@ def test_a_town_named_as_a_county_is_a_town() -> None:
         "吴建国先后来到东平光伏农业综合体、政和中央苏区纪念馆等项目现场。"
     )
     assert document_locale(text, Locale()).county == "政和县"
+
+
+def test_a_county_s_towns_listed_with_their_ending_written_once() -> None:
+    # "前往沿岭、汪集、果园等乡镇": towns of 东乡族自治县; "深入沙江、长春镇": 霞浦县's (长春镇 alone is in three counties)
+    text = "11月27日，县委副书记、县长吴建国前往沿岭、汪集、果园、那勒寺等乡镇，专题调研重点项目谋划工作。"
+    assert document_locale(text, Locale()).county == "东乡族自治县"
+    text = "3月26日，县委书记吴建国深入沙江、长春镇，开展重点项目工作调研，县领导马立新参加。"
+    assert document_locale(text, Locale()).county == "霞浦县"

@@ -247,9 +247,40 @@ def _towns_named(text: str, gazetteer: Gazetteer) -> dict[str, set[str]]:
     return towns
 
 
+# "前往沿岭、汪集、果园等乡镇", "深入沙江、长春镇": towns listed by their names, the ending written once
+_TOWN_LIST = re.compile(r"((?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,4}?)(?:等)?(?:乡镇|镇|乡|街道)")
+
+
+def _towns_listed(text: str, gazetteer: Gazetteer) -> dict[str, set[str]]:
+    """The towns of each list of town names that writes their ending once, with the codes of the counties
+    a town of that name is in (the first item may begin with the verb before it: "前往沿岭")."""
+    towns: dict[str, set[str]] = {}
+    for match in _TOWN_LIST.finditer(text):
+        for item in match[1].split("、"):
+            found = next(
+                filter(None, (_town(item[-n:], gazetteer) for n in range(min(4, len(item)), 1, -1))), None
+            )
+            if found:
+                towns[found[0]] = found[1]
+    return towns
+
+
+def _town(name: str, gazetteer: Gazetteer) -> tuple[str, set[str]] | None:
+    """The full name of a town written without its ending ("沿岭" → 沿岭乡), with its counties' codes."""
+    for end in word_list("town_suffixes.txt"):
+        parents = {
+            d.parent
+            for d in gazetteer.lookup(name + end)
+            if d.level == 4 and d.name == name + end and d.parent
+        }
+        if parents:
+            return name + end, parents
+    return None
+
+
 def _county_of_named_towns(text: str, gazetteer: Gazetteer) -> Division | None:
     """The county that two of the towns the text names are in (or one, whose name no other town has)."""
-    towns = _towns_named(text, gazetteer)
+    towns = _towns_named(text, gazetteer) | _towns_listed(text, gazetteer)
     counts = Counter(code for parents in towns.values() for code in parents)
     best = counts.most_common(2)
     if not best or (len(best) > 1 and best[1][1] == best[0][1]):
