@@ -405,3 +405,12 @@ def test_a_county_s_towns_listed_with_their_ending_written_once() -> None:
     assert document_locale(text, Locale()).county == "东乡族自治县"
     text = "3月26日，县委书记吴建国深入沙江、长春镇，开展重点项目工作调研，县领导马立新参加。"
     assert document_locale(text, Locale()).county == "霞浦县"
+
+
+def test_a_district_s_news_that_names_only_its_subdistrict() -> None:
+    # 双照街道 is only 秦都区's: the district's news, though 西安 and 咸阳 are each named once
+    text = (
+        "11月15日，区人大常委会组织人大代表视察调研。区委书记吴建国、区长马立新参加。代表们先后深入双照街道、"
+        "中国西电集团咸阳智慧产业园，西安交通大学教授郑红梅作辅导。"
+    )
+    assert document_locale(text, Locale()).county == "秦都区"

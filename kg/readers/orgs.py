@@ -206,9 +206,9 @@ def _without_words_like_counties(text: str) -> str:
 
 def _county_of_towns(text: str, found: Locale, gazetteer: Gazetteer) -> Locale | None:
     """A county's news that never names its county ("县委书记X到筠门岭镇、周田镇…调研", "旗委常委X到大沁他拉镇
-    调研"): the county its towns are in, when two of them are of one county (or one whose name no
-    other town has), unless the county found is named more than once."""
-    if not _COUNTY_OR_BANNER_VOICE.search(text) or any(d.name in text for d in _full_county_names(gazetteer)):
+    调研", "区委书记X…深入双照街道"): the county its towns are in, when two of them are of one county (or
+    one whose name no other town has), unless the county found is named more than once."""
+    if not _COUNTY_LEVEL_VOICE.search(text) or any(d.name in text for d in _full_county_names(gazetteer)):
         return None
     own = gazetteer.resolve(found.county) if found.county else None
     if own is not None and _named_alone(text, gazetteer.short_name(own)) > 1:
@@ -474,7 +474,7 @@ def _voice(level: str) -> re.Pattern[str]:
 
 
 _COUNTY_VOICE, _CITY_VOICE, _DISTRICT_VOICE = _voice("县"), _voice("市"), _voice("区")
-_COUNTY_OR_BANNER_VOICE = _voice("[县旗]")
+_COUNTY_LEVEL_VOICE = _voice("[县旗区]")  # a county's, a banner's or a district's own news
 _OUR_CITY = re.compile("[我本]市")  # a county-level city's page speaking of itself
 
 
