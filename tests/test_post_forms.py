@@ -300,3 +300,11 @@ def test_the_newly_elected_named_after_their_posts(engine) -> None:
     assert {("马立新", "主席", "elected"), ("郑红梅", "副主席", "elected")} <= changes
     text = "本次会议新当选的沧县人民政府副县长左手抚按《宪法》，右手举拳，进行了庄严宣誓。"
     assert _posts(engine, text) == set()
+
+
+def test_a_company_named_with_a_place_in_brackets_is_one_company(engine) -> None:
+    # the place inside a company's name ("…(湖北)有限公司", "…（湖北）有限公司") is part of it, not the body
+    text = "吴建国来我市考察，瓷行天下文化传播(湖北)有限公司董事长马立新、鸿蒙祥云计算（湖北）有限公司董事长郑红梅陪同。"
+    found = {(p, t, o) for p, t, o, _ in _posts(engine, text)}
+    assert ("马立新", "董事长", "瓷行天下文化传播(湖北)有限公司") in found
+    assert ("郑红梅", "董事长", "鸿蒙祥云计算（湖北）有限公司") in found

@@ -33,7 +33,10 @@ _NEWS = r"(?<![通资电音])讯"  # a byline's 讯 (本报讯, 东昌府讯), n
 _LEAD_JUNK_FORMS = (
     r".*(?:的|了|是|等|各|有关|相关|主要|会上|期间|介绍|表示|由|与(?![^，,、]*领导小组$)(?![\u4e00-\u9fff]{2,6}局$)|及|关于|当选为?|代表(?!大会|总?团)|推选|包括|还有|领导有|分别为|会见|拜会|会晤|接见|根据|和(?=人大|政协|市|区|省)|并[和与同跟]|[和及与](?=$)|驻[\u4e00-\u9fff](?=全国|省|市)|"
     + _NEWS
-    + r"|(?<![主责信担连就兼现曾历原前])任(?![城务何职期命用意])|[:：“”\"'‘’()（）《》\s\d/*■%\.]"
+    + r"|(?<![主责信担连就兼现曾历原前])任(?![城务何职期命用意])|[:：“”\"'‘’《》\s\d/*■%\.]"
+    # a bracket, but not one around a place inside a company's name: "瓷行天下文化传播(湖北)有限公司"
+    + r"|[(（](?![\u4e00-\u9fff]{2,4}[)）][\u4e00-\u9fff]{0,8}?(?:公司|集团))"
+    + r"|[)）](?![\u4e00-\u9fff]{0,8}?(?:公司|集团))"
 )
 
 
@@ -396,8 +399,13 @@ class PositionReader:
         """The organisation's words of a segment: without the clause before them (junk: the chain began
         inside the segment), a preposition, or 原/前任 (former)."""
         alias = _BRACKETED_ALIAS.match(written)
-        if alias and self.resolver.gazetteer.lookup(alias.group(1)):
-            written = alias.group(1) + written[alias.end() :]  # "高新区(新吴区)人民检察院": 新吴区's
+        # "高新区(新吴区)人民检察院" is 新吴区's; "瓷行天下文化传播(湖北)有限公司" is a company's name
+        if (
+            alias
+            and self.resolver.gazetteer.lookup(alias.group(1))
+            and not written.endswith(("公司", "集团"))
+        ):
+            written = alias.group(1) + written[alias.end() :]
         junk = _lead_junk().match(written) or _BEFORE_PREPOSITION.match(written)
         org_text = self._without_preposition(written[junk.end() :] if junk else written)
         former = _FORMER.match(org_text)
