@@ -238,24 +238,31 @@ def _towns_named(text: str, gazetteer: Gazetteer) -> dict[str, set[str]]:
     for end in (m.end() for m in _town_ends().finditer(text)):
         for length in range(7, 2, -1):  # the longest name: 大沁他拉镇, not 他拉镇
             name = text[max(0, end - length) : end]
-            parents = {
-                d.parent for d in gazetteer.lookup(name) if d.level == 4 and d.name == name and d.parent
-            }
+            parents = _town_parents(name, gazetteer)
             if parents:
                 towns[name] = parents
                 break
     return towns
 
 
-# "前往沿岭、汪集、果园等乡镇", "深入沙江、长春镇": towns listed by their names, the ending written once
-_TOWN_LIST = re.compile(r"((?:[\u4e00-\u9fff]{2,6}、)+[\u4e00-\u9fff]{2,4}?)(?:等)?(?:乡镇|镇|乡|街道)")
+def _town_parents(name: str, gazetteer: Gazetteer) -> set[str]:
+    """The codes of the counties that have a town of this full name."""
+    return {d.parent for d in gazetteer.lookup(name) if d.level == 4 and d.name == name and d.parent}
+
+
+@lexicon_cache
+def _town_list() -> re.Pattern[str]:
+    """ "前往沿岭、汪集、果园等乡镇", "深入沙江、长春镇": towns listed by name, their ending written once."""
+    return re.compile(
+        rf"((?:[\u4e00-\u9fff]{{2,6}}、)+[\u4e00-\u9fff]{{2,4}}?)等?(?:乡镇|{_town_ends().pattern})"
+    )
 
 
 def _towns_listed(text: str, gazetteer: Gazetteer) -> dict[str, set[str]]:
     """The towns of each list of town names that writes their ending once, with the codes of the counties
     a town of that name is in (the first item may begin with the verb before it: "前往沿岭")."""
     towns: dict[str, set[str]] = {}
-    for match in _TOWN_LIST.finditer(text):
+    for match in _town_list().finditer(text):
         for item in match[1].split("、"):
             found = next(
                 filter(None, (_town(item[-n:], gazetteer) for n in range(min(4, len(item)), 1, -1))), None
@@ -268,11 +275,7 @@ def _towns_listed(text: str, gazetteer: Gazetteer) -> dict[str, set[str]]:
 def _town(name: str, gazetteer: Gazetteer) -> tuple[str, set[str]] | None:
     """The full name of a town written without its ending ("沿岭" → 沿岭乡), with its counties' codes."""
     for end in word_list("town_suffixes.txt"):
-        parents = {
-            d.parent
-            for d in gazetteer.lookup(name + end)
-            if d.level == 4 and d.name == name + end and d.parent
-        }
+        parents = _town_parents(name + end, gazetteer)
         if parents:
             return name + end, parents
     return None
