@@ -584,6 +584,17 @@ def test_lists_the_words_around_them_call_projects_or_not(engine) -> None:
     assert {"市民中心工程", "保障性安居工程", "邦基生物饲料项目"} <= names
 
 
+def test_a_list_a_count_of_projects_and_a_colon_announce(engine) -> None:
+    text = (
+        "本报讯 今天集中开工项目共22项,其中:产业转型类项目12项,具体为:东村文化创意产业园、禾乐固废、"
+        "晶华纳米钙、西河煤矿管带机输煤工程、华星半导体技术改造等。基础设施类项目3项,具体为:东村大道南段、"
+        "枣林路道路工程、石桥水库。\n"
+    )
+    names = _project_names(engine, text, "晋城市")
+    assert {"东村文化创意产业园", "禾乐固废", "西河煤矿管带机输煤工程", "华星半导体技术改造"} <= names
+    assert {"东村大道南段", "枣林路道路工程", "石桥水库"} <= names
+
+
 def test_amounts_written_before_what_they_build_and_after_a_bare_project(engine) -> None:
     text = (
         "本报讯 据了解,汇源集团计划实施总投资不少于50亿元的系列项目;福娃集团有限公司近期投资了5.7亿元"

@@ -85,6 +85,7 @@ _SUBJECTLESS = _pattern("subjectless")
 _JOINT_VENTURE = _pattern("joint_venture")
 _LISTED = _pattern("listed")
 _LISTED_AFTER_HEAD = _pattern("listed_after_head")
+_LISTED_AFTER_COLON = _pattern("listed_after_colon")
 _COUNT_INSIDE = _pattern("count_inside")
 # "其中包括A、B、C3个百亿元以上项目", "和D、E2个10亿元以上项目": a list counted without 等
 _LISTED_COUNTED = re.compile(
@@ -661,7 +662,7 @@ def _listed_projects(sentence: Sentence) -> list[ProjectMention]:
     item ("实施X等文保利用项目46个") or a list followed by a count is one only when its items are
     proper names: "书店、茶馆等各类业态活化项目60余个" are kinds of projects."""
     found = []
-    lists = (_LISTED, _LISTED_COUNTED, _LISTED_AFTER_HEAD)
+    lists = (_LISTED, _LISTED_COUNTED, _LISTED_AFTER_HEAD, _LISTED_AFTER_COLON)
     for match in [m for pattern in lists for m in pattern.finditer(sentence.text)]:
         if not _of_projects(match):
             continue
