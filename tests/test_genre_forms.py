@@ -1121,3 +1121,31 @@ def test_a_place_inside_a_persons_name_says_nothing_of_the_pages_place(engine) -
     docs = [Document("x.txt", text)]
     analyse(docs, engine, locale_for(docs, None))
     assert docs[0].county != "武强县"
+
+
+def test_a_county_written_by_its_press_name_and_words_that_only_look_like_counties() -> None:
+    from kg.readers.orgs import document_locale
+
+    # 克旗 is how the press writes 克什克腾旗 (kg/data/division_aliases.tsv)
+    page = "克旗举行重点项目集中开工仪式。旗委书记张三说，克旗干部群众上下一心。"
+    assert document_locale(page, Locale()).county == "克什克腾旗"
+    # a county's short name inside a person's given name, after a title, is no county ...
+    page = "县委书记李四主持召开会议。县领导钱建华出席。县委副书记、县长钱建华提出要求。"
+    assert document_locale(page, Locale()).county != "建华区"
+    # ... but after a surname-like character that no title stands before, it is ("中国舞阳网")
+    page = "县委县政府重点工作周交办会议召开\n来源: 中国舞阳网\n8月22日，县委副书记、县长王五主持召开会议。"
+    assert document_locale(page, Locale()).county == "舞阳县"
+    # "各镇和县直部门": 和 joins, 县直 is the county's own departments
+    page = "县委书记赵六主持召开会议。各镇和县直相关部门负责同志参加了会议。"
+    assert document_locale(page, Locale()).county != "和县"
+
+
+def test_a_session_is_named_as_the_page_writes_it_in_full(engine) -> None:
+    text = (
+        "1月25日下午，科右前旗第十八届人民代表大会第六次会议举行第三次全体会议。\n"
+        "科右前旗人大常委会主任张三主持会议。旗领导李四、王五等大会主席团成员在主席台就座。\n"
+        "会议听取了《关于旗十八届人大六次会议议案审查情况的报告》。\n"
+    )
+    docs = analyse([Document("x.txt", text)], engine, Locale.for_city("兴安盟", county="科尔沁右翼前旗"))
+    posts = {(p.person, p.title, p.organization) for a in docs[0].articles for p in a.positions}
+    assert ("李四", "主席团成员", "科右前旗第十八届人民代表大会第六次会议") in posts

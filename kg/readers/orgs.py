@@ -14,7 +14,15 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePath
 
 from kg.language.gazetteer import Division, Gazetteer
-from kg.language.lexicon import alternation, lexicon_cache, org_subtype, surnames, table, word_list
+from kg.language.lexicon import (
+    alternation,
+    lexicon_cache,
+    org_subtype,
+    surnames,
+    table,
+    title_pattern,
+    word_list,
+)
 
 _TOWN = re.compile(r"^([\u4e00-\u9fff]{2,4}?(?:街道|镇|乡))(?=[\u4e00-\u9fff])")
 # A body written with only its level ("市委", "县政府", "州长", "盟委") is the paper's own body of that
@@ -221,9 +229,18 @@ def _county_of_towns(text: str, found: Locale, gazetteer: Gazetteer) -> Locale |
 
 
 def _named_alone(text: str, short: str) -> int:
-    """How often a short name stands in the text other than as a given name ("钱建华" is no 建华区)."""
-    return sum(
-        1 for m in re.finditer(re.escape(short), text) if text[m.start() - 1 : m.start()] not in surnames()
+    """How often a short name stands in the text other than as a given name: "县长钱建华" is no 建华区, but
+    "中国舞阳网" names 舞阳县 (国 is a surname too, but no title stands before 国舞阳)."""
+    count = 0
+    for m in re.finditer(re.escape(short), text):
+        before = text[m.start() - 1 : m.start()]
+        count += not (before in surnames() and _after_a_title(text, before + short))
+    return count
+
+
+def _after_a_title(text: str, name: str) -> bool:
+    return any(
+        title_pattern().search(text, max(0, m.start() - 12), m.start()) for m in re.finditer(name, text)
     )
 
 
@@ -660,9 +677,13 @@ def _short_names_alone(text: str, gazetteer: Gazetteer) -> Counter[str]:
     as_county, as_city = _speaks_as_county(text), bool(_OUR_CITY.search(text))
     counts: Counter[str] = Counter()
     for name, code in _unique_county_names(gazetteer).items():
-        n, county = text.count(name), gazetteer.get(code)
+        if name not in text:
+            continue
+        n, county = _named_alone(text, name), gazetteer.get(code)  # "县长钱建华" is no 建华区
         if n:  # "东平镇" is a town of that name, not 东平县
             n -= len(re.findall(f"{name}(?:{_town_ends().pattern})", text))
+        if n and name[0] in _CONJUNCTION_CHARACTERS:  # "各镇和县直部门": 和, then the county's 县直, no 和县
+            n -= len(re.findall(f"{name}(?:直|委|政府|长|级)", text))
         own = (as_county and _is_county(county)) or (
             as_city and county is not None and county.name.endswith("市") and f"在{name}" in text
         )  # "在松滋投资": a place where something is done, not a word ("达成合作意向" is no 合作市)
@@ -695,6 +716,7 @@ def _tied_locale(tied: list[Division], gazetteer: Gazetteer) -> Locale | None:
     return Locale(county=tied[0].name, per_document=True) if len({d.name for d in tied}) == 1 else Locale()
 
 
+_CONJUNCTION_CHARACTERS = ("和", "与", "及")
 _COUNTY_BODIES = ("法院", "检察院", "县委", "县政府", "公安局", "人民医院", "融媒体中心")
 
 
@@ -707,10 +729,11 @@ def _full_county_names(gazetteer: Gazetteer) -> tuple[Division, ...]:
 
 @lexicon_cache
 def _unique_county_names(gazetteer: Gazetteer) -> dict[str, str]:
-    """Short names (祁东) and two-character full names (郏县) that only one county has, → its code."""
+    """Short names (祁东), the press's other names (克旗, kg/data/division_aliases.tsv) and two-character full
+    names (郏县) that only one county has, → its code."""
     owners: dict[str, set[str]] = {}
     for d in gazetteer.all_counties():
-        for name in {gazetteer.short_name(d), d.name}:
+        for name in {gazetteer.short_name(d), d.name, *gazetteer.aliases(d)}:
             if len(name) >= 2 and (name != d.name or len(name) == 2):
                 owners.setdefault(name, set()).add(d.code)
     # "海南" alone names the province, not 海南区

@@ -286,7 +286,10 @@ class PositionReader:
         # the session the article reports is the one it names first; "完成县十八届人大一次会议确定的
         # 目标" names an earlier one, whatever its length
         reported = _SESSION_NUMBERS.findall(names[0])
-        name = max((n for n in names if _SESSION_NUMBERS.findall(n) == reported), key=len)
+        # a name the article writes in full ("科右前旗第十八届人民代表大会第六次会议") before one kg completes
+        text = "".join(s.text for s in article.sentences)
+        same = (n for n in names if _SESSION_NUMBERS.findall(n) == reported)
+        name = max(same, key=lambda n: (n in text, len(n)))
         return Org(name, "cppcc" if "政治协商" in name or "政协" in name else "congress", "", "会议")
 
     def _session_name(self, text: str, match: re.Match[str]) -> str:
