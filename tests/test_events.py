@@ -1612,3 +1612,26 @@ def test_who_hands_the_newly_elected_their_certificates_was_not_elected(engine) 
     _, roles = _article_events(engine, text)
     assert ("吴建国", "出席") in {(p, r) for p, _, r in roles}
     assert not {(p, r) for p, _, r in roles if p in ("吴建国", "马立新") and r == "当选"}
+
+
+def test_those_described_as_attending_take_that_part_and_the_next(engine) -> None:
+    text = (
+        "2月21日下午，中国人民政治协商会议台州市第十六届委员会第三次会议隆重开幕。"
+        "应邀出席会议的市领导张大明、李小红，市人民法院院长赵元明等在主席台就座，祝贺大会召开。\n"
+    )
+    events, roles = _article_events(engine, text)
+    session = "中国人民政治协商会议台州市第十六届委员会第三次会议"
+    assert {(p, session, r) for p in ("张大明", "李小红", "赵元明") for r in ("出席", "就座")} <= roles
+
+
+def test_a_visitor_leading_officials_named_with_the_model_gluing_the_verb(engine) -> None:
+    text = (
+        "3月4日，州委常委、瑞丽市委书记龚大明率市政府、市直相关部门负责人调研瑞丽市“美丽县城”建设工作。"
+        "龚大明要求，全市各相关部门要将建设作为惠民实事。\n"
+    )
+    docs = analyse([Document("x.txt", text)], engine, Locale.for_city("德宏傣族景颇族自治州"))
+    article = docs[0].articles[0]
+    assert {p.person for p in article.positions} == {"龚大明"}  # not 龚大明率
+    visit = "龚大明调研瑞丽市“美丽县城”建设"  # the visit, named as one without the officials led
+    assert visit in {e.name for e in article.events}
+    assert ("龚大明", visit, "调研") in {(p.person, p.event.name, p.role) for p in article.participations}

@@ -229,9 +229,16 @@ def _word_read_in(t: Token, after: str, after_title: bool) -> str | None:
         return "VERB"
     if last == "摄" and not _HAN.match(after):
         return "VERB"  # "范涛摄" under a photo: who took it
-    if len(t.text) == 4 and last == "等":
+    return _last_of_four(t.text) if len(t.text) == 4 else None
+
+
+def _last_of_four(text: str) -> str | None:
+    """The tag of the fourth character of a four-character name that is a word of its own."""
+    if text[-1] == "率" and text[:2] not in surnames():
+        return "VERB"  # "龚大明率|市政府…负责人调研": 率 leads; no given name of two ends in it
+    if text[-1] == "等":
         return "PART"  # "马立新等|陪同": 等 closes the list the name ends
-    return "CONJ" if len(t.text) == 4 and last in _LIST_MARKS else None
+    return "CONJ" if text[-1] in _LIST_MARKS else None
 
 
 def _retyped(t: Token, following: str, out: list[Token]) -> Token:

@@ -1196,6 +1196,7 @@ def _participations(
         if here and carried and not found:
             here = reading.previous_persons = [*carried, *here]
         found += [Participation(person.text, target, role, sentence) for person in here]
+        found += reading.described(sentence, here, target, verb, role)
         reading.previous_end = verb.end()
         if role_class == "met":  # "会见了…赵六一行，": who was met takes no part named after
             clause_end = _CLAUSE.search(sentence.text, verb.end())
@@ -1318,6 +1319,17 @@ class _RoleReading:
     previous_end: int = 0
     previous_persons: list[Mention] = field(default_factory=list)
     previous_role: str = ""
+    describing: str = ""  # the part a verb before 的 gives the persons the next verb names
+
+    def described(
+        self, sentence: Sentence, persons: list[Mention], target: EventMention, verb: re.Match[str], role: str
+    ) -> list[Participation]:
+        """The part a verb before 的 gave the persons of this verb ("应邀出席会议的区领导A、B在主席台就座":
+        A and B attended, then sat); remember this verb's part when it is such a one."""
+        described, self.describing = self.describing, ""
+        if not persons and role in ("出席", "列席", "参加") and _ATTENDED_BY.match(sentence.text, verb.end()):
+            self.describing = role
+        return [Participation(p.text, target, described, sentence) for p in persons] if described else []
 
     def persons_before(
         self, sentence: Sentence, persons: list[Mention], verb_start: int, attends: bool = False
@@ -1540,6 +1552,7 @@ def _place_only_before(text: str, start: int) -> str:
 
 _NOUN_CLASSES = ("met", "visited", "signed", "led")
 _LISTED_AFTER = _pattern("listed_after")
+_ATTENDED_BY = _pattern("attended_by")
 _ON_BEHALF = _pattern("on_behalf")
 _CREDIT = _pattern("credit")
 _EDITORIAL = _pattern("editorial_credit")
@@ -1944,6 +1957,8 @@ def _visit_name(rest: str, match: re.Match[str]) -> str:
     赴, and one visit should have one name in a graph of both papers; "在P调研" stays 在."""
     if not match["place"]:  # "一行在A的陪同下，调研了X": "一行调研X"
         written = _ACCOMPANIED.sub("", rest[: match.end()])
+        if match["with"]:  # "X率市直部门负责人调研Y": "X调研Y", as a visit to a place is named
+            written = written.replace(match["with"], "", 1)
         return written.replace((match["verb"] or match["verb2"]) + "了", match["verb"] or match["verb2"], 1)
     motion = "在" if match["motion"] == "在" else "到"
     led = match["led"] or ""  # "张三率党政考察团来威海考察": the delegation is in the visit's name
