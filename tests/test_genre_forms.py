@@ -1149,3 +1149,25 @@ def test_a_session_is_named_as_the_page_writes_it_in_full(engine) -> None:
     docs = analyse([Document("x.txt", text)], engine, Locale.for_city("兴安盟", county="科尔沁右翼前旗"))
     posts = {(p.person, p.title, p.organization) for a in docs[0].articles for p in a.positions}
     assert ("李四", "主席团成员", "科右前旗第十八届人民代表大会第六次会议") in posts
+
+
+def test_an_invitation_opens_a_chain_and_a_campaigns_word_is_no_name(engine) -> None:
+    text = "会议由县委常委张三主持。并特邀集宁区委宣传部副部长李四分享了创城经验。\n"
+    assert ("李四", "副部长", "中共集宁区委宣传部") in _posts(engine, text, "乌兰察布市")
+    text = "3月8日上午，海棠区召开创文巩卫工作会议。区委书记王五出席会议并作重要讲话。\n"
+    docs = analyse([Document("x.txt", text)], engine, Locale.for_city("三亚市"))
+    article = docs[0].articles[0]
+    assert "创文巩卫工作会议" in {e.name for e in article.events}
+    assert "巩卫" not in {p.person for p in article.participations}
+
+
+def test_every_titled_person_listed_before_a_presidiums_members_is_one(engine) -> None:
+    text = (
+        "2月25日上午，城中区第十三届人民代表大会第六次会议开幕。区委副书记、区长周大祥，区人大常委会主任姚小良，"
+        "区委常委周小平、佟大军，区人大常委会副主任张大源、陈远明等大会主席团成员在主席台就座。\n"
+    )
+    posts = _posts(engine, text, "柳州市")
+    # a district's name several cities have (城中区) is named with the paper's city
+    session = "柳州市城中区第十三届人民代表大会第六次会议"
+    members = {"周大祥", "姚小良", "周小平", "佟大军", "张大源", "陈远明"}
+    assert {(person, "主席团成员", session) for person in members} <= posts

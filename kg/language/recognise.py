@@ -252,10 +252,22 @@ def _retyped(t: Token, following: str, out: list[Token]) -> Token:
         t = Token(t.text, t.start, t.end, "PLACE")
     elif t.tag == "PERSON" and _motion_to_abbreviated_place(t.text, following):
         t = Token(t.text, t.start, t.end, "VERB")
+    elif t.tag == "PERSON" and following.startswith("工作") and _word_of_a_campaign(out):
+        t = Token(t.text, t.start, t.end, "NOUN")  # "创文|巩卫|工作会议": a campaign's word, no name
     if t.tag == "PERSON" and len(t.text) >= 3 and t.text[0] == "由" and t.text[1] in surnames():
         out.append(Token("由", t.start, t.start + 1, "PREP"))
         t = Token(t.text[1:], t.start + 1, t.end, "PERSON")
     return t
+
+
+def _word_of_a_campaign(out: list[Token]) -> bool:
+    """Does a word of a campaign's name, not a title, stand right before ("创文巩卫", "双拥共建")?"""
+    before = out[-1] if out else None
+    return (
+        before is not None
+        and before.tag in ("PROPER", "NOUN", "VERBAL_NOUN")
+        and title_pattern().search(before.text) is None
+    )
 
 
 def _motion_to_abbreviated_place(word: str, following: str) -> bool:

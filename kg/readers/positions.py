@@ -287,7 +287,7 @@ class PositionReader:
         # 目标" names an earlier one, whatever its length
         reported = _SESSION_NUMBERS.findall(names[0])
         # a name the article writes in full ("科右前旗第十八届人民代表大会第六次会议") before one kg completes
-        text = "".join(s.text for s in article.sentences)
+        text = re.sub(r"\s", "", "".join(s.text for s in article.sentences))  # "…人民代表大会 第六次会议"
         same = (n for n in names if _SESSION_NUMBERS.findall(n) == reported)
         name = max(same, key=lambda n: (n in text, len(n)))
         return Org(name, "cppcc" if "政治协商" in name or "政协" in name else "congress", "", "会议")
@@ -306,9 +306,15 @@ class PositionReader:
         return body + place + _full_session(rest) if not body else body + place + rest
 
     def _with_its_city(self, before: str, place: str) -> str:
-        """ "大同市平城区第二届人民代表大会…": a county's session is named with the city written before it."""
+        """ "大同市平城区第二届人民代表大会…": a county's session is named with the city written before it,
+        and one of a name several counties have ("城中区") with the paper's city, so the two are not one."""
+        gazetteer = self.resolver.gazetteer
         city = self._division_tail(before)
-        return city + place if any(d.level <= 2 for d in self.resolver.gazetteer.lookup(city)) else place
+        if any(d.level <= 2 for d in gazetteer.lookup(city)):
+            return city + place
+        namesakes = [d for d in gazetteer.lookup(place) if d.name == place and d.level == 3]
+        own = self.resolver.locale.city
+        return own + place if len(namesakes) > 1 and own and not place.startswith(own) else place
 
     def _division_tail(self, text: str) -> str:
         """The longest end of `text` that names a division ("…率利川市" → 利川市), or ""."""
@@ -686,7 +692,7 @@ _CAREER = re.compile(
 _CAREER_END = re.compile(r"等(?:领导)?职务?|[。；;]|[，,](?=\d{4}年)")
 _CAREER_PIECE = re.compile(r"[^，,]+")
 _PRONOUN = re.compile("[他她其]")
-_SESSION_MEMBER_FORMS = ("counted-members",)
+_SESSION_MEMBER_FORMS = ("counted-members", "titled-members")
 _SESSION_ORDINALS = re.compile(f"第{_NUMBER}(?:届|次(?:全体)?会议)")
 
 

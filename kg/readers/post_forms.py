@@ -1,7 +1,8 @@
 """Posts stated in the genre's other forms: personnel decisions, name-then-title listings, brackets.
 
 Each form is a row of kg/data/post_forms.tsv: a *lead* ("决定任命", "免去", "发布人：") and a *unit*
-written with two placeholders, {P} for a person or a list of persons and {T} for a title chain,
+written with two placeholders, {P} for a person or a list of persons (or {TP}, persons each named after
+their own title chain) and {T} for a title chain,
 repeated after the lead ("任命A为X、B为Y"). The forms match over the sentence with every person
 masked by placeholder characters of the same length, so a pattern never has to know what a name
 looks like and offsets stay those of the sentence. The title chain is then read by the same
@@ -24,6 +25,9 @@ _PERSONS = f"(?P<p>{_PERSON}(?:(?:[、，,]|和|及|与){_PERSON})*){_COUNTED}"
 # greedy over 、 (one chain: "副市长、代理市长"), but never into the next person ("X为A、B为Y")
 _WORDS = f'[^，。；：！？、,;:!?\\s{_HEAD}{_REST}（）()“”"]+'
 _TITLES = f"(?P<t>{_WORDS}(?:、{_WORDS})*)(?<!的)"
+# persons each named after their own title chain, or none: "区长A，区人大常委会主任B，副主任C、D"
+_CHAIN = f"{_WORDS}(?:、{_WORDS})*"
+_TITLED_PERSONS = f"(?P<p>(?:{_CHAIN})?{_PERSON}(?:[、，,](?:{_CHAIN})?{_PERSON})*)"
 _BETWEEN_UNITS = re.compile(r"(?:[、，,；;]|和|及)\s*")  # "主席A和副主席B"
 _MASKED_PERSON = re.compile(f"{_HEAD}{_REST}*")
 
@@ -52,9 +56,9 @@ class FormMatch:
 
 
 def _compile_unit(text: str) -> str:
-    if text.count("{P}") != 1 or text.count("{T}") != 1:
-        raise ValueError("a unit needs exactly one {P} and one {T}")
-    return text.replace("{P}", _PERSONS).replace("{T}", _TITLES)
+    if text.count("{P}") + text.count("{TP}") != 1 or text.count("{T}") != 1:
+        raise ValueError("a unit needs exactly one {P} (or {TP}) and one {T}")
+    return text.replace("{TP}", _TITLED_PERSONS).replace("{P}", _PERSONS).replace("{T}", _TITLES)
 
 
 def _form(where: str, row: list[str]) -> Form:
