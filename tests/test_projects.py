@@ -712,3 +712,14 @@ def test_projects_of_a_size_are_no_project(engine) -> None:
     assert not [
         name for name in projects if "越商回归" in name or "亿元以上" in name or name.endswith("区百亿元项目")
     ]
+
+
+def test_what_a_visitor_did_is_no_part_of_a_projects_name(engine) -> None:
+    text = (
+        "本报讯 7月12日，区委书记张三到基层一线调研督导重点项目建设。"
+        "6月2日，李四到北极镇漠河林场调研检查项目建设情况。上个月，克旗举行重点项目春季集中开工仪式。"
+        "调研组一行首先来到开栅镇考察砂坑修复治理项目。\n"
+    )
+    names = _project_names(engine, text, "鹰潭市")
+    assert not names & {"基层一线调研督导重点项目", "漠河林场调研检查项目", "克旗举行重点项目"}
+    assert "砂坑修复治理项目" in names

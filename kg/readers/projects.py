@@ -495,6 +495,7 @@ def _name_start(tokens: list[Token], last: int) -> tuple[int, str | None]:
         if (
             token.text.endswith("项目")
             or token.text == "暨"
+            or token.text in _acts_before_a_name()  # "书记X到基层一线调研督导|重点项目": what was done
             or not (  # "…活动暨X项目开工仪式"
                 token.tag in _NAME_TAGS
                 or token.text in word_list("project_name_verbs.txt")
@@ -509,6 +510,13 @@ def _name_start(tokens: list[Token], last: int) -> tuple[int, str | None]:
 
 
 _A_RATE = _pattern("a_rate")
+
+
+@lexicon_cache
+def _acts_before_a_name() -> frozenset[str]:
+    return frozenset((*word_list("inspection_verbs.txt"), *word_list("holding_verbs.txt")))
+
+
 _VISIT_AFTER_LIST = _pattern("visit_after_list")
 
 
