@@ -1635,3 +1635,15 @@ def test_a_visitor_leading_officials_named_with_the_model_gluing_the_verb(engine
     visit = "龚大明调研瑞丽市“美丽县城”建设"  # the visit, named as one without the officials led
     assert visit in {e.name for e in article.events}
     assert ("龚大明", visit, "调研") in {(p.person, p.event.name, p.role) for p in article.participations}
+
+
+def test_meetings_whose_spirit_is_relayed_were_held_before(engine) -> None:
+    text = (
+        "12月8日，县政府召开第48次常务会议。会议传达学习了省委十二届四次全会、市委五届八次全会和市委工作务虚会精神，"
+        "强调要全面深刻领会会议精神。\n"
+    )
+    docs = analyse([Document("x.txt", text)], engine, Locale.for_city("资阳市"))
+    events = {e.name: e for a in docs[0].articles for e in a.events}
+    assert {"市委五届八次全会", "市委工作务虚会"} <= set(events)  # two meetings joined by 和
+    assert events["市委五届八次全会"].date is None  # not held on the day of the meeting that relays it
+    assert not any("领会" in name for name in events)

@@ -281,8 +281,10 @@ class EventReader:
         found += _not_overlapping(self._learned_at(sentence), found)
         if sentence.headline and not found:
             found += self._headline_name(sentence) or self._headline_visit(sentence)
+        cited = _cited(sentence)  # "传达学习了省委X全会、市委Y全会精神": held before, not today
+        found = [e for e in found if not any(c.start <= e.start and e.end <= c.end for c in cited)]
         self._dates_before(sentence, found, lead_date)
-        found += _not_overlapping(_cited(sentence), found)
+        found += _not_overlapping(cited, found)
         return found + self._during(sentence, found) + self._hosting_as_part(sentence, found)
 
     def _dates_before(
@@ -1751,23 +1753,33 @@ def _cited(sentence: Sentence) -> list[EventMention]:
     found = []
     relayed = sentence.text.find("传达")
     for match in _CITED.finditer(sentence.text, relayed if relayed >= 0 else len(sentence.text)):
-        start = match.start("name") + max((m.end() for m in _CITING.finditer(match["name"])), default=0)
-        name = sentence.text[start : match.end("name")]
-        if (
-            len(name) < 4
-            or _NOT_A_NAME.search(name.removeprefix("党的"))
-            or _has_person(sentence, start, start + len(name))
-        ):
-            continue
-        event = EventMention(
-            name, "meeting", sentence, sentence.start + start, sentence.start + start + len(name)
-        )
-        event.in_passing = event.cited = True
-        found.append(event)
+        for first, end in _joint_spans(sentence.text, *match.span("name")):
+            start = max((m.end() for m in _CITING.finditer(sentence.text, first, end)), default=first)
+            found += [event] if (event := _cited_meeting(sentence, start, end)) else []
     return found
 
 
+def _joint_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The meetings a cited name holds: "市委五届八次全会和市委工作务虚会" is two, "全省经济和信息化工作会议"
+    one."""
+    spans = []
+    for joint in _CITED_JOINT.finditer(text, start, end):
+        spans.append((start, joint.start("joint")))
+        start = joint.end()
+    return [*spans, (start, end)]
+
+
+def _cited_meeting(sentence: Sentence, start: int, end: int) -> EventMention | None:
+    name = sentence.text[start:end]
+    if len(name) < 4 or _NOT_A_NAME.search(name.removeprefix("党的")) or _has_person(sentence, start, end):
+        return None
+    event = EventMention(name, "meeting", sentence, sentence.start + start, sentence.start + end)
+    event.in_passing = event.cited = True
+    return event
+
+
 _CITED = _pattern("cited")
+_CITED_JOINT = _pattern("cited_joint")
 _CITING = _pattern("citing")
 
 
