@@ -32,37 +32,14 @@ _UNIT_ENDINGS = {"court": ("庭", "审判委员会"), "procuratorate": ("检察�
 _LEVELS = {"市": "市", "省": "省", "县": "县", "区": "区", "旗": "旗", "州": "州", "盟": "盟", "地": "地区"}
 # a level written alone, as a body's place: "自治区党委常委", "县委"
 LEVEL_WORDS = ("自治区", *_LEVELS)
-# ... unless the word goes on as a body's name: 市民政局 is the city's 民政局, not 市民 + 政局
-_LEVEL_AFTER_ALL = ("市民政", "市民宗", "县民政", "区民政", "县民宗", "区民宗")
-_NOT_LEVELS = (
-    "市中区",  # a district's name (内江, 济南, 枣庄 …), not the city's 中区
-    "市场",
-    "市民",
-    "区域",
-    "县域",
-    "旗下",
-    "旗舰",
-    "州际",
-    "地方",
-    "地区",
-    "省内",
-    "市内",
-    "区内",
-    "县内",
-)
 # bodies whose name puts a word before their place: "共青团聊城市委" is no column run into 市委
 _NAMED_BEFORE_PLACE = ("共青团",)
-COMPANY_REFERENCES = (
-    "该公司",
-    "本公司",
-    "公司",
-    "该企业",
-    "企业",
-    "该集团",
-    "集团",
-    "集团公司",
-    "该集团公司",
-)
+
+
+@lexicon_cache
+def company_references() -> frozenset[str]:
+    """Words that refer to a company named before: "该公司", "集团" (kg/data/company_references.txt)."""
+    return frozenset(word_list("company_references.txt"))
 
 
 @dataclass(frozen=True)
@@ -997,7 +974,7 @@ class OrgResolver:
         return (
             level is not None
             and context.scope.endswith(level)
-            and not text.startswith(_NOT_LEVELS)
+            and not text.startswith(word_list("not_level_words.txt"))
             and self.gazetteer.resolve(context.scope) is not None
         )
 
@@ -1113,7 +1090,9 @@ class OrgResolver:
         if own:
             return own
         text = self._without_province(text)
-        not_level = text.startswith(_NOT_LEVELS) and not text.startswith(_LEVEL_AFTER_ALL)
+        not_level = text.startswith(word_list("not_level_words.txt")) and not text.startswith(
+            word_list("level_then_body.txt")
+        )
         if len(text) > 1 and text[0] in _LEVELS and not not_level:
             scope = self._level_scope(text[0])
             if scope:

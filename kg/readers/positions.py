@@ -25,7 +25,7 @@ from kg.language.lexicon import (
 from kg.model import Article, Mention, Position, Sentence
 from kg.readers import post_forms
 from kg.readers.names import name_at
-from kg.readers.orgs import COMPANY_REFERENCES, LEVEL_WORDS, Org, OrgResolver
+from kg.readers.orgs import LEVEL_WORDS, Org, OrgResolver, company_references
 
 _SEPARATORS = re.compile(r"[、，,]|兼(?!职|任)")
 _NEWS = r"(?<![通资电音])讯"  # a byline's 讯 (本报讯, 东昌府讯), not 通讯, 资讯, 电讯, 音讯
@@ -471,7 +471,7 @@ class PositionReader:
         title = _ACTING.sub("", segment.title)
         if title in word_list("session_titles.txt") and _of_the_session(segment.org_text):
             return self._session  # "开幕会执行主席": a sitting's chair is the session's
-        if segment.org_text in COMPANY_REFERENCES:
+        if segment.org_text in company_references():
             return self.resolver.build("", company) if company else None
         if segment.org_text:
             return self._written_org(segment.org_text, title, context)
@@ -940,7 +940,7 @@ def _company_before(sentence: Sentence, person: Mention, company: str | None) ->
         m.text
         for m in sentence.mentions
         if m.type == "ORG" and m.subtype == "company" and m.end <= person.start
-        if m.text not in COMPANY_REFERENCES and len(m.text) > 3  # not "集团", "该公司"
+        if m.text not in company_references() and len(m.text) > 3  # not "集团", "该公司"
     ]
     return named[-1] if named else company
 
