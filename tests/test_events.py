@@ -1647,3 +1647,9 @@ def test_meetings_whose_spirit_is_relayed_were_held_before(engine) -> None:
     assert {"市委五届八次全会", "市委工作务虚会"} <= set(events)  # two meetings joined by 和
     assert events["市委五届八次全会"].date is None  # not held on the day of the meeting that relays it
     assert not any("领会" in name for name in events)
+
+
+def test_a_talk_about_a_matter_with_the_other_side(engine) -> None:
+    text = "4月21日，考察期间，张大超一行还就茶博会分会场有关筹备工作与茶产业博览会执委会进行了沟通对接。\n"
+    events, roles = _article_events(engine, text)
+    assert "张大超与茶产业博览会执委会沟通对接" in events
