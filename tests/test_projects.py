@@ -718,8 +718,9 @@ def test_what_a_visitor_did_is_no_part_of_a_projects_name(engine) -> None:
     text = (
         "本报讯 7月12日，区委书记张三到基层一线调研督导重点项目建设。"
         "6月2日，李四到北极镇漠河林场调研检查项目建设情况。上个月，克旗举行重点项目春季集中开工仪式。"
-        "调研组一行首先来到开栅镇考察砂坑修复治理项目。\n"
+        "调研组一行首先来到开栅镇考察砂坑修复治理项目。推进落实伊春市乌翠区新春佳节期间政企项目对接洽谈会要求。\n"
     )
     names = _project_names(engine, text, "鹰潭市")
     assert not names & {"基层一线调研督导重点项目", "漠河林场调研检查项目", "克旗举行重点项目"}
+    assert not any("期间" in name for name in names)  # a span of time is no part of a name
     assert "砂坑修复治理项目" in names

@@ -514,7 +514,8 @@ _A_RATE = _pattern("a_rate")
 
 @lexicon_cache
 def _acts_before_a_name() -> frozenset[str]:
-    return frozenset((*word_list("inspection_verbs.txt"), *word_list("holding_verbs.txt")))
+    lists = ("inspection_verbs.txt", "holding_verbs.txt", "project_name_stops.txt")
+    return frozenset(word for name in lists for word in word_list(name))
 
 
 _VISIT_AFTER_LIST = _pattern("visit_after_list")
