@@ -95,7 +95,8 @@ def _posts(doc: Document, context: Context) -> None:
 
 def _events(doc: Document, context: Context) -> None:
     locale = context.locale_of(doc)
-    reader = EventReader(doc.date, home_names(locale.city, locale.own_county(), locale.per_document))
+    home = home_names(locale.city, locale.own_county(), locale.per_document)
+    reader = EventReader(doc.date, home, locale.city)
     for article in doc.articles:
         reader.read_article(article)
 

@@ -1171,3 +1171,5 @@ def test_every_titled_person_listed_before_a_presidiums_members_is_one(engine) -
     session = "柳州市城中区第十三届人民代表大会第六次会议"
     members = {"周大祥", "姚小良", "周小平", "佟大军", "张大源", "陈远明"}
     assert {(person, "主席团成员", session) for person in members} <= posts
+    docs = analyse([Document("x.txt", text)], engine, Locale.for_city("柳州市"))
+    assert session in {e.name for a in docs[0].articles for e in a.events}  # the event, named as its body

@@ -173,6 +173,10 @@ class Gazetteer:
         seen = {d.code for d in found}
         return found + [d for d in self._short_index.get(name, ()) if d.code not in seen]
 
+    def shared_county_name(self, name: str) -> bool:
+        """Is `name` the full name of more than one county-level division (城中区 of 柳州 and of 西宁)?"""
+        return sum(1 for d in self._full_index.get(name, ()) if d.level == 3) > 1
+
     def names(self, max_level: int = 4) -> Iterable[str]:
         """All full names and short forms, e.g. for a matcher.
 

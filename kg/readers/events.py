@@ -148,9 +148,12 @@ def home_names(city: str, county: str = "", inferred: bool = False) -> dict[str,
 
 
 class EventReader:
-    def __init__(self, issue_date: str | None = None, home: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, issue_date: str | None = None, home: dict[str, str] | None = None, city: str = ""
+    ) -> None:
         self.issue_date = issue_date
         self.home = home or {}  # 我市 → 衡阳市: events are named where they were held, not as the paper says
+        self.city = city  # the paper's city, before a county's name that several counties have
 
     def read_article(self, article: Article) -> None:
         lead = article.lead
@@ -479,6 +482,12 @@ class EventReader:
         named = event and event.name == sentence.text[start:].strip() and len(event.name) >= 12
         return [event] if event and named else []
 
+    def _with_city(self, name: str, place: str) -> str:
+        """ "城中区第十三届人民代表大会…" is 柳州市城中区's: so named in a graph of many papers, as its posts'
+        body is."""
+        shared = self.city and name.startswith(place) and Gazetteer.default().shared_county_name(place)
+        return self.city + name if shared else name
+
     def _sessions(self, sentence: Sentence) -> list[EventMention]:
         """ "湘西州十五届人大常委会第二十五次会议", "市五届人大三次会议主席团第一次会议": a sitting of a
         congress, its standing committee or a CPPCC is an event wherever the text names it, with the
@@ -487,7 +496,7 @@ class EventReader:
         text = sentence.text
         for match in _SITTING_NAME.finditer(text):
             start = match.start() - len(_place_before(text, match.start()))
-            name = text[start : match.end()]
+            name = self._with_city(text[start : match.end()], _place_only_before(text, match.start()))
             # "X人大常委会召开第二十一次会议" is X人大常委会第二十一次会议; so is "…主席团在P举行第二次会议"
             for said in ("held", "at", "presidium", "plenary"):
                 name = name.replace(match[said], "", 1) if match[said] else name

@@ -312,9 +312,8 @@ class PositionReader:
         city = self._division_tail(before)
         if any(d.level <= 2 for d in gazetteer.lookup(city)):
             return city + place
-        namesakes = [d for d in gazetteer.lookup(place) if d.name == place and d.level == 3]
         own = self.resolver.locale.city
-        return own + place if len(namesakes) > 1 and own and not place.startswith(own) else place
+        return own + place if own and gazetteer.shared_county_name(place) else place
 
     def _division_tail(self, text: str) -> str:
         """The longest end of `text` that names a division ("…率利川市" → 利川市), or ""."""
