@@ -1577,7 +1577,7 @@ _RECALLED = _pattern("recalled")
 def _held_in(sentence: Sentence, trigger: re.Match[str]) -> str | None:
     """ "X在P组织开展Y活动", "在P举行Y": held at P; not "在市政府新闻办召开…" (who holds it)."""
     at = _PLACE_BEFORE_TRIGGER.search(sentence.text, 0, trigger.start())
-    if at is None or at["place"].endswith(tuple(word_list("holder_endings.txt"))):
+    if at is None or at["place"].endswith(word_list("holder_endings.txt")):
         return None
     return at["place"] if _is_place(sentence, sentence.start + at.start("place")) else None
 
@@ -1965,7 +1965,7 @@ def _inspected_work(rest: str, match: re.Match[str]) -> bool:
     """ "调研交通基础设施建设工作": what was inspected is a field of work, not a place."""
     if not match["verb2"]:
         return False
-    fields = tuple(word_list("fields_of_work.txt"))
+    fields = word_list("fields_of_work.txt")
     return rest.startswith(fields, match.end()) or match["object"].endswith(fields)
 
 
@@ -2026,7 +2026,7 @@ def _as_noun(text: str, verb: re.Match[str]) -> bool:
     return (
         bool(_SPEECH_AS_NOUN.match(text, verb.end()))
         or bool(_SPEECH_RECALLED.match(text, verb.end()))
-        or text.endswith(tuple(word_list("verb_as_noun_before.txt")), 0, verb.start())  # "此次考察旨在…"
+        or text.endswith(word_list("verb_as_noun_before.txt"), 0, verb.start())  # "此次考察旨在…"
         # "听取了县长X作的政府工作报告": the report heard is X's part
         or (bool(_HEARING.search(text, 0, verb.start())) and not verb.group().startswith("作的"))
     )

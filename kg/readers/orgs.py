@@ -217,7 +217,8 @@ def _named_alone(text: str, short: str) -> int:
 
 def _after_a_title(text: str, name: str) -> bool:
     return any(
-        title_pattern().search(text, max(0, m.start() - 12), m.start()) for m in re.finditer(name, text)
+        title_pattern().search(text, max(0, m.start() - 12), m.start())
+        for m in re.finditer(re.escape(name), text)
     )
 
 

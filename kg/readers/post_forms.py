@@ -24,9 +24,9 @@ _COUNTED = "(?:等?[\\d两一二三四五六七八九十百]+(?:人|名同志|�
 _PERSONS = f"(?P<p>{_PERSON}(?:(?:[、，,]|和|及|与){_PERSON})*){_COUNTED}"
 # greedy over 、 (one chain: "副市长、代理市长"), but never into the next person ("X为A、B为Y")
 _WORDS = f'[^，。；：！？、,;:!?\\s{_HEAD}{_REST}（）()“”"]+'
-_TITLES = f"(?P<t>{_WORDS}(?:、{_WORDS})*)(?<!的)"
-# persons each named after their own title chain, or none: "区长A，区人大常委会主任B，副主任C、D"
 _CHAIN = f"{_WORDS}(?:、{_WORDS})*"
+_TITLES = f"(?P<t>{_CHAIN})(?<!的)"
+# persons each named after their own title chain, or none: "区长A，区人大常委会主任B，副主任C、D"
 _TITLED_PERSONS = f"(?P<p>(?:{_CHAIN})?{_PERSON}(?:[、，,](?:{_CHAIN})?{_PERSON})*)"
 _BETWEEN_UNITS = re.compile(r"(?:[、，,；;]|和|及)\s*")  # "主席A和副主席B"
 _MASKED_PERSON = re.compile(f"{_HEAD}{_REST}*")

@@ -920,7 +920,7 @@ def _specific(name: str, tokens: list[Token], owner: str | None) -> bool:
 
 
 def _division_like(name: str) -> bool:
-    named = name.endswith(tuple(word_list("named_place_ends.txt")))  # "阳光城名苑小区" is no district
+    named = name.endswith(word_list("named_place_ends.txt"))  # "阳光城名苑小区" is no district
     return _is_division(name) or (name.endswith(_division_suffixes()) and not named)
 
 
