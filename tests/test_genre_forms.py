@@ -1173,3 +1173,29 @@ def test_every_titled_person_listed_before_a_presidiums_members_is_one(engine) -
     assert {(person, "主席团成员", session) for person in members} <= posts
     docs = analyse([Document("x.txt", text)], engine, Locale.for_city("柳州市"))
     assert session in {e.name for a in docs[0].articles for e in a.events}  # the event, named as its body
+
+
+def test_a_name_cut_before_its_last_character_is_mended() -> None:
+    """A conjunction cannot stand before a list's mark, a closing bracket ends a byline's name, a word
+    the model read as an adjective begins a name after a title, and 家 after a name is its home."""
+    from kg.language.recognise import repair_names
+
+    def persons(*pairs: tuple[str, str]) -> list[str]:
+        return [t.text for t in repair_names(_words(*pairs)) if t.tag == "PERSON"]
+
+    assert persons(
+        ("副主席", "NOUN"),
+        ("冯松柏", "PERSON"),
+        ("、", "PUNCT"),
+        ("梁昌", "PERSON"),
+        ("和", "CONJ"),
+        (",", "PUNCT"),
+    ) == ["冯松柏", "梁昌和"]
+    assert persons(("县长", "NOUN"), ("李明", "PERSON"), ("和", "CONJ"), ("王强", "PERSON")) == [
+        "李明",
+        "王强",
+    ]
+    assert persons(("记者", "NOUN"), ("吴凤", "PERSON"), ("至", "VERB"), (")", "PUNCT")) == ["吴凤至"]
+    assert persons(("记者", "NOUN"), ("王小", "PERSON"), ("摄", "VERB"), (")", "PUNCT")) == ["王小"]
+    assert persons(("常务主席", "NOUN"), ("高善", "ADJ"), ("玉", "NOUN"), ("、", "PUNCT")) == ["高善玉"]
+    assert persons(("走进", "VERB"), ("村支书", "NOUN"), ("杨生科家", "PERSON"), (",", "PUNCT")) == ["杨生科"]

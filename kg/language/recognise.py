@@ -166,14 +166,14 @@ def _character_and_word_of_a_name(run: list[Token]) -> bool:
 
 
 def _word_and_character_of_a_name(run: list[Token]) -> bool:
-    """ "主任宋国|地，": a word that begins with a surname and one more character, between a title and
-    a list's or clause's mark, are a three-character name."""
+    """ "主任宋国|地，", "主席高善|玉、": a word that begins with a surname and one more character,
+    between a title and a list's or clause's mark, are a three-character name."""
     if len(run) < 3:
         return False
     word, last, mark = run
     return (
         len(word.text) == 2
-        and word.tag in ("PLACE", "NOUN")
+        and word.tag in ("PLACE", "NOUN", "ADJ")
         and word.text[0] in surnames()
         and _name_character(last)
         and mark.text in ("，", ",", "、")
@@ -236,6 +236,8 @@ def _last_of_four(text: str) -> str | None:
     """The tag of the fourth character of a four-character name that is a word of its own."""
     if text[-1] == "率" and text[:2] not in surnames():
         return "VERB"  # "龚大明率|市政府…负责人调研": 率 leads; no given name of two ends in it
+    if text[-1] == "家" and text[:2] not in surnames():
+        return "NOUN"  # "走进村支书杨小科家|,": the home of a three-character name
     if text[-1] == "等":
         return "PART"  # "马立新等|陪同": 等 closes the list the name ends
     return "CONJ" if text[-1] in _LIST_MARKS else None
@@ -520,19 +522,19 @@ def _items(tokens: list[Token]) -> list[tuple[int, int]]:
 
 
 def _cut_given_name(name: Token, char: Token, after: Token | None, before: Token | None) -> bool:
-    """A three-character name the model cut to two: "严小|明、", "华大|伟," — a lone character between a
-    two-character name and the separator of a list (or 同志, 等) is the end of the name; so is one
-    between a name right after its title (or a list's 、) and the verb the name is the subject of
-    ("副主任孟小|全|陪同", "院长胡大|才|在")."""
-    if not (
-        name.tag == "PERSON"
-        and len(name.text) == 2
-        and len(char.text) == 1
-        and "\u4e00" <= char.text <= "\u9fff"
-        and char.text not in word_list("name_followers.txt")
-    ):
+    """A three-character name the model cut to two: "严小|明、", "华大|伟,", "吴小|至)" — a lone character
+    between a two-character name and the separator of a list (or 同志, 等, a closing bracket) is the end of
+    the name; so is one between a name right after its title (or a list's 、) and the verb the name is the
+    subject of ("副主任孟小|全|陪同", "院长胡大|才|在")."""
+    if not (name.tag == "PERSON" and len(name.text) == 2 and len(char.text) == 1 and _HAN.match(char.text)):
         return False
-    if after is None or after.text[:1] in "、，,。" or after.text.startswith(("同志", "等")):
+    if after is None:
+        return char.text not in word_list("name_followers.txt")
+    closes = after.text[:1] in "、，,。)）"
+    if char.text in word_list("name_followers.txt"):
+        # "段训|和|、": a conjunction joins what follows it, so one before a list's mark ends the name
+        return closes and char.text in _LIST_MARKS + ("与", "同")
+    if closes or after.text.startswith(("同志", "等")):
         return True
     # after its title, or after the 、 of a list ("A、B、孔小|成|出席")
     after_title = before is not None and _after_title(before)
