@@ -254,6 +254,23 @@ def test_a_date_without_its_year_takes_the_year_the_event_s_name_gives(engine) -
     assert event.date == "2023-08-29"
 
 
+def test_a_page_without_a_date_gives_the_year_in_its_own_words(engine) -> None:
+    """A session that reviews the year just gone by is held in the next; a page dated by the paper's
+    run of issues ("2021年8月（总第149期）") dates a meeting of that month; words that disagree give none."""
+    session = "1月14日，县第十八届人民代表大会第二次会议开幕。县长张三说，刚刚过去的2017年极不平凡。\n"
+    meeting = "2021年8月（总第149期）\n8月2日，县长李四主持召开专题会议。\n"
+    both = "3月7日，县十七届人大常委会第十七次会议召开，审议了2019年工作要点，听取了2017年工作回顾。\n"
+    dates = [
+        {
+            e.date
+            for a in analyse([Document("x.txt", text)], engine, Locale.for_city("济南市"))[0].articles
+            for e in a.events
+        }
+        for text in (session, meeting, both)
+    ]
+    assert dates == [{"2018-01-14"}, {"2021-08-02"}, {"--03-07"}]
+
+
 def test_a_delegation_s_visit_is_an_event(engine) -> None:
     text = (
         "本报讯 2月20日，市长张三率党政考察团来威海考察，市委书记李四陪同。\n\n"

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import PurePath
 
+from kg.language.lexicon import LexiconPattern
 from kg.model import Document
 
 # What the recogniser marks as a DATE mention: a day, a year, a month ("2023年5月8日", "2023年", "5月份");
@@ -108,6 +109,32 @@ def _year_from_issue(issue_date: str | None, month: int, day: int) -> int | None
 def month_of(text: str) -> int | None:
     match = re.search(r"(\d{1,2})月", text)
     return int(match.group(1)) if match and 1 <= int(match.group(1)) <= 12 else None
+
+
+_YEAR_OF_MONTH = LexiconPattern("date_patterns.tsv", "year_of_month")
+_YEAR_GONE_BY = LexiconPattern("date_patterns.tsv", "year_gone_by")
+_YEAR_PLANNED = LexiconPattern("date_patterns.tsv", "year_planned")
+_YEAR_SO_FAR = LexiconPattern("date_patterns.tsv", "year_so_far")
+
+
+def year_of_text(text: str, month: int) -> int | None:
+    """The year of a date in `month` that a page printing no date gives without its year, as the page's
+    own words tell it: a month of a year that is the date's ("2021年8月（总第149期）"), the year just gone
+    by that a session reviews ("刚刚过去的2017年": 2018), the year whose work a meeting plans ("2019年工作
+    要点"), or a part of a year that is over by that month ("2025年上半年…情况" in August). None when
+    they disagree or say nothing."""
+    of_month = {int(m["year"]) for m in _YEAR_OF_MONTH.compiled().finditer(text) if int(m["month"]) == month}
+    if of_month:
+        return of_month.pop() if len(of_month) == 1 else None
+    years = {int(m["year"]) + 1 for m in _YEAR_GONE_BY.compiled().finditer(text)}
+    years |= {int(m["year"]) for m in _YEAR_PLANNED.compiled().finditer(text)}
+    years |= {int(m["year"]) for m in _YEAR_SO_FAR.compiled().finditer(text) if month > _months_over(m)}
+    return years.pop() if len(years) == 1 else None
+
+
+def _months_over(part: re.Match[str]) -> int:
+    """The last month of a part of a year: 上半年 6, 前三季度 9, "1—10月" 10."""
+    return 6 if part["half"] else 9 if part["three"] else int(part["to"])
 
 
 # ---- an article's own date: its dateline, or its file's path ------------------------------------------

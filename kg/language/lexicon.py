@@ -166,7 +166,7 @@ def patterns(name: str) -> dict[str, re.Pattern[str]]:
     return compiled
 
 
-PATTERN_FILES = ("event_patterns.tsv", "name_patterns.tsv", "project_patterns.tsv")
+PATTERN_FILES = ("date_patterns.tsv", "event_patterns.tsv", "name_patterns.tsv", "project_patterns.tsv")
 
 
 def compile_patterns() -> None:

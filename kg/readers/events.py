@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kg.language.dates import DateSpan, month_of, parse_date
+from kg.language.dates import DateSpan, month_of, parse_date, year_of_text
 from kg.language.gazetteer import Gazetteer
 from kg.language.lexicon import LexiconPattern, alternation, lexicon_cache, table, word_list
 from kg.language.names import fill_from, merge_by_name, normalize
@@ -176,6 +176,8 @@ class EventReader:
         _within_main(events, main)
         _year_from_name(events)
         _year_of_the_day(events, main)
+        if self.issue_date is None:
+            _year_from_text(events, article)
         _opened(events)
         _sessions_opened(events)
         main = _join_abbreviated_headline(events, main)
@@ -1687,13 +1689,28 @@ def _year_from_name(events: list[EventMention]) -> None:
         years = {written.group(1)} if written else set(_YEAR_IN_NAME.findall(event.name))
         if len(years) != 1:
             continue
-        year = years.pop()
+        _give_year(event, years.pop())
+
+
+def _year_from_text(events: list[EventMention], article: Article) -> None:
+    """On a page that prints no date, a date without its year takes the year the page's own words give
+    ("刚刚过去的2017年" at a session of 1月14日: 2018; kg.language.dates.year_of_text)."""
+    text = article.headline + "".join(sentence.text for sentence in article.sentences)
+    for event in events:
         if event.date and event.date.startswith("--"):
-            start = event.date[2:]  # MM-DD
-            event.date = f"{year}-{start}"
-            end = event.end_date[2:] if event.end_date and event.end_date.startswith("--") else None
-            if end and end >= start:  # a range across the year end keeps its end's year unknown
-                event.end_date = f"{year}-{end}"
+            year = year_of_text(text, int(event.date[2:4]))
+            if year:
+                _give_year(event, str(year))
+
+
+def _give_year(event: EventMention, year: str) -> None:
+    """A date without its year ("--03-07") takes `year`."""
+    if event.date and event.date.startswith("--"):
+        start = event.date[2:]  # MM-DD
+        event.date = f"{year}-{start}"
+        end = event.end_date[2:] if event.end_date and event.end_date.startswith("--") else None
+        if end and end >= start:  # a range across the year end keeps its end's year unknown
+            event.end_date = f"{year}-{end}"
 
 
 def _year_of_the_day(events: list[EventMention], main: EventMention | None) -> None:
