@@ -365,12 +365,16 @@ def test_a_visit_is_named_without_its_purpose(engine) -> None:
 
 
 def test_who_accompanies_in_the_zai_de_form(engine) -> None:
-    text = "本报讯 7月23日，省高院副院长吴建国一行在市中院院长马立新的陪同下来到仙游县法院调研。\n"
-    _, roles = _article_events(engine, text)
-    assert roles == {
-        ("吴建国", "吴建国到仙游县法院调研", "调研"),
-        ("马立新", "吴建国到仙游县法院调研", "陪同"),
-    }
+    """ "A在B的陪同下", "A在B陪同下" (的 left out): B accompanies; A makes the visit and accompanies no one."""
+    for text in (
+        "本报讯 7月23日，省高院副院长吴建国一行在市中院院长马立新的陪同下来到仙游县法院调研。\n",
+        "本报讯 2月5日，县长吴建国在县委副书记马立新和有关人员陪同下，深入仙游县法院进行调研。\n",
+    ):
+        _, roles = _article_events(engine, text)
+        assert roles == {
+            ("吴建国", "吴建国到仙游县法院调研", "调研"),
+            ("马立新", "吴建国到仙游县法院调研", "陪同"),
+        }
 
 
 def test_meetings_of_each_host_and_with_a_group(engine) -> None:

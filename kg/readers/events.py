@@ -1352,8 +1352,9 @@ class _RoleReading:
         调研督导重点项目建设，出席X仪式")."""
         start = sentence.start
         begin = self.previous_end
-        if sentence.text.endswith("的", 0, verb_start):  # "A在B的陪同下": B accompanied, not A
-            begin = max(begin, sentence.text.rfind("在", begin, verb_start))
+        if sentence.text.endswith("的", 0, verb_start) or sentence.text.startswith("陪同下", verb_start):
+            # "A在B的陪同下", "A在B陪同下": B accompanied, not A
+            begin = max(begin, sentence.text.rfind("在", begin, verb_start) + 1)
         here = [p for p in persons if begin <= p.end - start <= verb_start]
         # "A对B一行来胶考察表示欢迎": A is the subject of what follows B's part, not of B's verb
         here = [p for i, p in enumerate(here) if i == len(here) - 1 or not _addresses(sentence, p)]
