@@ -275,6 +275,21 @@ def test_a_visits_place_places_the_projects_visited(engine) -> None:
     assert projects["水解蛋白大容量注射液项目"].place == "龙山区"
 
 
+def test_a_headlines_county_after_its_province_and_money_after_the_land(engine) -> None:
+    """ "广东怀集投46亿…": the county written after its province is the place (the model took 怀集 for a
+    verb); a sentence opening with the land and no subject goes on about the project before; 人民币 may
+    stand between 约 and the amount."""
+    text = (
+        "广东怀集投46亿建设十大重点项目\n"
+        "18日上午，怀集县十大重点项目举行了签约、动工仪式。其他项目包括闸岗工业园开发项目。\n"
+        "据了解，怀集县城新城区开发建设项目按照中等城市规模进行规划建设。规划用地面积133.22公顷，工程总投资约人民币"
+        "3.52亿元。\n"
+    )
+    projects = _article_projects(engine, text, "肇庆市")
+    assert projects["闸岗工业园开发项目"].place == "怀集"
+    assert projects["怀集县城新城区开发建设项目"].investment == 3.52e8
+
+
 def test_an_emphasised_project_and_a_phase_in_brackets(engine) -> None:
     text = (
         "本报讯 2月23日，开工项目包括某某电厂接入工程、华电储能项目(一期)等15个基建项目。"
@@ -537,6 +552,17 @@ def test_items_named_after_their_town_zone_or_body_and_de(engine) -> None:
     assert projects["华宇智慧能源工厂项目"].place == "榜头镇"
     assert projects["干渠分布式光伏储能一体化项目"].owner == "水利局"
     assert projects["电芯壳体智能制造中心"].place == "盖尾镇"  # the town is no part of the name
+
+
+def test_a_township_written_after_its_county_is_the_place(engine) -> None:
+    listed = "本次集中开工共2个项目，分别为砚山县平远镇基础设施提升改造项目、砚山县稼依镇补佐村2022年以工代赈示范项目。"
+    places = {
+        p.name: p.place for p in _article_projects(engine, listed + "\n", "文山壮族苗族自治州").values()
+    }
+    assert places == {
+        "砚山县平远镇基础设施提升改造项目": "平远镇",
+        "砚山县稼依镇补佐村2022年以工代赈示范项目": "稼依镇",
+    }
 
 
 @pytest.mark.parametrize(

@@ -67,8 +67,9 @@ _PLANNED = _pattern("planned")
 _SENTENCE_PLACE = _pattern("sentence_place")
 # an amount of money: its number and its unit (kg.language.money)
 _MONEY = re.compile(
-    r"(?:总投资|投资总额|计划投资|投资额|投资)(?:额)?了?(?:预计|预估)?(?:为|达)?(?P<approx>约|超过|超|近|达)?"
-    # "总投资5亿人民币"; after an investment word a unit is money without 元: "总投资2900万", "3个亿"
+    r"(?:总投资|投资总额|计划投资|投资额|投资)(?:额)?了?(?:预计|预估)?(?:为|达)?(?P<approx>约|超过|超|近|达)?(?:人民币)?"
+    # "总投资5亿人民币", "总投资约人民币3.52亿元"; after an investment word a unit is money without 元:
+    # "总投资2900万", "3个亿"
     rf"{NUMBER}(?:个(?=亿))?{UNIT}?(?P<more>多|余)?(?:元|人民币|(?(mult)(?![\u4e00-\u9fff\d])|(?!)))"
 )
 _OWNER = _pattern("owner")
@@ -931,13 +932,27 @@ def _division_suffixes() -> tuple[str, ...]:
 
 def _division_prefix(name: str, city: str | None = None) -> str | None:
     """The longest administrative division a name begins with, as written: a full name anywhere
-    (德城区, 齐河县), or the short form of a county of the city of publication (陵城)."""
+    (德城区, 齐河县), or the short form of a county of the city of publication (陵城); a township of
+    that county or city written next is the place ("砚山县稼依镇补佐村…项目": 稼依镇)."""
     gazetteer = Gazetteer.default()
     within = _city_division(city)
     for length in range(min(len(name), 8), 1, -1):
         for division in gazetteer.lookup(name[:length]):
             if division.name == name[:length] or _inside(division, within):
-                return name[:length]
+                return _township_at(name, length, division) or name[:length]
+    return _township_at(name, 0, within) if within else None
+
+
+def _township_at(name: str, start: int, county_or_city: Division) -> str | None:
+    """A township's full name written at `start` of a name, inside the division written before it."""
+    gazetteer = Gazetteer.default()
+    for end in range(min(len(name), start + 8), start + 2, -1):
+        written = name[start:end]
+        if any(
+            d.level == 4 and d.name == written and gazetteer.contains(county_or_city, d)
+            for d in gazetteer.lookup(written)
+        ):
+            return written
     return None
 
 
@@ -1078,10 +1093,26 @@ def _place_at(tokens: list[Token], i: int, city: str | None) -> tuple[str | None
         j += 1
     name = "".join(t.text for t in tokens[i:j])
     if name and _known_place(name, city):
-        return name, j  # "德州/PLACE 经济开发区/PLACE" is one zone
+        return _narrower(tokens, j, name, city)  # "德州/PLACE 经济开发区/PLACE" is one zone
     if j > i and all(_known_place(t.text, city) for t in tokens[i:j]):
-        return tokens[j - 1].text, j  # "寿光市/PLACE 洛城街道/PLACE": the narrowest
+        return _narrower(tokens, j, tokens[j - 1].text, city)  # "寿光市/PLACE 洛城街道/PLACE": the narrowest
     return None, i
+
+
+def _narrower(tokens: list[Token], j: int, place: str, city: str | None) -> tuple[str, int]:
+    """The place and the index after it, taking in a county written right after the place it lies in
+    that the model did not see as a place ("广东/PLACE 怀集/VERB")."""
+    while j < len(tokens) and _lies_in(tokens[j].text, place, city):
+        place, j = tokens[j].text, j + 1
+    return place, j
+
+
+def _lies_in(word: str, place: str, city: str | None) -> bool:
+    """Is `word` a known place inside `place` ("怀集" in 广东)?"""
+    gazetteer = Gazetteer.default()
+    outer = gazetteer.resolve(place)
+    inner = gazetteer.resolve(word, outer) if outer and len(word) >= 2 and _known_place(word, city) else None
+    return bool(outer and inner and inner is not outer and gazetteer.contains(outer, inner))
 
 
 def _subject_ends(tokens: list[Token], i: int) -> bool:
