@@ -1161,6 +1161,16 @@ def test_an_invitation_opens_a_chain_and_a_campaigns_word_is_no_name(engine) -> 
     assert "巩卫" not in {p.person for p in article.participations}
 
 
+def test_an_adverb_or_a_verb_before_a_chain_and_a_city_written_short_before_its_county(engine) -> None:
+    """ "最后县委书记张三讲话", "落实好区委书记李四的讲话精神": the word before the chain is no part of its
+    organisation; "秦皇岛卢龙县委": a city written short before a county of its own is dropped."""
+    text = "最后县委书记张三讲话。要学习好、落实好区委书记李四的重要讲话精神。\n"
+    posts = _posts(engine, text, "自贡市")
+    assert {org for _, _, org in posts} <= {"县委", "区委"} and len(posts) == 2
+    text = "10月30日，秦皇岛卢龙县委副书记、县长王五主持召开县政府工作调度会。\n"
+    assert ("王五", "副书记", "中共卢龙县委员会") in _posts(engine, text, "秦皇岛市")
+
+
 def test_every_titled_person_listed_before_a_presidiums_members_is_one(engine) -> None:
     text = (
         "2月25日上午，城中区第十三届人民代表大会第六次会议开幕。区委副书记、区长周大祥，区人大常委会主任姚小良，"

@@ -306,6 +306,10 @@ def test_a_county_page_that_names_only_its_towns_is_that_county_s_news() -> None
     text = "9月1日，旗委常委、统战部部长吴建国到吉尔嘎朗镇调研。镇党委书记马立新陪同。"
     found = document_locale(text, Locale())
     assert (found.city, found.county) == ("通辽市", "科尔沁左翼后旗")
+    # a town whose name two counties have: the one whose short name the page writes
+    text = "1月17日，县委副书记、县长吴建国深入巴彦高勒镇调研磴口华莱士瓜产业示范区运行情况。"
+    found = document_locale(text, Locale())
+    assert (found.city, found.county) == ("巴彦淖尔市", "磴口县")
     # a page that names its county in full is left as it is
     text = "县委书记吴建国到吉潭镇、桂竹帽镇调研。会昌县县长马立新陪同。"
     assert document_locale(text, Locale()).county == "会昌县"

@@ -279,6 +279,7 @@ def _town(name: str, gazetteer: Gazetteer) -> tuple[str, set[str]] | None:
 def _county_of_named_towns(text: str, gazetteer: Gazetteer) -> Division | None:
     """The county that two of the towns the text names are in (or one, whose name no other town has)."""
     towns = _towns_named(text, gazetteer) | _towns_listed(text, gazetteer)
+    towns = {name: _parents_named(parents, text, gazetteer) for name, parents in towns.items()}
     counts = Counter(code for parents in towns.values() for code in parents)
     best = counts.most_common(2)
     if not best or (len(best) > 1 and best[1][1] == best[0][1]):
@@ -287,6 +288,18 @@ def _county_of_named_towns(text: str, gazetteer: Gazetteer) -> Division | None:
     alone = len(towns) == 1 and all(len(n) >= 4 and len(p) == 1 for n, p in towns.items())
     county = gazetteer.get(code)
     return county if county is not None and county.level == 3 and (named >= 2 or alone) else None
+
+
+def _parents_named(parents: set[str], text: str, gazetteer: Gazetteer) -> set[str]:
+    """Of the counties of towns of one name (two 巴彦高勒镇), the one whose short name the text writes
+    ("磴口华莱士瓜"), when one is."""
+    named = {code for code in parents if _short_name_written(code, text, gazetteer)}
+    return named if len(parents) > 1 and len(named) == 1 else parents
+
+
+def _short_name_written(code: str, text: str, gazetteer: Gazetteer) -> bool:
+    county = gazetteer.get(code)
+    return county is not None and gazetteer.short_name(county) in text
 
 
 def _locale_of_text(text: str, fallback: Locale, gazetteer: Gazetteer) -> Locale:
@@ -1110,13 +1123,20 @@ class OrgResolver:
         return "", text
 
     def _without_province(self, text: str) -> str:
-        """ "广西桂林市" is 桂林市: a province before a division of its own is dropped."""
+        """ "广西桂林市" is 桂林市: a province before a division of its own is dropped, and so is a city
+        written short before a county of its own ("秦皇岛卢龙县委" is 卢龙县委)."""
         for length in (2, 3, 4, 5, 8):
-            province = self.gazetteer.resolve(text[:length])
+            outer = self.gazetteer.resolve(text[:length])
             rest = text[length:]
-            if province is not None and province.level == 1 and rest and self._division_prefix(rest):
+            if outer is None or not rest or not self._division_prefix(rest):
+                continue
+            if outer.level == 1 or (outer.level == 2 and self._opens_with_county_of(outer, rest)):
                 return rest
         return text
+
+    def _opens_with_county_of(self, city: Division, text: str) -> bool:
+        """Does `text` begin with the full name of a county of `city`?"""
+        return any(text.startswith(county.name) for county in self.gazetteer.counties_in(city))
 
     def _city_zone(self, text: str) -> tuple[str, str] | None:
         """A zone of the paper's city written short, with or without the city: 高新区, 潍坊高新区."""
