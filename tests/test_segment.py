@@ -191,10 +191,13 @@ def test_a_caption_that_ends_with_its_photographer_in_brackets_splits_no_article
         "大会执行主席是吴建国、马立新、孙立平。\n"
         "县委书记吴建国讲话（李四摄）\n"
         "大会由马立新主持。\n"
+        "闭幕式现场(摄影 王五)\n"
+        "大会选举孙立平为县人民政府县长。\n"
     )
     doc = _segment(page)
     assert len(doc.articles) == 1
-    assert [s.text for s in doc.articles[0].sentences if s.caption] == ["会议现场(张三 摄)"]
+    captions = [s.text for s in doc.articles[0].sentences if s.caption]
+    assert captions == ["会议现场(张三 摄)", "闭幕式现场(摄影 王五)"]
 
 
 def test_a_caption_that_credits_a_body_splits_no_article() -> None:

@@ -30,8 +30,9 @@ _SOURCE = re.compile(r"^[《(（【]?\s*(?:来源|稿源|出处|文章来源)\s*
 _CAPTION = re.compile(
     r"^[▲△▼↑]|[\u4e00-\u9fff]{2,4}\s*摄$|^图为|^(?:图片|\[图\])$|^[\u4e00-\u9fff]{0,8}现场$"
     r"|[(（][^()（）]{0,16}摄[)）]$|\s(?:供图|图片来源)[\s:：]*[\u4e00-\u9fff]{2,16}$|[\u4e00-\u9fff]{2,16}\s*供图$"
+    r"|[(（]\s*摄影[\s:：]*[\u4e00-\u9fff]{2,4}\s*[)）]$"
 )  # "图片": an image's place; "会议现场", "签约仪式现场": a photo of the scene; "…讲话(张三 摄)";
-# "…作政府工作报告 供图 和平区委宣传部": a photo credited to a body
+# "闭幕式现场(摄影 张三)"; "…作政府工作报告 供图 和平区委宣传部": a photo credited to a body
 _CHAIN_AND_NAME = re.compile(r"[\u4e00-\u9fff、]{4,30}")
 _REPORTERS = re.compile(r"(?:记者|通讯员|融媒体)((?:[ \u3000]+[\u4e00-\u9fff]{2,4}(?=[ \u3000)）\n]|$))+)")
 _CREDIT_MARK = re.compile(r"(?<=[\u4e00-\u9fff]{2})摄$")
