@@ -80,12 +80,15 @@ TABLES: dict[str, Table] = {
     "paired_heads.tsv": Table(5, {}),
     "pos_tags.tsv": Table(5, {0: POS_TAGS}),
     "project_status.tsv": Table(2, {}),
+    "session_bodies.tsv": Table(2, {}),
 }
 # Lists whose every entry must be a title (or end in one).
 TITLE_LISTS = (
     "shared_titles.txt", "session_titles.txt", "body_member_titles.txt", "company_titles.txt",
     "standing_committee_titles.txt",
 )  # fmt: skip
+# Lists whose every entry must be an entry of another list.
+SUBLISTS = {"ground_breaking_triggers.txt": "event_triggers.txt"}
 # Tables whose first column must be a title.
 TITLE_KEYS = ("head_titles.tsv", "implied_bodies.tsv")
 
@@ -125,6 +128,16 @@ def check_list(name: str) -> list[str]:
         if name in TITLE_LISTS and not _is_title(entry):
             problems.append(f"{where}: {entry!r} is no title of titles.txt")
     return problems
+
+
+def check_sublists() -> list[str]:
+    """A ground-breaking trigger is a trigger: a list that picks some words of another holds only them."""
+    return [
+        f"{where}: {line.strip()!r} is not in {whole}"
+        for part, whole in SUBLISTS.items()
+        for where, line in _lines(part)
+        if line.strip() not in {entry.strip() for _, entry in _lines(whole)}
+    ]
 
 
 def check_title_keys(name: str) -> list[str]:
@@ -238,7 +251,7 @@ def check() -> list[str]:
             problems.append(f"kg/data/{name}: a table with no schema in kg/lexicon_check.py")
     checks: list[Callable[[], list[str]]] = [
         check_forms, check_event_acts, check_org_subtypes, check_aliases, check_lookalikes,
-        check_particular_lines, check_divisions,
+        check_particular_lines, check_divisions, check_sublists,
     ]  # fmt: skip
     checks += [partial(check_title_keys, name) for name in TITLE_KEYS]
     checks += [partial(check_patterns, name) for name in names if name.endswith("_patterns.tsv")]

@@ -301,6 +301,14 @@ def test_a_meeting_within_a_session_is_not_the_session() -> None:
     assert _session_key("沧州市第四届人民代表大会第七次会议主席团第一次会议") is None
 
 
+def test_a_session_is_known_by_its_body_term_and_sitting_in_any_numerals() -> None:
+    from kg.readers.events import _session_key
+
+    assert _session_key("中国人民政治协商会议第十三届潍坊市委员会第五次会议") == ("政协", False, 13, 5)
+    assert _session_key("县第18届人大常委会第3次会议") == ("人大", True, 18, 3)
+    assert _session_key("第三届职工代表大会第二次会议") is None  # no body of session_bodies.tsv
+
+
 def test_a_session_reported_in_short_takes_its_full_name_from_a_resolution(engine) -> None:
     text = (
         "沧州市第十届人大一次会议胜利闭幕\n"

@@ -19,6 +19,7 @@ def test_an_amount_in_yuan(amount: str, unit: str | None, value: float) -> None:
 
 def test_chinese_numerals_below_ten_thousand() -> None:
     assert [chinese_number(t) for t in ("三千", "一百零五", "十", "二十", "九")] == [3000, 105, 10, 20, 9]
+    assert [chinese_number(t) for t in ("5", "15", "十三")] == [5, 15, 13]  # a term or a sitting
 
 
 @pytest.mark.parametrize(

@@ -31,7 +31,9 @@ def yuan(amount: str, multiplier: str | None) -> float:
 
 def chinese_number(text: str) -> float:
     """A number in Chinese numerals below ten thousand: "三千" → 3000, "一百五十" → 150, "十二" → 12,
-    "百" (of 百亿) → 100."""
+    "百" (of 百亿) → 100; or in figures: "5" → 5."""
+    if text.isdigit():
+        return float(text)
     total = digit = 0
     for char in text:
         if char in _POWERS:

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from kg.language.dates import DateSpan, month_of, parse_date, year_of_text
 from kg.language.gazetteer import Gazetteer
 from kg.language.lexicon import LexiconPattern, alternation, lexicon_cache, table, word_list
+from kg.language.money import chinese_number
 from kg.language.names import fill_from, merge_by_name, normalize
 from kg.model import Article, EventMention, Mention, Participation, Sentence
 
@@ -36,7 +37,6 @@ _CO_ORGANIZERS = _pattern("co_organizers")
 _LIST = re.compile(r"[、和及与]")
 _PREDICATE = _pattern("predicate")
 _COUNTED = _pattern("counted")
-_GROUND_BREAKING = ("开工建设", "开工", "奠基", "揭牌")
 _DONE_FOR = _pattern("done_for")
 _COLLECTIVE_LEAD = _pattern("collective_lead")
 _JOINED = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")  # layout spaces inside a name
@@ -58,7 +58,6 @@ _PLANNED = _pattern("planned")
 _HEARING = _pattern("hearing")
 _TERM = _pattern("term")
 _SITTING = _pattern("sitting")
-_SESSION_BODIES = (("政协", ("政协", "政治协商")), ("人大", ("人大", "人民代表大会")))
 _NTH = _pattern("nth")
 
 
@@ -132,7 +131,7 @@ def event_type(name: str) -> str | None:
     for head, kind in _heads():
         if name.endswith(head):
             return kind if len(head) > len(body) else None  # "协商会" is a meeting, "商会" a body
-    if name.endswith(("协议", "合同", "备忘录")) and not body:
+    if name.endswith(word_list("signed_documents.txt")) and not body:
         return "signing"
     return None
 
@@ -339,7 +338,7 @@ class EventReader:
                 (subject.rfind(head) + len(head) for head, _ in _heads() if head in subject), default=-1
             )
             return self._event(sentence, previous, previous + cut, where) if cut > 0 else None
-        if trigger.group() in _GROUND_BREAKING:
+        if trigger.group() in word_list("ground_breaking_triggers.txt"):
             return self._ground_breaking(sentence, clause_start, name_end, trigger, where)
         event = self._event(sentence, clause_start, name_end, where)
         when = self._date(before[name_end:], None)  # "X会议于2025年1月13日至16日在潍坊召开"
@@ -842,23 +841,12 @@ def _reported(event: EventMention) -> bool:
 def _session_key(name: str) -> tuple[str, bool, int, int] | None:
     """ "市政协十三届五次会议" and "中国人民政治协商会议第十三届潍坊市委员会第五次会议" are one
     session: (body, standing committee?, term, sitting)."""
-    body = next((body for body, words in _SESSION_BODIES if any(w in name for w in words)), "")
+    body = next((body for word, (body,) in table("session_bodies.tsv").items() if word in name), "")
     term, sitting = _TERM.search(name), _SITTING.search(name)
     if not (body and term and sitting) or _SITTING.search(name, sitting.end()):
         return None  # "…第七次会议主席团第一次会议" is a meeting within the session, not the session
     standing = "常委" in name or "常务委员会" in name
-    return body, standing, _numeral(term.group(1)), _numeral(sitting.group(1))
-
-
-def _numeral(text: str) -> int:
-    """ "十三" → 13, "5" → 5: the small numbers of terms and sittings."""
-    if text.isdigit():
-        return int(text)
-    digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
-    tens, _, units = text.partition("十")
-    if "十" not in text:
-        return digits.get(text, 0)
-    return (digits.get(tens, 1) if tens else 1) * 10 + digits.get(units, 0)
+    return body, standing, int(chinese_number(term.group(1))), int(chinese_number(sitting.group(1)))
 
 
 def _join_sessions(events: list[EventMention]) -> None:
