@@ -59,6 +59,9 @@ _HEARING = _pattern("hearing")
 _TERM = _pattern("term")
 _SITTING = _pattern("sitting")
 _NTH = _pattern("nth")
+_NUMBERED_PART = _pattern("numbered_part")
+_RELAYED_BEFORE = _pattern("relayed_before")
+_LEADER_OF = _pattern("leader_of")
 
 
 @lexicon_cache
@@ -454,7 +457,7 @@ class EventReader:
         name = _COUNTED.sub(r"\1", name)  # "8个项目的集中签约仪式" is named 8个项目集中签约仪式
         if drop:
             name = name.replace(drop, "", 1)  # "签署了战略合作框架协议" names "签署战略合作框架协议"
-        kind = event_type(re.sub(r"第[^第]{1,3}[场次]$", "", name))
+        kind = event_type(_NUMBERED_PART.sub("", name))
         if len(name) < 3 or kind is None or _NOT_A_NAME.search(name) or _COUNT_NOT_NAME.match(name):
             return None
         if _has_person(sentence, start, end):
@@ -1232,7 +1235,7 @@ def _persons_taking_part(sentence: Sentence) -> list[Mention]:
 def _speech_recalled(sentence: Sentence, person: Mention) -> bool:
     """ "宣讲张三总书记视察贵州重要讲话精神并调研": the speaker of a speech relayed takes no part."""
     before = sentence.text[: person.start - sentence.start]
-    return bool(re.search(r"(?:宣讲|学习|传达|贯彻|落实|领会)(?:了|好)?$", before))
+    return bool(_RELAYED_BEFORE.search(before))
 
 
 def _place_named_after(sentence: Sentence, person: Mention) -> bool:
@@ -1372,7 +1375,7 @@ def _addresses(sentence: Sentence, person: Mention) -> bool:
 _GREETED = _pattern("greeted")
 _HOSTING_EVENT = _pattern("hosting_event")
 _CEREMONY_AFTER = _pattern("ceremony_after")
-_CLAUSE_TO_DE = re.compile(r"[^，,。；;：:]*?的")
+_CLAUSE_TO_DE = _pattern("clause_to_de")
 
 
 def _modifier(sentence: Sentence, verb: re.Match[str], role_class: str) -> bool:
@@ -1467,7 +1470,7 @@ _DATED_ACT = _pattern("dated_act")
 _STANDING = _pattern("standing")
 _PLENARY = _pattern("plenary")
 _JOINED_SITTING = _pattern("joined_sitting")
-_NTH_SITTING_AT_END = re.compile(r"(?:主席团)?第[^第]{1,4}次(?:全体)?会议$")
+_NTH_SITTING_AT_END = _pattern("nth_sitting_at_end")
 _PARTY = _pattern("party")
 
 
@@ -1618,7 +1621,7 @@ def _leads_group(sentence: Sentence, person: Mention) -> bool:
     """ "会见了以丽江市委书记B为团长的丽江市党政代表团": B leads the group met, which is the guest."""
     at = person.end - sentence.start
     return bool(_GROUP_LEADER.search(sentence.text, 0, person.start - sentence.start)) and bool(
-        re.match(r"为[^，,。；;]{1,6}?的", sentence.text[at:])
+        _LEADER_OF.match(sentence.text, at)
     )
 
 
