@@ -214,6 +214,21 @@ def test_an_event_named_in_full_after_a_verb_of_taking_part(engine) -> None:
     assert ("张三", "莆田市2023年重点项目集中开工仪式", "出席") in roles
 
 
+def test_an_event_held_by_an_event_is_named_after_the_verb(engine) -> None:
+    # "A在P举行B": B is what was held, not A; but "出席X开工复工仪式" names one ceremony
+    text = (
+        "张三王五等出席23个招商项目集中开工仪式\n"
+        "本报讯 3月15日，莆田经开区彩旗招展，莆田市今年一季度23个招商项目在此举行集中开工仪式。"
+        "市委书记张三出席仪式并讲话。\n"
+    )
+    events, roles = _article_events(engine, text)
+    assert "23个招商项目集中开工仪式" in events
+    assert not any(name.endswith("项目开工") for name in events)
+    assert ("张三", "23个招商项目集中开工仪式", "出席") in roles
+    events, roles = _article_events(engine, "本报讯 3月16日，市长李四出席2021年重点项目开工复工仪式。\n")
+    assert ("李四", "重点项目开工复工仪式", "出席") in roles
+
+
 def test_a_title_that_holds_a_verb_gives_no_role(engine) -> None:
     text = (
         "本报讯 1月15日，市政协十四届二次会议在市文化艺术中心开幕。"
@@ -1508,12 +1523,12 @@ def test_a_visitors_compound_verb_gives_the_role_it_begins_with(engine) -> None:
 
 def test_a_preparatory_meeting_is_a_sitting_of_its_own(engine) -> None:
     text = (
-        "4月27日下午,某县第十七届人民代表大会第六次会议举行预备会议。\n"
+        "4月27日下午,仙游县第十七届人民代表大会第六次会议举行预备会议。\n"
         "县委书记吴建国在主席台就座。县人大常委会主任王程主持并讲话。\n"
         "会议应出席代表167人,出席151人,出席人数符合法定人数。\n"
     )
     events, roles = _article_events(engine, text)
-    sitting = "某县第十七届人民代表大会第六次会议预备会议"
+    sitting = "仙游县第十七届人民代表大会第六次会议预备会议"
     assert sitting in events
     assert {("王程", sitting, "主持"), ("吴建国", sitting, "就座")} <= roles
 

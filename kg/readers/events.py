@@ -328,6 +328,8 @@ class EventReader:
     def _named_before(self, sentence: Sentence, trigger: re.Match[str]) -> EventMention | None:
         """ "XX会议(将在P)召开"."""
         text = sentence.text
+        if _holds_event_after(text, trigger):
+            return None
         before = text[: trigger.start()]
         name_end, where = _name_end_and_place(before)
         # in a headline a space separates phrases: "坚定信心 勇毅前行 … 市十八届人大三次会议胜利闭幕"
@@ -689,6 +691,18 @@ def _trim_quotes(name: str) -> str:
 
 
 _COLUMN_TAG = _pattern("column_tag")
+
+
+def _holds_event_after(text: str, trigger: re.Match[str]) -> bool:
+    """ "XX会议在P举行预备会议", "X项目在此举行集中开工仪式": the event is the one named after the
+    trigger, not before it; but "出席X开工复工仪式" is one name."""
+    end = next((m.start() for m in _CLAUSE.finditer(text, trigger.end())), len(text))
+    if event_type(text[trigger.end() : end].removeprefix("了")) is None:
+        return False
+    if trigger.group() not in word_list("ground_breaking_triggers.txt"):
+        return True
+    start = max((m.end() for m in _CLAUSE.finditer(text, 0, trigger.start())), default=0)
+    return any(verb in text[start : trigger.start()] for verb in _holding_verbs())
 
 
 def _name_end_and_place(before: str) -> tuple[int, str | None]:
