@@ -232,6 +232,20 @@ def test_a_list_the_text_counts_gives_each_item_and_keeps_the_total_apart(engine
     assert projects["某某科技正定有限责任公司储能装备生产基地项目"].investment is None  # 27.78亿 is the set's
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "集中开工项目有某某县生态种养殖基地建设项目、七峰林海项目等24个，总投资60.4亿元。\n",
+        "集中开工的有北区热源厂改扩建项目、市四中校园扩建项目等15个重点项目，总投资22.7亿元。\n",
+        "4月23日，某某区在七峰林海项目现场举行重大项目集中开工仪式，集中开工23个项目，总投资24.8亿元。\n",
+    ],
+)
+def test_the_total_of_a_set_counted_after_its_last_item_is_not_that_items(engine, text: str) -> None:
+    projects = _article_projects(engine, text, "黄石市")
+    assert any(name.endswith("项目") for name in projects)
+    assert all(p.investment is None for p in projects.values()), text
+
+
 def test_a_set_or_an_enumerations_item_is_no_project() -> None:
     from kg.readers.projects import _SET
 
