@@ -37,6 +37,15 @@ def test_articles_headlines_and_bylines() -> None:
     assert doc.articles[2].authors == ["周明", "刘芳"]
 
 
+def test_a_subtitle_of_clauses_between_title_and_byline_is_the_articles() -> None:
+    page = (
+        "我市党政代表团赴邻县考察\n\n提振信心,鼓足干劲,为全市建设添一份力\n\n"
+        "本报讯 8月21日,我市党政代表团先后来到邻县考察学习。市领导张三参加考察活动。\n"
+    )
+    doc = _segment(page)
+    assert [a.headline for a in doc.articles] == ["我市党政代表团赴邻县考察"]
+
+
 def test_continuation_marks_are_not_sentences() -> None:
     doc = _segment(PAGE)
     texts = [s.text for s in doc.articles[0].sentences]

@@ -70,13 +70,9 @@ def _lines(text: str) -> list[_Line]:
 
 
 def _reclassify(lines: list[_Line]) -> None:
-    """What a line is by the lines around it: a title over particulars or over its date, a line of
-    reporters' names."""
-    for line, following in zip(lines, lines[1:], strict=False):
-        if line.kind == "body" and above_particulars(line.text, following.text):
-            line.kind = "headline"
-    if len(lines) > 1 and _title_with_a_comma(lines[0], lines[1]):
-        lines[0].kind = "headline"
+    """What a line is by the lines around it: a title over particulars or over its date, a subtitle,
+    a line of reporters' names."""
+    _find_titles(lines)
     for i, line in enumerate(lines):
         if _REPORTER_LINE.match(line.text.strip()):
             line.kind = _reporter_line_kind(lines, i)
@@ -85,6 +81,17 @@ def _reclassify(lines: list[_Line]) -> None:
         if line.kind == "headline" and body_begun and _portrait_caption(line.text.strip()):
             line.kind = "credit"  # "县委书记X" under a photo, between body lines: no article of its own
         body_begun = body_begun or line.kind == "body"
+
+
+def _find_titles(lines: list[_Line]) -> None:
+    for line, following in zip(lines, lines[1:], strict=False):
+        if line.kind == "body" and above_particulars(line.text, following.text):
+            line.kind = "headline"
+    if len(lines) > 1 and _title_with_a_comma(lines[0], lines[1]):
+        lines[0].kind = "headline"
+    for above, line, below in zip(lines, lines[1:], lines[2:], strict=False):
+        if above.kind == "headline" and below.kind == "opener" and _unstopped(line):
+            line.kind = "headline"  # a subtitle with commas ("提振信心,鼓足干劲,…") between title and byline
 
 
 def _portrait_caption(text: str) -> bool:
@@ -97,13 +104,13 @@ def _portrait_caption(text: str) -> bool:
 def _title_with_a_comma(first: _Line, following: _Line) -> bool:
     """A page's first line with a comma but no stop, over a short line ("-", its date): a title in two
     parts ("市长X莅临Y调研指导,鼓励企业冲刺…"), not a body line."""
-    text = first.text.strip()
-    return (
-        first.kind == "body"
-        and len(text) <= HEADLINE_MAX
-        and not re.search("[。！？!?；;]", text)
-        and following.kind in ("headline", "credit")
-    )
+    return _unstopped(first) and following.kind in ("headline", "credit")
+
+
+def _unstopped(line: _Line) -> bool:
+    """A short body line with no sentence stop: a title's shape, commas and all."""
+    text = line.text.strip()
+    return line.kind == "body" and len(text) <= HEADLINE_MAX and not re.search("[。！？!?；;]", text)
 
 
 def _reporter_line_kind(lines: list[_Line], i: int) -> str:
@@ -244,6 +251,8 @@ def _headline(draft: _Draft) -> str:
     candidates = [line.text.strip() for block in draft.headlines for line in block]
     # a subtitle ("——…") or the page's date line ("2018-03-01 来源:德州日报") is not the headline
     candidates = [c for c in candidates if not c.startswith("——") and dateline(c) is None] or candidates
+    # a subtitle of clauses ("提振信心,鼓足干劲,为…添一份力") under a title that has none
+    candidates = [c for c in candidates if len(c) >= 6 and not re.search("[,，]", c)] or candidates
     if candidates:
         return max(candidates, key=len)
     first = draft.body[0].text.strip() if draft.body else ""
