@@ -19,7 +19,7 @@ from pathlib import Path
 
 from kg.explore.html import STYLES
 from kg.language.engines import POS_TAGS
-from kg.language.gazetteer import DIVISION_LEVELS, dataset
+from kg.language.gazetteer import DIVISION_LEVELS, Gazetteer, dataset
 from kg.language.lexicon import (
     LexiconError,
     Lexicons,
@@ -58,6 +58,7 @@ TABLES: dict[str, Table] = {
     "division_aliases.tsv": Table(2, {}),
     "divisions.tsv": Table(4, {2: DIVISION_LEVELS}),
     "event_acts.tsv": Table(6, {2: EVENT_TYPES}),
+    "former_divisions.tsv": Table(4, {}),
     "event_heads.tsv": Table(2, {1: EVENT_TYPES}),
     "date_patterns.tsv": Table(3, {}),
     "event_patterns.tsv": Table(3, {}),
@@ -251,7 +252,7 @@ def check() -> list[str]:
             problems.append(f"kg/data/{name}: a table with no schema in kg/lexicon_check.py")
     checks: list[Callable[[], list[str]]] = [
         check_forms, check_event_acts, check_org_subtypes, check_aliases, check_lookalikes,
-        check_particular_lines, check_divisions, check_sublists,
+        check_particular_lines, check_divisions, check_sublists, check_former_divisions,
     ]  # fmt: skip
     checks += [partial(check_title_keys, name) for name in TITLE_KEYS]
     checks += [partial(check_patterns, name) for name in names if name.endswith("_patterns.tsv")]
@@ -297,6 +298,22 @@ def check_divisions() -> list[str]:
         elif (parent == "-") != (level == 1) or (parent != "-" and not 0 < known.get(parent, 0) < level):
             problems.append(f"{where}: {name}: parent {parent!r} is no division above level {level}")
         known.setdefault(code, level)
+    return problems
+
+
+def check_former_divisions() -> list[str]:
+    """A former division names its successor by today's full name under its parent, and a year."""
+    gazetteer = Gazetteer.from_package()
+    problems = []
+    for where, line in _lines("former_divisions.tsv"):
+        cells = line.split("\t")
+        if len(cells) != 4:
+            continue  # check_table names it
+        former, successor, parent, year = cells
+        if gazetteer.successor(successor, parent) is None:
+            problems.append(f"{where}: {former}: no division {successor} under {parent}")
+        if not re.fullmatch(r"(?:19|20)\d\d", year):
+            problems.append(f"{where}: {former}: {year!r} is not a year")
     return problems
 
 

@@ -289,3 +289,11 @@ def test_correct_ocr_refuses_real_names_and_ambiguity(g: Gazetteer) -> None:
     assert g.correct_ocr("在平", liaocheng) is None  # 茌平 and 博平(镇) are both one step away
     assert g.correct_ocr("完全不同", liaocheng) is None
     assert g.correct_ocr("平", liaocheng) is None
+
+
+def test_a_former_name_is_a_division_of_its_own_under_its_successors_parent(g: Gazetteer) -> None:
+    (former,) = g.lookup("户县")
+    successor = one(g, "鄠邑区")
+    assert former.successor == successor.code and former.parent == successor.parent
+    assert former in g.counties_in(one(g, "西安市"))
+    assert g.resolve("户县") == former  # not corrected to 和县, one character away

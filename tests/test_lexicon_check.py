@@ -37,6 +37,8 @@ def data(monkeypatch):
         ("ground_breaking_triggers.txt", "开工\n剪彩\n",
          "kg/data/ground_breaking_triggers.txt:2: '剪彩' is not in event_triggers.txt"),
         ("session_bodies.tsv", "政协\n", "kg/data/session_bodies.tsv:1: expected 2 tab-separated columns"),
+        ("former_divisions.tsv", "户县\t鄠邑区\t宝鸡市\t2016\n",
+         "kg/data/former_divisions.tsv:1: 户县: no division 鄠邑区 under 宝鸡市"),
         ("event_patterns.tsv", "# why\nvague_place\t部分|一些\t多家企业\n",
          "kg/data/event_patterns.tsv:2: vague_place: the pattern does not match its example"),
         ("event_patterns.tsv", "on_behalf\t受(委托\t受市长委托\n", "kg/data/event_patterns.tsv:1: on_behalf: missing )"),

@@ -36,6 +36,7 @@ class Division:
     name: str  # full official name: 聊城市, 茌平区, 温陈街道
     level: int  # 1 province, 2 prefecture, 3 county, 4 town/street
     parent: str | None  # parent code, None for provinces
+    successor: str | None = None  # a former division's (户县): the code of the one it became (鄠邑区)
 
 
 @dataclass(frozen=True)
@@ -145,7 +146,32 @@ class Gazetteer:
         divisions, data_as_of = dataset()
         gazetteer = cls([*divisions, *added_divisions()], suffixes or SuffixTable.load(), data_as_of)
         gazetteer.add_aliases((alias, full) for alias, (full,) in table("division_aliases.tsv").items())
+        gazetteer.add_former(former_divisions())
         return gazetteer
+
+    def add_former(self, rows: Iterable[tuple[str, str, str, str]]) -> None:
+        """Divisions by their former names (former, successor, successor's parent, year): "户县",
+        鄠邑区 since 2016, is a division of its own under 西安市, so that a page of 2015 names its bodies
+        as they were. Known by the full name only (its short form is its successor's); a former name
+        that is some division's name today is left out."""
+        for former, successor_name, parent_name, year in rows:
+            successor = self.successor(successor_name, parent_name)
+            if successor is None or former in self._full_index:
+                continue
+            div = Division(
+                f"{successor.code}-{year}", former, successor.level, successor.parent, successor.code
+            )
+            self._by_code[div.code] = div
+            if div.parent:
+                self._children.setdefault(div.parent, []).append(div)
+            self._full_index[former] = [div]
+
+    def successor(self, name: str, parent_name: str) -> Division | None:
+        """The division of this full name whose parent has that full name (叙州区 of 宜宾市)."""
+        return next(
+            (d for d in self._full_index.get(name, ()) if (p := self.parent(d)) and p.name == parent_name),
+            None,
+        )
 
     def add_aliases(self, aliases: Iterable[tuple[str, str]]) -> None:
         """Other names of divisions ("巴州" for 巴音郭楞蒙古自治州), looked up as short forms are."""
@@ -328,6 +354,15 @@ def added_divisions() -> list[Division]:
         Division(code, row[0], int(row[1]), None if row[2] == "-" else row[2])
         for code, row in table("divisions.tsv").items()
         if len(row) == 3 and row[1] in DIVISION_LEVELS
+    ]
+
+
+def former_divisions() -> list[tuple[str, str, str, str]]:
+    """The rows of kg/data/former_divisions.tsv (and a user's): former name, successor, parent, year."""
+    return [
+        (former, row[0], row[1], row[2])
+        for former, row in table("former_divisions.tsv").items()
+        if len(row) == 3
     ]
 
 

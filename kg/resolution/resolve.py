@@ -304,7 +304,7 @@ class Resolver:
 
     def _division(self, division: Division, surface: str) -> Entity:
         entity = self._entity("PLACE", division.name, None, surface)
-        entity.identifier = division.code
+        entity.identifier = division.code if division.successor is None else None  # a former name has none
         child = entity
         for ancestor in self.gazetteer.ancestors(division):
             parent = self._entity("PLACE", ancestor.name, None, ancestor.name)
