@@ -120,6 +120,15 @@ def test_a_head_title_after_a_level_written_alone(engine, text: str, city: str, 
     assert {(p.person, p.organization) for a in docs[0].articles for p in a.positions} == {("张三", body)}
 
 
+def test_a_district_the_ministrys_table_lacks_names_its_bodies(engine) -> None:
+    # 新林区 of 大兴安岭地区 (kg/data/divisions.tsv)
+    text = "本报讯 5月8日，新林区召开项目建设推进会。区委书记张三出席会议。\n"
+    docs = analyse([Document("x.txt", text)], engine, Locale.for_city("新林区"))
+    assert {(p.person, p.organization) for a in docs[0].articles for p in a.positions} == {
+        ("张三", "中共新林区委员会")
+    }
+
+
 def test_a_county_by_its_former_name_names_its_bodies_as_they_were(engine) -> None:
     # 户县 has been 鄠邑区 since 2016 (kg/data/former_divisions.tsv): a page of 2015 writes 户县
     text = "户县召开经济工作会议\n本报讯 12月5日，户县召开经济工作会议。县委书记张三、县长李四出席会议。\n"
