@@ -1209,3 +1209,21 @@ def test_a_name_cut_before_its_last_character_is_mended() -> None:
     assert persons(("记者", "NOUN"), ("王小", "PERSON"), ("摄", "VERB"), (")", "PUNCT")) == ["王小"]
     assert persons(("常务主席", "NOUN"), ("高善", "ADJ"), ("玉", "NOUN"), ("、", "PUNCT")) == ["高善玉"]
     assert persons(("走进", "VERB"), ("村支书", "NOUN"), ("杨生科家", "PERSON"), (",", "PUNCT")) == ["杨生科"]
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "title"),
+    [
+        (
+            "本报讯 县委副书记、县长次仁达瓦主持会议。\n",
+            "次仁达瓦",
+            "县长",
+        ),  # two syllables of name_syllables.txt
+        ("本报讯 县委书记才让尼玛、县长张三出席。\n", "才让尼玛", "书记"),
+        ("本报讯 旗长巴图苏和出席。\n", "巴图苏和", "旗长"),
+        ("本报讯 区委副书记艾山·买提出席会议。\n", "艾山·买提", "副书记"),  # a dotted name after a title
+        ("本报讯 自治区人大常委会党组成员买买提艾力·吐尔逊讲话。\n", "买买提艾力·吐尔逊", "党组成员"),
+    ],
+)
+def test_tibetan_mongolian_and_uyghur_names_after_a_title(engine, text: str, person: str, title: str) -> None:
+    assert person in {p for p, t, _ in _posts(engine, text, "西宁市") if t == title}

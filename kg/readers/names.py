@@ -18,6 +18,8 @@ from kg.language.engines import Token
 from kg.language.gazetteer import Gazetteer
 from kg.language.lexicon import (
     LexiconPattern,
+    alternation,
+    lexicon_cache,
     person_verbs,
     surnames,
     title_pattern,
@@ -43,6 +45,9 @@ BodyBeforeTitle = Callable[[str, int], bool]
 
 def mend_names(doc: Document, body_before_title: BodyBeforeTitle, gazetteer: Gazetteer) -> None:
     """Mend the document's person names (see the module's docstring)."""
+    for sentence in (s for a in doc.articles for s in a.sentences):
+        _add_names_of_syllables(sentence, gazetteer)
+        _add_dotted_names_after_titles(sentence)
     complete_names(doc)
     for article in doc.articles:
         for sentence in article.sentences:
@@ -51,6 +56,56 @@ def mend_names(doc: Document, body_before_title: BodyBeforeTitle, gazetteer: Gaz
             if _DECISION.search(sentence.text):
                 _add_decision_names(sentence, gazetteer)
         _names_found_after_titles(article)
+
+
+def _add_names_of_syllables(sentence: Sentence, gazetteer: Gazetteer) -> None:
+    """ "县长次仁|达瓦", "县委书记才让尼玛": a name of two syllables of kg/data/name_syllables.txt after a
+    title or as an item of a list, which the model cut or missed."""
+    text = sentence.text
+    for match in _syllable_name().finditer(text):
+        begin, end = match.span()
+        listed = text[begin - 1 : begin] in _LIST_MARKS and text[end : end + 1] in (*_LIST_MARKS, "等")
+        if (listed or _title_ends_at(text, begin)) and not gazetteer.lookup(match.group()):
+            _replace_persons(sentence, sentence.start + begin, sentence.start + end, match.group())
+
+
+def _add_dotted_names_after_titles(sentence: Sentence) -> None:
+    """ "党组成员买买|提艾力·吐尔逊", "区委副书记艾山·买提": a name in two parts joined by a dot, right
+    after a title, begins there."""
+    for match in _dotted_name().finditer(sentence.text):
+        for begin in range(match.start("dot") - 2, match.start() - 1, -1):  # the title nearest the dot
+            if _title_ends_at(sentence.text, begin):
+                name = sentence.text[begin : match.end()]
+                _replace_persons(sentence, sentence.start + begin, sentence.start + match.end(), name)
+                break
+
+
+@lexicon_cache
+def _dotted_name() -> re.Pattern[str]:
+    """Two parts and a dot, the second ending before a mark, a verb whose subject is a person, 等 …"""
+    after = alternation(("等", "和", "同志", *person_verbs()))
+    return re.compile(
+        rf"[\u4e00-\u9fff]{{2,8}}(?P<dot>[·•])[\u4e00-\u9fff]{{2,6}}?(?=[^\u4e00-\u9fff]|{after}|$)"
+    )
+
+
+@lexicon_cache
+def _syllable_name() -> re.Pattern[str]:
+    syllables = alternation(word_list("name_syllables.txt"))
+    return re.compile(f"(?:{syllables})(?:{syllables})")
+
+
+def _title_ends_at(text: str, at: int) -> bool:
+    return any(m.end() == at for m in titles_anywhere().finditer(text, max(0, at - 12), at))
+
+
+def _replace_persons(sentence: Sentence, start: int, end: int, name: str) -> None:
+    """The name at start…end is one person: the parts the model typed inside or across it are not."""
+    sentence.mentions = [
+        m for m in sentence.mentions if not (m.type == "PERSON" and m.start < end and start < m.end)
+    ]
+    sentence.mentions.append(Mention(start, end, name, "PERSON", source="pattern"))
+    sentence.mentions.sort(key=lambda m: (m.start, -m.end))
 
 
 def name_at(sentence: Sentence, start: int, end: int, gazetteer: Gazetteer) -> Mention | None:
