@@ -8,6 +8,7 @@ template in kg/data/org_templates.tsv gives the canonical name.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
@@ -654,10 +655,22 @@ def _city_of_named_county(text: str, gazetteer: Gazetteer) -> Locale:
     # when no other county has that name
     for name, code in _unique_county_names(gazetteer).items():
         if name in text:
-            counts[code] += len(re.findall(f"{name}(?:{'|'.join(_COUNTY_BODIES)})", text))
+            counts[code] += len(_bodies_of(name, _is_former(gazetteer.get(code))).findall(text))
     if not any(counts.values()):
         counts = _short_names_alone(text, gazetteer)
     return _locale_of_county_counts(counts, gazetteer)
+
+
+def _is_former(division: Division | None) -> bool:
+    return division is not None and division.successor is not None
+
+
+@functools.cache
+def _bodies_of(name: str, former: bool) -> re.Pattern[str]:
+    """ "郏县法院": a county's bodies by its name; a former name only where it opens a phrase ("户县县委",
+    "中共户县委员会"), as 开县 does not in "召开县委"."""
+    opening = "(?:(?<![\u4e00-\u9fff])|(?<=中共))" if former else ""
+    return re.compile(f"{opening}{name}(?:{'|'.join(_COUNTY_BODIES)})")
 
 
 def _short_names_alone(text: str, gazetteer: Gazetteer) -> Counter[str]:
@@ -673,7 +686,8 @@ def _short_names_alone(text: str, gazetteer: Gazetteer) -> Counter[str]:
         n, county = _named_alone(text, name), gazetteer.get(code)  # "县长钱建华" is no 建华区
         if n:  # "东平镇" is a town of that name, not 东平县
             n -= len(re.findall(f"{name}(?:{_town_ends().pattern})", text))
-        if n and name[0] in _CONJUNCTION_CHARACTERS:  # "各镇和县直部门": 和, then the county's 县直, no 和县
+        if n and (name[0] in _CONJUNCTION_CHARACTERS or _is_former(county)):
+            # "各镇和县直部门": 和, then the county's 县直, no 和县; "召开县委…" is no 开县
             n -= len(re.findall(f"{name}(?:直|委|政府|长|级)", text))
         own = (as_county and _is_county(county)) or (
             as_city and county is not None and county.name.endswith("市") and f"在{name}" in text
