@@ -412,6 +412,13 @@ def test_meetings_of_each_host_and_with_a_group(engine) -> None:
     assert ("吴建国", "马立新会见中能建代表团", "会见") not in roles
 
 
+def test_hosts_listed_with_their_posts_meet_after_a_comma(engine) -> None:
+    text = "本报讯 7月8日,市委书记吴建国,市委副书记、市长马立新,会见了来莆的某集团总经理李志强一行。\n"
+    events, roles = _article_events(engine, text)
+    assert "吴建国、马立新会见李志强一行" in events
+    assert ("马立新", "吴建国、马立新会见李志强一行", "会见") in roles
+
+
 def test_a_meeting_is_named_after_its_guest_not_the_guest_s_posts(engine) -> None:
     # in a headline as in the lead: "会见某集团总经理马立新一行" is 吴建国会见马立新一行
     text = (
