@@ -135,3 +135,11 @@ def test_a_county_by_its_former_name_names_its_bodies_as_they_were(engine) -> No
     docs = analyse([Document("x.txt", text)], engine, Locale.for_city("户县"))
     posts = {(p.person, p.organization) for a in docs[0].articles for p in a.positions}
     assert posts == {("张三", "中共户县委员会"), ("李四", "户县人民政府")}
+
+
+def test_a_bare_body_of_another_level_is_the_one_the_sentence_names(engine) -> None:
+    # a county's news visiting a district: its 区委 and 区长 are that district's
+    text = "本报讯 5月8日,在西宁市城中区,县长张三与区委书记李四、区长王五座谈。\n"
+    docs = analyse([Document("x.txt", text)], engine, Locale.for_city("久治县"))
+    posts = {(p.person, p.organization) for a in docs[0].articles for p in a.positions}
+    assert {("李四", "中共城中区委员会"), ("王五", "城中区人民政府")} <= posts

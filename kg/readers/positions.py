@@ -155,7 +155,23 @@ class PositionReader:
         found += self._appointments(sentence, persons, company)
         found = self._career(sentence, persons, company) + found
         self._last_person = persons[-1] if persons else self._last_person
+        for position in found:
+            self._place_in_sentence(sentence, position)
         return _unique(found)
+
+    def _place_in_sentence(self, sentence: Sentence, position: Position) -> None:
+        """ "在西宁市城中区,…与区委书记A、区长B座谈" in a county's news: a body of a level the page's
+        own place does not give ("区委") is that of the one division of the level the sentence names."""
+        level, unit = position.organization[:1], position.organization[1:]
+        if level not in "区县市旗" or self.resolver.split(position.organization)[0] or not unit:
+            return
+        places = sorted(
+            {m.text for m in sentence.mentions if m.type == "PLACE" and m.text.endswith(level)}, key=len
+        )
+        if places and all(place in places[-1] for place in places):  # "西宁市城中区" and "城中区": one
+            org = self.resolver.resolve(places[-1] + unit)
+            if org.scope:
+                position.organization, position.org_subtype = org.name, org.subtype
 
     def _paired(self, sentence: Sentence, persons: list[Mention]) -> list[Position]:
         """ "两院院长、检察长A、B": each holder takes the title and body of its place in the order
