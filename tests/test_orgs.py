@@ -435,3 +435,16 @@ def test_a_county_by_a_former_name_that_is_no_short_form_of_its_successor() -> N
     found = document_locale(text, Locale())
     assert (found.city, found.county) == ("西安市", "户县")
     assert OrgResolver(found).resolve("县委").name == "中共户县委员会"
+
+
+def test_two_bodies_joined_by_a_conjunction_are_two(engine) -> None:
+    from kg.model import Document
+    from kg.pipeline import analyse
+
+    text = (
+        "本报讯 县总工会和县妇联负责人出席。"
+        "会议审议了《关于评选劳动模范的请示》和县妇联《关于召开纪念大会的请示》。\n"
+    )
+    docs = analyse([Document("x.txt", text)], engine, Locale.for_city("户县"))
+    orgs = {m.text for a in docs[0].articles for s in a.sentences for m in s.mentions if m.type == "ORG"}
+    assert {"县总工会", "县妇联"} <= orgs and not any(o.startswith(("和县", "县总工会和")) for o in orgs)

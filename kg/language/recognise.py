@@ -30,7 +30,7 @@ def recognise(docs: Sequence[Document], engine: Engine) -> None:
 def mentions_of(sentence: Sentence, tokens: list[Token]) -> list[Mention]:
     base = sentence.start
     found = []
-    repaired = repair_names(tokens)
+    repaired = _orgs_split_at_conjunction(repair_names(tokens))
     for i, t in enumerate(repaired):
         kind = _entity_type(t) or _name_after_title(repaired, i) or _long_name_in_list(repaired, i)
         if kind:
@@ -42,6 +42,29 @@ def mentions_of(sentence: Sentence, tokens: list[Token]) -> list[Mention]:
     found += _pattern_mentions(sentence, AMOUNT, "MONEY")
     found += [m for m in _pattern_mentions(sentence, DATE_MENTION, "DATE") if not overlaps(m, found)]
     return sorted(found, key=lambda m: (m.start, -m.end))
+
+
+_JOINED_ORGS = re.compile(r"(?P<a>[\u4e00-\u9fff]{2,}?)?(?P<conj>[和与及])(?P<b>[省市县区][\u4e00-\u9fff]+)")
+
+
+def _orgs_split_at_conjunction(tokens: list[Token]) -> list[Token]:
+    """ "县总工会和县妇联": two bodies the model read as one; "《…的请示》和县妇联《…》": 和 after a
+    title of a document, then the county's 妇联, not 和县's."""
+    out: list[Token] = []
+    for t in tokens:
+        match = _JOINED_ORGS.fullmatch(t.text) if t.tag == "ORG" else None
+        after_item = bool(out) and (out[-1].tag == "ORG" or out[-1].text in '》”"')
+        if match is None or org_subtype(match["b"]) == "other" or not (match["a"] or after_item):
+            out.append(t)
+            continue
+        if match["a"] and org_subtype(match["a"]) == "other":
+            out.append(t)
+            continue
+        conj = t.start + match.start("conj")
+        if match["a"]:
+            out.append(Token(match["a"], t.start, conj, "ORG"))
+        out += [Token(match["conj"], conj, conj + 1, "CONJ"), Token(match["b"], conj + 1, t.end, "ORG")]
+    return out
 
 
 def repair_names(tokens: list[Token]) -> list[Token]:
