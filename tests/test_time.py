@@ -118,3 +118,18 @@ def test_a_session_of_several_days_decides_on_its_last(engine) -> None:
     corpus = resolve(docs, OrgResolver(locale))
     dates = [c.date for m in corpus.memberships.values() for c in m.changes]
     assert dates == ["2007-09-27"]
+
+
+def test_a_change_in_a_later_paragraph_has_the_day_that_opens_it(tmp_path: Path) -> None:
+    page = tmp_path / "2017-07-01" / "x.txt"
+    page.parent.mkdir()
+    page.write_text(
+        "王五当选德州市市长\n\n"
+        "本报讯 28日，德州市第十届人民代表大会第二次会议选举王五为德州市人民政府市长。\n\n"
+        "6月18日，德州市召开全市领导干部大会。会议宣读了中共山东省委决定：免去张三同志中共德州市委书记职务。\n",
+        encoding="utf-8",
+    )
+    assert main(["build", str(tmp_path), "--out", str(tmp_path / "out"), "--city", "德州市"]) == 0
+    data = _graph(tmp_path / "out" / "graph.trig")
+    removed = [c for c in data.subjects(KG.changeType, Literal("removed"))]
+    assert [data.value(c, SCHEMA.startDate) for c in removed] == [Literal("2017-06-18", datatype=XSD_DATE)]

@@ -125,7 +125,7 @@ class Resolver:
         # "1月9日，…会议举行"; a session of several days decides on its last ("26日至27日…举行第三十次会议")
         when = (lead_date.end or lead_date.start) if lead_date and lead_date.year_known else None
         for position in article.positions:
-            self._add_position(doc, record, position, homes, when)
+            self._add_position(doc, record, position, homes, _paragraph_date(doc, article, position) or when)
         for event in article.events:
             self._add_event(doc, record, event)
         for participation in article.participations:
@@ -363,6 +363,22 @@ def resolve(docs: Sequence[Document], orgs: OrgResolver) -> Corpus:
 
 
 _ENDING_CHANGES = ("removed", "resigned", "transferred")
+
+
+def _paragraph_date(doc: Document, article: Article, position: Position) -> str | None:
+    """ "6月18日,攀枝花市召开全市领导干部大会。会议宣读了…决定:…免去X职务": a change whose sentence states
+    no date is of the day that opens its paragraph (a session of several days decides on its last)."""
+    before = [s for s in article.sentences if s.end <= position.sentence.start]
+    after = position.sentence
+    for sentence in reversed(before):
+        if "\n" in doc.text[sentence.end : after.start] or sentence.headline:
+            return None
+        dates = [m for m in sentence.mentions if m.type == "DATE"]
+        if dates and dates[0].start - sentence.start <= 2:
+            span = parse_date(sentence.text, doc.date)
+            return (span.end or span.start) if span and span.year_known else None
+        after = sentence
+    return None
 
 
 def _post_change(
