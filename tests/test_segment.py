@@ -46,6 +46,16 @@ def test_a_subtitle_of_clauses_between_title_and_byline_is_the_articles() -> Non
     assert [a.headline for a in doc.articles] == ["我市党政代表团赴邻县考察"]
 
 
+def test_a_writer_credited_on_the_page_is_an_author() -> None:
+    page = (
+        "县政协召开常委会议\n作者: 吴建国 来源: 某某日报 发表时间: 2026-01-15 09:17\n"
+        "本报讯 1月14日,县政协召开常委会议。(作者:马 立)\n"
+    )
+    assert _segment(page).articles[0].authors == ["吴建国", "马立"]
+    page = "县政协召开常委会议\n来源:某某网 作者:佚名\n本报讯 1月14日,县政协召开常委会议。\n"
+    assert _segment(page).articles[0].authors == []  # 佚名: anonymous
+
+
 def test_continuation_marks_are_not_sentences() -> None:
     doc = _segment(PAGE)
     texts = [s.text for s in doc.articles[0].sentences]

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from kg.input.clean import HEADLINE_MAX, above_particulars, headline_shaped, particulars_line
 from kg.language.dates import dateline
-from kg.language.lexicon import title_pattern, word_list
+from kg.language.lexicon import surnames, title_pattern, word_list
 from kg.model import Article, Document, Sentence
 
 _OPENER = re.compile(r"^[■\s]*(本报讯|据新华社|本报记者|[\u4e00-\u9fff]{2,4}讯(?![息员录号])|■)")
@@ -279,6 +279,47 @@ def _authors(lines: list[_Line]) -> list[str]:
     return names
 
 
+# "作者:张三", "作者: 李四 来源: 某某日报", "(作者:王 五)": who wrote the article, named on a line of its
+# particulars or under it
+_WRITER = re.compile(
+    r"(?:作者|撰稿|撰文)\s*[:：]\s*"
+    r"(?P<names>[\u4e00-\u9fff](?:[\u4e00-\u9fff、]|[ \u3000](?=[\u4e00-\u9fff]))*)"
+)
+_NOT_A_WRITER = re.compile(
+    r"来源|时间|日期|发布|浏览|点击|责任|编辑|审核|校对|摄影|网站|报社|中心|政府|办公室|融媒|文章|信息|消息|佚名|不详|本站|网络|原创"
+)
+
+
+def _writers(lines: list[_Line]) -> list[str]:
+    names: list[str] = []
+    for line in lines:
+        for match in _WRITER.finditer(line.text):
+            for name in _names_of(match["names"]):
+                if name not in names:
+                    names.append(name)
+    return names
+
+
+def _names_of(run: str) -> list[str]:
+    """The names of a credit: "王五、赵六", "王 五" (one name, spaced), "李四 来源" (to the next field)."""
+    field = _NOT_A_WRITER.search(run)
+    names: list[str] = []
+    for part in re.split(r"[、]", run[: field.start()] if field else run):
+        words = part.split()
+        if len(words) > 1 and all(len(w) == 1 for w in words):
+            words = ["".join(words)]  # "王 五"
+        names += [w for w in words if _name_shaped(w)]
+    return names
+
+
+def _name_shaped(word: str) -> bool:
+    """A surname and one or two characters, or a surname of two and two ("佚名", "文章" are none; "刘彬蒋葵",
+    two names run together, is none either)."""
+    if word in word_list("byline_roles.txt"):
+        return False
+    return (2 <= len(word) <= 3 and word[0] in surnames()) or (len(word) == 4 and word[:2] in surnames())
+
+
 def split_sentences(text: str, start: int, end: int) -> list[Sentence]:
     """Sentences of text[start:end], dropping continuation marks and blank pieces."""
     sentences: list[Sentence] = []
@@ -331,8 +372,9 @@ def segment_document(doc: Document) -> Document:
         start = body[0].start if body else draft.headlines[0][0].start
         end = body[-1].end if body else draft.headlines[-1][-1].end
         article = Article(index=index, headline=_headline(draft), start=start, end=end)
-        article.authors = _authors(body[:3] + body[-2:])
         headlines = [line for block in draft.headlines for line in block]
+        article.authors = _authors(body[:3] + body[-2:])
+        article.authors += [n for n in _writers(headlines + body[:3] + body[-2:]) if n not in article.authors]
         for line in sorted(headlines + body, key=lambda line: line.start):
             if particulars_line(line.text):
                 continue  # the page's source and time: no sentence of the article, nor its lead
