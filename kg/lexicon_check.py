@@ -58,10 +58,10 @@ TABLES: dict[str, Table] = {
     "division_aliases.tsv": Table(2, {}),
     "divisions.tsv": Table(4, {2: DIVISION_LEVELS}),
     "event_acts.tsv": Table(6, {2: EVENT_TYPES}),
-    "former_divisions.tsv": Table(4, {}),
     "event_heads.tsv": Table(2, {1: EVENT_TYPES}),
     "date_patterns.tsv": Table(3, {}),
     "event_patterns.tsv": Table(3, {}),
+    "former_divisions.tsv": Table(4, {}),
     "project_patterns.tsv": Table(3, {}),
     "name_patterns.tsv": Table(3, {}),
     "hanlp_tags.tsv": Table(3, {}),
@@ -133,12 +133,15 @@ def check_list(name: str) -> list[str]:
 
 def check_sublists() -> list[str]:
     """A ground-breaking trigger is a trigger: a list that picks some words of another holds only them."""
-    return [
-        f"{where}: {line.strip()!r} is not in {whole}"
-        for part, whole in SUBLISTS.items()
-        for where, line in _lines(part)
-        if line.strip() not in {entry.strip() for _, entry in _lines(whole)}
-    ]
+    problems = []
+    for part, whole in SUBLISTS.items():
+        entries = {entry.strip() for _, entry in _lines(whole)}
+        problems += [
+            f"{where}: {line.strip()!r} is not in {whole}"
+            for where, line in _lines(part)
+            if line.strip() not in entries
+        ]
+    return problems
 
 
 def check_title_keys(name: str) -> list[str]:

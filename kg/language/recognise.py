@@ -54,17 +54,21 @@ def _orgs_split_at_conjunction(tokens: list[Token]) -> list[Token]:
     for t in tokens:
         match = _JOINED_ORGS.fullmatch(t.text) if t.tag == "ORG" else None
         after_item = bool(out) and (out[-1].tag == "ORG" or out[-1].text in '》”"')
-        if match is None or org_subtype(match["b"]) == "other" or not (match["a"] or after_item):
-            out.append(t)
-            continue
-        if match["a"] and org_subtype(match["a"]) == "other":
+        first = match["a"] if match else None  # the body before 和, if any
+        if match is None or not _two_bodies(first, match["b"], after_item):
             out.append(t)
             continue
         conj = t.start + match.start("conj")
-        if match["a"]:
-            out.append(Token(match["a"], t.start, conj, "ORG"))
+        out += [Token(first, t.start, conj, "ORG")] if first else []
         out += [Token(match["conj"], conj, conj + 1, "CONJ"), Token(match["b"], conj + 1, t.end, "ORG")]
     return out
+
+
+def _two_bodies(first: str | None, second: str, after_item: bool) -> bool:
+    """Both sides are bodies; with nothing before 和, the token follows a body or a document's title."""
+    if org_subtype(second) == "other":
+        return False
+    return org_subtype(first) != "other" if first else after_item
 
 
 def repair_names(tokens: list[Token]) -> list[Token]:

@@ -125,7 +125,8 @@ class Resolver:
         # "1月9日，…会议举行"; a session of several days decides on its last ("26日至27日…举行第三十次会议")
         when = (lead_date.end or lead_date.start) if lead_date and lead_date.year_known else None
         for position in article.positions:
-            self._add_position(doc, record, position, homes, _paragraph_date(doc, article, position) or when)
+            day = (_paragraph_date(doc, article, position) or when) if position.change else None
+            self._add_position(doc, record, position, homes, day)
         for event in article.events:
             self._add_event(doc, record, event)
         for participation in article.participations:
