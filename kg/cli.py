@@ -262,6 +262,7 @@ def summary(corpus: Corpus, files: int) -> str:
     rows += sorted(kinds.items())
     rows += [("posts held (org:Membership)", len(corpus.memberships))]
     rows += [("authors (schema:author)", sum(len(a.authors) for a in corpus.articles))]
+    rows += [("editors (schema:editor)", sum(len(a.editors) for a in corpus.articles))]
     rows += [("mentions (schema:mentions)", sum(len(a.mentions) for a in corpus.articles))]
     width = max(len(name) for name, _ in rows)
     return "\n".join(f"{name:<{width}}  {count:>6}" for name, count in rows)

@@ -102,7 +102,7 @@ def predicted_positions(corpus: Corpus) -> set[tuple[str, str, str, str]]:
 def predicted_persons(corpus: Corpus) -> set[tuple[str, str]]:
     found = set()
     for article in corpus.articles:
-        for key in article.mentions + article.authors:
+        for key in article.mentions + article.authors + article.editors:
             entity = corpus.entities[key]
             if entity.type == "PERSON":
                 found.add((Path(article.source).name, entity.label))

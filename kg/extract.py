@@ -15,7 +15,10 @@ def document_json(doc: Document) -> dict:
             mentions.append({"type": m.type, "subtype": m.subtype, "text": doc.original[start:end],
                              "start": start, "end": end, "article": article.index})  # fmt: skip
         facts += [{**fact, "article": article.index} for fact in _article_facts(doc, article)]
-    articles = [{"index": a.index, "headline": a.headline, "authors": a.authors} for a in doc.articles]
+    articles = [
+        {"index": a.index, "headline": a.headline, "authors": a.authors, "editors": a.editors}
+        for a in doc.articles
+    ]
     return {
         "document": doc.path,
         "format": doc.format,

@@ -59,6 +59,7 @@ TABLES: dict[str, Table] = {
     "divisions.tsv": Table(4, {2: DIVISION_LEVELS}),
     "event_acts.tsv": Table(6, {2: EVENT_TYPES}),
     "event_heads.tsv": Table(2, {1: EVENT_TYPES}),
+    "credit_labels.tsv": Table(2, {1: ("author", "editor")}),
     "date_patterns.tsv": Table(3, {}),
     "event_patterns.tsv": Table(3, {}),
     "former_divisions.tsv": Table(4, {}),

@@ -136,6 +136,7 @@ class Article:
     start: int
     end: int
     authors: list[str] = field(default_factory=list)
+    editors: list[str] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     positions: list[Position] = field(default_factory=list)
     events: list[EventMention] = field(default_factory=list)
@@ -246,6 +247,7 @@ class ArticleRecord:
     index: int
     headline: str
     authors: list[str] = field(default_factory=list)  # entity keys
+    editors: list[str] = field(default_factory=list)  # entity keys
     mentions: list[str] = field(default_factory=list)  # entity keys
 
 

@@ -137,6 +137,25 @@ def test_build_runs_the_pipeline_in_process(tmp_path) -> None:
     assert len(reloaded) == len(built)
 
 
+def test_writers_and_editors_credited_on_a_page_are_its_authors_and_editors(tmp_path) -> None:
+    source = tmp_path / "page.txt"
+    source.write_text(
+        "县政协召开常委会议\n来源:某某网 作者:赖青 左云\n\n"
+        "本报讯 1月14日,县政协召开常委会议,听取县政府关于全县重点项目建设情况的通报。\n\n"
+        "(一审:周明 二审:黄岸 三审:扶国权)\n",
+        encoding="utf-8",
+    )
+    built = kg.build(source, city="聊城市", out=tmp_path / "out")
+    credits = built.query(
+        "PREFIX schema: <https://schema.org/> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+        "SELECT ?credit ?name WHERE { ?a a schema:NewsArticle ; ?credit ?p . ?p rdfs:label ?name . "
+        "FILTER(?credit IN (schema:author, schema:editor)) }"
+    )
+    assert sorted(zip(credits.credit.str.rsplit("/", n=1).str[-1], credits.name, strict=True)) == [
+        ("author", "左云"), ("author", "赖青"), ("editor", "周明"), ("editor", "扶国权"), ("editor", "黄岸"),
+    ]  # fmt: skip
+
+
 def test_pyvis_network_of_one_officials_neighbourhood(seeds) -> None:
     from pyvis.network import Network
 

@@ -116,6 +116,7 @@ def small_graph() -> Graph:
     li = add_entity(g, "p/li", "李四", KG.Person, SCHEMA.Person)
     evil = add_entity(g, "p/evil", f"王五{SCRIPT}", KG.Person, SCHEMA.Person)
     reporter = add_entity(g, "p/zhao", "赵六", KG.Person, SCHEMA.Person)
+    editor = add_entity(g, "p/sun", "孙七", KG.Person, SCHEMA.Person)
     dept = add_entity(g, "o/xcb", "中共聊城市委宣传部", KG.PartyOrganization, SCHEMA.GovernmentOrganization)
     gov = add_entity(
         g, "o/gov", "聊城市人民政府", KG.GovernmentOrganization, SCHEMA.GovernmentOrganization, f"市政府{IMG}"
@@ -131,6 +132,7 @@ def small_graph() -> Graph:
         g.add((article, RDF.type, SCHEMA.NewsArticle))
         g.add((article, SCHEMA.headline, zh(headline)))
         g.add((article, SCHEMA.author, reporter))
+        g.add((article, SCHEMA.editor, editor))
         for entity in (zhang, li, evil, dept, gov, city):
             g.add((article, SCHEMA.mentions, entity))
 
@@ -141,7 +143,7 @@ def small_graph() -> Graph:
     g.add((company, SCHEMA.location, city))
     g.add((dept, ORG.subOrganizationOf, gov))
     g.add((uni, SCHEMA.location, city))
-    return g  # 赵六 (an author) and 大运河文化带建设 take part in no relation
+    return g  # 赵六 (an author), 孙七 (an editor) and 大运河文化带建设 take part in no relation
 
 
 @pytest.fixture(scope="module")
@@ -204,12 +206,19 @@ def test_page_data(page: Path) -> None:
     data = page_data(page)
     entities = {e["label"]: e for e in data["entities"]}
     # Every entity is in the data (so search finds them all); only those in relations have a position.
-    assert len(entities) == 11
+    assert len(entities) == 12
     drawn = {label for label, e in entities.items() if "x" in e}
-    assert "赵六" not in drawn and "大运河文化带建设" not in drawn and "张三" in drawn and "聊城市" in drawn
-    assert "另有 2 个仅被提及的实体未绘出" in page.read_text(encoding="utf-8")
+    assert (
+        "赵六" not in drawn
+        and "孙七" not in drawn
+        and "大运河文化带建设" not in drawn
+        and "张三" in drawn
+        and "聊城市" in drawn
+    )
+    assert "另有 3 个仅被提及的实体未绘出" in page.read_text(encoding="utf-8")
     assert entities["张三"]["alt"] == ["张部长"]
     assert len(entities["赵六"]["authored"]) == 2
+    assert len(entities["孙七"]["edited"]) == 2 and "authored" not in entities["孙七"]
     assert [t["name"] for t in data["types"]][:3] == ["人物", "党的组织", "国家机关"]
 
     ids = {label: i for i, label in enumerate(e["label"] for e in data["entities"])}
@@ -381,7 +390,7 @@ def test_loads_offline_with_legend_and_filters(browser, page: Path) -> None:
     relations = opened.page.inner_text("#kg-relations")
     assert "人物" in types and "党的组织" in types and "国家机关" in types
     assert "职务（人物 → 机构）" in relations and "出席（人物 → 活动）" in relations and "位于" in relations
-    assert "另有 2 个仅被提及的实体未绘出" in opened.page.inner_text("#kg-header")
+    assert "另有 3 个仅被提及的实体未绘出" in opened.page.inner_text("#kg-header")
     assert_clean(opened)
 
 
@@ -477,6 +486,11 @@ def test_entities_only_mentioned_are_found_and_shown_on_demand(browser, page: Pa
     zhao = entity_id(opened, "赵六")
     assert opened.js("(id) => kg.nodes.get(id) !== null", zhao)
     assert "仅被报道提及" in text and "署名报道" in text and "《全市宣传思想工作会议召开》" in text
+    opened.page.fill("#kg-search", "孙七")
+    opened.page.wait_for_selector("#kg-results li[role=option]")
+    opened.page.keyboard.press("Enter")
+    text = panel_text(opened)
+    assert "编辑报道" in text and "署名报道" not in text and "《全市宣传思想工作会议召开》" in text
     assert_clean(opened)
 
 

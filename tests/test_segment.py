@@ -230,3 +230,18 @@ def test_a_caption_that_credits_a_body_splits_no_article() -> None:
     )
     doc = _segment(page)
     assert len(doc.articles) == 1  # the captions are the article's, not headlines of their own
+
+
+def test_editors_credited_on_the_page_are_the_articles_editors() -> None:
+    page = (
+        "县政协召开常委会议\n来源:某某网 编辑:肖文东    作者:赖青 左云\n\n"
+        "本报讯 1月14日,县政协召开常委会议,听取县政府关于全县重点项目建设情况的通报。\n\n"
+        "会议指出,要抓好项目建设,推动全县经济社会高质量发展。\n\n"
+        "(一审:周明 二审:黄岸 三审:扶国权)\n\n县融媒体中心编辑:陈佳明 马羚编审:闫丽华\n"
+    )
+    article = _segment(page).articles[0]
+    assert article.headline == "县政协召开常委会议"
+    assert article.authors == ["赖青", "左云"]
+    assert article.editors == ["肖文东", "周明", "黄岸", "扶国权", "陈佳明", "马羚", "闫丽华"]
+    page = "县政协召开常委会议\n\n本报讯 1月14日,县政协召开常委会议。\n\n责任编辑:不详\n"
+    assert _segment(page).articles[0].editors == []

@@ -121,7 +121,7 @@ PREDICATES: dict[URIRef, tuple[str, str, bool]] = {
 # Relations whose filter starts unchecked. Nearly everything is somewhere in the city: drawn, "位于" would
 # tie every cluster to 聊城市 and make a hairball; the layout ignores it too (see layout()).
 BACKGROUND = {"location"}
-NOT_RELATIONS = {RDF.type, RDFS.label, SKOS.altLabel, SCHEMA.mentions, SCHEMA.author}
+NOT_RELATIONS = {RDF.type, RDFS.label, SKOS.altLabel, SCHEMA.mentions, SCHEMA.author, SCHEMA.editor}
 
 
 @dataclass
@@ -132,6 +132,7 @@ class Entity:
     alt_labels: list[str]
     mentions: list[int] = field(default_factory=list)  # indices of the articles that mention it
     authored: list[int] = field(default_factory=list)  # articles it is the byline of
+    edited: list[int] = field(default_factory=list)  # articles that credit it as an editor
     details: list[str] = field(default_factory=list)  # a project's investment, scale and status, as lines
 
 
@@ -241,7 +242,8 @@ def read_graph(graph: Graph) -> Explorer:
     article_terms = sorted(set(graph.subjects(RDF.type, SCHEMA.NewsArticle)), key=str)
     articles = {term: i for i, term in enumerate(article_terms)}
     headlines = [_headline(graph, term) for term in article_terms]
-    for predicate, attribute in ((SCHEMA.mentions, "mentions"), (SCHEMA.author, "authored")):
+    credits = ((SCHEMA.mentions, "mentions"), (SCHEMA.author, "authored"), (SCHEMA.editor, "edited"))
+    for predicate, attribute in credits:
         for article, entity in sorted(graph.subject_objects(predicate), key=lambda pair: str(pair)):
             if article in articles and entity in terms:
                 getattr(entities[terms[entity]], attribute).append(articles[article])
@@ -681,10 +683,11 @@ def page_data(title: str, explorer: Explorer, positions: dict[int, tuple[float, 
 
 
 def _entity_data(entity: Entity, style: int, kind: int, position: tuple[float, float] | None) -> dict:
-    """One entity as the page reads it: what it has of alternative names, mentions, authored
-    articles and details, and its place in the layout when it is drawn."""
+    """One entity as the page reads it: what it has of alternative names, mentions, authored and
+    edited articles and details, and its place in the layout when it is drawn."""
     item: dict = {"label": entity.label, "type": style, "kind": kind}
     optional = {"alt": entity.alt_labels, "mentions": entity.mentions, "authored": entity.authored}
+    optional |= {"edited": entity.edited}
     item |= {key: value for key, value in (optional | {"details": entity.details}).items() if value}
     if position is not None:
         item["x"], item["y"] = position

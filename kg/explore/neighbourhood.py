@@ -22,7 +22,7 @@ from kg.rdf.graph import ID, SCHEMA
 
 ENTITY_KINDS = ("person/", "org/", "place/", "event/", "project/")
 _ENTITY_PREFIXES = tuple(f"{ID}{kind}" for kind in ENTITY_KINDS)
-_NOT_LINKS = {str(SCHEMA.mentions), str(SCHEMA.author)}  # every article mentions everything
+_NOT_LINKS = {str(SCHEMA.mentions), str(SCHEMA.author), str(SCHEMA.editor)}  # articles mention everything
 _LABELS = {"http://www.w3.org/2000/01/rdf-schema#label", "http://www.w3.org/2004/02/skos/core#altLabel"}
 OVERVIEW = 150  # entities in an overview
 MAX_DEPTH = 5

@@ -85,10 +85,24 @@ def _column_width(lines: list[str]) -> float:
     return float(statistics.quantiles(lengths, n=4)[2]) if len(lengths) > 3 else float(lengths[-1])
 
 
+@lexicon_cache
+def credit_labels() -> str:
+    """The labels of credits (作者, 责任编辑, 一审 …: kg/data/credit_labels.tsv), as an alternation."""
+    return alternation(tuple(sorted(table("credit_labels.tsv"), key=len, reverse=True)))
+
+
+@lexicon_cache
+def _credit_names() -> re.Pattern[str]:
+    """The names after a credit's label ("作者:张三 李四"): their spaces separate them too."""
+    label = rf"(?:{credit_labels()})\s*[:：]"
+    name = rf"(?!{label})[\u4e00-\u9fff]{{2,4}}"
+    return re.compile(rf"{label}\s*{name}((?:[ \u3000]+{name})+)")
+
+
 def _protected(text: str) -> set[int]:
-    """Positions of spaces inside bylines, which must stay."""
+    """Positions of spaces inside bylines and credits, which must stay."""
     keep: set[int] = set()
-    for match in _BYLINE.finditer(text):
+    for match in (*_BYLINE.finditer(text), *_credit_names().finditer(text)):
         keep.update(i for i in range(match.start(1), match.end(1)) if text[i] in " \u3000")
     return keep
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.input.clean import HEADLINE_MAX, above_particulars, headline_shaped, particulars_line
+from kg.input.clean import HEADLINE_MAX, above_particulars, credit_labels, headline_shaped, particulars_line
 from kg.language.dates import dateline
-from kg.language.lexicon import surnames, title_pattern, word_list
+from kg.language.lexicon import lexicon_cache, surnames, table, title_pattern, word_list
 from kg.model import Article, Document, Sentence
 
 _OPENER = re.compile(r"^[■\s]*(本报讯|据新华社|本报记者|[\u4e00-\u9fff]{2,4}讯(?![息员录号])|■)")
@@ -248,15 +248,27 @@ def _body_text(draft: _Draft) -> str:
 
 
 def _headline(draft: _Draft) -> str:
-    candidates = [line.text.strip() for block in draft.headlines for line in block]
-    # a subtitle ("——…") or the page's date line ("2018-03-01 来源:德州日报") is not the headline
-    candidates = [c for c in candidates if not c.startswith("——") and dateline(c) is None] or candidates
-    # a subtitle of clauses ("提振信心,鼓足干劲,为…添一份力") under a title that has none
-    candidates = [c for c in candidates if len(c) >= 6 and not re.search("[,，]", c)] or candidates
+    candidates = _headline_candidates([line.text.strip() for block in draft.headlines for line in block])
     if candidates:
         return max(candidates, key=len)
     first = draft.body[0].text.strip() if draft.body else ""
     return first[:30]
+
+
+def _headline_candidates(candidates: list[str]) -> list[str]:
+    """The lines above an article that may be its headline, each filter keeping at least one."""
+    # a subtitle ("——…") or the page's date line ("2018-03-01 来源:德州日报") is not the headline
+    candidates = [c for c in candidates if not c.startswith("——") and dateline(c) is None] or candidates
+    # nor is a line of credits ("(一审:张三 二审:李四)", "记者:王五")
+    candidates = [c for c in candidates if not _credit_line(c)] or candidates
+    # a subtitle of clauses ("提振信心,鼓足干劲,为…添一份力") under a title that has none
+    return [c for c in candidates if len(c) >= 6 and not re.search("[,，]", c)] or candidates
+
+
+def _credit_line(text: str) -> bool:
+    return bool(
+        _credit().search(text) or _REPORTERS.search(text) or re.search(r"(?:记者|通讯员)\s*[:：]", text)
+    )
 
 
 def _authors(lines: list[_Line]) -> list[str]:
@@ -279,21 +291,32 @@ def _authors(lines: list[_Line]) -> list[str]:
     return names
 
 
-# "作者:张三", "作者: 李四 来源: 某某日报", "(作者:王 五)": who wrote the article, named on a line of its
-# particulars or under it
-_WRITER = re.compile(
-    r"(?:作者|撰稿|撰文)\s*[:：]\s*"
-    r"(?P<names>[\u4e00-\u9fff](?:[\u4e00-\u9fff、]|[ \u3000](?=[\u4e00-\u9fff]))*)"
-)
-_NOT_A_WRITER = re.compile(
-    r"来源|时间|日期|发布|浏览|点击|责任|编辑|审核|校对|摄影|网站|报社|中心|政府|办公室|融媒|文章|信息|消息|佚名|不详|本站|网络|原创"
-)
+# "作者:张三", "作者: 李四 来源: 某某日报", "责任编辑:王五", "(一审:赵六 二审:孙七)": who wrote or edited
+# the article, named on a line of its particulars or under it (kg/data/credit_labels.tsv)
+@lexicon_cache
+def _credit() -> re.Pattern[str]:
+    labels = credit_labels()
+    # the names run to the next label: "编辑:张三 李四编审:王五" credits 张三 and 李四, then 王五
+    names = rf"[\u4e00-\u9fff](?:(?!(?:{labels})\s*[:：])[\u4e00-\u9fff、]|[ \u3000](?=[\u4e00-\u9fff]))*"
+    return re.compile(rf"(?P<label>{labels})\s*[:：]\s*(?P<names>{names})")
 
 
-def _writers(lines: list[_Line]) -> list[str]:
+@lexicon_cache
+def _not_a_name() -> re.Pattern[str]:
+    """Where a credit's names end: the next field's label ("李四 来源"), or a word no name is."""
+    return re.compile(
+        rf"{credit_labels()}|来源|时间|日期|发布|浏览|点击|责任|网站|报社|中心|政府|办公室|融媒|文章|信息|消息|"
+        r"佚名|不详|本站|网络|原创|摄影"
+    )
+
+
+def _credits(lines: list[_Line], credit: str) -> list[str]:
+    """The names credited as `credit` (author, editor) on these lines."""
     names: list[str] = []
     for line in lines:
-        for match in _WRITER.finditer(line.text):
+        for match in _credit().finditer(line.text):
+            if table("credit_labels.tsv")[match["label"]][0] != credit:
+                continue
             for name in _names_of(match["names"]):
                 if name not in names:
                     names.append(name)
@@ -302,7 +325,7 @@ def _writers(lines: list[_Line]) -> list[str]:
 
 def _names_of(run: str) -> list[str]:
     """The names of a credit: "王五、赵六", "王 五" (one name, spaced), "李四 来源" (to the next field)."""
-    field = _NOT_A_WRITER.search(run)
+    field = _not_a_name().search(run)
     names: list[str] = []
     for part in re.split(r"[、]", run[: field.start()] if field else run):
         words = part.split()
@@ -374,7 +397,13 @@ def segment_document(doc: Document) -> Document:
         article = Article(index=index, headline=_headline(draft), start=start, end=end)
         headlines = [line for block in draft.headlines for line in block]
         article.authors = _authors(body[:3] + body[-2:])
-        article.authors += [n for n in _writers(headlines + body[:3] + body[-2:]) if n not in article.authors]
+        # the lines that credit an article's writers and editors: above it, at its head and at its end
+        credited = sorted(
+            {line.start: line for line in headlines + body[:3] + body[-2:]}.values(),
+            key=lambda line: line.start,
+        )
+        article.authors += [n for n in _credits(credited, "author") if n not in article.authors]
+        article.editors = [n for n in _credits(credited, "editor") if n not in article.authors]
         for line in sorted(headlines + body, key=lambda line: line.start):
             if particulars_line(line.text):
                 continue  # the page's source and time: no sentence of the article, nor its lead

@@ -192,6 +192,8 @@ def _add_article(graph: Graph, article: ArticleRecord, corpus: Corpus) -> None:
     graph.add((node, KG.articleIndex, Literal(article.index)))
     for key in article.authors:
         graph.add((node, SCHEMA.author, entity_iri(corpus.entities[key])))
+    for key in article.editors:
+        graph.add((node, SCHEMA.editor, entity_iri(corpus.entities[key])))
     for key in article.mentions:
         graph.add((node, SCHEMA.mentions, entity_iri(corpus.entities[key])))
 

@@ -112,10 +112,14 @@ class Resolver:
 
     # ---- articles ----------------------------------------------------------------------------
 
+    def _credited(self, names: list[str]) -> list[str]:
+        """The persons a page credits (its writers, its editors), as entity keys."""
+        return [self._entity("PERSON", name, None, name).key for name in names]
+
     def _add_article(self, doc: Document, article: Article, homes: dict[str, str]) -> None:
         record = ArticleRecord(article_id(doc, article.index), doc.path, article.index, article.headline)
         self.corpus.articles.append(record)
-        record.authors = [self._entity("PERSON", name, None, name).key for name in article.authors]
+        record.authors, record.editors = self._credited(article.authors), self._credited(article.editors)
         for mention in article.mentions:
             entity = self._entity_for(mention, homes, record.id)
             if entity:

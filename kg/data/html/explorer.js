@@ -711,6 +711,10 @@
       section("署名报道", e.authored.length);
       body.appendChild(headlineList(e.authored));
     }
+    if (e.edited) {
+      section("编辑报道", e.edited.length);
+      body.appendChild(headlineList(e.edited));
+    }
     if (!drawn[i]) {
       var co = coMentioned(i);
       if (co.length) {
