@@ -301,6 +301,23 @@ def test_a_delegation_s_visit_is_an_event(engine) -> None:
     assert ("王五", "衡南县党政代表团到衡阳县调研考察", "陪同") in roles
 
 
+def test_a_visit_made_for_exchange_or_support_is_named_by_what_it_is_for(engine) -> None:
+    text = (
+        "本报讯 9月16日，县委书记张三带队到信宜市开展粤桂协作对接工作。市领导李四参加调研活动。\n\n"
+        "本报讯 10月14日，乐清市党政代表团来平阳县开展山海协作交流活动，县委书记王五陪同。\n"
+    )
+    events, roles = _article_events(engine, text)
+    assert {"张三带队到信宜市开展粤桂协作对接工作", "乐清市党政代表团来平阳县开展山海协作交流活动"} <= events
+    assert {
+        ("张三", "张三带队到信宜市开展粤桂协作对接工作", "带队"),
+        ("李四", "张三带队到信宜市开展粤桂协作对接工作", "参加"),
+        ("王五", "乐清市党政代表团来平阳县开展山海协作交流活动", "陪同"),
+    } <= roles
+    # a piece of work done at home is no visit
+    events, _ = _article_events(engine, "本报讯 9月16日，县委书记张三在县委开展粤桂协作对接工作。\n")
+    assert not [e for e in events if "对接工作" in e]
+
+
 def test_a_photo_captions_bracket_is_not_in_the_events_name(engine) -> None:
     text = "（沧州市四届人大七次会议开幕，全体起立，奏国歌 记者 吴建国/摄）"
     doc = analyse([Document("caption.txt", text)], engine, Locale.for_city("沧州市"))[0]

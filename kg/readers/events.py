@@ -1881,8 +1881,10 @@ def _group_visits(sentence: Sentence) -> list[EventMention]:
         # the group's name starts after a clause mark, or after what it is made of ("…共同组成的联合调研组")
         clause = max(group.rfind(c) for c in "，,。、：:的")
         start = match.start("group") + clause + 1
-        # "…参访团一行6人来P进行了为期3天的参观考察" is named "…参访团来P参观考察"
-        name = _VISIT_FILLER.sub("", sentence.text[start : match.end()])
+        # "…参访团一行6人来P进行了为期3天的参观考察" is named "…参访团来P参观考察"; what it is for stays
+        # as written ("…代表团来P开展山海协作交流活动")
+        named_to = match.start("purpose") if match["purpose"] else match.end()
+        name = _VISIT_FILLER.sub("", sentence.text[start:named_to]) + sentence.text[named_to : match.end()]
         event = EventMention(
             name, "inspection", sentence, sentence.start + start, sentence.start + match.end()
         )
@@ -1920,11 +1922,9 @@ def _visit(sentence: Sentence, person: Mention, persons: list[Mention]) -> Event
     match = _INSPECTION.match(rest)
     if not match:
         return None
-    verb, place = match["verb"] or match["verb2"], match["place"] or match["object"]
-    if match["motion"] == "在" and not _is_place(sentence, person.end + match.start("place")):
-        return None  # "在公开接待群众来访时": no place, no visit
-    if _RECALLED.match(rest, match.end()):
-        return None  # "贯彻X在黄冈调研时重要讲话精神": a visit recalled, not reported
+    if not _reports_a_visit(sentence, person, match):
+        return None
+    verb, place = match["verb"] or match["verb2"] or "", match["place"] or match["object"]
     hosts = _hosts(sentence.text, sentence.start, [p for p in persons if p.start <= person.start])
     if rest.count("“", 0, match.end()) > rest.count("”", 0, match.end()):
         # "到P开展“再学习、再调研、再落实”暨…调研活动": the verb is inside the name of a campaign
@@ -1944,6 +1944,16 @@ def _visit(sentence: Sentence, person: Mention, persons: list[Mention]) -> Event
     event.co_visitors = [h.text for h in hosts[1:]]
     event.led = _led_before(rest, match)
     return event
+
+
+def _reports_a_visit(sentence: Sentence, person: Mention, match: re.Match[str]) -> bool:
+    """Whether the words after a person (`match`, of the inspection pattern) report a visit they paid."""
+    if match["motion"] == "在" and not _is_place(sentence, person.end + match.start("place")):
+        return False  # "在公开接待群众来访时": no place, no visit
+    if match["motion"] == "在" and match["purpose"]:
+        return False  # "在县委开展对接工作": work done at home
+    # "贯彻X在黄冈调研时重要讲话精神": a visit recalled, not reported
+    return not _RECALLED.match(sentence.text, person.end - sentence.start + match.end())
 
 
 def _led_before(rest: str, match: re.Match[str]) -> str:
@@ -2006,6 +2016,8 @@ def _visit_name(rest: str, match: re.Match[str]) -> str:
         return written.replace((match["verb"] or match["verb2"]) + "了", match["verb"] or match["verb2"], 1)
     motion = "在" if match["motion"] == "在" else "到"
     led = match["led"] or ""  # "张三率党政考察团来威海考察": the delegation is in the visit's name
+    if match["purpose"]:  # "到信宜市开展粤桂协作对接工作": named by what it is for
+        return f"{led}{motion}{match['place']}{match['purpose']}"
     also = match["also"] or ""
     verb = match["verb"] or match["verb2"]
     sites = _SITES_LISTED.search(match["place"]) and _LISTED_SUBJECT.match(rest, match.end())
