@@ -51,6 +51,7 @@ def mend_names(doc: Document, body_before_title: BodyBeforeTitle, gazetteer: Gaz
     complete_names(doc)
     for article in doc.articles:
         for sentence in article.sentences:
+            _drop_names_of_doctrines(sentence)
             _add_noted_names(sentence)
             _add_names_after_titles(sentence, body_before_title)
             if _DECISION.search(sentence.text):
@@ -192,6 +193,16 @@ def _join_tails_in_lists(text: str, mentions: list[Mention]) -> None:
 
 
 _NOTED_IN_LIST = LexiconPattern("name_patterns.tsv", "noted_in_list")
+
+
+def _drop_names_of_doctrines(sentence: Sentence) -> None:
+    """ "学习<name>新时代中国特色社会主义思想": a name in a doctrine's name is no mention of the person."""
+    doctrines = word_list("doctrine_names.txt")
+    sentence.mentions = [
+        m
+        for m in sentence.mentions
+        if m.type != "PERSON" or not sentence.text.startswith(doctrines, m.end - sentence.start)
+    ]
 
 
 def _add_noted_names(sentence: Sentence) -> None:
