@@ -5,8 +5,11 @@ from __future__ import annotations
 import json
 import shutil
 
+import pytest
+
 from kg.cli import main
 from kg.evaluate import Score, evaluate
+from kg.language.lexicon import recorded_role
 from kg.pipeline import build_corpus, locale_for, run
 
 from .conftest import GOLD, SEEDS
@@ -89,3 +92,17 @@ def test_a_role_is_compared_as_kg_records_it(tmp_path) -> None:
     as_written = {s.relation: s for s in evaluate(corpus, gold)}["participation"]
     as_recorded = {s.relation: s for s in evaluate(corpus, GOLD)}["participation"]
     assert as_written.correct == as_recorded.correct > 27
+
+
+@pytest.mark.parametrize(
+    ("written", "recorded"),
+    [
+        ("就坐", "就座"),
+        ("到会祝贺", "祝贺"),
+        ("陪同调研", "陪同"),
+        ("随同调研", "随同"),
+        ("书面发言", "发言"),
+    ],
+)
+def test_a_verb_written_longer_is_its_role(written: str, recorded: str) -> None:
+    assert recorded_role(written) == recorded
