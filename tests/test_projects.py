@@ -764,3 +764,28 @@ def test_what_a_visitor_did_is_no_part_of_a_projects_name(engine) -> None:
     assert not names & {"基层一线调研督导重点项目", "漠河林场调研检查项目", "克旗举行重点项目"}
     assert not any("期间" in name for name in names)  # a span of time is no part of a name
     assert "砂坑修复治理项目" in names
+
+
+def test_an_item_priced_after_another_is_not_owned_by_it(engine) -> None:
+    text = (
+        "本报讯 开工的4个项目分别是投资10亿元的某某医疗器械生产项目、投资2.2亿元的某某保温材料生产项目、"
+        "投资2.1亿元的某某锂电池盖帽生产项目和投资1亿元的某某电气设备制造项目。\n"
+    )
+    projects = _article_projects(engine, text, "泰州市")
+    assert projects["某某电气设备制造项目"].investment == 1e8
+    assert {p.owner for p in projects.values()} == {None}
+
+
+def test_a_trip_to_several_places_sets_no_place_for_the_projects_after_it(engine) -> None:
+    text = (
+        "本报讯 区长张三到宁夏、云南、常州等地进行定向招商。\n"
+        "招商小组以红岭铜业有限公司铜冶炼工艺升级改造项目和青云有色金属有限公司40万吨高纯阴极铜项目"
+        "配套的产业链条企业为主线招商。\n"
+    )
+    projects = _article_projects(engine, text, "赤峰市")
+    assert projects["红岭铜业有限公司铜冶炼工艺升级改造项目"].place is None
+
+
+def test_a_lists_first_item_begins_after_the_words_of_a_visit_to_it(engine) -> None:
+    text = "本报讯 视察组先后深入府谷黄河大桥、木瓜公路改建(一期)、机场连接线等重点项目建设现场。\n"
+    assert "府谷黄河大桥" in _article_projects(engine, text, "榆林市")

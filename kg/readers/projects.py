@@ -301,9 +301,11 @@ class ProjectReader:
 
 
 _TO_BUILD = "(?:的|建设|兴建|实施)?"  # "投资10亿元建设Y", "投资7.3亿元的Y"
-# "合同引资额达37.1亿元的X": the amount a contract brings, before X; no investor named
+# "合同引资额达37.1亿元的X": the amount a contract brings, before X; no investor named. An investor is
+# no other item's words ("投资2.1亿元的A项目和投资1亿元的B项目": B's investor is none of A)
 _PRICED_PREFIX = re.compile(
-    rf"^(?:(?P<owner>[^，,。]{{2,30}}?)?(?:总)?投资|(?:其中)?(?:合同)?引资额?(?:达|为)?)?{NUMBER}{UNIT}元{_TO_BUILD}"
+    rf"^(?:(?P<owner>(?:(?!投资|项目)[^，,。、；;\d]){{2,30}}?)?(?:总)?投资|(?:其中)?(?:合同)?引资额?(?:达|为)?)?"
+    rf"{NUMBER}{UNIT}元{_TO_BUILD}"
 )
 # "上海某畜牧有限公司投资10亿元建设Y项目": the company before the amount owns the project
 _INVESTOR_BEFORE = re.compile(
@@ -773,14 +775,14 @@ def _visiting() -> re.Pattern[str]:
 
 
 def _items(sentence: Sentence, match: re.Match[str]) -> list[tuple[int, int]]:
-    """Spans of a list's items. The verbs that govern the list stand before its first item
-    ("继续推进黄河国际会展中心、…"); a later item that seems to begin with one is a name the tagger
-    took for a verb (a brand tagged v before "新型建材")."""
+    """Spans of a list's items. The verbs that govern the list, and the words of a visit to it, stand
+    before its first item ("继续推进黄河国际会展中心、…", "视察组先后深入X、…"); a later item that seems
+    to begin with one is a name the tagger took for a verb (a brand tagged v before "新型建材")."""
     offset = match.start("items")
     spans = []
     for n, item in enumerate(re.finditer(r"[^、]+", match.group("items"))):
         start, end = offset + item.start(), offset + item.end()
-        spans.append((_skip_leading_verbs(sentence, start, end) if n == 0 else start, end))
+        spans.append((_after_visiting(sentence, start, end) if n == 0 else start, end))
     return spans
 
 
@@ -1065,7 +1067,7 @@ def _clause_place(tokens: list[Token], first: int, city: str | None, current: st
 
 def _visited_place(tokens: list[Token], first: int, city: str | None) -> str | None:
     """ "市委书记张三深入龙山区部分企业调研": the place a person's visit goes to is what the passage
-    is about."""
+    is about; not when the visit goes to several ("到宁夏、云南、常州等地招商": a trip away)."""
     motions = word_list("visit_motions.txt")
     for i in range(first, len(tokens) - 2):
         if _CLAUSE.fullmatch(tokens[i].text):
@@ -1073,7 +1075,8 @@ def _visited_place(tokens: list[Token], first: int, city: str | None) -> str | N
         if tokens[i].tag == "PERSON":
             j = i + 1 + (tokens[i + 1].text == "一行")
             if j < len(tokens) and tokens[j].text in motions:
-                return _place_at(tokens, j + 1, city)[0]
+                place, after = _place_at(tokens, j + 1, city)
+                return None if after < len(tokens) and tokens[after].text in ("、", "和") else place
     return None
 
 
