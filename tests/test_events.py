@@ -1721,3 +1721,13 @@ def test_a_talk_about_a_matter_with_the_other_side(engine) -> None:
     text = "4月21日，考察期间，张大超一行还就茶博会分会场有关筹备工作与茶产业博览会执委会进行了沟通对接。\n"
     events, roles = _article_events(engine, text)
     assert "张大超与茶产业博览会执委会沟通对接" in events
+
+
+def test_a_meeting_held_at_a_place_written_with_yu(engine) -> None:
+    text = (
+        "本报讯 1月30日下午，市委书记吴建国于市委大院听事堂会见某某同乡会会长马立新一行。"
+        "市政协主席孙立平陪同会见。\n"
+    )
+    events, roles = _article_events(engine, text)
+    assert "吴建国会见马立新一行" in events
+    assert {("吴建国", "吴建国会见马立新一行", "会见"), ("孙立平", "吴建国会见马立新一行", "陪同")} <= roles
