@@ -1731,3 +1731,13 @@ def test_a_meeting_held_at_a_place_written_with_yu(engine) -> None:
     events, roles = _article_events(engine, text)
     assert "吴建国会见马立新一行" in events
     assert {("吴建国", "吴建国会见马立新一行", "会见"), ("孙立平", "吴建国会见马立新一行", "陪同")} <= roles
+
+
+def test_a_briefings_name_ends_after_its_venue_part_not_at_a_word_ending_like_a_head(engine) -> None:
+    text = (
+        "本报讯 9月28日上午，烟台市人民政府新闻办公室召开“走在前、开新局”主题系列新闻发布会莱州市专场"
+        "——凝心聚力谋发展 再创莱州新辉煌。会上，市长吴建国介绍了有关情况。\n"
+    )
+    events, roles = _article_events(engine, text)
+    briefing = "“走在前、开新局”主题系列新闻发布会莱州市专场"
+    assert briefing in events and ("吴建国", briefing, "介绍") in roles

@@ -45,6 +45,7 @@ _NOT_A_NAME = _pattern("not_a_name")
 _HOSTING_AS_PART = _pattern("hosting_as_part")
 _ORGANISED_BEFORE = _pattern("organised_before")
 _VENUE_PART = _pattern("venue_part")
+_VENUE_PART_AFTER = _pattern("venue_part_after")
 _COUNT_NOT_NAME = _pattern("count_not_name")
 _SERIAL = _pattern("serial")
 _REPORTING = _pattern("reporting")
@@ -97,6 +98,16 @@ def _named_in_full(name: str) -> bool:
     """ "甘肃省重大项目集中开工仪式", not "座谈会", "此次调研活动" or "第一次、第二次全体会议"."""
     bare = any(name == head for head, _ in _heads())
     return len(name) >= 5 and not bare and "、" not in name and not _REFERRING.match(name)
+
+
+def _last_event_end(piece: str) -> int:
+    """Where the last event's name in `piece` ends (after its head and a venue's part), or -1:
+    "…新闻发布会莱州市专场——凝心聚力谋发展" ends after 专场, not after 发展 (a word that ends like a
+    head: non_event_endings.txt)."""
+    ends = {m.end() for head, _ in _heads() for m in re.finditer(re.escape(head), piece)}
+    end = max((end for end in ends if event_type(piece[:end])), default=-1)
+    venue = _VENUE_PART_AFTER.match(piece, end) if end > 0 else None
+    return venue.end() if venue else end
 
 
 @lexicon_cache
@@ -382,7 +393,7 @@ class EventReader:
         end = next((m.start() for m in _CLAUSE.finditer(text, trigger.end())), len(text))
         start = trigger.end() + (1 if text.startswith("的", trigger.end()) else 0)
         piece = text[start:end]
-        cut = max((piece.rfind(head) + len(head) for head, _ in _heads() if head in piece), default=-1)
+        cut = _last_event_end(piece)
         if trigger.group(1) in ("签署", "签订"):
             signed = _SIGNED.match(text, trigger.end())  # "签订战略合作协议等内容": up to the document
             return self._event(sentence, trigger.start(1), signed.end() if signed else end, None, drop="了")
