@@ -1741,3 +1741,8 @@ def test_a_briefings_name_ends_after_its_venue_part_not_at_a_word_ending_like_a_
     events, roles = _article_events(engine, text)
     briefing = "“走在前、开新局”主题系列新闻发布会莱州市专场"
     assert briefing in events and ("吴建国", briefing, "介绍") in roles
+
+
+def test_a_visit_to_a_site_to_work_there_is_a_visit(engine) -> None:
+    events, _ = _article_events(engine, "本报讯 12月5日，区委书记吴建国到五协生态科技产业园现场办公。\n")
+    assert "吴建国到五协生态科技产业园现场办公" in events
