@@ -53,6 +53,16 @@ def test_a_leaders_name_in_a_doctrines_name_is_no_mention_of_the_person() -> Non
     assert _persons(words, text, "德州市") == ["王文明"]
 
 
+def test_a_titles_last_character_read_into_a_name_taken_for_a_body_is_the_titles() -> None:
+    # the model cut "代区|长安明哲" (长安, a place): the title is 代区长, the name 安明哲
+    words = {"区委": "ORG", "副书记": "NOUN", "代区": "NOUN", "长安明哲": "ORG", "及": "CONJ", "参加": "VERB"}
+    text = "本报讯 区委副书记、代区长安明哲及区委各常委参加会议。\n"
+    assert _persons(words, text, "巴彦淖尔市") == ["安明哲"]
+    # "唐古拉山镇|长江源村": a village, not 镇长 and a name
+    words = {"唐古拉山镇": "PLACE", "长江源村": "PLACE", "来到": "VERB"}
+    assert _persons(words, "本报讯 驻华使节来到唐古拉山镇长江源村。\n", "海西蒙古族藏族自治州") == []
+
+
 def test_rules_from_a_word_list(tmp_path: Path) -> None:
     words = tmp_path / "words.tsv"
     words.write_text("# word\ttag\n孙立新\tPERSON\n", encoding="utf-8")

@@ -575,14 +575,15 @@ def _after_title(before: Token) -> bool:
 
 def _title_end_in_name(tokens: list[Token]) -> list[Token]:
     """ "副主|委胥敏": the model read a title's last character into the name after it; it is the
-    title's when the words before it end in a title with it, and the rest is a name by its surname."""
+    title's when the words before it end in a title with it, and the rest is a name by its surname.
+    "代区|长安明哲及…": the same in a word the model took for a body or a place (长安), when the name
+    ends where a clause, a conjunction or a verb begins."""
     out: list[Token] = []
-    for t in tokens:
+    for i, t in enumerate(tokens):
         before = out[-1] if out else None
         if (
             before is not None
-            and t.tag == "PERSON"
-            and len(t.text) == 3
+            and _title_char_read_into(t, tokens[i + 1] if i + 1 < len(tokens) else None)
             and t.text[1] in surnames()
             and not title_pattern().search(before.text)
             and title_pattern().search(before.text + t.text[0])
@@ -591,6 +592,21 @@ def _title_end_in_name(tokens: list[Token]) -> list[Token]:
             t = Token(t.text[1:], t.start + 1, t.end, "PERSON")
         out.append(t)
     return out
+
+
+def _title_char_read_into(t: Token, following: Token | None) -> bool:
+    """Could `t` be a title's last character and a name read as one word?"""
+    if t.tag == "PERSON":
+        return len(t.text) == 3
+    ends = following is None or following.tag in ("PUNCT", "CONJ", "VERB")
+    division = t.text.endswith(tuple("村镇乡县区市省州盟旗"))  # "唐古拉山镇|长江源村": a place
+    return (
+        t.tag in ("ORG", "PLACE")
+        and len(t.text) in (3, 4)
+        and ends
+        and not division
+        and plausible_name(t.text[1:])
+    )
 
 
 def _title_and_name(token: Token) -> list[Token]:
