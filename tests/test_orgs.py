@@ -448,3 +448,12 @@ def test_two_bodies_joined_by_a_conjunction_are_two(engine) -> None:
     docs = analyse([Document("x.txt", text)], engine, Locale.for_city("户县"))
     orgs = {m.text for a in docs[0].articles for s in a.sentences for m in s.mentions if m.type == "ORG"}
     assert {"县总工会", "县妇联"} <= orgs and not any(o.startswith(("和县", "县总工会和")) for o in orgs)
+
+
+def test_a_bare_level_body_after_a_district_of_a_municipality_is_that_districts() -> None:
+    # "门头沟区委书记A，区委副书记、区长B": B's 区委 is 门头沟区's, written after its city in full
+    beijing = OrgResolver(Locale.for_city("北京市"))
+    district = beijing.resolve("门头沟区委")
+    assert district.name == "中共北京市门头沟区委员会"
+    assert beijing.resolve("区委", district).name == "中共北京市门头沟区委员会"
+    assert beijing.resolve("区政府", district).name == "北京市门头沟区人民政府"

@@ -1003,7 +1003,14 @@ class OrgResolver:
             level is not None
             and context.scope.endswith(level)
             and not text.startswith(word_list("not_level_words.txt"))
-            and self.gazetteer.resolve(context.scope) is not None
+            and self._known_division(context.scope)
+        )
+
+    def _known_division(self, scope: str) -> bool:
+        """A place the gazetteer knows, written alone or after its city ("北京市石景山区")."""
+        parent = re.match(r"^.{2,8}?[省市]", scope)
+        return any(
+            self.gazetteer.resolve(s) is not None for s in (scope, scope[parent.end() :] if parent else "")
         )
 
     def inside(self, unit: str, context: Org) -> Org | None:
