@@ -457,3 +457,11 @@ def test_a_bare_level_body_after_a_district_of_a_municipality_is_that_districts(
     assert district.name == "中共北京市门头沟区委员会"
     assert beijing.resolve("区委", district).name == "中共北京市门头沟区委员会"
     assert beijing.resolve("区政府", district).name == "北京市门头沟区人民政府"
+
+
+def test_words_run_in_from_a_column_are_cut_but_not_a_word_ending_in_a_level() -> None:
+    loudi = OrgResolver(Locale.for_city("娄底市"))
+    assert loudi.trim("推动传统产业绿市工业和信息化局") == "市工业和信息化局"
+    # 城市 ends in 市 but is no city: the body is named in full
+    body = "国家发改委城市和小城镇改革发展研究中心"
+    assert loudi.trim(body) == body

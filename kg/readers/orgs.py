@@ -1099,6 +1099,7 @@ class OrgResolver:
         for i in range(1, len(text) - 1):
             if (
                 text[i] in "市省"
+                and text[i - 1 : i + 1] not in word_list("level_ending_words.txt")
                 and self.split(text[i:])[0]
                 and self.gazetteer.resolve(text[: i + 1]) is None
             ):
