@@ -63,6 +63,20 @@ def test_a_titles_last_character_read_into_a_name_taken_for_a_body_is_the_titles
     assert _persons(words, "本报讯 驻华使节来到唐古拉山镇长江源村。\n", "海西蒙古族藏族自治州") == []
 
 
+def test_a_surname_and_a_place_between_names_of_a_list_is_a_name() -> None:
+    # the model read "夏|开封" (开封, a city) as a surname alone and a place
+    words = {"吴立新": "PERSON", "杨广": "PERSON", "夏": "PERSON", "开封": "PLACE", "彭凯": "PERSON"}
+    text = "本报讯 区领导吴立新、杨广、夏开封、彭凯等参加活动。\n"
+    assert _persons(words, text, "淮安市") == ["吴立新", "杨广", "夏开封", "彭凯"]
+
+
+def test_a_names_last_character_read_into_deng_is_the_names() -> None:
+    # "陈利|平等": 平等 (equal) took the last character of 陈利平 before 等
+    words = {"李明": "PERSON", "陈利": "PERSON", "平等": "ADJ", "参加": "VERB"}
+    text = "本报讯 李明、陈利平等县政府常务会组成人员参加会议。\n"
+    assert _persons(words, text, "永州市") == ["李明", "陈利平"]
+
+
 def test_rules_from_a_word_list(tmp_path: Path) -> None:
     words = tmp_path / "words.tsv"
     words.write_text("# word\ttag\n孙立新\tPERSON\n", encoding="utf-8")

@@ -104,7 +104,7 @@ def _name_end_in_verb(tokens: list[Token]) -> list[Token]:
             and len(name.text) == 2
             and "\u4e00" <= word.text[:1] <= "\u9fff"
             and word.text[:1] not in word_list("name_followers.txt")
-            and word.text[1:] in person_verbs()
+            and (word.text[1:] in person_verbs() or word.text[1:] == "等")  # "王安|平等": 王安平 等
             and _after_title(before)
         ):
             out[i] = Token(name.text + word.text[0], name.start, name.end + 1, "PERSON")
@@ -525,10 +525,12 @@ _PEOPLE_VERBS = ("任命", "免去", "提名", "选举", "推选", "补选", "�
 
 def _missed_name(run: list[Token]) -> bool:
     """A list item the model did not type as a person that is one: a word typed as a place that is no
-    division, or two or three characters that begin with a surname."""
+    division, two or three characters that begin with a surname, or a surname the model took for a
+    name on its own and a word after it ("孟|开封": 开封, a city)."""
     text = "".join(t.text for t in run)
+    surname_and_word = len(run) == 2 and run[0].tag == "PERSON" and len(run[0].text) == 1
     return _unknown_place(run) or (
-        all(t.tag not in ("PERSON", "ORG", "PLACE") for t in run)
+        (surname_and_word or all(t.tag not in ("PERSON", "ORG", "PLACE") for t in run))
         and 2 <= len(text) <= 3
         and text[0] in surnames()
         and plausible_name(text)
