@@ -77,6 +77,19 @@ def test_a_names_last_character_read_into_deng_is_the_names() -> None:
     assert _persons(words, text, "永州市") == ["李明", "陈利平"]
 
 
+def test_a_name_read_with_the_conjunction_and_the_next_body_is_cut_from_them() -> None:
+    # the model read "吴道成和县政府办" as one name: the name, 和, and the next post's body
+    words = {
+        "副县长": "NOUN",
+        "万学成": "PERSON",
+        "吴道成和县政府办": "PERSON",
+        "主任": "NOUN",
+        "李安": "PERSON",
+    }
+    text = "本报讯 副县长万学成、吴道成和县政府办主任李安出席会议。\n"
+    assert _persons(words, text, "巴中市") == ["万学成", "吴道成", "李安"]
+
+
 def test_rules_from_a_word_list(tmp_path: Path) -> None:
     words = tmp_path / "words.tsv"
     words.write_text("# word\ttag\n孙立新\tPERSON\n", encoding="utf-8")

@@ -647,19 +647,28 @@ def _place_title_name(tokens: list[Token]) -> list[Token]:
 
 
 def _name_and_post(token: Token) -> list[Token]:
-    """ "张大富任市公用事业局" as one name: a name, 任 and the body it is appointed to."""
+    """ "张大富任市公用事业局" as one name: a name, 任 and the body it is appointed to; "吴道成和县政府办
+    主任X": a name, the conjunction and the body of the next person's post."""
     if token.tag != "PERSON" or len(token.text) < 5:
         return [token]
     for cut in (2, 3):
         name, verb, body = token.text[:cut], token.text[cut], token.text[cut + 1 :]
-        if verb == "任" and len(body) >= 2 and org_subtype(body) != "other" and plausible_name(name):
+        if (
+            verb in _NAME_THEN_BODY
+            and len(body) >= 2
+            and org_subtype(body) != "other"
+            and plausible_name(name)
+        ):
             at = token.start
             return [
                 Token(name, at, at + cut, "PERSON"),
-                Token(verb, at + cut, at + cut + 1, "VERB"),
+                Token(verb, at + cut, at + cut + 1, _NAME_THEN_BODY[verb]),
                 Token(body, at + cut + 1, token.end, "ORG"),
             ]
     return [token]
+
+
+_NAME_THEN_BODY = {"任": "VERB", "和": "CONJ", "与": "CONJ", "及": "CONJ"}  # the word between, its tag
 
 
 def _unknown_place(run: list[Token]) -> bool:
