@@ -4,6 +4,7 @@ see, and runs without a model."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -88,6 +89,36 @@ def test_a_name_read_with_the_conjunction_and_the_next_body_is_cut_from_them() -
     }
     text = "本报讯 副县长万学成、吴道成和县政府办主任李安出席会议。\n"
     assert _persons(words, text, "巴中市") == ["万学成", "吴道成", "李安"]
+
+
+class _RetypingEngine(RuleEngine):
+    """The rule engine, but a sentence that opens with `word` has it typed as a body, as the model
+    sometimes does with a name it found as a person elsewhere."""
+
+    def __init__(self, words: dict[str, str], word: str) -> None:
+        super().__init__(words)
+        self.word = word
+
+    def analyse(self, texts):  # type: ignore[no-untyped-def]
+        return [
+            [
+                replace(t, tag="ORG") if t.text == self.word and text.startswith(self.word) else t
+                for t in tokens
+            ]
+            for text, tokens in zip(texts, super().analyse(texts), strict=True)
+        ]
+
+
+def test_a_name_the_model_found_is_a_name_where_it_took_the_same_word_for_a_body() -> None:
+    words = {"执行主席": "NOUN", "吴光灿": "PERSON", "吴光福": "PERSON", "马彦": "PERSON", "主持": "VERB"}
+    text = "本报讯 本次大会的执行主席是:吴光灿、吴光福、马彦。\n吴光福主持开幕大会。\n"
+    docs = analyse(
+        [Document("a.txt", text)], _RetypingEngine(words, "吴光福"), Locale.for_city("文山壮族苗族自治州")
+    )
+    persons = [
+        m.text for a in docs[0].articles for s in a.sentences for m in s.mentions if m.type == "PERSON"
+    ]
+    assert persons == ["吴光灿", "吴光福", "马彦", "吴光福"]
 
 
 def test_rules_from_a_word_list(tmp_path: Path) -> None:

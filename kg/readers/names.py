@@ -303,19 +303,40 @@ def _join_split_name(sentence: Sentence, surname: Token, given: Token) -> None:
         sentence.mentions.append(Mention(start, start + len(joined), joined, "PERSON", source="pattern"))
 
 
+def _unambiguous_name(name: str) -> bool:
+    """A name of three characters or more that begins with a surname and ends in no body's word
+    ("宣传部", tagged a person once, is no name to find elsewhere)."""
+    return len(name) >= 3 and name[0] in surnames() and not name.endswith(_BODY_WORD_ENDINGS)
+
+
+_BODY_WORD_ENDINGS = tuple("局院会委办厅处所部司行社站队校团组室")
+
+
 def _names_found_after_titles(article: Article) -> None:
     """A name the model missed but a title showed ("主委辜清") is a name wherever else the article writes
-    it as a word of its own (the headline "辜清赴景德镇开展专题调研活动")."""
+    it as a word of its own (the headline "辜清赴景德镇开展专题调研活动"); so is a name of three or more
+    characters the model found, where it took the same word for a body or a place ("吴光福主持…")."""
     names = {
-        m.text for s in article.sentences for m in s.mentions if m.type == "PERSON" and m.source == "pattern"
+        m.text
+        for s in article.sentences
+        for m in s.mentions
+        if m.type == "PERSON" and (m.source == "pattern" or _unambiguous_name(m.text))
     }
     for sentence in article.sentences if names else []:
-        starts = {t.start for t in sentence.tokens}
-        ends = {t.end for t in sentence.tokens}
         for name in names:
             for at in (m.start() for m in re.finditer(re.escape(name), sentence.text)):
-                start = sentence.start + at
-                found = Mention(start, start + len(name), name, "PERSON", source="pattern")
-                if at in starts and at + len(name) in ends and not overlaps(found, sentence.mentions):
-                    sentence.mentions.append(found)
+                _name_at(sentence, name, sentence.start + at)
         sentence.mentions.sort(key=lambda m: (m.start, -m.end))
+
+
+def _name_at(sentence: Sentence, name: str, start: int) -> None:
+    """Make the word at `start` the person `name`, if it is a word of its own and no other mention's
+    (a body or a place of the same span gives way to a name that cannot be one)."""
+    found = Mention(start, start + len(name), name, "PERSON", source="pattern")
+    same = [m for m in sentence.mentions if (m.start, m.end) == (found.start, found.end)]
+    if same and same[0].type in ("ORG", "PLACE") and _unambiguous_name(name):
+        sentence.mentions.remove(same[0])
+    starts, ends = {t.start for t in sentence.tokens}, {t.end for t in sentence.tokens}
+    at = start - sentence.start
+    if at in starts and at + len(name) in ends and not overlaps(found, sentence.mentions):
+        sentence.mentions.append(found)
