@@ -245,3 +245,13 @@ def test_editors_credited_on_the_page_are_the_articles_editors() -> None:
     assert article.editors == ["肖文东", "周明", "黄岸", "扶国权", "陈佳明", "马羚", "闫丽华"]
     page = "县政协召开常委会议\n\n本报讯 1月14日,县政协召开常委会议。\n\n责任编辑:不详\n"
     assert _segment(page).articles[0].editors == []
+
+
+def test_a_page_with_no_headline_but_credits_is_headed_by_its_first_words() -> None:
+    page = (
+        "泸溪融媒3月29日讯 3月29日上午,某县重大项目集中开工活动在高新区举行,县委书记张三宣布项目开工。\n"
+        "县领导李四、王五参加开工活动。\n一审:唐 军\n二审:宋丽梅\n来源:某县融媒体中心\n编辑:宋丽梅\n"
+    )
+    article = _segment(page).articles[0]
+    assert article.headline.startswith("泸溪融媒3月29日讯")
+    assert article.editors == ["唐军", "宋丽梅"]

@@ -259,8 +259,9 @@ def _headline_candidates(candidates: list[str]) -> list[str]:
     """The lines above an article that may be its headline, each filter keeping at least one."""
     # a subtitle ("——…") or the page's date line ("2018-03-01 来源:德州日报") is not the headline
     candidates = [c for c in candidates if not c.startswith("——") and dateline(c) is None] or candidates
-    # nor is a line of credits ("(一审:张三 二审:李四)", "记者:王五")
-    candidates = [c for c in candidates if not _credit_line(c)] or candidates
+    # nor is a line of credits or particulars ("(一审:张三 二审:李四)", "来源:某县融媒体中心"): a page
+    # with only those above or below its text has no headline but its first words
+    candidates = [c for c in candidates if not _credit_line(c) and not particulars_line(c)]
     # a subtitle of clauses ("提振信心,鼓足干劲,为…添一份力") under a title that has none
     return [c for c in candidates if len(c) >= 6 and not re.search("[,，]", c)] or candidates
 
