@@ -456,7 +456,8 @@ def _joined(tokens: list[Token], names: dict[int, tuple[int, Token]]) -> list[To
     return out
 
 
-_BODY_ENDINGS = "局院会委办厅处所部司行社站队校团组"
+BODY_ENDINGS = "局院会委办厅处所部司行社站队校团组"  # the last characters of bodies' names
+_DIVISION_ENDINGS = "省市县区旗州盟镇乡村"  # and of divisions' names
 
 
 def _closes_list_of_people(tokens: list[Token], items: list[tuple[int, int]]) -> bool:
@@ -470,7 +471,7 @@ def _closes_list_of_people(tokens: list[Token], items: list[tuple[int, int]]) ->
         and 2 <= len(word.text) <= 3
         and word.text[0] in surnames()
         and org_subtype(word.text) == "other"  # no 公司, 集团, 协会 …
-        and word.text[-1] not in _BODY_ENDINGS
+        and word.text[-1] not in BODY_ENDINGS
         and plausible_name(word.text)
     )
 
@@ -501,7 +502,7 @@ def _place_among_people(tokens: list[Token], items: list[tuple[int, int]], run: 
         and run[0].tag == "PLACE"
         and 2 <= len(text) <= 3
         and text[0] in surnames()
-        and text[-1] not in "省市县区旗州盟镇乡村"
+        and text[-1] not in _DIVISION_ENDINGS
         and people >= 4
         and people * 2 > len(items)
     )
@@ -601,7 +602,7 @@ def _title_char_read_into(t: Token, following: Token | None) -> bool:
     if t.tag == "PERSON":
         return len(t.text) == 3
     ends = following is None or following.tag in ("PUNCT", "CONJ", "VERB")
-    division = t.text.endswith(tuple("村镇乡县区市省州盟旗"))  # "唐古拉山镇|长江源村": a place
+    division = t.text[-1] in _DIVISION_ENDINGS  # "唐古拉山镇|长江源村": a place
     return (
         t.tag in ("ORG", "PLACE")
         and len(t.text) in (3, 4)

@@ -26,7 +26,7 @@ from kg.language.lexicon import (
     titles_anywhere,
     word_list,
 )
-from kg.language.recognise import overlaps
+from kg.language.recognise import BODY_ENDINGS, overlaps
 from kg.model import Article, Document, Mention, Sentence
 
 # Where a decision names a person the model did not type ("任命吴九为…", "免去郑十同志…").
@@ -56,7 +56,7 @@ def mend_names(doc: Document, body_before_title: BodyBeforeTitle, gazetteer: Gaz
             _add_names_after_titles(sentence, body_before_title)
             if _DECISION.search(sentence.text):
                 _add_decision_names(sentence, gazetteer)
-        _names_found_after_titles(article)
+        _names_written_again(article)
 
 
 def _add_names_of_syllables(sentence: Sentence, gazetteer: Gazetteer) -> None:
@@ -306,13 +306,10 @@ def _join_split_name(sentence: Sentence, surname: Token, given: Token) -> None:
 def _unambiguous_name(name: str) -> bool:
     """A name of three characters or more that begins with a surname and ends in no body's word
     ("宣传部", tagged a person once, is no name to find elsewhere)."""
-    return len(name) >= 3 and name[0] in surnames() and not name.endswith(_BODY_WORD_ENDINGS)
+    return len(name) >= 3 and name[0] in surnames() and name[-1] not in BODY_ENDINGS
 
 
-_BODY_WORD_ENDINGS = tuple("局院会委办厅处所部司行社站队校团组室")
-
-
-def _names_found_after_titles(article: Article) -> None:
+def _names_written_again(article: Article) -> None:
     """A name the model missed but a title showed ("主委辜清") is a name wherever else the article writes
     it as a word of its own (the headline "辜清赴景德镇开展专题调研活动"); so is a name of three or more
     characters the model found, where it took the same word for a body or a place ("吴光福主持…")."""
@@ -332,11 +329,14 @@ def _names_found_after_titles(article: Article) -> None:
 def _name_at(sentence: Sentence, name: str, start: int) -> None:
     """Make the word at `start` the person `name`, if it is a word of its own and no other mention's
     (a body or a place of the same span gives way to a name that cannot be one)."""
+    at = start - sentence.start
+    if not any(t.start == at for t in sentence.tokens) or not any(
+        t.end == at + len(name) for t in sentence.tokens
+    ):
+        return  # inside a longer word
     found = Mention(start, start + len(name), name, "PERSON", source="pattern")
     same = [m for m in sentence.mentions if (m.start, m.end) == (found.start, found.end)]
     if same and same[0].type in ("ORG", "PLACE") and _unambiguous_name(name):
         sentence.mentions.remove(same[0])
-    starts, ends = {t.start for t in sentence.tokens}, {t.end for t in sentence.tokens}
-    at = start - sentence.start
-    if at in starts and at + len(name) in ends and not overlaps(found, sentence.mentions):
+    if not overlaps(found, sentence.mentions):
         sentence.mentions.append(found)
