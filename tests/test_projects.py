@@ -789,3 +789,16 @@ def test_a_trip_to_several_places_sets_no_place_for_the_projects_after_it(engine
 def test_a_lists_first_item_begins_after_the_words_of_a_visit_to_it(engine) -> None:
     text = "本报讯 视察组先后深入府谷黄河大桥、木瓜公路改建(一期)、机场连接线等重点项目建设现场。\n"
     assert "府谷黄河大桥" in _article_projects(engine, text, "榆林市")
+
+
+def test_a_list_a_count_of_projects_and_its_amounts_announce_and_each_items_own_quantity(engine) -> None:
+    text = (
+        "本报讯 其中，工业项目9个，总投资20.9亿元，年计划投资10.9亿元，包括某某乐器产业园、"
+        "甲公司年产1.5万吨纯棉纱生产线、乙公司年产20万平方米铝合金模板等。\n"
+    )
+    projects = _article_projects(engine, text, "汉中市")
+    assert {"某某乐器产业园", "甲公司年产1.5万吨纯棉纱生产线", "乙公司年产20万平方米铝合金模板"} <= set(
+        projects
+    )
+    assert [q.text for q in projects["某某乐器产业园"].quantities] == []
+    assert [q.text for q in projects["甲公司年产1.5万吨纯棉纱生产线"].quantities] == ["年产1.5万吨"]

@@ -87,6 +87,7 @@ _JOINT_VENTURE = _pattern("joint_venture")
 _LISTED = _pattern("listed")
 _LISTED_AFTER_HEAD = _pattern("listed_after_head")
 _LISTED_AFTER_COLON = _pattern("listed_after_colon")
+_LISTED_AFTER_COUNT = _pattern("listed_after_count")
 _COUNT_INSIDE = _pattern("count_inside")
 # "其中包括A、B、C3个百亿元以上项目", "和D、E2个10亿元以上项目": a list counted without 等
 _LISTED_COUNTED = re.compile(
@@ -161,6 +162,18 @@ _LONGER_NAME = re.compile(r"[^，,。；;]{0,12}项目")
 _MERGED_FIELDS = ("place", "owner", "investment+investment_approximate")
 
 
+def _quantities_of_their_own(named: list[ProjectMention]) -> None:
+    """A quantity written in one project's name ("…公司年产1.5万吨转杯纺纱纯棉纱生产线") is no other's
+    of the same sentence ("包括A、B公司年产1.5万吨…生产线、C等")."""
+    for project in named:
+        others = [p.name for p in named if p is not project]
+        project.quantities = [
+            q
+            for q in project.quantities
+            if q.text in project.name or not any(q.text in name for name in others)
+        ]
+
+
 class ProjectReader:
     def __init__(self, issue_date: str | None = None) -> None:
         self.issue_date = issue_date
@@ -182,6 +195,7 @@ class ProjectReader:
                 project.owner = project.owner or _pointed_owner(sentence, project, company)
             kept = [merge_by_name(projects, _as_named_before(projects, p), _MERGED_FIELDS) for p in named]
             self._each_with_its_money(sentence, kept, named, listed)
+            _quantities_of_their_own(kept)
             for project in _referred(sentence, projects) if not kept else []:
                 self._details(sentence, project, _MONEY.search(sentence.text))
             company = _passage_company(sentence, company)
@@ -674,7 +688,7 @@ def _listed_projects(sentence: Sentence) -> list[ProjectMention]:
     item ("实施X等文保利用项目46个") or a list followed by a count is one only when its items are
     proper names: "书店、茶馆等各类业态活化项目60余个" are kinds of projects."""
     found = []
-    lists = (_LISTED, _LISTED_COUNTED, _LISTED_AFTER_HEAD, _LISTED_AFTER_COLON)
+    lists = (_LISTED, _LISTED_COUNTED, _LISTED_AFTER_HEAD, _LISTED_AFTER_COLON, _LISTED_AFTER_COUNT)
     for match in [m for pattern in lists for m in pattern.finditer(sentence.text)]:
         if not _of_projects(match):
             continue
