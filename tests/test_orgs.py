@@ -465,3 +465,10 @@ def test_words_run_in_from_a_column_are_cut_but_not_a_word_ending_in_a_level() -
     # 城市 ends in 市 but is no city: the body is named in full
     body = "国家发改委城市和小城镇改革发展研究中心"
     assert loudi.trim(body) == body
+
+
+def test_the_party_committee_of_a_former_prefecture_is_the_prefectures_by_its_former_name() -> None:
+    # 地委 is a 地区's committee: 昌都市 was 昌都地区 until 2014
+    changdu = OrgResolver(Locale.for_city("昌都市"))
+    assert changdu.resolve("地委").name == "中共昌都地区委员会"
+    assert OrgResolver(Locale.for_city("阿里地区")).resolve("地委").name == "中共阿里地区委员会"

@@ -14,7 +14,7 @@ from collections import Counter
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePath
 
-from kg.language.gazetteer import Division, Gazetteer
+from kg.language.gazetteer import Division, Gazetteer, former_divisions
 from kg.language.lexicon import (
     alternation,
     lexicon_cache,
@@ -963,6 +963,13 @@ def _aliases() -> dict[str, str]:
 _LEVEL_TWICE = re.compile(r"(?P<division>[\u4e00-\u9fff]{1,8}?(?P<level>[县市区旗]))(?P=level)委")
 
 
+def _former_prefecture(city: str) -> str:
+    """The 地区 a prefecture-level city was before it became a city (kg/data/former_divisions.tsv), or ""."""
+    return next(
+        (f for f, successor, _, _ in former_divisions() if successor == city and f.endswith("地区")), ""
+    )
+
+
 class OrgResolver:
     """Turns organisation text into canonical organisations for one locale."""
 
@@ -1272,7 +1279,8 @@ class OrgResolver:
         for place in places:
             if place.endswith(ending):
                 return place
-        return ""
+        # "地委" in a city that was a 地区 (昌都市, 昌都地区 until 2014) is the 地区's: only a 地区 has one
+        return _former_prefecture(self.locale.city) if level == "地" else ""
 
     def _party_department(self, scope: str, unit: str) -> Org:
         committee = self.build(scope, "委")
