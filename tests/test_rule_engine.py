@@ -121,6 +121,15 @@ def test_a_name_the_model_found_is_a_name_where_it_took_the_same_word_for_a_body
     assert persons == ["吴光灿", "吴光福", "马彦", "吴光福"]
 
 
+def test_a_title_and_a_surname_read_as_one_word_and_the_given_name_after_it() -> None:
+    # "副书记马|越": the model read the surname into the title, the given name as an adverb
+    words = {"地委": "ORG", "副书记马": "NOUN", "越": "ADV", "在": "PREP", "听取": "VERB"}
+    assert _persons(words, "本报讯 地委副书记马越在县里听取汇报。\n", "昌都市") == ["马越"]
+    # "负责人和|企业": 和 after a title is the conjunction
+    words = {"部门": "NOUN", "负责人和": "NOUN", "企业": "NOUN", "参加": "VERB"}
+    assert _persons(words, "本报讯 有关部门负责人和企业代表参加会议。\n", "昌都市") == []
+
+
 def test_rules_from_a_word_list(tmp_path: Path) -> None:
     words = tmp_path / "words.tsv"
     words.write_text("# word\ttag\n孙立新\tPERSON\n", encoding="utf-8")

@@ -624,27 +624,47 @@ def _title_and_name(token: Token) -> list[Token]:
     return [Token(title.group(), token.start, cut, "NOUN"), Token(name, cut, token.end, "PERSON")]
 
 
+def _given_name_word(token: Token | None) -> bool:
+    """A word after a title and a surname that can be the given name: one or two characters the model
+    took for no entity, verb, preposition, particle, conjunction or mark."""
+    return (
+        token is not None
+        and 1 <= len(token.text) <= 2
+        and _HAN.fullmatch(token.text) is not None
+        and token.tag not in ("VERB", "PREP", "PART", "CONJ", "PUNCT", "PERSON", "ORG", "PLACE", "NUM")
+    )
+
+
 def _place_title_name(tokens: list[Token]) -> list[Token]:
     """ "信阳市市长尚|朝阳": a place, a title and a surname read as one place, the given name as the
-    next word: the place, the title and the name."""
+    next word: the place, the title and the name. "副书记马|越": a title and a surname read as one word,
+    the given name as a word of no entity's, no verb's or particle's kind."""
     out: list[Token] = []
     i = 0
     while i < len(tokens):
-        token = tokens[i]
-        title = titles_anywhere().search(token.text) if token.tag in ("PLACE", "ORG") else None
         following = tokens[i + 1] if i + 1 < len(tokens) else None
-        surname = token.text[title.end() :] if title else ""
-        if title and title.start() > 0 and surname in surnames() and following and len(surname) == 1:
-            name = surname + following.text
-            if plausible_name(name) and len(name) <= 3 and following.start == token.end:
-                cut, named = token.start + title.start(), token.start + title.end()
-                out += [Token(token.text[: title.start()], token.start, cut, token.tag)]
-                out += [Token(title.group(), cut, named, "NOUN"), Token(name, named, following.end, "PERSON")]
-                i += 2
-                continue
-        out.append(token)
-        i += 1
+        parts = _title_and_surname(tokens[i], following) if following else []
+        out += parts or [tokens[i]]
+        i += 2 if parts else 1
     return out
+
+
+def _title_and_surname(token: Token, following: Token) -> list[Token]:
+    """The place (if any), the title and the name that `token` and the word after it are, or []."""
+    title = titles_anywhere().search(token.text) if token.tag in ("PLACE", "ORG", "NOUN") else None
+    if title is None:
+        return []
+    surname = token.text[title.end() :]
+    # "负责人和|企业": 和, 同, 向 … after a title are words, not surnames, where no place stands before it
+    placed = title.start() > 0 or (_given_name_word(following) and surname not in "和同向于由将")
+    name = surname + following.text
+    if not (placed and len(surname) == 1 and surname in surnames() and plausible_name(name)):
+        return []
+    if len(name) > 3 or following.start != token.end:
+        return []
+    cut, named = token.start + title.start(), token.start + title.end()
+    place = [Token(token.text[: title.start()], token.start, cut, token.tag)] if title.start() else []
+    return [*place, Token(title.group(), cut, named, "NOUN"), Token(name, named, following.end, "PERSON")]
 
 
 def _name_and_post(token: Token) -> list[Token]:
