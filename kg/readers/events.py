@@ -1959,10 +1959,10 @@ def _visit(sentence: Sentence, person: Mention, persons: list[Mention]) -> Event
 
 def _reports_a_visit(sentence: Sentence, person: Mention, match: re.Match[str]) -> bool:
     """Whether the words after a person (`match`, of the inspection pattern) report a visit they paid."""
-    if match["motion"] == "在" and not _is_place(sentence, person.end + match.start("place")):
-        return False  # "在公开接待群众来访时": no place, no visit
-    if match["motion"] == "在" and match["purpose"]:
-        return False  # "在县委开展对接工作": work done at home
+    if match["motion"] == "在" and (
+        match["purpose"] or not _is_place(sentence, person.end + match.start("place"))
+    ):
+        return False  # "在公开接待群众来访时": no place, no visit; "在县委开展对接工作": work done at home
     # "贯彻X在黄冈调研时重要讲话精神": a visit recalled, not reported
     return not _RECALLED.match(sentence.text, person.end - sentence.start + match.end())
 

@@ -1015,10 +1015,7 @@ class OrgResolver:
 
     def _known_division(self, scope: str) -> bool:
         """A place the gazetteer knows, written alone or after its city ("北京市石景山区")."""
-        parent = re.match(r"^.{2,8}?[省市]", scope)
-        return any(
-            self.gazetteer.resolve(s) is not None for s in (scope, scope[parent.end() :] if parent else "")
-        )
+        return any(self.gazetteer.resolve(s) is not None for s in (scope, self._without_province(scope)))
 
     def inside(self, unit: str, context: Org) -> Org | None:
         """A bare unit of the body before it in the chain: a Party committee's department ("市委常委、
