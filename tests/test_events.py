@@ -1746,3 +1746,24 @@ def test_a_briefings_name_ends_after_its_venue_part_not_at_a_word_ending_like_a_
 def test_a_visit_to_a_site_to_work_there_is_a_visit(engine) -> None:
     events, _ = _article_events(engine, "本报讯 12月5日，区委书记吴建国到五协生态科技产业园现场办公。\n")
     assert "吴建国到五协生态科技产业园现场办公" in events
+
+
+def test_visitors_listed_with_their_titles_looking_into_a_matter(engine) -> None:
+    text = (
+        "本报讯 3月24日，县委书记吴建国，县委副书记、县长孙立平，县委常委、副县长马立新就城市建设工作"
+        "开展调研活动。\n"
+    )
+    events, roles = _article_events(engine, text)
+    visit = next(e for e in events if e.endswith("就城市建设工作开展调研"))
+    assert {(p, visit, "调研") for p in ("吴建国", "孙立平", "马立新")} <= roles
+
+
+def test_a_visitor_with_staff_and_hosts_who_accompanied_the_inspection(engine) -> None:
+    text = (
+        "本报讯 4月12日，市长吴建国与市发改委、财政局相关负责人来城关镇，就重大项目推进情况进行现场办公。"
+        "县委书记孙立平陪同了视察。\n"
+    )
+    events, roles = _article_events(engine, text)
+    assert "吴建国到城关镇现场办公" in events
+    assert ("孙立平", "吴建国到城关镇现场办公", "陪同") in roles
+    assert ("孙立平", "吴建国到城关镇现场办公", "视察") not in roles

@@ -802,3 +802,12 @@ def test_a_list_a_count_of_projects_and_its_amounts_announce_and_each_items_own_
     )
     assert [q.text for q in projects["某某乐器产业园"].quantities] == []
     assert [q.text for q in projects["甲公司年产1.5万吨纯棉纱生产线"].quantities] == ["年产1.5万吨"]
+
+
+def test_the_time_of_a_visit_is_not_a_projects_place(engine) -> None:
+    text = (
+        "本报讯 3月24日，县委书记吴建国调研城市建设。在调研活动中，县委书记吴建国指出：要结合西李沟堤防工程、"
+        "5000万吨矿泉水项目建设等一批重大项目实施，科学设计布局。\n"
+    )
+    projects = _article_projects(engine, text, "天水市")
+    assert projects["5000万吨矿泉水项目"].place is None

@@ -254,7 +254,8 @@ class EventReader:
         for event in events:
             if event.visitor:
                 role = _visit_role(event.visit_verb or "")
-                _add_participation(article, seen, Participation(event.visitor, event, role, event.sentence))
+                for visitor in (event.visitor, *event.co_visitors):  # "A、B到P调研": both visited
+                    _add_participation(article, seen, Participation(visitor, event, role, event.sentence))
                 led = event.led or _lead_role(event.name)  # "X、Y率党政考察团来Z考察": they led it too
                 for leader in (event.visitor, *event.co_visitors) if led else ():
                     _add_participation(article, seen, Participation(leader, event, led, event.sentence))
@@ -1935,7 +1936,7 @@ def _visit(sentence: Sentence, person: Mention, persons: list[Mention]) -> Event
         return None
     if not _reports_a_visit(sentence, person, match):
         return None
-    verb, place = match["verb"] or match["verb2"] or "", match["place"] or match["object"]
+    verb, place = _verb_of(match), match["place"] or match["object"] or ""
     hosts = _hosts(sentence.text, sentence.start, [p for p in persons if p.start <= person.start])
     if rest.count("“", 0, match.end()) > rest.count("”", 0, match.end()):
         # "到P开展“再学习、再调研、再落实”暨…调研活动": the verb is inside the name of a campaign
@@ -1978,7 +1979,8 @@ def _place_of_visit(
     """The place a visit went to as written, else, when it names none ("调研重点项目建设情况", but not
     "深入部分重点企业调研"), the visitor's own county or city; `at` is where the visitor's name ends."""
     rest = sentence.text[at:]
-    found = None if _inspected_work(rest, match) else _visited_place(sentence, at + match.start(), place)
+    visited = place and not _inspected_work(rest, match)
+    found = _visited_place(sentence, at + match.start(), place) if visited else None
     if found is None and not match["place"]:
         found = _visitor_division(sentence, visitor)
     return found
@@ -2016,6 +2018,11 @@ def _inspected_work(rest: str, match: re.Match[str]) -> bool:
 _ACCOMPANIED = _pattern("accompanied")
 
 
+def _verb_of(match: re.Match[str]) -> str:
+    """The verb of visiting an inspection match found, whichever of its forms wrote it."""
+    return match["verb"] or match["verb2"] or match["topic_verb"] or ""
+
+
 def _visit_name(rest: str, match: re.Match[str]) -> str:
     """A visit's name after its visitors: "到博兴县调研乡村振兴工作". Every motion (来, 赴, 莅临, 深入 …)
     is "到", as the genre's short name writes it: the visited place's paper says 来, the visitor's 到 or
@@ -2024,7 +2031,7 @@ def _visit_name(rest: str, match: re.Match[str]) -> str:
         written = _ACCOMPANIED.sub("", rest[: match.end()])
         if match["with"]:  # "X率市直部门负责人调研Y": "X调研Y", as a visit to a place is named
             written = written.replace(match["with"], "", 1)
-        return written.replace((match["verb"] or match["verb2"]) + "了", match["verb"] or match["verb2"], 1)
+        return written.replace(_verb_of(match) + "了", _verb_of(match), 1)
     motion = "在" if match["motion"] == "在" else "到"
     led = match["led"] or ""  # "张三率党政考察团来威海考察": the delegation is in the visit's name
     if match["purpose"]:  # "到信宜市开展粤桂协作对接工作": named by what it is for
