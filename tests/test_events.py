@@ -1767,3 +1767,15 @@ def test_a_visitor_with_staff_and_hosts_who_accompanied_the_inspection(engine) -
     assert "吴建国到城关镇现场办公" in events
     assert ("孙立平", "吴建国到城关镇现场办公", "陪同") in roles
     assert ("孙立平", "吴建国到城关镇现场办公", "视察") not in roles
+
+
+def test_a_session_closing_after_its_agenda_and_a_ceremony_of_what_a_company_builds(engine) -> None:
+    text = (
+        "本报讯 1月6日下午,莆田县第十九届人民代表大会第二次会议在圆满完成各项议程后胜利闭幕。\n"
+        "本报讯 7月1日上午,由集团投资开发建设的江西万载古城暨百合花城奠基仪式隆重举行。市委常委吴建国参加活动。\n"
+    )
+    docs = analyse([Document("x.txt", text)], engine, Locale.for_city("莆田市"))
+    events = {e.name: e for a in docs[0].articles for e in a.events}
+    session = next(e for n, e in events.items() if n.endswith("第十九届人民代表大会第二次会议"))
+    assert session.place is None  # 在…后 is a time, not a place
+    assert "江西万载古城暨百合花城奠基仪式" in events

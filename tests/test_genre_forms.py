@@ -643,6 +643,7 @@ def test_elections_read_in_the_order_the_text_states_them(engine) -> None:
         "选举张建军等30人为区二届人大常委会委员;选出王程为区人民检察院检察长。\n"
         "会议选举李永群为乐东黎族自治县人民政府县长、选举陈王东为乐东黎族自治县人民代表大会常务委员会副主任。\n"
         "湖北省襄阳市人大常委会原副主任谢传纪等退休老领导来枣阳市参观考察。\n"
+        "会议邀请了黄山市地方志办公室原副主任马立新作专题报告。\n"
     )
     posts = _posts(engine, text, "大同市")
     # the deputies' body is that of the decision right before them, not of the last one of its form
@@ -651,6 +652,7 @@ def test_elections_read_in_the_order_the_text_states_them(engine) -> None:
     # a chain ends where the next decision begins
     assert not [p for p in posts if p[0] == "李永群" and p[1] == "副主任"]
     assert ("谢传纪", "副主任", "襄阳市人民代表大会常务委员会") in posts  # 原 is no part of the body
+    assert ("马立新", "副主任", "黄山市地方志办公室") in posts
 
 
 def test_a_page_whose_bodies_are_a_countys_is_the_county_its_guest_went_to() -> None:
@@ -1227,3 +1229,36 @@ def test_a_name_cut_before_its_last_character_is_mended() -> None:
 )
 def test_tibetan_mongolian_and_uyghur_names_after_a_title(engine, text: str, person: str, title: str) -> None:
     assert person in {p for p, t, _ in _posts(engine, text, "西宁市") if t == title}
+
+
+def test_several_names_in_a_row_the_model_missed_in_a_list_of_names() -> None:
+    """ "A、B、C、施|立意、黄龙、严明云、D": up to three items in a row that look like names, between names of
+    a list mostly of names, are names; a run of four is not read so."""
+    from kg.language.recognise import repair_names
+
+    names = ("吴建国", "马立新", "孙立平", "张建军")
+    missed = (
+        ("施", "VERB"),
+        ("立意", "NOUN"),
+        ("、", "PUNCT"),
+        ("黄龙", "PLACE"),
+        ("、", "PUNCT"),
+        ("严明云", "ADJ"),
+    )
+    people = _words(
+        *[w for n in names for w in ((n, "PERSON"), ("、", "PUNCT"))],
+        *missed,
+        ("、", "PUNCT"),
+        ("王程", "PERSON"),
+    )
+    found = [t.text for t in repair_names(people) if t.tag == "PERSON"]
+    assert {"施立意", "黄龙", "严明云"} <= set(found)
+    too_many = _words(
+        *[w for n in names for w in ((n, "PERSON"), ("、", "PUNCT"))],
+        *missed,
+        ("、", "PUNCT"),
+        ("王强盛", "ADJ"),
+        ("、", "PUNCT"),
+        ("王程", "PERSON"),
+    )
+    assert "黄龙" not in [t.text for t in repair_names(too_many) if t.tag == "PERSON"]

@@ -221,6 +221,14 @@ def test_a_county_under_the_name_it_had_and_a_company_named_after_its_county() -
     found = document_locale(text, Locale())
     assert (found.city, found.county) == ("延安市", "子长县")
     assert OrgResolver(found).resolve("县委").name == "中共子长县委员会"
+    # 沙县 became 沙县区: a page of the time writes 沙县 alone ("沙县县委书记"), a page of today 沙县区
+    found = document_locale(
+        "沙县县委书记吴建国、代县长马立新带队开展安全生产专项督查。三明市有关部门参加。", Locale()
+    )
+    assert found.county == "沙县"
+    assert OrgResolver(found).resolve("沙县县委").name == "中共沙县委员会"
+    text = "梅县区第二届人民代表大会开幕。区委书记吴建国出席。打造“大美梅县”,推动梅县老区全面振兴。"
+    assert document_locale(text, Locale()).county == "梅县区"
     # where a company is registered (当阳市…有限公司) does not outweigh the county the page names
     text = (
         "9月20日,宣恩县中秋恳亲大会招商引资恳谈会举行,签约企业有当阳市茂源玻璃制品有限公司等。"

@@ -487,15 +487,47 @@ def _item_is_missed_name(tokens: list[Token], items: list[tuple[int, int]], k: i
         k == 0 and before is not None and before.text in _PEOPLE_VERBS and after.tag == "PERSON"
     )
     run = tokens[first : last + 1]
-    return ((people_on_both_sides or opens_list_of_people) and _missed_name(run)) or (
-        people_on_both_sides and (_unsurnamed_name(run) or _place_among_people(tokens, items, run))
+    return (
+        ((people_on_both_sides or opens_list_of_people) and _missed_name(run))
+        or (people_on_both_sides and (_unsurnamed_name(run) or _place_among_people(tokens, items, run)))
+        or _in_a_run_of_missed_names(tokens, items, k)
     )
+
+
+def _in_a_run_of_missed_names(tokens: list[Token], items: list[tuple[int, int]], k: int) -> bool:
+    """ "A、B、施|立意、黄龙、严明云、C": up to three items in a row that the model missed, each looking
+    like a name, between two names of a list mostly of names."""
+    people = _persons_listed(tokens, items)
+    if people < 4 or people * 2 <= len(items):
+        return False
+
+    def looks_like_a_name(j: int) -> bool:
+        run = tokens[items[j][0] : items[j][1] + 1]
+        return _missed_name(run) or _name_typed_as_place(run)
+
+    def is_person(j: int) -> bool:
+        return 0 <= j < len(items) and items[j][0] == items[j][1] and tokens[items[j][0]].tag == "PERSON"
+
+    if not looks_like_a_name(k):
+        return False
+    low, high = k, k
+    while low > 0 and looks_like_a_name(low - 1):
+        low -= 1
+    while high < len(items) - 1 and looks_like_a_name(high + 1):
+        high += 1
+    return high - low < 3 and is_person(low - 1) and is_person(high + 1)
 
 
 def _place_among_people(tokens: list[Token], items: list[tuple[int, int]], run: list[Token]) -> bool:
     """ "…、王斌、金川、司戎、…": a short word typed as a place (金川, a county's short name) in a list of
     names, of two or three characters that begin with a surname, is a name when most items are names."""
     people = _persons_listed(tokens, items)
+    return _name_typed_as_place(run) and people >= 4 and people * 2 > len(items)
+
+
+def _name_typed_as_place(run: list[Token]) -> bool:
+    """A word of two or three characters typed as a place that begins with a surname and ends with no
+    division's ending (金川, 黄龙: a county's short name, or a person's)."""
     text = run[0].text
     return (
         len(run) == 1
@@ -503,8 +535,6 @@ def _place_among_people(tokens: list[Token], items: list[tuple[int, int]], run: 
         and 2 <= len(text) <= 3
         and text[0] in surnames()
         and text[-1] not in _DIVISION_ENDINGS
-        and people >= 4
-        and people * 2 > len(items)
     )
 
 

@@ -411,10 +411,23 @@ def _former_county(text: str, county: Division, gazetteer: Gazetteer) -> str:
     """ "子长县" in a page of 2014, "济阳县" in one of 2017: a county that has since become a county-level
     city (子长市) or a district (济阳区) is read under the name the page gives it, so that its 县委 is
     中共子长县委员会."""
+    now = text.count(county.name)
+    # "沙县" inside "沙县区" is the name of today: only where it stands alone is it the former one
     written = [
-        name for name in _former_names(county, gazetteer) if text.count(name) > text.count(county.name)
+        name
+        for name in _former_names(county, gazetteer)
+        if text.count(name) - (now if county.name.startswith(name) else 0) > now
+        and not _speaks_as_level_of(text, county.name, name)
     ]
     return written[0] if written else ""
+
+
+def _speaks_as_level_of(text: str, now: str, former: str) -> bool:
+    """Do the page's bodies speak at today's level more than at the former one ("区委书记…大美梅县": 梅县区's
+    news, whatever "梅县" it writes)?"""
+    voices = {"县": _COUNTY_VOICE, "市": _CITY_VOICE, "区": _DISTRICT_VOICE}
+    today, then = voices.get(now[-1]), voices.get(former[-1])
+    return today is not None and then is not None and len(today.findall(text)) > len(then.findall(text))
 
 
 # what a county-level city or a district may have been before: 会理市 was 会理县, 济阳区 济阳县 (not a
@@ -425,7 +438,10 @@ _FORMER_LEVELS = {"市": ("县",), "区": ("县",)}
 def _former_names(county: Division, gazetteer: Gazetteer) -> list[str]:
     """The names the county-level place may have had, that no division bears now."""
     short = gazetteer.short_name(county)
-    written = [short + level for level in _FORMER_LEVELS.get(county.name[-1], ())]
+    # "沙县区" was 沙县: a short name that is already a county's is the former name itself
+    written = [
+        short if short.endswith(level) else short + level for level in _FORMER_LEVELS.get(county.name[-1], ())
+    ]
     return [name for name in written if not any(d.name == name for d in gazetteer.lookup(name))]
 
 
@@ -1194,7 +1210,8 @@ class OrgResolver:
                 or rest in _party_departments()
                 or len(self._template_prefix(rest) or "") > 1
             ):
-                return self.gazetteer.scope_name(division), rest
+                # "沙县县委" in a page of 2016, read under 沙县 (now 沙县区): the name the page gives it
+                return (head if head == self.locale.county else self.gazetteer.scope_name(division)), rest
         return None
 
     def _county_after(self, city: Division, rest: str) -> tuple[str, str] | None:

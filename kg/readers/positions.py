@@ -57,7 +57,7 @@ _NEXT_DECISION = re.compile(r"、(?:选举|补选|增选|选出|任命|决定)")
 # A chain that begins with 原/前任/往届 is a post held before ("原市财政局局长X", "往届县政协主席X").
 _FORMER = re.compile(r"^(?:原任|原|前任|往届|历届)")
 # …or says it between the body and the title: "市人大常委会原副主任X" (not 太原, 中原: a body ends before it)
-_FORMER_AFTER_BODY = re.compile(r"(?<=[会委局院办厅部府司处所校社])(?:原|前任)$")
+_FORMER_AFTER_BODY = re.compile(r"(?<=[会委局院办厅部府司处所校社室馆站心])(?:原|前任)$")
 _ACTING = re.compile(r"^(?:代理|代)(?=.)")
 # The session an article reports: 聊城市第十八届人民代表大会第三次会议, 政协第十四届X市委员会第二次会议.
 _NUMBER = "[一二三四五六七八九十百\\d]+"
