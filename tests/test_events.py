@@ -1779,3 +1779,27 @@ def test_a_session_closing_after_its_agenda_and_a_ceremony_of_what_a_company_bui
     session = next(e for n, e in events.items() if n.endswith("第十九届人民代表大会第二次会议"))
     assert session.place is None  # 在…后 is a time, not a place
     assert "江西万载古城暨百合花城奠基仪式" in events
+
+
+def test_leaders_who_bring_a_delegation_and_the_delegation_welcomed_by_name(engine) -> None:
+    text = (
+        "本报讯 10月13日下午,安徽省休宁县委书记吴建国,县委副书记、县长马立新带领党政代表团来临考察。"
+        "区领导孙立平接待来访。区委书记孙立平对休宁县党政代表团来临考察表示热烈欢迎。\n"
+    )
+    events, roles = _article_events(engine, text)
+    assert events == {"休宁县党政代表团来临考察"}
+    assert {
+        ("吴建国", "休宁县党政代表团来临考察", "率团"),
+        ("马立新", "休宁县党政代表团来临考察", "考察"),
+    } <= roles
+
+
+def test_an_inspection_of_several_fields_of_work_is_no_visit_to_a_place(engine) -> None:
+    text = (
+        "本报讯 2月27日,区委书记吴建国,区委副书记、区长马立新带队检查全国两会服务保障、安全生产及大气污染"
+        "防治工作。\n"
+    )
+    docs = analyse([Document("x.txt", text)], engine, Locale.for_city("莆田市"))
+    visit = docs[0].articles[0].events[0]
+    assert visit.name.endswith("检查全国两会服务保障、安全生产及大气污染防治工作")
+    assert visit.place != "全国两会服务保障"

@@ -620,6 +620,10 @@ def _merge_event(events: list[EventMention], event: EventMention) -> None:
     if same_visit:  # "A到P部分企业，就…进行调研" and "A深入P部分企业就…进行调研": one visit
         fill_from(same_visit, event, ("date", "end_date"))
         return
+    led = next((e for e in events if _group_they_led(e, event)), None)
+    if led:  # "A、B带领党政代表团来临考察 … 对休宁县党政代表团来临考察表示欢迎": the group's visit, so named
+        led.name = event.name
+        return
     if any(_restates(e, event) for e in events):
         return
     if any(e.part_of is event for e in events):  # "X节" holding "X节Y仪式" (`_hosting_events`): two
@@ -673,6 +677,25 @@ def _same_visit(a: EventMention, b: EventMention) -> bool:
         return True
     place = b.place or ""
     return bool(place) and any(site in place or place in site for site in a.sites if len(site) >= 2)
+
+
+def _group_they_led(visit: EventMention, group: EventMention) -> bool:
+    """Is `group` a delegation's visit to where the visitors of `visit` led a delegation?"""
+    return (
+        visit.type == group.type == "inspection"
+        and visit.led == "率团"
+        and group.visitor is None
+        and visit.place is not None
+        and visit.place == group.place
+        and _named_group(group.name)
+    )
+
+
+def _named_group(name: str) -> bool:
+    """Does a group's visit name the group by whose it is ("休宁县党政代表团来临考察"), not only by its kind
+    ("代表团来乌兰考察")?"""
+    noun = re.search(alternation(word_list("delegation_nouns.txt")), name)
+    return noun is not None and len(name[: noun.start()].removesuffix("党政")) >= 2
 
 
 def _acted(sentence: Sentence) -> list[EventMention]:
@@ -1889,10 +1912,9 @@ def _group_visits(sentence: Sentence) -> list[EventMention]:
     """A group's visit (代表团, 考察组 …) to a place, when no person is named as its visitor."""
     found = []
     for match in _pattern("group_visit").finditer(sentence.text):
-        group = match["group"]
-        # the group's name starts after a clause mark, or after what it is made of ("…共同组成的联合调研组")
-        clause = max(group.rfind(c) for c in "，,。、：:的")
-        start = match.start("group") + clause + 1
+        start = _group_start(sentence, match)
+        if start is None:
+            continue
         # "…参访团一行6人来P进行了为期3天的参观考察" is named "…参访团来P参观考察"; what it is for stays
         # as written ("…代表团来P开展山海协作交流活动")
         named_to = match.start("purpose") if match["purpose"] else match.end()
@@ -1905,6 +1927,24 @@ def _group_visits(sentence: Sentence) -> list[EventMention]:
     return found
 
 
+def _group_start(sentence: Sentence, match: re.Match[str]) -> int | None:
+    """Where a group's name begins: after a clause mark, or after what it is made of ("…共同组成的联合调研
+    组"), after the persons and the 对 before it ("区委书记X对Y县党政代表团来临考察表示欢迎": Y县党政代表团);
+    None when a person leads it ("X带领市政协调研组在P调研": X's visit, the inspection reader's)."""
+    group = match["group"]
+    start = match.start("group") + max(group.rfind(c) for c in "，,。、：:的") + 1
+    base, end = sentence.start, match.end("group")
+    persons = [
+        m.end - base for m in sentence.mentions if m.type == "PERSON" and start <= m.start - base < end
+    ]
+    if persons and sentence.text.startswith(("带领", "率"), max(persons)):
+        return None
+    start = max([start, *persons])
+    towards = [m.end() for m in _TOWARDS_GROUP.finditer(sentence.text, start, end)]
+    return max([start, *towards])
+
+
+_TOWARDS_GROUP = re.compile("对(?![口接外台])")  # "…对代表团来P考察表示欢迎", not "对口帮扶考察团"
 _TALK_ON_VISIT = _pattern("talk_on_visit")
 
 
@@ -2012,7 +2052,11 @@ def _inspected_work(rest: str, match: re.Match[str]) -> bool:
     if not match["verb2"]:
         return False
     fields = word_list("fields_of_work.txt")
-    return rest.startswith(fields, match.end()) or match["object"].endswith(fields)
+    listed = _LISTED_WORK.match(rest, match.end())
+    return rest.startswith(fields, match.end()) or match["object"].endswith(fields) or listed is not None
+
+
+_LISTED_WORK = _pattern("listed_work")
 
 
 _ACCOMPANIED = _pattern("accompanied")
@@ -2031,6 +2075,8 @@ def _visit_name(rest: str, match: re.Match[str]) -> str:
         written = _ACCOMPANIED.sub("", rest[: match.end()])
         if match["with"]:  # "X率市直部门负责人调研Y": "X调研Y", as a visit to a place is named
             written = written.replace(match["with"], "", 1)
+        listed = _LISTED_WORK.match(rest, match.end())  # "检查A、B及C工作": all it looks into
+        written += listed[0] if listed else ""
         return written.replace(_verb_of(match) + "了", _verb_of(match), 1)
     motion = "在" if match["motion"] == "在" else "到"
     led = match["led"] or ""  # "张三率党政考察团来威海考察": the delegation is in the visit's name
