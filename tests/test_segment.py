@@ -56,6 +56,23 @@ def test_a_writer_credited_on_the_page_is_an_author() -> None:
     assert _segment(page).articles[0].authors == []  # 佚名: anonymous
 
 
+def test_a_web_pages_source_hits_and_time_under_its_headline_are_one_article() -> None:
+    from kg.input.segment import _classify, _drafts, _Line
+
+    assert _classify("阅读:39228") == _classify("2022-05-10 16:48:59") == "credit"
+    kinds = [
+        ("县重大项目集中开工活动举行", "headline"),
+        ("来源:某某客户端", "credit"),
+        ("阅读:39228", "credit"),
+        ("2022-05-10 16:48", "headline"),  # the page's dateline, read with its headline
+        ("某某融媒5月10日讯 5月10日上午,县重大项目集中开工活动举行。", "body"),
+        ("县长马立新主持。", "body"),
+    ]
+    lines = [_Line(i * 100, i * 100 + len(t), t, kind) for i, (t, kind) in enumerate(kinds)]
+    drafts = _drafts(lines)
+    assert len(drafts) == 1 and [line.text for line in drafts[0].body][-1] == "县长马立新主持。"
+
+
 def test_continuation_marks_are_not_sentences() -> None:
     doc = _segment(PAGE)
     texts = [s.text for s in doc.articles[0].sentences]

@@ -33,6 +33,11 @@ _CAPTION = re.compile(
     r"|[(（]\s*摄影[\s:：]*[\u4e00-\u9fff]{2,4}\s*[)）]$"
 )  # "图片": an image's place; "会议现场", "签约仪式现场": a photo of the scene; "…讲话(张三 摄)";
 # "闭幕式现场(摄影 张三)"; "…作政府工作报告 供图 和平区委宣传部": a photo credited to a body
+# A web page's furniture between its headline and its text: "阅读:39228", "2022-05-10 16:48:59"
+_PAGE_FURNITURE = re.compile(
+    r"^(?:(?:阅读|浏览|点击|阅读量|浏览量|点击量|访问量|浏览次数|阅读次数)\s*[:：]?\s*\d+\s*次?"
+    r"|\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?\s*\d{1,2}:\d{2}(?::\d{2})?)$"
+)
 _CHAIN_AND_NAME = re.compile(r"[\u4e00-\u9fff、]{4,30}")
 _REPORTERS = re.compile(r"(?:记者|通讯员|融媒体)((?:[ \u3000]+[\u4e00-\u9fff]{2,4}(?=[ \u3000)）\n]|$))+)")
 _CREDIT_MARK = re.compile(r"(?<=[\u4e00-\u9fff]{2})摄$")
@@ -127,7 +132,12 @@ def _reporter_line_kind(lines: list[_Line], i: int) -> str:
 def _classify(line: str) -> str:
     if _OPENER.match(line):
         return "opener"
-    if _CREDIT.match(line) or _CONTINUED.fullmatch(line) or _CAPTION.search(line):
+    if (
+        _CREDIT.match(line)
+        or _CONTINUED.fullmatch(line)
+        or _CAPTION.search(line)
+        or _PAGE_FURNITURE.match(line)
+    ):
         return "credit"
     if headline_shaped(line):
         return "headline"
@@ -170,6 +180,9 @@ def _drafts(lines: list[_Line]) -> list[_Draft]:
             drafts.append(_Draft([line], [], pending))
             pending = []
         else:
+            if pending and _only_credits(drafts[-1]):  # the page's headline, its credits, then its dateline
+                drafts[-1].headlines.extend(pending)
+                pending = []
             drafts[-1].body.append(line)
     _close(drafts, pending + ([block] if block else []))
     for i, draft in enumerate(drafts):
@@ -183,9 +196,9 @@ def _starts_article(line: _Line, drafts: list[_Draft], pending: list[list[_Line]
     张三摄" above "本报讯…")."""
     if not drafts:
         return True
-    if line.kind == "opener":
-        return bool(pending) or not _only_credits(drafts[-1])
-    return bool(pending) and line.kind == "body"
+    if _only_credits(drafts[-1]):  # "来源:…", "阅读:39228" under the page's headline: its article goes on
+        return False
+    return line.kind == "opener" or (bool(pending) and line.kind == "body")
 
 
 def _one_article_page(lines: list[_Line]) -> bool:
