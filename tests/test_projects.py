@@ -811,3 +811,17 @@ def test_the_time_of_a_visit_is_not_a_projects_place(engine) -> None:
     )
     projects = _article_projects(engine, text, "天水市")
     assert projects["5000万吨矿泉水项目"].place is None
+
+
+def test_every_item_of_a_list_the_sentence_says_started_is_a_project(engine) -> None:
+    text = (
+        "本报讯 8月5日,我区开工的还有兴业银行金融科技产业园、天睿半导体一期项目、方正新能源汽车、生物医药产业园一期、"
+        "空港综保物流分拨中心一区等。\n"
+    )
+    projects = _article_projects(engine, text, "福州市")
+    assert {
+        "兴业银行金融科技产业园",
+        "方正新能源汽车",
+        "生物医药产业园一期",
+        "空港综保物流分拨中心一区",
+    } <= set(projects)

@@ -721,12 +721,14 @@ _LIST_RUN = re.compile(r"[^，,。；;：:、等]+(?:、[^，,。；;：:、等]
 
 def _listed_with_projects(sentence: Sentence, named: list[ProjectMention]) -> list[ProjectMention]:
     """ "深入到市民中心工程、邦基生物饲料项目、宏飞包装彩印项目、保障性安居工程实地观摩": in a list
-    whose items are mostly projects the text names, the other items are projects too."""
+    whose items are mostly projects the text names, the other items are projects too; so are all the items
+    of a list the sentence says are projects started or signed ("我区开工的还有A产业园、B项目、C汽车")."""
     ends = {p.end - sentence.start for p in named}
     found = []
     for spans in [*_list_items(sentence), *_priced_items(sentence.text)]:
         projects = [end in ends for _, end in spans]
-        if sum(projects) < 2 or sum(projects) * 2 < len(spans):
+        said = _SAID_TO_BE_PROJECTS.search(sentence.text, 0, spans[0][0]) is not None
+        if not said and (sum(projects) < 2 or sum(projects) * 2 < len(spans)):
             continue
         for (start, end), known in zip(spans, projects, strict=True):
             plain = "的" not in sentence.text[start:end]  # "…等情况的介绍": no name
@@ -736,6 +738,9 @@ def _listed_with_projects(sentence: Sentence, named: list[ProjectMention]) -> li
             project = None if known or not plain else _listed_project(sentence, start, end, counted=whole)
             found += [project] if project else []
     return found
+
+
+_SAID_TO_BE_PROJECTS = _pattern("said_to_be_projects")
 
 
 def _list_items(sentence: Sentence) -> list[list[tuple[int, int]]]:
