@@ -1803,3 +1803,14 @@ def test_an_inspection_of_several_fields_of_work_is_no_visit_to_a_place(engine) 
     visit = docs[0].articles[0].events[0]
     assert visit.name.endswith("检查全国两会服务保障、安全生产及大气污染防治工作")
     assert visit.place != "全国两会服务保障"
+
+
+def test_a_works_started_without_the_word_project_and_one_who_attended_and_presided(engine) -> None:
+    text = (
+        "本报讯 2月4日上午,莆田县第四中学建设开工。开工典礼由副县长吴建国主持。\n"
+        "本报讯 12月7日,莆田县政协常务委员会第八次会议召开。县政协主席马立新出席并主持会议。\n"
+    )
+    events, roles = _article_events(engine, text)
+    assert ("吴建国", "莆田县第四中学建设开工", "主持") in roles
+    assert "并主持会议" not in events
+    assert ("马立新", "莆田县政协常务委员会第八次会议", "主持") in roles

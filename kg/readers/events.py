@@ -374,8 +374,10 @@ class EventReader:
         subject = _DONE_FOR.sub("", subject[len(attended) :] if ceremony else subject)
         if subject.endswith("项目集中") and (not _starts_with_place(subject) or re.search("[、等]", subject)):
             return None  # "全市150个…", "1359个…", "A、B等一批项目集中开工": a count or a list, no name
+        # "册亨县第四中学建设开工": a works named after its place, without 项目
+        built = subject.endswith(("建设", "工程")) and _starts_with_place(subject)
         if (
-            not subject.endswith(("项目", "项目集中"))
+            not (subject.endswith(("项目", "项目集中")) or built)
             or len(subject) < 8
             or _has_person(sentence, start, end)
             or _NOT_A_NAME.search(subject)  # "景县组织开展…项目集中开工活动": the 活动 is the event
