@@ -372,18 +372,7 @@ class EventReader:
         attended = next((v for v in word_list("attending_verbs.txt") if subject.startswith(v)), "")
         ceremony = _CEREMONY_AFTER.match(sentence.text, trigger.end()) if attended else None
         subject = _DONE_FOR.sub("", subject[len(attended) :] if ceremony else subject)
-        if subject.endswith("项目集中") and (not _starts_with_place(subject) or re.search("[、等]", subject)):
-            return None  # "全市150个…", "1359个…", "A、B等一批项目集中开工": a count or a list, no name
-        # "册亨县第四中学建设开工": a works named after its place, without 项目
-        built = subject.endswith(("建设", "工程")) and _starts_with_place(subject)
-        if (
-            not (subject.endswith(("项目", "项目集中")) or built)
-            or len(subject) < 8
-            or _has_person(sentence, start, end)
-            or _NOT_A_NAME.search(subject)  # "景县组织开展…项目集中开工活动": the 活动 is the event
-            # "A节举行重大项目开工暨签约仪式": the 仪式 is the event
-            or any(verb in subject for verb in _holding_verbs())
-        ):
+        if not _names_works(subject) or _has_person(sentence, start, end):
             return None  # "项目开工" says nothing of which project; "副市长X宣布项目开工" is no name
         name = subject + trigger.group() + (ceremony.group() if ceremony else "")
         base = sentence.start
@@ -600,6 +589,21 @@ class EventReader:
 
 
 _WITHIN_SESSION = _pattern("within_session")
+
+
+def _names_works(subject: str) -> bool:
+    """Do the words before 开工 name the project or works started ("XX项目", "册亨县第四中学建设": a works
+    named after its place, without 项目)?"""
+    if subject.endswith("项目集中") and (not _starts_with_place(subject) or re.search("[、等]", subject)):
+        return False  # "全市150个…", "1359个…", "A、B等一批项目集中开工": a count or a list, no name
+    built = subject.endswith(("建设", "工程")) and _starts_with_place(subject)
+    return (
+        (subject.endswith(("项目", "项目集中")) or built)
+        and len(subject) >= 8
+        and not _NOT_A_NAME.search(subject)  # "景县组织开展…项目集中开工活动": the 活动 is the event
+        # "A节举行重大项目开工暨签约仪式": the 仪式 is the event
+        and not any(verb in subject for verb in _holding_verbs())
+    )
 
 
 def _within_session(name: str) -> bool:
