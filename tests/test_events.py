@@ -1814,3 +1814,14 @@ def test_a_works_started_without_the_word_project_and_one_who_attended_and_presi
     assert ("吴建国", "莆田县第四中学建设开工", "主持") in roles
     assert "并主持会议" not in events
     assert ("马立新", "莆田县政协常务委员会第八次会议", "主持") in roles
+
+
+def test_staff_brought_along_are_not_in_the_visits_name_and_an_unnamed_county_is_no_place(engine) -> None:
+    text = (
+        "本报讯 3月12日,县委书记吴建国,县长马立新带领县委办、县政府办、县发改局负责人调研督导2021年重点项目"
+        "开工情况。\n"
+    )
+    docs = analyse([Document("x.txt", text)], engine, Locale.for_city("莆田市"))
+    visit = docs[0].articles[0].events[0]
+    assert visit.name.startswith("吴建国、马立新调研督导2021年重点项目")
+    assert visit.place is None  # the page never says which county its 县委 is

@@ -150,6 +150,9 @@ def event_type(name: str) -> str | None:
     return None
 
 
+_UNNAMED_HOMES = ("我县", "本县", "我区", "本区", "我旗", "本旗")
+
+
 def home_names(city: str, county: str = "", inferred: bool = False) -> dict[str, str]:
     """What the paper's "we" names (我市, 我县, 我区): the county whose news it is, or the city given for
     the run (a city inferred from the text may be the prefecture of the county-level city that says 我市)."""
@@ -205,6 +208,8 @@ class EventReader:
             if event.place is None and event.type in ("ceremony", "signing"):
                 event.place = _holding_division(event)
             self._name_home(event)
+            if event.place in _UNNAMED_HOMES:
+                event.place = None  # "我县" of a page that never names its county is no place to show
             _add_mention(event)
 
     def _name_home(self, event: EventMention) -> None:
@@ -2079,8 +2084,8 @@ def _visit_name(rest: str, match: re.Match[str]) -> str:
     赴, and one visit should have one name in a graph of both papers; "在P调研" stays 在."""
     if not match["place"]:  # "一行在A的陪同下，调研了X": "一行调研X"
         written = _ACCOMPANIED.sub("", rest[: match.end()])
-        if match["with"]:  # "X率市直部门负责人调研Y": "X调研Y", as a visit to a place is named
-            written = written.replace(match["with"], "", 1)
+        for staff in (match["with"], match["brought"]):  # "X率(带领)市直部门负责人调研Y": "X调研Y"
+            written = written.replace(staff, "", 1) if staff else written
         listed = _LISTED_WORK.match(rest, match.end())  # "检查A、B及C工作": all it looks into
         written += listed[0] if listed else ""
         return written.replace(_verb_of(match) + "了", _verb_of(match), 1)
