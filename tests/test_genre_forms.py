@@ -1262,3 +1262,13 @@ def test_several_names_in_a_row_the_model_missed_in_a_list_of_names() -> None:
         ("王程", "PERSON"),
     )
     assert "黄龙" not in [t.text for t in repair_names(too_many) if t.tag == "PERSON"]
+
+
+def test_a_name_before_reading_out_a_list() -> None:
+    """ "肖某宣|读…名单": the model read 宣读's first character into the name before it."""
+    from kg.language.recognise import repair_names
+
+    words = _words(
+        ("常务副县长", "NOUN"), ("马立宣", "PERSON"), ("读", "VERB"), ("开工", "VERB"), ("名单", "NOUN")
+    )
+    assert [t.text for t in repair_names(words) if t.tag == "PERSON"] == ["马立"]
