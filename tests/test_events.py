@@ -1825,3 +1825,9 @@ def test_staff_brought_along_are_not_in_the_visits_name_and_an_unnamed_county_is
     visit = docs[0].articles[0].events[0]
     assert visit.name.startswith("吴建国、马立新调研督导2021年重点项目")
     assert visit.place is None  # the page never says which county its 县委 is
+
+
+def test_a_cppcc_session_named_with_its_county_between_zhengxie_and_its_term(engine) -> None:
+    text = "本报讯 1月5日,政协莆田县十届四次会议召开第二次全体会议。县委书记吴建国出席。\n"
+    events, roles = _article_events(engine, text)
+    assert ("吴建国", "政协莆田县十届四次会议第二次全体会议", "出席") in roles
