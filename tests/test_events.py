@@ -1831,3 +1831,9 @@ def test_a_cppcc_session_named_with_its_county_between_zhengxie_and_its_term(eng
     text = "本报讯 1月5日,政协莆田县十届四次会议召开第二次全体会议。县委书记吴建国出席。\n"
     events, roles = _article_events(engine, text)
     assert ("吴建国", "政协莆田县十届四次会议第二次全体会议", "出席") in roles
+
+
+def test_a_name_read_as_a_weekday_and_a_visit_to_inspect(engine) -> None:
+    text = "本报讯 1月27日,县委书记周三连到城关镇检查安全生产工作。\n"
+    events, roles = _article_events(engine, text)
+    assert any(person == "周三连" and role == "检查" for person, _, role in roles)

@@ -1134,7 +1134,10 @@ def _visit_role(verb: str) -> str:
     """The visitor's part as kg records it: the verb's role, or the role of the verb it begins with
     ("督导检查" → 督导); 调研 when it names none."""
     known = _roles().match(verb)
-    return _role_of(known)[0] if known else "调研"
+    if known:
+        return _role_of(known)[0]
+    # "带队检查…": a visit's own verb that is no role of a sentence ("检查了账目" is no visit)
+    return next((v for v in ("检查", "巡检", "观摩") if verb.startswith(v)), "调研")
 
 
 def _lead_role(name: str) -> str:

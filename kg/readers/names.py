@@ -37,6 +37,7 @@ _DECISION_NAME = re.compile(
     r"(?=同志|为|辞去|代理|不再担任|的[^，,。；;]{2,30}?职务)"  # "免去…、王五的市民政局局长职务"
 )
 _LIST_MARKS = ("、", "，", ",")
+_HAN = re.compile("[\u4e00-\u9fff]")
 _LIST_WORDS = "等和及与同跟是在的也并又"
 
 # Does a title chain with an organisation in it end at this offset of the text? (the post reader's)
@@ -237,10 +238,27 @@ def _add_names_after_titles(sentence: Sentence, body_before_title: BodyBeforeTit
             _join_split_name(sentence, name, following)
         elif _missed_name(sentence, match.end(), name, body_before_title):
             start = sentence.start + name.start
-            sentence.mentions.append(
-                Mention(start, start + len(name.text), name.text, "PERSON", source="pattern")
-            )
+            text = name.text + _third_character(name, following, tokens[i + 2 : i + 3])
+            sentence.mentions.append(Mention(start, start + len(text), text, "PERSON", source="pattern"))
     sentence.mentions.sort(key=lambda m: (m.start, -m.end))
+
+
+def _third_character(name: Token, following: Token | None, after: list[Token]) -> str:
+    """ "县委书记周三|连|到…": the model read two characters of a name as a word of its own (a weekday) and
+    the third as another (连); a character that no name is followed by, before a verb, ends the name (it is
+    returned, else "")."""
+    if following is None:
+        return ""
+    ends_name = (
+        len(name.text) == 2
+        and len(following.text) == 1
+        and _HAN.match(following.text) is not None
+        and following.tag not in ("PUNCT", "PREP", "CONJ", "PART")
+        and following.text not in word_list("name_followers.txt")
+        and bool(after)
+        and after[0].tag == "VERB"
+    )
+    return following.text if ends_name else ""
 
 
 def _missed_name(sentence: Sentence, title_end: int, name: Token, body_before_title: BodyBeforeTitle) -> bool:
