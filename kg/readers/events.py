@@ -1136,8 +1136,8 @@ def _visit_role(verb: str) -> str:
     known = _roles().match(verb)
     if known:
         return _role_of(known)[0]
-    # "带队检查…": a visit's own verb that is no role of a sentence ("检查了账目" is no visit)
-    return next((v for v in ("检查", "巡检", "观摩") if verb.startswith(v)), "调研")
+    own = word_list("visit_roles_of_their_own.txt")  # "带队检查…": 检查
+    return next((v for v in own if verb.startswith(v)), "调研")
 
 
 def _lead_role(name: str) -> str:
