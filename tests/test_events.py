@@ -1837,3 +1837,15 @@ def test_a_name_read_as_a_weekday_and_a_visit_to_inspect(engine) -> None:
     text = "本报讯 1月27日,县委书记周三连到城关镇检查安全生产工作。\n"
     events, roles = _article_events(engine, text)
     assert any(person == "周三连" and role == "检查" for person, _, role in roles)
+
+
+def test_a_months_chronicle_gives_each_entrys_events_their_day(engine) -> None:
+    text = (
+        "2020年10月大事记\n\n7日   县长吴建国到定军山镇检查指导脱贫攻坚工作。\n9日   县长吴建国主持召开县长碰头会。\n"
+        "※    县委书记马立新主持召开县脱贫攻坚领导小组第9次会议。\n"
+    )
+    docs = analyse([Document("x.txt", text)], engine, Locale.for_city("汉中市"))
+    dates = {e.name: e.date for a in docs[0].articles for e in a.events}
+    assert dates["县长碰头会"] == "2020-10-09"
+    assert dates["县脱贫攻坚领导小组第9次会议"] == "2020-10-09"  # ※: the day before's
+    assert dates["吴建国到定军山镇检查指导"] == "2020-10-07"

@@ -194,6 +194,7 @@ class EventReader:
         _year_of_the_day(events, main)
         if self.issue_date is None:
             _year_from_text(events, article)
+        _chronicle_days(article, events)
         _opened(events)
         _sessions_opened(events)
         main = _join_abbreviated_headline(events, main)
@@ -594,6 +595,24 @@ class EventReader:
 
 
 _WITHIN_SESSION = _pattern("within_session")
+
+
+def _chronicle_days(article: Article, events: list[EventMention]) -> None:
+    """ "2020年10月大事记": a chronicle's entries open with their day ("7日 县长X到…"), and an entry marked ※
+    (or a sentence after the first) is of the day before; its events without a date are of that day."""
+    month = _CHRONICLE.search(article.headline or "")
+    if month is None:
+        return
+    day = None
+    for sentence in article.sentences:
+        opening = _ENTRY_DAY.match(sentence.text)
+        day = int(opening[1]) if opening else day
+        for event in (e for e in events if e.sentence is sentence and e.date is None and day):
+            event.date = f"{month[1]}-{int(month[2]):02d}-{day:02d}"
+
+
+_CHRONICLE = _pattern("chronicle")
+_ENTRY_DAY = _pattern("entry_day")
 
 
 def _names_works(subject: str) -> bool:
