@@ -37,7 +37,6 @@ _DECISION_NAME = re.compile(
     r"(?=同志|为|辞去|代理|不再担任|的[^，,。；;]{2,30}?职务)"  # "免去…、王五的市民政局局长职务"
 )
 _LIST_MARKS = ("、", "，", ",")
-_HAN = re.compile("[\u4e00-\u9fff]")
 _LIST_WORDS = "等和及与同跟是在的也并又"
 
 # Does a title chain with an organisation in it end at this offset of the text? (the post reader's)
@@ -252,7 +251,7 @@ def _third_character(name: Token, following: Token | None, after: list[Token]) -
     ends_name = (
         len(name.text) == 2
         and len(following.text) == 1
-        and _HAN.match(following.text) is not None
+        and "\u4e00" <= following.text <= "\u9fff"
         and following.tag not in ("PUNCT", "PREP", "CONJ", "PART")
         and following.text not in word_list("name_followers.txt")
         and bool(after)
