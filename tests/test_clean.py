@@ -84,3 +84,11 @@ def test_a_pinyin_gloss_inside_a_word_is_dropped_and_offsets_still_point_home() 
     text, offsets = clean(raw)
     assert text == "縣政協主席劉永宏出席，常務副縣長介紹(a)項目"
     assert all(raw[offsets[i]] == ch for i, ch in enumerate(text))
+
+
+def test_a_paragraph_that_lacks_its_full_stop_is_not_run_on_into_the_next() -> None:
+    paragraph = (
+        "会议强调，" + "要迅速掀起灾后恢复重建热潮，努力建设一个更加安全、更加美好、更加宜居的新家园" * 2
+    )
+    cleaned, _ = clean(f"{paragraph}\n县委书记吴建国宣布开工，县委副书记、县长马立新致辞。")
+    assert len(paragraph) > 80 and f"{paragraph}\n县委书记" in cleaned

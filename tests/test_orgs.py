@@ -53,6 +53,13 @@ def test_bare_units_inherit_from_the_chain(dezhou: OrgResolver) -> None:
     assert dezhou.head_of("常务副市长", None).name == "德州市人民政府"
 
 
+def test_the_longest_county_names_resolve_with_their_level_written_twice() -> None:
+    linxia = OrgResolver(Locale.for_city("临夏回族自治州"))
+    county = "积石山保安族东乡族撒拉族自治县"
+    assert linxia.resolve(f"{county}县委").name == f"中共{county}委员会"
+    assert linxia.resolve(f"{county}委").name == f"中共{county}委员会"
+
+
 def test_other_province() -> None:
     baoding = OrgResolver(Locale.for_city("保定市"))
     assert baoding.resolve("省发展改革委").name == "河北省发展改革委"

@@ -310,3 +310,10 @@ def test_a_company_named_with_a_place_in_brackets_is_one_company(engine) -> None
     found = {(p, t, o) for p, t, o, _ in _posts(engine, text)}
     assert ("马立新", "董事长", "瓷行天下文化传播(湖北)有限公司") in found
     assert ("郑红梅", "董事长", "鸿蒙祥云计算（湖北）有限公司") in found
+
+
+def test_the_day_a_chronicles_entry_opens_with_is_no_body(engine) -> None:
+    text = "2020年10月大事记\n9日 县长马立新主持召开县长碰头会。\n10日 原全国政协主席吴建国来沧考察。"
+    found = _posts(engine, text)
+    assert ("吴建国", "主席", "中国人民政治协商会议全国委员会", True) in found
+    assert not any(org.startswith("日") for _, _, org, _ in found)

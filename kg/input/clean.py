@@ -28,6 +28,7 @@ _CREDITED = re.compile(
 )
 _JUMP = re.compile(r"[（(](?:下转|上接|转)[^)）]{0,12}[)）]$")  # "（下转第二版）" ends the article here
 HEADLINE_MAX = 45  # longer lines are body text, even on pages of long paragraphs
+PARAGRAPH_MIN = 80  # no column is this wide: a line this long is a paragraph of its own
 # A page's line of particulars ("来源:濮阳日报  发布时间:2018-04-25 07:51:44") is never run on into the text.
 _PARTICULAR = r"(?:发布时间|发布日期|来源|作者|责任编辑|编辑|字体)[:：]"
 _PARTICULARS = re.compile(
@@ -119,8 +120,8 @@ def _break_is_soft(prev_line: str, next_line: str, width: float, body: bool) -> 
         return False
     if last in _CONTINUING:
         return True
-    if not (_joinable(last) and _joinable(first)):
-        return False
+    if not (_joinable(last) and _joinable(first)) or len(prev) > PARAGRAPH_MIN:
+        return False  # a paragraph that lacks its full stop ends where its line does
     # a full line runs on; so does a short line of body text in a narrow column
     return len(prev) >= min(0.6 * width, HEADLINE_MAX + 1) or body
 

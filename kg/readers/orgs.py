@@ -976,7 +976,8 @@ def _aliases() -> dict[str, str]:
     return {key: values[0] for key, values in table("place_aliases.tsv").items()}
 
 
-_LEVEL_TWICE = re.compile(r"(?P<division>[\u4e00-\u9fff]{1,8}?(?P<level>[县市区旗]))(?P=level)委")
+_LONGEST_DIVISION = 15  # 积石山保安族东乡族撒拉族自治县
+_LEVEL_TWICE = re.compile(r"(?P<division>[\u4e00-\u9fff]{1,15}?(?P<level>[县市区旗]))(?P=level)委")
 
 
 def _former_prefecture(city: str) -> str:
@@ -1192,7 +1193,7 @@ class OrgResolver:
         return None
 
     def _division_prefix(self, text: str) -> tuple[str, str] | None:
-        for length in range(min(len(text), 12), 1, -1):
+        for length in range(min(len(text), _LONGEST_DIVISION), 1, -1):
             head, rest = text[:length], text[length:]
             division = self.gazetteer.resolve(head, within=self._city)
             if division is None:
