@@ -385,6 +385,29 @@ def test_a_county_level_citys_news_that_names_it_short_and_speaks_as_a_city() ->
     assert document_locale(text, Locale()).city == "昆山市"
 
 
+def test_a_county_level_city_named_short_twice_as_often_as_the_city_its_event_was_in() -> None:
+    # a 曲阜 meeting held in 北京, which the page names several times: 市长 is 曲阜市's
+    text = (
+        "6月5日，由曲阜市主办的产业对接大会在北京举行。市委副书记、市长吴建国出席会议并致辞。"
+        "来自北京市66个园区的企业代表参加会议。吴建国介绍了曲阜的发展情况，希望企业家多推介曲阜、宣传曲阜，"
+        "为曲阜和北京产业合作搭建平台，在曲阜放心投资。曲阜也将优化环境，会议推介了曲阜政策和曲阜经济开发区、"
+        "曲阜文化。副市长马立新参加会议。"
+    )
+    assert document_locale(text, Locale()).city == "曲阜市"
+
+
+def test_the_places_of_a_party_that_came_to_the_county_are_the_guests() -> None:
+    # "内蒙古自治区乌拉特前旗旗委书记X…一行来光山县": 光山 is the page's, its 县委 光山's
+    text = (
+        "12月10日下午，内蒙古自治区乌拉特前旗旗委书记吴建国，旗委副书记马立新一行来光山县调研。"
+        "县委书记赵文海，县长周子平陪同调研。吴建国表示，将持续推进乌拉特前旗经济社会高质量发展。"
+    )
+    assert document_locale(text, Locale()).county == "光山县"
+    # a county's people who came to an association: the county stays the page's
+    text = "7月23日，临泽县委书记吴建国，临泽县副县长马立新等一行来我会考察指导。临泽县地处河西走廊中部。"
+    assert document_locale(text, Locale()).county == "临泽县"
+
+
 def test_a_provinces_short_name_and_a_countys_name_are_no_prefectures() -> None:
     # "海南" alone is the province (海南自由贸易港), not 海南藏族自治州 nor 乌海's 海南区
     text = "3月5日，县委书记吴建国主持召开会议，研究海南自由贸易港建设。海南各市县要抓好落实。文昌市副市长马立新参加。"

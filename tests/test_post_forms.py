@@ -317,3 +317,10 @@ def test_the_day_a_chronicles_entry_opens_with_is_no_body(engine) -> None:
     found = _posts(engine, text)
     assert ("吴建国", "主席", "中国人民政治协商会议全国委员会", True) in found
     assert not any(org.startswith("日") for _, _, org, _ in found)
+
+
+def test_huitong_after_a_name_is_the_verb_not_the_county(engine) -> None:
+    # "会同" (together with) before 县委常委 is no 会同县: the posts are the page's county's
+    text = "宕昌县委书记吴建国会同县委常委、副县长马立新检查指导疫情防控工作。宕昌县"
+    found = _posts(engine, text)
+    assert not any("会同" in org for _, _, org, _ in found)

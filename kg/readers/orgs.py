@@ -373,13 +373,16 @@ def _counties_written_short(text: str, gazetteer: Gazetteer) -> Counter[str]:
 
 def _county_named_over(text: str, found: Locale, cities: Counter[str], gazetteer: Gazetteer) -> Locale | None:
     """A county's news (县委, 我县) that names its county by its short name alone, again and again
-    ("金湖有着…"), while the city found is named once, maybe inside a person's name (张金昌): the county
-    in its city; or a county-level city's news (市委, 市长) that so names its city ("昆山今年…")."""
+    ("金湖有着…"), while the city found is named once (maybe inside a person's name: 张金昌) or at most half
+    as often: the county in its city; or a county-level city's news (市委, 市长) that so names its city
+    ("昆山今年…")."""
     as_county = _speaks_as_county(text)
-    if cities[found.city_code] > 1 or not (as_county or _CITY_VOICE.search(text)):
+    if not (as_county or _CITY_VOICE.search(text)):
         return None  # "全州": the whole prefecture a 州's page speaks of, not 全州县
     counts = _short_names_alone(text, gazetteer)
-    if not counts or counts.most_common(1)[0][1] < 3:
+    most = counts.most_common(1)[0][1] if counts else 0
+    # the city found named more than once ("曲阜…在北京举行…北京市66个园区"): the county twice as often
+    if most < 3 or (cities[found.city_code] > 1 and most <= 2 * cities[found.city_code]):
         return None
     alone = _locale_of_county_counts(counts, gazetteer)
     if not alone.city or alone.city == found.city:
@@ -526,8 +529,16 @@ _DELEGATION = re.compile(
 )
 
 
+# "内蒙古自治区乌拉特前旗旗委书记X,旗委副书记Y一行来光山县": the places of the clause before 一行来
+# are the guests' (not "…一行来我会考察": a county's people visiting an association are the page's subject)
+_PARTY_CAME = re.compile(r"([^。；;]{2,60}?)一行(?:来|莅临)到?(?:我|[\u4e00-\u9fff]{1,8}?)[县区市旗]")
+
+
 def _without_guests(text: str) -> str:
     """The text without the places of the delegations it says came to it."""
+    for party in _PARTY_CAME.findall(text):
+        for place in _DIVISION_WORD.findall(party):
+            text = text.replace(place, "")
     if not _RECEIVED.search(text):
         return text
     for guest in {m.group(1) for m in _DELEGATION.finditer(text)}:
