@@ -403,6 +403,11 @@ def test_the_places_of_a_party_that_came_to_the_county_are_the_guests() -> None:
         "县委书记赵文海，县长周子平陪同调研。吴建国表示，将持续推进乌拉特前旗经济社会高质量发展。"
     )
     assert document_locale(text, Locale()).county == "光山县"
+    text = (
+        "11月17日，新安县县委书记吴建国率领党政考察团到我县学习考察。县领导马立新参加考察。"
+        "新安县领导赵文海，宜阳县领导周子平等参加活动。"
+    )
+    assert document_locale(text, Locale()).county == "宜阳县"
     # a county's people who came to an association: the county stays the page's
     text = "7月23日，临泽县委书记吴建国，临泽县副县长马立新等一行来我会考察指导。临泽县地处河西走廊中部。"
     assert document_locale(text, Locale()).county == "临泽县"

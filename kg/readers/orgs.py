@@ -531,7 +531,9 @@ _DELEGATION = re.compile(
 
 # "内蒙古自治区乌拉特前旗旗委书记X,旗委副书记Y一行来光山县": the places of the clause before 一行来
 # are the guests' (not "…一行来我会考察": a county's people visiting an association are the page's subject)
-_PARTY_CAME = re.compile(r"([^。；;]{2,60}?)一行(?:来|莅临)到?(?:我|[\u4e00-\u9fff]{1,8}?)[县区市旗]")
+_PARTY_CAME = re.compile(
+    r"([^。；;]{2,60}?)(?:一行|率领?[\u4e00-\u9fff]{0,8}?[团组])(?:来|莅临|到)到?(?:我|[\u4e00-\u9fff]{1,8}?)[县区市旗]"
+)
 
 
 def _without_guests(text: str) -> str:
