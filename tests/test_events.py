@@ -1852,3 +1852,22 @@ def test_a_months_chronicle_gives_each_entrys_events_their_day(engine) -> None:
     assert dates["县长碰头会"] == "2020-10-09"
     assert dates["县脱贫攻坚领导小组第9次会议"] == "2020-10-09"  # ※: the day before's
     assert dates["吴建国到定军山镇检查指导"] == "2020-10-07"
+
+
+def test_two_events_held_one_after_the_other_are_two(engine) -> None:
+    # "先后召开A会和B会议": two meetings, not one named with 和; "A会和B会等系列活动" is no pair
+    text = (
+        "本报讯 1月5日，区里先后召开老干部迎春慰问暨工作情况通报会和社会各界工作通报会议。吴建国出席会议。\n"
+    )
+    events, _ = _article_events(engine, text)
+    assert {"老干部迎春慰问暨工作情况通报会", "社会各界工作通报会议"} <= events
+    series = "本报讯 5月8日，吴建国参加温州项目推介会和吉林市对口合作交流会等系列活动。\n"
+    assert "吉林市对口合作交流会等系列活动" not in _article_events(engine, series)[0]
+
+
+def test_a_venues_part_in_brackets_is_part_of_the_name(engine) -> None:
+    # "…活动(仁化分会场)": the 会 of 分会场 ends no name
+    text = "本报讯 12月20日，仁化县举行全市第四季度项目集中开竣工活动(仁化分会场)，涉及39个项目。吴建国出席活动。\n"
+    events, roles = _article_events(engine, text)
+    assert "全市第四季度项目集中开竣工活动(仁化分会场)" in events
+    assert ("吴建国", "全市第四季度项目集中开竣工活动(仁化分会场)", "出席") in roles

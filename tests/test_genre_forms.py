@@ -1272,3 +1272,16 @@ def test_a_name_before_reading_out_a_list() -> None:
         ("常务副县长", "NOUN"), ("马立宣", "PERSON"), ("读", "VERB"), ("开工", "VERB"), ("名单", "NOUN")
     )
     assert [t.text for t in repair_names(words) if t.tag == "PERSON"] == ["马立"]
+
+
+def test_a_word_read_as_a_name_where_a_route_begins_is_a_place() -> None:
+    """ "鲁布格|至|岔江|公路": the model reads the route's first place as a person; before 至 and a place it
+    is a place (and the ceremony named with it is no longer dropped for holding a person)."""
+    from kg.language.recognise import repair_names
+
+    route = _words(
+        ("鲁布格", "PERSON"), ("至", "VERB"), ("岔江", "PLACE"), ("公路", "NOUN"), ("项目", "NOUN")
+    )
+    assert [t.tag for t in repair_names(route)][0] == "PLACE"
+    person = _words(("吴建国", "PERSON"), ("至", "VERB"), ("今", "NOUN"), ("未", "ADV"))
+    assert [t.tag for t in repair_names(person)][0] == "PERSON"

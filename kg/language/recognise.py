@@ -77,7 +77,7 @@ def repair_names(tokens: list[Token]) -> list[Token]:
     tokens = _place_title_name(
         [part for t in tokens for part in _title_and_name(t) for part in _name_and_post(part)]
     )
-    tokens = _name_end_in_verb(_verb_out_of_names(_title_end_in_name(tokens)))
+    tokens = _route_ends(_name_end_in_verb(_verb_out_of_names(_title_end_in_name(tokens))))
     out: list[Token] = []
     for i, t in enumerate(tokens):
         if out and _surname_cut_off(out, t):
@@ -90,6 +90,20 @@ def repair_names(tokens: list[Token]) -> list[Token]:
             continue
         out.append(t)
     return _list_members(_join_dotted(_split_after_title(out)))
+
+
+def _route_ends(tokens: list[Token]) -> list[Token]:
+    """ "鲁布格至岔江公路": a word typed as a person before 至 and a place is the place a route (a road,
+    a line) runs from, not a name."""
+    return [
+        Token(t.text, t.start, t.end, "PLACE")
+        if t.tag == "PERSON"
+        and i + 2 < len(tokens)
+        and tokens[i + 1].text == "至"
+        and tokens[i + 2].tag == "PLACE"
+        else t
+        for i, t in enumerate(tokens)
+    ]
 
 
 def _name_end_in_verb(tokens: list[Token]) -> list[Token]:

@@ -100,11 +100,21 @@ def _named_in_full(name: str) -> bool:
     return len(name) >= 5 and not bare and "、" not in name and not _REFERRING.match(name)
 
 
+# (not "A推介会和B交流会等系列活动": a series that holds them)
+_JOINED_EVENTS = re.compile(r"(?P<first>[^和及]{4,})[和及](?P<second>[^和及等]{4,})")
+
+
 def _last_event_end(piece: str) -> int:
     """Where the last event's name in `piece` ends (after its head and a venue's part), or -1:
     "…新闻发布会莱州市专场——凝心聚力谋发展" ends after 专场, not after 发展 (a word that ends like a
     head: non_event_endings.txt)."""
-    ends = {m.end() for head, _ in _heads() for m in re.finditer(re.escape(head), piece)}
+    # a head's 会 in a venue's 会场 ("…活动(仁化分会场)") ends no name
+    ends = {
+        m.end()
+        for head, _ in _heads()
+        for m in re.finditer(re.escape(head), piece)
+        if piece[m.end() : m.end() + 1] != "场"
+    }
     end = max((end for end in ends if event_type(piece[:end])), default=-1)
     venue = _VENUE_PART_AFTER.match(piece, end) if end > 0 else None
     return venue.end() if venue else end
@@ -291,7 +301,7 @@ class EventReader:
     def _events_in(self, sentence: Sentence, lead_date: DateSpan | None) -> list[EventMention]:
         text = sentence.text
         found = [e for e in (self._named_before(sentence, m) for m in _trigger_after().finditer(text)) if e]
-        found += [e for e in (self._named_after(sentence, m) for m in _TRIGGER_BEFORE.finditer(text)) if e]
+        found += [e for m in _TRIGGER_BEFORE.finditer(text) for e in self._named_after(sentence, m)]
         found += self._inspections(sentence)
         found += _not_overlapping(_group_visits(sentence), found)
         found += self._meetings(sentence)
@@ -385,8 +395,20 @@ class EventReader:
         begin = base + sentence.text.index(subject, start)
         return EventMention(name, "ceremony", sentence, begin, begin + len(subject), place=place)
 
-    def _named_after(self, sentence: Sentence, trigger: re.Match[str]) -> EventMention | None:
-        """ "召开XX会议", "在召开的XX大会上", "签署XX协议"."""
+    def _named_after(self, sentence: Sentence, trigger: re.Match[str]) -> list[EventMention]:
+        """ "召开XX会议", "在召开的XX大会上", "签署XX协议"; "先后召开A会和B会议": two events."""
+        event = self._named_after_trigger(sentence, trigger)
+        if event is None:
+            return []
+        joined = _JOINED_EVENTS.fullmatch(event.name)
+        if joined is None or not (event_type(joined["first"]) and event_type(joined["second"])):
+            return [event]
+        base = event.start - sentence.start
+        first = self._event(sentence, base, base + joined.end("first"), event.place)
+        second = self._event(sentence, base + joined.start("second"), event.end - sentence.start, event.place)
+        return [e for e in (first, second) if e] or [event]
+
+    def _named_after_trigger(self, sentence: Sentence, trigger: re.Match[str]) -> EventMention | None:
         text = sentence.text
         end = next((m.start() for m in _CLAUSE.finditer(text, trigger.end())), len(text))
         start = trigger.end() + (1 if text.startswith("的", trigger.end()) else 0)
