@@ -1285,3 +1285,22 @@ def test_a_word_read_as_a_name_where_a_route_begins_is_a_place() -> None:
     assert [t.tag for t in repair_names(route)][0] == "PLACE"
     person = _words(("吴建国", "PERSON"), ("至", "VERB"), ("今", "NOUN"), ("未", "ADV"))
     assert [t.tag for t in repair_names(person)][0] == "PERSON"
+
+
+def test_the_verb_of_bringing_staff_read_into_a_word_after_a_title_goes_back() -> None:
+    """ "副市长吴建率|相关镇处…负责人": the model reads 率 into a word after the title; it is the verb."""
+    from kg.language.recognise import repair_names
+
+    cut = _words(("副市长", "NOUN"), ("吴建率", "PROPER"), ("相关", "VERBAL_NOUN"), ("镇处", "NOUN"))
+    assert [t.text for t in repair_names(cut) if t.tag == "PERSON"] == ["吴建"]
+
+
+def test_a_name_without_a_surname_typed_as_a_place_between_a_title_and_a_verb_is_a_name() -> None:
+    """ "副主任巴音达宣布": a Mongolian name, no Chinese surname, typed as a place; after a title and before a
+    person's verb it is a name. A division's name stays a place."""
+    from kg.language.recognise import repair_names
+
+    named = _words(("副主任", "NOUN"), ("巴音达", "PLACE"), ("宣布", "VERB"), ("开工", "VERB"))
+    assert [t.text for t in repair_names(named) if t.tag == "PERSON"] == ["巴音达"]
+    place = _words(("副主任", "NOUN"), ("精河县", "PLACE"), ("宣布", "VERB"))
+    assert not [t for t in repair_names(place) if t.tag == "PERSON"]

@@ -469,6 +469,12 @@ def test_a_numbered_list_of_priced_projects_and_a_project_named_again(engine) ->
             "宣城市",
             set(),
         ),
+        # nor ways of working before "等项目推进机制"
+        (
+            "本报讯 全区严格落实周调度、月统计、季度分析、半年总结、年度考核等项目推进机制。\n",
+            "聊城市",
+            set(),
+        ),
         # a one-character verb the segmenter cut out of a name (but not one that joins clauses, 到)
         (
             "本报讯 3月31日，双方就在松滋投资建设城市会客厅项目进行深度交流。"

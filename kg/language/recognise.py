@@ -261,7 +261,7 @@ def _verb_out_of_names(tokens: list[Token]) -> list[Token]:
 
 def _word_read_in(t: Token, after: str, after_title: bool) -> str | None:
     """The tag of a name's last character that belongs to the word after it, if it does."""
-    if t.tag != "PERSON" and not (t.tag == "NOUN" and after_title):
+    if t.tag != "PERSON" and not (t.tag in ("NOUN", "PROPER") and after_title):
         return None
     name, last = t.text[:-1], t.text[-1]
     if not (name[:1] in surnames() and plausible_name(name)):
@@ -289,7 +289,7 @@ def _retyped(t: Token, following: str, out: list[Token]) -> Token:
     as a person ("在马尔康闭幕", "本报阿克苏讯") a place unless a title stands before it ("市长江华") or a
     list of names goes on after it; a name read with the 由 before it ("由张三、李四担任") is the preposition
     (added to `out`) and the name."""
-    if t.tag == "PLACE" and _name_before_verb(t.text, following):
+    if t.tag == "PLACE" and _name_before_verb(t.text, following, out):
         t = Token(t.text, t.start, t.end, "PERSON")
     elif t.tag == "PERSON" and _division_name(t.text) and not _named_as_person(out, following):
         t = Token(t.text, t.start, t.end, "PLACE")
@@ -756,10 +756,15 @@ def _division_name(word: str) -> bool:
     return division is not None and division.level <= 3
 
 
-def _name_before_verb(word: str, following: str) -> bool:
+def _name_before_verb(word: str, following: str, before: list[Token]) -> bool:
+    """A word typed as a place before a person's verb that no division bears: a name when it begins with
+    a surname, or when a title stands right before it (a Mongolian name, "副主任X宣布", has no surname)."""
+    title = (
+        bool(before) and before[-1].tag == "NOUN" and title_pattern().fullmatch(before[-1].text) is not None
+    )
     return (
         2 <= len(word) <= 3
-        and word[0] in surnames()
+        and (title or word[0] in surnames())
         and following.startswith(word_list("person_verbs.txt"))
         and not Gazetteer.default().lookup(word)
     )
