@@ -53,6 +53,12 @@ def test_bare_units_inherit_from_the_chain(dezhou: OrgResolver) -> None:
     assert dezhou.head_of("常务副市长", None).name == "德州市人民政府"
 
 
+def test_a_county_after_its_province_with_its_level_written_twice() -> None:
+    xinyang = OrgResolver(Locale.for_city("信阳市"))
+    assert xinyang.resolve("内蒙古自治区乌拉特前旗旗委").name == "中共乌拉特前旗委员会"
+    assert xinyang.resolve("广西壮族自治区龙胜各族自治县委").name == "中共龙胜各族自治县委员会"
+
+
 def test_the_longest_county_names_resolve_with_their_level_written_twice() -> None:
     linxia = OrgResolver(Locale.for_city("临夏回族自治州"))
     county = "积石山保安族东乡族撒拉族自治县"

@@ -324,3 +324,10 @@ def test_huitong_after_a_name_is_the_verb_not_the_county(engine) -> None:
     text = "宕昌县委书记吴建国会同县委常委、副县长马立新检查指导疫情防控工作。宕昌县"
     found = _posts(engine, text)
     assert not any("会同" in org for _, _, org, _ in found)
+
+
+def test_a_bare_body_of_a_level_the_page_lacks_is_the_guests_division_named_in_a_body(engine) -> None:
+    # "X旗旗委书记A，旗委副书记B一行来…": B's 旗委 is the 旗 named inside A's body
+    text = "12月10日下午，内蒙古自治区乌拉特前旗旗委书记吴建国，旗委副书记马立新一行来沧县调研。"
+    found = _posts(engine, text)
+    assert ("马立新", "副书记", "中共乌拉特前旗委员会", False) in found

@@ -1181,7 +1181,7 @@ class OrgResolver:
     def _without_province(self, text: str) -> str:
         """ "广西桂林市" is 桂林市: a province before a division of its own is dropped, and so is a city
         written short before a county of its own ("秦皇岛卢龙县委" is 卢龙县委)."""
-        for length in (2, 3, 4, 5, 8):
+        for length in (2, 3, 4, 5, 6, 7, 8):  # 内蒙古自治区, 广西壮族自治区, 新疆维吾尔自治区
             outer = self.gazetteer.resolve(text[:length])
             rest = text[length:]
             if outer is None or not rest or not self._division_prefix(rest):
@@ -1270,7 +1270,10 @@ class OrgResolver:
         """ "曹县县委宣传部", "德州市市委": a division's level written again before 委 is written once
         (曹县委宣传部, 德州市委)."""
         doubled = _LEVEL_TWICE.match(text)
-        if doubled and self.gazetteer.resolve(doubled["division"]) is not None:
+        division = (
+            self._without_province(doubled["division"]) if doubled else ""
+        )  # "内蒙古自治区乌拉特前旗旗委"
+        if doubled and self.gazetteer.resolve(division) is not None:
             return doubled["division"] + text[doubled.end("division") + 1 :]
         return text
 

@@ -166,9 +166,13 @@ class PositionReader:
         level, unit = position.organization[:1], position.organization[1:]
         if level not in "区县市旗" or self.resolver.split(position.organization)[0] or not unit:
             return
-        places = sorted(
-            {m.text for m in sentence.mentions if m.type == "PLACE" and m.text.endswith(level)}, key=len
-        )
+        # a place named alone, or in a body's name ("内蒙古自治区乌拉特前旗旗委书记A，旗委副书记B")
+        named = [
+            m.text if m.type == "PLACE" else self.resolver.split(m.text)[0]
+            for m in sentence.mentions
+            if m.type in ("PLACE", "ORG")
+        ]
+        places = sorted({place for place in named if place.endswith(level)}, key=len)
         if places and all(place in places[-1] for place in places):  # "西宁市城中区" and "城中区": one
             org = self.resolver.resolve(places[-1] + unit)
             if org.scope:
