@@ -1871,3 +1871,15 @@ def test_a_venues_part_in_brackets_is_part_of_the_name(engine) -> None:
     events, roles = _article_events(engine, text)
     assert "全市第四季度项目集中开竣工活动(仁化分会场)" in events
     assert ("吴建国", "全市第四季度项目集中开竣工活动(仁化分会场)", "出席") in roles
+
+
+def test_delegations_that_sit_together_within_a_session(engine) -> None:
+    # "参加X会议A代表团、B代表团分团审议": the delegations' sitting, an event of its own; a bare
+    # "分组审议" names none
+    text = "本报讯 12月26日，市委书记吴建国参加市十一届人大五次会议仙人渡代表团、光化代表团分团审议。\n"
+    events, roles = _article_events(engine, text)
+    sitting = "市十一届人大五次会议仙人渡代表团、光化代表团分团审议"
+    assert sitting in events
+    assert ("吴建国", sitting, "参加") in roles
+    bare = "本报讯 6月28日，县十七届人大常委会第三次会议召开。会议进行分组审议，吴建国出席。\n"
+    assert "分组审议" not in _article_events(engine, bare)[0]

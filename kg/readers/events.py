@@ -97,9 +97,11 @@ _REFERRING = _pattern("referring")
 def _named_in_full(name: str) -> bool:
     """ "甘肃省重大项目集中开工仪式", not "座谈会", "此次调研活动" or "第一次、第二次全体会议"."""
     bare = any(name == head for head, _ in _heads())
-    return len(name) >= 5 and not bare and "、" not in name and not _REFERRING.match(name)
+    listed = "、" in name and not _DELEGATIONS_SITTING.search(name)
+    return len(name) >= 5 and not bare and not listed and not _REFERRING.match(name)
 
 
+_DELEGATIONS_SITTING = _pattern("delegations_sitting")
 # (not "A推介会和B交流会等系列活动": a series that holds them)
 _JOINED_EVENTS = re.compile(r"(?P<first>[^和及]{4,})[和及](?P<second>[^和及等]{4,})")
 
