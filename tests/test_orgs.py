@@ -419,6 +419,15 @@ def test_the_places_of_a_party_that_came_to_the_county_are_the_guests() -> None:
     assert document_locale(text, Locale()).county == "临泽县"
 
 
+def test_a_county_level_citys_news_that_names_no_city_but_two_of_its_towns() -> None:
+    # "市委书记X…仙人渡镇…光化街道": no city named; the towns are 老河口市's, and so is the page
+    text = (
+        "12月26日，市委书记吴建国参加代表团审议。吴建国说，仙人渡镇近年来大力发展循环经济。"
+        "光化街道要继续坚持创新驱动。"
+    )
+    assert document_locale(text, Locale()).city == "老河口市"
+
+
 def test_a_provinces_short_name_and_a_countys_name_are_no_prefectures() -> None:
     # "海南" alone is the province (海南自由贸易港), not 海南藏族自治州 nor 乌海's 海南区
     text = "3月5日，县委书记吴建国主持召开会议，研究海南自由贸易港建设。海南各市县要抓好落实。文昌市副市长马立新参加。"

@@ -194,7 +194,10 @@ def _county_of_towns(text: str, found: Locale, gazetteer: Gazetteer) -> Locale |
     """A county's news that never names its county ("县委书记X到筠门岭镇、周田镇…调研", "旗委常委X到大沁他拉镇
     调研", "区委书记X…深入双照街道"): the county its towns are in, when two of them are of one county (or
     one whose name no other town has), unless the county found is named more than once."""
-    if not _COUNTY_LEVEL_VOICE.search(text) or any(d.name in text for d in _full_county_names(gazetteer)):
+    # a page that names no city at all and speaks as a city ("市委书记X…仙人渡镇…光化街道") is a county-level
+    # city's too
+    voice = _COUNTY_LEVEL_VOICE.search(text) or (not found.city and _CITY_VOICE.search(text))
+    if not voice or any(d.name in text for d in _full_county_names(gazetteer)):
         return None
     own = gazetteer.resolve(found.county) if found.county else None
     if own is not None and _named_alone(text, gazetteer.short_name(own)) > 1:
