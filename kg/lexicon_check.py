@@ -64,6 +64,7 @@ TABLES: dict[str, Table] = {
     "event_patterns.tsv": Table(3, {}),
     "former_divisions.tsv": Table(4, {}),
     "project_patterns.tsv": Table(3, {}),
+    "place_patterns.tsv": Table(3, {}),
     "name_patterns.tsv": Table(3, {}),
     "hanlp_tags.tsv": Table(3, {}),
     "head_titles.tsv": Table(2, {}),

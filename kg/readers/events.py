@@ -162,9 +162,6 @@ def event_type(name: str) -> str | None:
     return None
 
 
-_UNNAMED_HOMES = ("我县", "本县", "我区", "本区", "我旗", "本旗")
-
-
 def home_names(city: str, county: str = "", inferred: bool = False) -> dict[str, str]:
     """What the paper's "we" names (我市, 我县, 我区): the county whose news it is, or the city given for
     the run (a city inferred from the text may be the prefecture of the county-level city that says 我市)."""
@@ -221,7 +218,7 @@ class EventReader:
             if event.place is None and event.type in ("ceremony", "signing"):
                 event.place = _holding_division(event)
             self._name_home(event)
-            if event.place in _UNNAMED_HOMES:
+            if event.place in word_list("unnamed_homes.txt"):
                 event.place = None  # "我县" of a page that never names its county is no place to show
             _add_mention(event)
 
@@ -2001,7 +1998,7 @@ def _group_start(sentence: Sentence, match: re.Match[str]) -> int | None:
     return max([start, *towards])
 
 
-_TOWARDS_GROUP = re.compile("对(?![口接外台])")  # "…对代表团来P考察表示欢迎", not "对口帮扶考察团"
+_TOWARDS_GROUP = _pattern("towards_group")
 _TALK_ON_VISIT = _pattern("talk_on_visit")
 
 

@@ -16,6 +16,7 @@ from pathlib import Path, PurePath
 
 from kg.language.gazetteer import Division, Gazetteer, former_divisions
 from kg.language.lexicon import (
+    LexiconPattern,
     alternation,
     lexicon_cache,
     org_subtype,
@@ -24,6 +25,12 @@ from kg.language.lexicon import (
     title_pattern,
     word_list,
 )
+
+
+def _pattern(name: str) -> LexiconPattern:
+    """A pattern of kg/data/place_patterns.tsv, where the genre's words for where a page is from live."""
+    return LexiconPattern("place_patterns.tsv", name)
+
 
 _TOWN = re.compile(r"^([\u4e00-\u9fff]{2,4}?(?:街道|镇|乡))(?=[\u4e00-\u9fff])")
 # A body written with only its level ("市委", "县政府", "州长", "盟委") is the paper's own body of that
@@ -338,7 +345,7 @@ def _trip_home(text: str, found: Locale, county: Division | None, gazetteer: Gaz
     return outbound
 
 
-_OUR_COUNTY = re.compile("[我本][县旗]")
+_OUR_COUNTY = _pattern("our_county")
 
 
 def _our_county_named(text: str, county: Division | None, gazetteer: Gazetteer) -> Locale | None:
@@ -460,7 +467,7 @@ def _went_to(text: str, place: str) -> bool:
     return re.search(f"(?:赴|到|前往|来到)[^，,。]{{0,6}}?{re.escape(place)}", text) is not None
 
 
-_OUTBOUND = re.compile(r"([\u4e00-\u9fff]{2,8}?[县区市旗])(?:党政)?(?:代表团|考察团)[^，,。]{0,4}?赴")
+_OUTBOUND = _pattern("outbound")
 
 
 def _delegation_home(text: str, gazetteer: Gazetteer) -> Locale | None:
@@ -509,7 +516,7 @@ def _voice(level: str) -> re.Pattern[str]:
 
 _COUNTY_VOICE, _CITY_VOICE, _DISTRICT_VOICE = _voice("县"), _voice("市"), _voice("区")
 _COUNTY_LEVEL_VOICE = _voice("[县旗区]")  # a county's, a banner's or a district's own news
-_OUR_CITY = re.compile("[我本]市")  # a county-level city's page speaking of itself
+_OUR_CITY = _pattern("our_city")
 
 
 def _speaks_as_district(text: str) -> bool:
@@ -523,20 +530,7 @@ def _speaks_as_county(text: str) -> bool:
 
 
 # "枞阳县党政代表团来我县考察", "…来怀考察": a delegation's place is its guests', not the page's
-_RECEIVED = re.compile(
-    r"(?:来|莅临)我[县区市旗]|来[\u4e00-\u9fff](?:考察|调研|参观|学习|交流)|在我[县区旗](?:考察|调研|参观|学习|交流)"
-    r"|莅临[\u4e00-\u9fff]{2,4}?[县区市旗]?(?:考察|调研|参观|学习|交流|[，,。\s]|$)"  # "考察团莅临加查考察"
-)
-_DELEGATION = re.compile(
-    r"([\u4e00-\u9fff]{2,8}?[县区市旗])(?:党政|工作|经贸|招商|学习){0,2}(?:代表团|考察团|考察组|调研组|参访团)"
-)
-
-
-# "内蒙古自治区乌拉特前旗旗委书记X,旗委副书记Y一行来光山县": the places of the clause before 一行来
-# are the guests' (not "…一行来我会考察": a county's people visiting an association are the page's subject)
-_PARTY_CAME = re.compile(
-    r"([^。；;]{2,60}?)(?:一行|率领?[\u4e00-\u9fff]{0,8}?[团组])(?:来|莅临|到)到?(?:我|[\u4e00-\u9fff]{1,8}?)[县区市旗]"
-)
+_RECEIVED, _DELEGATION, _PARTY_CAME = _pattern("received"), _pattern("delegation"), _pattern("party_came")
 
 
 def _without_guests(text: str) -> str:
@@ -553,15 +547,9 @@ def _without_guests(text: str) -> str:
     return text
 
 
-_DIVISION_WORD = re.compile(r"[\u4e00-\u9fff]{1,6}?[县区市旗]")
-
-# "县委书记X带队赴柘荣县、霞浦县考察学习", "我县党政考察团赴濮阳市清丰县": the places a county's own
-# people (县委书记, 我县 in the clause) went to; "丰台区委书记X率队赴治多县" is a guest's trip to the page's
-_PLACE_WORD = r"[\u4e00-\u9fff]{1,8}?[省市县区旗]"
-_WENT_TO = re.compile(
-    r"(?:(?<![\u4e00-\u9fff])[县旗区](?:委|长|政府|人大|政协|领导)|[我本][县旗区])[^，,。；;]{0,30}?"
-    rf"(?:赴|前往)((?:[、和及与]?{_PLACE_WORD})+)"
-)
+_DIVISION_WORD = _pattern("division_word")
+# the places a county's own people went to ("县委书记X带队赴柘荣县、霞浦县考察学习")
+_PLACE_WORD, _WENT_TO = _pattern("place_word"), _pattern("went_to")
 
 
 def _without_visited(text: str, gazetteer: Gazetteer) -> str:
@@ -572,7 +560,7 @@ def _without_visited(text: str, gazetteer: Gazetteer) -> str:
     visited = {
         division
         for places in _WENT_TO.findall(text)
-        for word in re.findall(_PLACE_WORD, places)
+        for word in _PLACE_WORD.findall(places)
         for division in gazetteer.lookup(word)
         if division.name == word and division.level <= 3
     }
