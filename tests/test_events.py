@@ -1883,3 +1883,16 @@ def test_delegations_that_sit_together_within_a_session(engine) -> None:
     assert ("吴建国", sitting, "参加") in roles
     bare = "本报讯 6月28日，县十七届人大常委会第三次会议召开。会议进行分组审议，吴建国出席。\n"
     assert "分组审议" not in _article_events(engine, bare)[0]
+
+
+def test_speakers_whose_speeches_are_relayed_take_no_part(engine) -> None:
+    # "传达贯彻A、B在省委全会上的讲话精神…听取…汇报": A and B spoke elsewhere; they report nothing here
+    text = (
+        "12月14日,区委书记吴建国在区政府会议室主持召开2020年第三十次区委常委会会议。会议传达贯彻马立新、孙立平在"
+        "省委十一届十二次全体会议上的讲话精神和周子平、马立新、孙立平在湖南省领导干部会议上的讲话精神以及第40次、"
+        "第41次市委常委会会议精神,并集中观看电视片,听取省脱贫攻坚工作实地考核反馈问题整改落实工作、省生态环境保护督察"
+        "整改工作、全区疫情常态化防控工作等情况汇报。\n"
+    )
+    _, roles = _article_events(engine, text)
+    assert not any(person in ("马立新", "孙立平", "周子平") for person, _, _ in roles)
+    assert ("吴建国", "2020年第三十次区委常委会会议", "主持") in roles

@@ -62,6 +62,7 @@ _SITTING = _pattern("sitting")
 _NTH = _pattern("nth")
 _NUMBERED_PART = _pattern("numbered_part")
 _RELAYED_BEFORE = _pattern("relayed_before")
+_SPEECH_AFTER = _pattern("speech_after")
 _LEADER_OF = _pattern("leader_of")
 
 
@@ -1336,9 +1337,12 @@ def _persons_taking_part(sentence: Sentence) -> list[Mention]:
 
 
 def _speech_recalled(sentence: Sentence, person: Mention) -> bool:
-    """ "宣讲张三总书记视察贵州重要讲话精神并调研": the speaker of a speech relayed takes no part."""
+    """ "宣讲张三总书记视察贵州重要讲话精神并调研", "传达贯彻A、B在省委全会上的讲话精神": the speaker of a
+    speech relayed takes no part."""
     before = sentence.text[: person.start - sentence.start]
-    return bool(_RELAYED_BEFORE.search(before))
+    return bool(
+        _RELAYED_BEFORE.search(before) or _SPEECH_AFTER.match(sentence.text, person.end - sentence.start)
+    )
 
 
 def _place_named_after(sentence: Sentence, person: Mention) -> bool:
