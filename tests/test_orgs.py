@@ -66,6 +66,12 @@ def test_the_longest_county_names_resolve_with_their_level_written_twice() -> No
     assert linxia.resolve(f"{county}委").name == f"中共{county}委员会"
 
 
+def test_a_bureau_written_bare_after_a_governments_post_is_that_governments(dezhou: OrgResolver) -> None:
+    county = dezhou.resolve("乐陵市人民政府")
+    assert dezhou.resolve("公安局", county).name == "乐陵市公安局"
+    assert dezhou.resolve("公安局", dezhou.resolve("乐陵市委")).name != "乐陵市公安局"
+
+
 def test_other_province() -> None:
     baoding = OrgResolver(Locale.for_city("保定市"))
     assert baoding.resolve("省发展改革委").name == "河北省发展改革委"

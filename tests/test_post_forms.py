@@ -228,6 +228,11 @@ def test_the_presidiums_other_members(engine) -> None:
     assert {(n, "主席团成员", session, False) for n in ("马立新", "郑红梅")} <= _posts(engine, text)
     text = "沧州市第十六届人民代表大会第三次会议开幕。马立新、郑红梅及其他主席团成员在主席台就座。"
     assert {(n, "主席团成员", session, False) for n in ("马立新", "郑红梅")} <= _posts(engine, text)
+    text = "沧州市第十六届人民代表大会第三次会议开幕。马立新、郑红梅以及主席团其他成员在主席台就座。"
+    assert {(n, "主席团成员", session, False) for n in ("马立新", "郑红梅")} <= _posts(engine, text)
+    # a title of one's own before "等以及…其他成员": not said to be a member
+    text = "沧州市第十六届人民代表大会第三次会议开幕。马立新、市政府秘书长郑红梅等以及主席团其他成员在主席台就座。"
+    assert ("郑红梅", "主席团成员", session, False) not in _posts(engine, text)
 
 
 def test_a_biography_in_a_county_and_with_words_before_its_verb(engine) -> None:

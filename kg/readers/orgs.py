@@ -772,6 +772,16 @@ def _unique_county_names(gazetteer: Gazetteer) -> dict[str, str]:
 _ZONE_BODIES = ("党工委", "工委", "管委会", "党委", "管理委员会")
 
 
+def _government_bureau(unit: str, context: Org) -> bool:
+    """A bureau written bare after a post of a government ("副县长、公安局局长"): one of that government's."""
+    return (
+        context.subtype == "government"
+        and context.unit.endswith("政府")
+        and len(unit) >= 3
+        and unit.endswith("局")
+    )
+
+
 def _zone_in(unit: str) -> str:
     """ "渤海新区党工委" → 渤海新区: the zone a zone body is named after, else ""."""
     for body in _ZONE_BODIES:
@@ -1014,15 +1024,21 @@ class OrgResolver:
             inside = self.inside(unit, context)
             if inside:
                 return inside
-            if self.needs_scope(unit) or self._party_group_of_body(unit) or unit in _party_departments():
-                # "渤海新区党工委书记、管委会主任": the zone's 管委会, not the city's; "县委副书记、
-                # 人大党组书记": the county's 人大
-                scope = context.scope + _zone_in(context.unit)
+            scope = self._scope_of_chain(unit, context)
         if not scope and (
             unit in _templates() or unit in _party_departments() or self._party_group_of_body(unit)
         ):
             scope = self.paper_scope()  # 政协, 人大常委会, 宣传部 written bare mean the paper's own
         return self.build(scope, unit, text)
+
+    def _scope_of_chain(self, unit: str, context: Org) -> str:
+        """The place a bare unit takes from the body before it in the chain, or "": "渤海新区党工委书记、
+        管委会主任" the zone's 管委会, not the city's; "县委副书记、人大党组书记" the county's 人大; "副县长、
+        公安局局长" the county's 公安局."""
+        departments = unit in _party_departments() or _government_bureau(unit, context)
+        if self.needs_scope(unit) or self._party_group_of_body(unit) or departments:
+            return context.scope + _zone_in(context.unit)
+        return ""
 
     def _same_level(self, text: str, context: Org) -> bool:
         """A body written with a bare level ("市政府") after one of another place of that level."""
