@@ -759,9 +759,7 @@ def _division_name(word: str) -> bool:
 def _name_before_verb(word: str, following: str, before: list[Token]) -> bool:
     """A word typed as a place before a person's verb that no division bears: a name when it begins with
     a surname, or when a title stands right before it (a Mongolian name, "副主任X宣布", has no surname)."""
-    title = (
-        bool(before) and before[-1].tag == "NOUN" and title_pattern().fullmatch(before[-1].text) is not None
-    )
+    title = bool(before) and before[-1].tag == "NOUN" and _after_title(before[-1])
     return (
         2 <= len(word) <= 3
         and (title or word[0] in surnames())

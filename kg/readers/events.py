@@ -103,8 +103,7 @@ def _named_in_full(name: str) -> bool:
 
 
 _DELEGATIONS_SITTING = _pattern("delegations_sitting")
-# (not "A推介会和B交流会等系列活动": a series that holds them)
-_JOINED_EVENTS = re.compile(r"(?P<first>[^和及]{4,})[和及](?P<second>[^和及等]{4,})")
+_JOINED_EVENTS = _pattern("joined_events")
 
 
 def _last_event_end(piece: str) -> int:
