@@ -72,6 +72,14 @@ def test_a_bureau_written_bare_after_a_governments_post_is_that_governments(dezh
     assert dezhou.resolve("公安局", dezhou.resolve("乐陵市委")).name != "乐陵市公安局"
 
 
+def test_an_autonomous_countys_bodies_written_with_its_level_alone() -> None:
+    # "自治县委常委X", "自治县县长Y" in 龙胜各族自治县's news, which never names itself
+    longsheng = OrgResolver(Locale.for_city("桂林市", county="龙胜各族自治县"))
+    assert longsheng.resolve("自治县委").name == "中共龙胜各族自治县委员会"
+    assert longsheng.resolve("自治县政府").name == "龙胜各族自治县人民政府"
+    assert OrgResolver(Locale.for_city("桂林市")).resolve("自治县委").name == "自治县委"
+
+
 def test_other_province() -> None:
     baoding = OrgResolver(Locale.for_city("保定市"))
     assert baoding.resolve("省发展改革委").name == "河北省发展改革委"

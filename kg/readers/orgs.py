@@ -1148,11 +1148,14 @@ class OrgResolver:
         return text
 
     def _own_level(self, text: str) -> tuple[str, str] | None:
-        """ "自治区党委", "自治州政府", "地区行署": the region, prefecture or 地区 of the paper itself."""
+        """ "自治区党委", "自治州政府", "地区行署", "自治县委": the region, prefecture, 地区 or autonomous
+        county of the paper itself."""
         for level, place in (
             ("自治区", self.locale.province),
             ("自治州", self.locale.city),
             ("地区", self.locale.city),
+            ("自治县", self.locale.county),
+            ("自治旗", self.locale.county),
         ):
             if text.startswith(level) and place.endswith(level):
                 return place, text[len(level) :]
