@@ -991,7 +991,9 @@ def _aliases() -> dict[str, str]:
 
 
 _LONGEST_DIVISION = 15  # 积石山保安族东乡族撒拉族自治县
-_LEVEL_TWICE = re.compile(r"(?P<division>[\u4e00-\u9fff]{1,15}?(?P<level>[县市区旗]))(?P=level)委")
+_LEVEL_TWICE = re.compile(
+    rf"(?P<division>[\u4e00-\u9fff]{{1,{_LONGEST_DIVISION}}}?(?P<level>[县市区旗]))(?P=level)委"
+)
 
 
 def _former_prefecture(city: str) -> str:
@@ -1280,12 +1282,10 @@ class OrgResolver:
         """ "曹县县委宣传部", "德州市市委": a division's level written again before 委 is written once
         (曹县委宣传部, 德州市委)."""
         doubled = _LEVEL_TWICE.match(text)
-        division = (
-            self._without_province(doubled["division"]) if doubled else ""
-        )  # "内蒙古自治区乌拉特前旗旗委"
-        if doubled and self.gazetteer.resolve(division) is not None:
-            return doubled["division"] + text[doubled.end("division") + 1 :]
-        return text
+        # the division may follow its province: "内蒙古自治区乌拉特前旗旗委"
+        if doubled is None or self.gazetteer.resolve(self._without_province(doubled["division"])) is None:
+            return text
+        return doubled["division"] + text[doubled.end("division") + 1 :]
 
     def _short_form(self, text: str) -> str:
         """The name as the templates know it (see `_without_term`), when they know its place."""
