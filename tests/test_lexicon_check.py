@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from kg import lexicon_check
@@ -46,6 +48,8 @@ def data(monkeypatch):
          "kg/data/event_patterns.tsv:1: visit: no such placeholder's source"),
         ("event_patterns.tsv", "visit\t{pattern:no_such_id}调研\t调研\n",
          "kg/data/event_patterns.tsv:1: visit: no such placeholder's source: 'no_such_id'"),
+        ("project_patterns.tsv", "investment\t投资{money:yuan}\t投资5亿元\n",
+         "kg/data/project_patterns.tsv:1: investment: no such placeholder's source: 'yuan'"),
         ("org_subtypes.tsv", "party\tGovernmentOrganization\tPartyOrganization\tparty\t党\n"
          "hospital\tHospital\tHospital\torganization\t医院\n",
          "kg/data/org_subtypes.tsv:2: hospital: kg:Hospital is no class of kg/data/ontology.ttl"),
@@ -67,6 +71,22 @@ def test_a_pattern_fills_its_placeholders_from_word_lists_and_other_patterns() -
     )
     talk = patterns("event_patterns.tsv")["talk"]
     assert talk.match("率党政代表团与杭州市党政领导座谈")["led"] == "率党政代表团"
+
+
+def test_a_money_placeholder_reads_an_amount_in_the_one_grammar_of_money() -> None:
+    """Patterns that read an amount take its number and unit from kg.language.money: figures with their
+    thousands marked, Chinese numerals."""
+    from kg.language.lexicon import expanded
+    from kg.language.money import yuan
+
+    pattern = re.compile(expanded("project_patterns.tsv", "投资{money:number}{money:unit}元"))
+    for text, amount in (
+        ("投资1,200万元", 12_000_000),
+        ("投资三千万元", 30_000_000),
+        ("投资3.2亿元", 320_000_000),
+    ):
+        found = pattern.search(text)
+        assert found and yuan(found["amount"], found["mult"]) == amount
 
 
 def test_a_word_list_placeholder_can_leave_out_a_role_class() -> None:

@@ -21,6 +21,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, ParamSpec, TypeVar
 
+from kg.language import money
+
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -176,18 +178,23 @@ def compile_patterns() -> None:
         patterns(name)
 
 
-_PLACEHOLDER = re.compile(r"\{(words|pattern):([\w.]+)(?: but not (\w+))?\}")
+_PLACEHOLDER = re.compile(r"\{(words|pattern|money):([\w.]+)(?: but not (\w+))?\}")
+# the parts of the one grammar of money (kg.language.money), for patterns that read an amount
+_MONEY_PARTS = {"number": money.NUMBER, "unit": money.UNIT}
 
 
 def expanded(name: str, pattern: str) -> str:
     """A pattern of the file `name` with its placeholders filled: {words:FILE} is the alternation of a
     word list of kg/data (longest first), {words:FILE but not CLASS} the same without the words whose
-    participation role is of that class (met …), {pattern:ID} the text of another pattern of the file."""
+    participation role is of that class (met …), {pattern:ID} the text of another pattern of the file,
+    {money:number} and {money:unit} an amount's number and unit (groups amount and mult)."""
 
     def fill(placeholder: re.Match[str]) -> str:
         kind, key, unless = placeholder.groups()
         if kind == "pattern":
             return expanded(name, _pattern_texts(name)[key])
+        if kind == "money":
+            return _MONEY_PARTS[key]
         roles = table("participation_roles.tsv")
         return alternation(
             tuple(w for w in word_list(key) if not unless or w not in roles or roles[w][1] != unless)

@@ -29,7 +29,7 @@ from kg.language.lexicon import (
     title_pattern,
     word_list,
 )
-from kg.language.money import NUMBER, UNIT, yuan
+from kg.language.money import yuan
 from kg.language.names import merge_by_name, normalize
 from kg.model import Article, Mention, ProjectMention, Quantity, Relation, Sentence
 
@@ -65,13 +65,8 @@ _COUNTED_BEFORE = _pattern("counted_before")
 _COUNTED_AFTER = _pattern("counted_after")
 _PLANNED = _pattern("planned")
 _SENTENCE_PLACE = _pattern("sentence_place")
-# an amount of money: its number and its unit (kg.language.money)
-_MONEY = re.compile(
-    r"(?:总投资|投资总额|计划投资|投资额|投资)(?:额)?了?(?:预计|预估)?(?:为|达)?(?P<approx>约|超过|超|近|达)?(?:人民币)?"
-    # "总投资5亿人民币", "总投资约人民币3.52亿元"; after an investment word a unit is money without 元:
-    # "总投资2900万", "3个亿"
-    rf"{NUMBER}(?:个(?=亿))?{UNIT}?(?P<more>多|余)?(?:元|人民币|(?(mult)(?![\u4e00-\u9fff\d])|(?!)))"
-)
+# an investment stated after its word, in the one grammar of money (kg.language.money)
+_MONEY = _pattern("investment")
 _OWNER = _pattern("owner")
 _CONTRACTOR = _pattern("contractor")
 _PLACE_AFTER = _pattern("place_after")
@@ -89,12 +84,8 @@ _LISTED_AFTER_HEAD = _pattern("listed_after_head")
 _LISTED_AFTER_COLON = _pattern("listed_after_colon")
 _LISTED_AFTER_COUNT = _pattern("listed_after_count")
 _COUNT_INSIDE = _pattern("count_inside")
-# "其中包括A、B、C3个百亿元以上项目", "和D、E2个10亿元以上项目": a list counted without 等
-_LISTED_COUNTED = re.compile(
-    r"(?:^|[，,；;：:和])(?:其中)?(?:包括|有)?(?P<items>[^，,。；;：:、和的等]+(?:、[^，,。；;：:、的等]+)+?)"
-    rf"{_COUNT_INSIDE.pattern}(?P<kind>[\u4e00-\u9fff\d]{{0,8}}?)项目"
-)
-_EACH_ABOVE = re.compile(rf"{NUMBER}{UNIT}元以上")  # the kind of a counted list: "百亿元以上(项目)"
+_LISTED_COUNTED = _pattern("listed_counted")
+_EACH_ABOVE = _pattern("each_above")
 _OWN_CITY = ("我市", "全市", "本市")
 _OWN_UNIT = _pattern("own_unit")
 _BACK_REFERENCE = _pattern("back_reference")
@@ -108,13 +99,7 @@ _DEMONSTRATIVE = _pattern("demonstrative")
 _INDUSTRY = _pattern("industry")
 
 
-@lexicon_cache
-def _quantity() -> re.Pattern[str]:
-    units = alternation(word_list("quantity_units.txt"))
-    return re.compile(
-        rf"(?P<kind>总装机容量|装机容量|装机规模|年产|年加工|年处理|产能)?(?:达到|为|约)?"
-        rf"(?P<value>\d+(?:\.\d+)?)(?P<mult>万|亿)?(?P<unit>{units})"
-    )
+_QUANTITY = _pattern("quantity")
 
 
 @lexicon_cache
@@ -155,7 +140,7 @@ def _named_again(name: str, text: str) -> bool:
     return at >= 0 and not _LONGER_NAME.match(text, at + len(stem))
 
 
-_LONGER_NAME = re.compile(r"[^，,。；;]{0,12}项目")
+_LONGER_NAME = _pattern("longer_name")
 
 
 # what a project named again ("中云科技智能制造产业项目" after "…公司投资30亿元的智能制造产业项目") keeps
@@ -294,7 +279,7 @@ class ProjectReader:
     def _quantities(sentence: Sentence, project: ProjectMention) -> None:
         """Quantities of a kind ("年产10万吨") the sentence states, and those written in the name."""
         name_span = range(project.start - sentence.start, project.end - sentence.start)
-        for match in _quantity().finditer(sentence.text):
+        for match in _QUANTITY.finditer(sentence.text):
             if match["kind"] or (project.sentence is sentence and match.start() in name_span):
                 value = float(match["value"]) * {"万": 1e4, "亿": 1e8}.get(match["mult"] or "", 1.0)
                 quantity = Quantity(value, match["unit"], match["kind"] or "", match.group())
@@ -314,17 +299,8 @@ class ProjectReader:
                 project.statuses.append((status, date.start if date else None))
 
 
-_TO_BUILD = "(?:的|建设|兴建|实施)?"  # "投资10亿元建设Y", "投资7.3亿元的Y"
-# "合同引资额达37.1亿元的X": the amount a contract brings, before X; no investor named. An investor is
-# no other item's words ("投资2.1亿元的A项目和投资1亿元的B项目": B's investor is none of A)
-_PRICED_PREFIX = re.compile(
-    rf"^(?:(?P<owner>(?:(?!投资|项目)[^，,。、；;\d]){{2,30}}?)?(?:总)?投资|(?:其中)?(?:合同)?引资额?(?:达|为)?)?"
-    rf"{NUMBER}{UNIT}元{_TO_BUILD}"
-)
-# "上海某畜牧有限公司投资10亿元建设Y项目": the company before the amount owns the project
-_INVESTOR_BEFORE = re.compile(
-    rf"(?P<org>[\u4e00-\u9fff（）()]{{2,30}}?(?:公司|集团|企业))(?:总)?投资(?:{NUMBER}{UNIT}元{_TO_BUILD})?$"
-)
+_PRICED_PREFIX = _pattern("priced_prefix")
+_INVESTOR_BEFORE = _pattern("investor_before")
 
 
 def _priced(text: str, start: int, name: str, owner: str | None) -> tuple[int, str, str | None, float | None]:
@@ -363,10 +339,7 @@ def _own_money(
 
 # what stands between an amount and the project it pays for: "4.5亿元的X项目", "5.7亿元建设了X产业园"
 _BUILDS = _pattern("builds")
-# "…的A等6个项目", "…的A、B等9个项目": A heads a counted set
-_SET_AFTER = re.compile(
-    r"(?:[、和及][^，,。；;、的等]{1,40}?)*等[\d一二三四五六七八九十百]+(?:余|多)?[个项家]"
-)
+_SET_AFTER = _pattern("set_after")
 
 
 def _heads_a_set(text: str, money: int, end: int) -> bool:
@@ -656,11 +629,7 @@ _BUILT_WITH = _pattern("built_with")
 _ENUMERATION = _pattern("enumeration")
 
 
-@lexicon_cache
-def _enumerated_item() -> re.Pattern[str]:
-    """An item of an enumeration of investments: its investor, its amount, its name."""
-    investor, name = _pattern("enumerated_investor").pattern, _pattern("enumerated_name").pattern
-    return re.compile(rf"{investor}(?P<approx>约|近|超过?)?{NUMBER}{UNIT}?(?P<more>多|余)?元的{name}")
+_ENUMERATED_ITEM = _pattern("enumerated_item")
 
 
 def _enumerated(sentence: Sentence) -> list[ProjectMention]:
@@ -669,7 +638,7 @@ def _enumerated(sentence: Sentence) -> list[ProjectMention]:
     text, found = sentence.text, []
     for lead in _ENUMERATION.finditer(text):
         items, at = [], lead.end()
-        while item := _enumerated_item().match(text, at):
+        while item := _ENUMERATED_ITEM.match(text, at):
             items.append(item)
             at = item.end()
         for item in items if len(items) >= 2 else []:
@@ -930,7 +899,7 @@ def _specific(name: str, tokens: list[Token], owner: str | None) -> bool:
     division ("平区", an OCR cut of a district's name) counts as a division, not as a name."""
     if _SET.match(name) or _COUNTED_HEAD.search(name) or _AMOUNT_CLASS.search(name):
         return False
-    if owner or re.search(r"[A-Za-z]{2,}", name) or _quantity().search(name):
+    if owner or re.search(r"[A-Za-z]{2,}", name) or _QUANTITY.search(name):
         return True
     places = [t.text for t in tokens if t.tag == "PLACE"]
     if any(t.tag in ("ORG", "PERSON") for t in tokens) or any(not _division_like(p) for p in places):
