@@ -390,6 +390,8 @@ def test_two_titles_written_as_one_and_a_county_that_speaks_for_its_city(engine)
             ("李四", "书记", "中共丽江市委员会"),
         ),
         ("市委书记王五和红安县长赵六与客人座谈。", "黄冈市", ("赵六", "县长", "红安县人民政府")),
+        # 和 right after a name joins the next title: the county's office, not 和县's
+        ("副县长马立新和县政府办主任孙立平出席会议。", "巴中市", ("孙立平", "主任", "县政府办")),
         # a verb of the genre before the organisation ends the words before it
         ("会议听取了市发改委主任张三的汇报。", "沧州市", ("张三", "主任", "沧州市发改委")),
         ("会议传达学习了省长李四在我市调研时的讲话精神。", "伊春市", ("李四", "省长", "黑龙江省人民政府")),

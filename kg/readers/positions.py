@@ -78,6 +78,7 @@ def _of_the_session(org_text: str) -> bool:
 
 # "五届人大三次会议" is 第五届人民代表大会第三次会议 (a 政协 session keeps the short form it is known by)
 _PLACE_LEVEL = re.compile("[市县区旗州盟]")
+_CONJUNCTION_BEFORE_LEVEL = re.compile("[和与及](?=[市县区旗州盟](?![市县区旗州盟]))")
 _SESSION_NUMBERS = re.compile(f"({_NUMBER})[届次]")
 _SHORT_CONGRESS = re.compile(f"^(?:人大)?({_NUMBER})届人大({_NUMBER})次会议$")
 
@@ -382,7 +383,7 @@ class PositionReader:
         end = right
         while end > left:
             sep = max((m.start() for m in _SEPARATORS.finditer(text, left, end)), default=left - 1)
-            seg_start = sep + 1
+            seg_start = _segment_start(text, sep + 1, left)
             piece = text[seg_start:end]
             match = title_pattern().search(piece)
             if not match:
@@ -679,6 +680,14 @@ class PositionReader:
 
 
 _LINE_ENDS = tuple(";；、，,。")
+
+
+def _segment_start(text: str, start: int, left: int) -> int:
+    """Where a segment's words begin: right after a name, 和 before a level is the conjunction
+    ("万五和县政府办主任X": and the county's office, not 和县's)."""
+    if start == left > 0 and _CONJUNCTION_BEFORE_LEVEL.match(text, start):
+        return start + 1
+    return start
 
 
 def _listed_before(text: str, base: int, persons: list[Mention], verb: int) -> list[Mention]:
