@@ -973,6 +973,14 @@ def test_a_county_level_citys_page_names_its_prefectures_bodies_in_full() -> Non
         "围绕哈尔滨市委构建现代产业新体系，这是五常发展的永恒主题，让投资五常的企业、支持五常发展的客商满意。"
     )
     assert document_locale(page, Locale()).city == "五常市"
+    # a county-level city's page that names itself once: in its byline ("邓州网讯"), or three characters
+    # long in a page that says 我市; a two-character name once, elsewhere, is too often a word
+    page = "邓州网讯 近日，市委书记吴建国带领有关部门到杏山旅游管理区督导检查。"
+    assert document_locale(page, Locale()).city == "邓州市"
+    page = "2月21日，我市与某设计院签订协议。市委副书记、市长马立新指出，丹江口正处于发展的黄金期。"
+    assert document_locale(page, Locale()).city == "丹江口市"
+    page = "2月21日，我市与某设计院签订协议。市委副书记、市长马立新指出，邓州正处于发展的黄金期。"
+    assert document_locale(page, Locale()).city == ""
 
 
 def test_a_titles_qualifier_after_another_title_is_no_name(engine) -> None:
@@ -1142,6 +1150,9 @@ def test_a_county_written_by_its_press_name_and_words_that_only_look_like_counti
     # "各镇和县直部门": 和 joins, 县直 is the county's own departments
     page = "县委书记赵六主持召开会议。各镇和县直相关部门负责同志参加了会议。"
     assert document_locale(page, Locale()).county != "和县"
+    # 凤凰 is a village's, a lake's, a hotel's name far more often than 凤凰县's
+    page = "市长吴建国来我县督查项目，深入城关镇凤凰美丽乡村项目现场。县委书记马立新陪同。"
+    assert document_locale(page, Locale()).county != "凤凰县"
 
 
 def test_a_session_is_named_as_the_page_writes_it_in_full(engine) -> None:

@@ -505,7 +505,9 @@ def _own_county_named_once(
     city: "来我市考察…在松滋投资"), is the page's."""
     if sum(1 for n in counties.values() if n) != 1:
         return False
-    own_city = county is not None and county.name.endswith("市") and bool(_OUR_CITY.search(text))
+    own_city = county is not None and county.name.endswith("市")
+    if own_city and county is not None and not _OUR_CITY.search(text):
+        own_city = _byline_of(text, gazetteer.short_name(county))  # "邓州网讯…市委书记X"
     return _speaks_as_county(text) or (own_city and not any(city_counts(text, gazetteer).values()))
 
 
@@ -517,6 +519,7 @@ def _voice(level: str) -> re.Pattern[str]:
 _COUNTY_VOICE, _CITY_VOICE, _DISTRICT_VOICE = _voice("县"), _voice("市"), _voice("区")
 _COUNTY_LEVEL_VOICE = _voice("[县旗区]")  # a county's, a banner's or a district's own news
 _OUR_CITY = _pattern("our_city")
+_NEWS_AFTER_NAME = _pattern("news_after_name")
 
 
 def _speaks_as_district(text: str) -> bool:
@@ -698,7 +701,7 @@ def _short_names_alone(text: str, gazetteer: Gazetteer) -> Counter[str]:
     a 县's written once in a page that speaks as a county ("县长X…立足德清发展实际"), or a county-level
     city's once, after 在, in a page that says 我市 ("来我市考察…在松滋投资"; a district's short name once
     is too often a word: 振兴)."""
-    as_county, as_city = _speaks_as_county(text), bool(_OUR_CITY.search(text))
+    as_county, as_city = _speaks_as_county(text), bool(_CITY_VOICE.search(text))
     counts: Counter[str] = Counter()
     for name, code in _unique_county_names(gazetteer).items():
         if name not in text:
@@ -710,11 +713,27 @@ def _short_names_alone(text: str, gazetteer: Gazetteer) -> Counter[str]:
             # "各镇和县直部门": 和, then the county's 县直, no 和县; "召开县委…" is no 开县
             n -= len(re.findall(f"{name}(?:直|委|政府|长|级)", text))
         own = (as_county and _is_county(county)) or (
-            as_city and county is not None and county.name.endswith("市") and f"在{name}" in text
-        )  # "在松滋投资": a place where something is done, not a word ("达成合作意向" is no 合作市)
+            as_city
+            and county is not None
+            and county.name.endswith("市")
+            and _city_named_as_itself(text, name)
+        )
         if n >= 2 or (n == 1 and own):
             counts[code] = n
     return counts
+
+
+def _city_named_as_itself(text: str, name: str) -> bool:
+    """A county-level city's short name in a page that speaks as a city, where it names the place and no
+    word: after 在 ("在松滋投资"; "达成合作意向" is no 合作市) in a page that says 我市, in the byline
+    ("邓州网讯"), or three characters long ("丹江口正处于…黄金期")."""
+    if _byline_of(text, name):
+        return True
+    return bool(_OUR_CITY.search(text)) and (f"在{name}" in text or len(name) >= 3)
+
+
+def _byline_of(text: str, name: str) -> bool:
+    return any(_NEWS_AFTER_NAME.match(text, m.end()) for m in re.finditer(re.escape(name), text))
 
 
 def _locale_of_county_counts(counts: Counter[str], gazetteer: Gazetteer) -> Locale:
