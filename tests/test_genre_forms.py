@@ -606,6 +606,17 @@ def test_a_surname_read_as_a_word_of_its_own_is_mended() -> None:
     assert not [t for t in repair_names(common) if t.tag == "PERSON"]
 
 
+def test_a_conjunction_read_into_a_name_before_the_group_that_closes_a_list() -> None:
+    """ "县委副书记孙立平和|主席团其他成员": 和 before "其他…" or 主席团 can only join; a name that ends in
+    和 before a verb stays whole."""
+    from kg.language.recognise import repair_names
+
+    cut = _words(("副书记", "NOUN"), ("孙立和", "PERSON"), ("主席", "NOUN"), ("团", "NOUN"), ("其他", "PRON"))
+    assert [(t.text, t.tag) for t in repair_names(cut)][1:3] == [("孙立", "PERSON"), ("和", "CONJ")]
+    kept = _words(("副书记", "NOUN"), ("孙立和", "PERSON"), ("出席", "VERB"))
+    assert [t.text for t in repair_names(kept) if t.tag == "PERSON"] == ["孙立和"]
+
+
 def test_a_place_word_in_a_long_list_of_names_is_a_name() -> None:
     """ "…、王斌、金川、司戎、…": 金川, a county's short name, among names is a name; among places it stays one."""
     from kg.language.recognise import repair_names

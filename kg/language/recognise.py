@@ -268,6 +268,8 @@ def _word_read_in(t: Token, after: str, after_title: bool) -> str | None:
         return None
     if len(t.text) == 3 and (last + after).startswith(word_list("verbs_read_into_names.txt")):
         return "VERB"
+    if len(t.text) == 3 and (last + after).startswith(word_list("conjunctions_read_into_names.txt")):
+        return "CONJ"
     if last == "摄" and not _HAN.match(after):
         return "VERB"  # "范涛摄" under a photo: who took it
     return _last_of_four(t.text) if len(t.text) == 4 else None
