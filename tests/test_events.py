@@ -906,6 +906,18 @@ def test_a_transcripts_particulars_give_its_place_and_who_took_which_part(engine
     assert ("吴建国", "副部长") in posts  # a title spaced off the name that ends the line
 
 
+def test_a_meetings_roster_under_its_label_gives_who_sat_in(engine) -> None:
+    """A government's record of a meeting ends with its roster ("列席人员:" over lines of names padded to
+    one width): they sat in (列席) on the meeting the page records."""
+    text = (
+        "县政府常务会议\n\n5月20日，县长吴建国主持召开县政府第三十四次常务会议。县领导马立新出席会议。\n\n"
+        "会议还研究了其他事项。\n\n列席人员:\n\n孙立平   周子平   王    勇\n"
+    )
+    events, roles = _article_events(engine, text)
+    meeting = "县政府第三十四次常务会议"
+    assert {("孙立平", meeting, "列席"), ("周子平", meeting, "列席"), ("王勇", meeting, "列席")} <= roles
+
+
 def test_a_visit_is_named_with_what_it_looks_into(engine) -> None:
     text = "本报讯 6月21日，省委政研室二级巡视员吴建国一行来寿光市调研乡村振兴工作，副市长马立新陪同。\n"
     events, roles = _article_events(engine, text)

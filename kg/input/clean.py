@@ -182,11 +182,61 @@ _PINYIN_GLOSS = re.compile(
 )
 
 
+# a roster: a line of names set apart by spaces, a name of two characters padded to the width of three
+# ("吴建国   马立新   王    勇   孙立平"); a label with nothing after its colon heads it ("列席人员:")
+_ROSTER_LINE = re.compile(r"[ \u3000]*[\u4e00-\u9fff]{1,4}(?:[ \u3000]+[\u4e00-\u9fff]{1,4}){3,}[ \u3000]*")
+_ROSTER_LABEL = re.compile(r"[ \u3000]*[\u4e00-\u9fff]{2,6}[:：][ \u3000]*")
+_WHITESPACE = re.compile(r"\s+")
+
+
+def _roster_spacing(text: str) -> dict[int, tuple[int, str]]:
+    """The whitespace runs of a page's rosters, by where they start: where each ends and what it
+    becomes, "、" between two names, nothing inside a padded name or after the roster's label; so a
+    roster reads as a list ("列席人员:吴建国、马立新、王勇、孙立平")."""
+    spacing: dict[int, tuple[int, str]] = {}
+    previous: re.Match[str] | None = None  # the roster's label or last line, while the roster goes on
+    for line in re.finditer(r"[^\n]+", text):
+        if not line.group().strip():
+            continue
+        if not _ROSTER_LINE.fullmatch(line.group()):
+            previous = line if _ROSTER_LABEL.fullmatch(line.group()) else None
+            continue
+        if previous is not None:  # the roster goes on from its label or its line before
+            ended = previous.group().rstrip()
+            begins = line.start() + len(line.group()) - len(line.group().lstrip())
+            spacing[previous.start() + len(ended)] = (begins, "" if ended[-1] in ":：" else "、")
+        spacing.update(_names_spaced(line))
+        previous = line
+    return spacing
+
+
+def _names_spaced(line: re.Match[str]) -> dict[int, tuple[int, str]]:
+    """The runs between a roster line's words: a single character and the single one after it are one
+    name ("王   勇"), all else separates two names."""
+    words = [m for m in re.finditer(r"[\u4e00-\u9fff]+", line.group())]
+    spacing = {}
+    for left, right in zip(words, words[1:], strict=False):
+        joined = len(left.group()) == 1 and len(right.group()) == 1 and not _ends_pair(words, left)
+        spacing[line.start() + left.end()] = (line.start() + right.start(), "" if joined else "、")
+    return spacing
+
+
+def _ends_pair(words: list[re.Match[str]], word: re.Match[str]) -> bool:
+    """A single character that is the second of a pair of single characters before it."""
+    singles = 0
+    for w in words:
+        if w is word:
+            return singles % 2 == 1
+        singles = singles + 1 if len(w.group()) == 1 else 0
+    return False
+
+
 def clean(text: str) -> tuple[str, list[int]]:
     """Return the cleaned text and, per cleaned character, its original index."""
     layout = _layout(text, _column_width(text.split("\n")))
     keep_spaces = _protected(text)
     glosses = {m.start(): m.end() for m in _PINYIN_GLOSS.finditer(text)}
+    roster = _roster_spacing(text)
     out: list[str] = []
     offsets: list[int] = []
     i, n = 0, len(text)
@@ -194,6 +244,11 @@ def clean(text: str) -> tuple[str, list[int]]:
         ch = text[i]
         if i in glosses:
             i = glosses[i]
+            continue
+        if i in roster:
+            i, mark = roster[i]
+            out += [mark] if mark else []
+            offsets += [i - 1] if mark else []
             continue
         if ch.isspace() and i not in keep_spaces:
             j = i
