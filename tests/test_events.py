@@ -906,6 +906,32 @@ def test_a_transcripts_particulars_give_its_place_and_who_took_which_part(engine
     assert ("吴建国", "副部长") in posts  # a title spaced off the name that ends the line
 
 
+def test_a_sitting_named_by_its_count_alone_is_the_bodys_that_holds_it(engine) -> None:
+    text = "县政府召开第四次全体会议\n\n3月2日上午，县政府召开第四次全体会议。县长吴建国讲话。县领导马立新、孙立平参加。\n"
+    events, roles = _article_events(engine, text)
+    assert "县政府第四次全体会议" in events
+    assert {("吴建国", "县政府第四次全体会议", "讲话"), ("马立新", "县政府第四次全体会议", "参加")} <= roles
+
+
+def test_the_sittings_a_session_holds_are_its_own_named_with_it(engine) -> None:
+    """ "大会举行第一次全体会议", "大会主席团举行第三次会议": sittings of the session the article reports,
+    each on the session's day (a clock time starts no new day), each with its own chair."""
+    text = (
+        "某县第三届人民代表大会第六次会议召开\n"
+        "12月17日，某县第三届人民代表大会第六次会议召开。\n"
+        "上午10时，大会举行第一次全体会议。大会主席团常务主席吴建国、马立新在主席台前排就座。会议由马立新主持。\n"
+        "上午11时30分，大会举行第二次全体会议。会议由吴建国主持。\n"
+    )
+    docs = analyse([Document("2025-12-18/x.txt", text)], engine, Locale.for_city("石家庄市"))
+    article = docs[0].articles[0]
+    session = "某县第三届人民代表大会第六次会议"
+    dates = {e.name: e.date for e in article.events}
+    assert dates[session + "第一次全体会议"] == dates[session + "第二次全体会议"] == "2025-12-17"
+    roles = {(p.person, p.event.name, p.role) for p in article.participations}
+    assert ("马立新", session + "第一次全体会议", "主持") in roles
+    assert ("吴建国", session + "第二次全体会议", "主持") in roles
+
+
 def test_a_meetings_roster_under_its_label_gives_who_sat_in(engine) -> None:
     """A government's record of a meeting ends with its roster ("列席人员:" over lines of names padded to
     one width): they sat in (列席) on the meeting the page records."""

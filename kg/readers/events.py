@@ -425,7 +425,10 @@ class EventReader:
         serial = _SERIAL.match(piece[cut:])
         place = _held_in(sentence, trigger) if trigger.group(1) in _holding_verbs() else None
         end = start + cut + (serial.end() if serial else 0)
-        host = _host_before(text, trigger)
+        sitting = _sitting_of_the_session(sentence, trigger, piece[:cut], start)
+        if sitting:
+            return sitting
+        host = _host_before(text, trigger) or _body_of_counted_sitting(text, trigger, piece)
         if host:
             return self._event(sentence, host.start(), end, place, drop=trigger.group())
         return self._event(sentence, start, end, place)
@@ -1040,19 +1043,28 @@ def _fold_session_parts(events: list[EventMention]) -> None:
     preparatory meeting is the exception: "X会议举行预备会议" is the sitting "X会议预备会议", held the
     day before X opens, with a chair of its own (preparatory_sittings.txt)."""
     preparatory = word_list("preparatory_sittings.txt")
-    parts = [
-        e for e in events if _NTH.sub("", e.name) in word_list("session_parts.txt") or e.name in preparatory
-    ]
+    parts = [e for e in events if _session_part(e.name)]
     if len(parts) == len(events):
         return
     sessions = [e for e in events if _session_key(e.name) and not _WITHIN_SESSION.search(e.name)]
     for part in parts:
         before = part.sentence.text[: part.start - part.sentence.start]
         held_by = [s for s in sessions if s.name in before] or sessions
-        if part.name in preparatory and len(held_by) == 1:
+        counted = part.name in preparatory or _SESSION_SITTING.fullmatch(part.name)
+        if counted and len(held_by) == 1:
             part.name, part.part_of = held_by[0].name + part.name, held_by[0]
         else:
             events.remove(part)
+
+
+def _session_part(name: str) -> bool:
+    """A sitting or part of a session named without it: "选举大会", "预备会议", "第二次全体会议"."""
+    parts = word_list("session_parts.txt")
+    return (
+        _NTH.sub("", name) in parts
+        or name in word_list("preparatory_sittings.txt")
+        or bool(_SESSION_SITTING.fullmatch(name))
+    )
 
 
 @lexicon_cache
@@ -1194,6 +1206,28 @@ def _holding_verbs() -> tuple[str, ...]:
 def _host_before(text: str, trigger: re.Match[str]) -> re.Match[str] | None:
     """The edition of a festival or gathering that holds what the trigger names after it."""
     return _HOSTING_EVENT.search(text, 0, trigger.start()) if trigger.group(1) in _holding_verbs() else None
+
+
+def _sitting_of_the_session(
+    sentence: Sentence, trigger: re.Match[str], named: str, start: int
+) -> EventMention | None:
+    """ "大会举行第一次全体会议", "大会主席团举行第三次会议": a sitting of the session the article reports,
+    named by its count (kept as "第一次全体会议", "主席团第三次会议" until the session names it)."""
+    said = _SESSION_SAID.search(sentence.text, 0, trigger.start())
+    if trigger.group(1) not in _holding_verbs() or said is None or not _COUNTED_SITTING.fullmatch(named):
+        return None
+    name = (said["presidium"] or "") + named
+    return EventMention(
+        name, "meeting", sentence, sentence.start + start, sentence.start + start + len(named)
+    )
+
+
+def _body_of_counted_sitting(text: str, trigger: re.Match[str], named: str) -> re.Match[str] | None:
+    """ "县政府召开第四次全体会议": a sitting named by its count alone is the body's before the verb that
+    holds it (县政府第四次全体会议)."""
+    if trigger.group(1) not in _holding_verbs() or not _COUNTED_SITTING.match(named):
+        return None
+    return _SITTING_BODY.search(text, 0, trigger.start())
 
 
 def _visit_named_by_headline(headline: EventMention, in_lead: EventMention) -> bool:
@@ -1570,6 +1604,8 @@ def _listed_after(
 
 
 _SITTING_OF_A_BODY = _pattern("sitting_of_a_body")
+_COUNTED_SITTING, _SITTING_BODY = _pattern("counted_sitting"), _pattern("sitting_body")
+_SESSION_SAID, _SESSION_SITTING = _pattern("session_said"), _pattern("session_sitting")
 _PLENARY_SITTING = _pattern("plenary_sitting")
 _SITTING_NAME = _pattern("sitting_name")
 _DATED_ACT = _pattern("dated_act")
