@@ -105,3 +105,12 @@ def test_a_roster_of_names_set_apart_by_spaces_reads_as_a_list_under_its_label()
     assert all(raw[offsets[i]] == ch for i, ch in enumerate(cleaned) if ch not in "、\n")
     # a headline of a few spaced phrases is no roster
     assert clean("刘五任市委书记 赵六任代市长\n")[0] == "刘五任市委书记 赵六任代市长\n"
+
+
+def test_a_line_that_opens_with_ji_goes_on_from_the_line_before() -> None:
+    """暨 ("and, as part of it") opens no sentence: a phone's layout broke one event's name in two."""
+    body = (
+        "今年以来，我县按照市委、市政府的要求，以“两抓年”活动为抓手，狠抓项目“双进”，此次集中开工项目13个。"
+    )
+    page = f"6月23日上午\n\n我县举行重大项目集中开工活动\n\n暨某某度假小镇项目开工仪式\n\n县领导吴建国参加。\n\n{body}"
+    assert "\n我县举行重大项目集中开工活动暨某某度假小镇项目开工仪式\n县领导" in clean(page)[0]

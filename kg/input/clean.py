@@ -113,6 +113,8 @@ def _break_is_soft(prev_line: str, next_line: str, width: float, body: bool) -> 
     prev, nxt = prev_line.rstrip(), next_line.lstrip()
     if not prev or not nxt or _stands_alone(prev, nxt):
         return False
+    if nxt.startswith("暨"):
+        return True  # "我县举行X活动" + "暨Y仪式": one name a phone's layout broke (暨 opens no sentence)
     last, first = prev[-1], nxt[0]
     if last in _CLOSING and len(prev) > 1:
         last = prev[-2] if prev[-2] in _TERMINAL else "字"  # a quote closes a sentence only after 。！？
