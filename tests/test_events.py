@@ -932,6 +932,17 @@ def test_the_sittings_a_session_holds_are_its_own_named_with_it(engine) -> None:
     assert ("吴建国", session + "第二次全体会议", "主持") in roles
 
 
+def test_a_brand_the_model_reads_as_a_name_inside_a_projects_name_keeps_the_event(engine) -> None:
+    # the model reads 艾绿 (a brand) as a name: inside "…项目开工仪式", with nouns up to 项目, it is none
+    text = "标题\n6月23日上午，我县举行重大项目集中开工活动暨艾绿芳香度假小镇项目开工仪式。县领导吴建国参加了开工仪式。\n"
+    events, roles = _article_events(engine, text)
+    name = "重大项目集中开工活动暨艾绿芳香度假小镇项目开工仪式"
+    assert name in events and ("吴建国", name, "参加") in roles
+    # a title and a visit after the name make it a person's ("彭某书记调研…项目")
+    text = "标题\n县委书记吴建国书记调研城市建设重点项目。\n"
+    assert "吴建国书记调研城市建设重点项目" not in _article_events(engine, text)[0]
+
+
 def test_a_meetings_roster_under_its_label_gives_who_sat_in(engine) -> None:
     """A government's record of a meeting ends with its roster ("列席人员:" over lines of names padded to
     one width): they sat in (列席) on the meeting the page records."""

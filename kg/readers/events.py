@@ -15,7 +15,15 @@ from dataclasses import dataclass, field
 
 from kg.language.dates import DateSpan, month_of, parse_date, year_of_text
 from kg.language.gazetteer import Gazetteer
-from kg.language.lexicon import LexiconPattern, alternation, lexicon_cache, table, word_list
+from kg.language.lexicon import (
+    LexiconPattern,
+    alternation,
+    lexicon_cache,
+    person_verbs,
+    table,
+    title_pattern,
+    word_list,
+)
 from kg.language.money import chinese_number
 from kg.language.names import fill_from, merge_by_name, normalize
 from kg.model import Article, EventMention, Mention, Participation, Sentence
@@ -814,8 +822,32 @@ def _ends_with_head(text: str) -> bool:
 def _has_person(sentence: Sentence, start: int, end: int) -> bool:
     base = sentence.start
     return any(
-        m.type == "PERSON" and m.start < base + end and base + start < m.end for m in sentence.mentions
+        m.type == "PERSON"
+        and m.start < base + end
+        and base + start < m.end
+        and not _word_of_a_projects_name(sentence, m, end)
+        for m in sentence.mentions
     )
+
+
+def _word_of_a_projects_name(sentence: Sentence, person: Mention, end: int) -> bool:
+    """ "…活动暨艾绿|芳香度假小镇项目开工仪式": a word the model read as a name, then nouns up to 项目, is a
+    brand inside a project's name, not a person in the event's."""
+    at = person.end - sentence.start
+    following = next((t for t in sentence.tokens if t.start == at), None)
+    stem = sentence.text[at:end].split("项目")[0]
+    return (
+        following is not None
+        and following.tag in _NAME_WORD_TAGS
+        and "项目" in sentence.text[at:end]
+        and not _STEM_BREAKS.search(stem)
+        and not title_pattern().search(stem)  # "彭某书记调研…项目": a title and a visit, a person
+        and not any(verb in stem for verb in person_verbs())
+    )
+
+
+_NAME_WORD_TAGS = ("NOUN", "PROPER", "ADJ")
+_STEM_BREAKS = re.compile(r"[，,、。；;和与及]")
 
 
 @dataclass
