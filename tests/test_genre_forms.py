@@ -390,6 +390,14 @@ def test_two_titles_written_as_one_and_a_county_that_speaks_for_its_city(engine)
             ("李四", "书记", "中共丽江市委员会"),
         ),
         ("市委书记王五和红安县长赵六与客人座谈。", "黄冈市", ("赵六", "县长", "红安县人民政府")),
+        # a photo's caption mark before a title chain is no part of the body
+        ("↑西林县委书记马立新宣布活动周正式开幕", "百色市", ("马立新", "书记", "中共西林县委员会")),
+        # "A、B、C等县委常委": each person of the list holds the title after 等 that names its body
+        (
+            "会议由县委书记吴建国主持，县领导马立新、孙立平、周子平等县委常委，及相关部门负责人参加会议。",
+            "长治市",
+            ("周子平", "常委", "县委"),
+        ),
         # 和 right after a name joins the next title: the county's office, not 和县's
         ("副县长马立新和县政府办主任孙立平出席会议。", "巴中市", ("孙立平", "主任", "县政府办")),
         # a verb of the genre before the organisation ends the words before it
@@ -591,6 +599,14 @@ def test_a_name_cut_before_its_verb_is_mended() -> None:
     assert [t.text for t in repair_names(kept) if t.tag == "PERSON"] == ["王刚"]
     no_title = _words(("会上", "NOUN"), ("王刚", "PERSON"), ("全", "ADV"), ("陪同", "VERB"))
     assert [t.text for t in repair_names(no_title) if t.tag == "PERSON"] == ["王刚"]
+
+
+def test_a_body_that_begins_with_a_surname_before_an_acting_title_is_no_name(engine) -> None:
+    # 区 is a surname too: "、区政府代理区长X" is a body and an acting head, not a decision's name
+    text = "仪式由区委副书记、区政府代理区长吴建国主持。"
+    docs = analyse([Document("x.txt", text)], engine, Locale.for_city("池州市"))
+    persons = {m.text for s in docs[0].articles[0].sentences for m in s.mentions if m.type == "PERSON"}
+    assert persons == {"吴建国"}
 
 
 def test_a_surname_read_as_a_word_of_its_own_is_mended() -> None:

@@ -30,6 +30,7 @@ from kg.language.recognise import BODY_ENDINGS, overlaps
 from kg.model import Article, Document, Mention, Sentence
 
 # Where a decision names a person the model did not type ("任命吴九为…", "免去郑十同志…").
+_A_BODY = re.compile(r"(?:政府|党委|人大|政协)$")  # bodies whose name a surname may begin (区, 党)
 _DECISION = re.compile(r"任命|免去|选举|提名|辞去|代理|不再担任")
 _BEFORE_BODY = re.compile(r"(?:免去|任命|辞去)(?=[\u4e00-\u9fff])")
 _DECISION_NAME = re.compile(
@@ -116,6 +117,8 @@ def name_at(sentence: Sentence, start: int, end: int, gazetteer: Gazetteer) -> M
     comrade = sentence.text.startswith("同志", end)
     if word[0] not in surnames() or (gazetteer.lookup(word) and not comrade):
         return None
+    if _A_BODY.search(word):
+        return None  # "、区政府代理区长X": 区 is a surname, 区政府 a body
     mention = Mention(sentence.start + start, sentence.start + end, word, "PERSON", source="pattern")
     sentence.mentions = [
         m for m in sentence.mentions if not (m.start == mention.start and m.end == mention.end)
