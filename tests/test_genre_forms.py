@@ -390,6 +390,17 @@ def test_two_titles_written_as_one_and_a_county_that_speaks_for_its_city(engine)
             ("李四", "书记", "中共丽江市委员会"),
         ),
         ("市委书记王五和红安县长赵六与客人座谈。", "黄冈市", ("赵六", "县长", "红安县人民政府")),
+        # a zone written short keeps its short name; written bare after a county's post it is the county's
+        (
+            "8月8日，沭阳县委书记、经开区党工委书记吴建国出席活动。",
+            "宿迁市",
+            ("吴建国", "书记", "沭阳经开区党工委"),
+        ),
+        (
+            "市政府副市长、九江经开区党工委书记马立新出席并致辞。",
+            "九江市",
+            ("马立新", "书记", "九江经开区党工委"),
+        ),
         # a photo's caption mark before a title chain is no part of the body
         ("↑西林县委书记马立新宣布活动周正式开幕", "百色市", ("马立新", "书记", "中共西林县委员会")),
         # "A、B、C等县委常委": each person of the list holds the title after 等 that names its body

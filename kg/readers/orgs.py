@@ -1037,7 +1037,7 @@ class OrgResolver:
         if national:
             return national
         text = self._in_own_level(self._short_form(self._level_once(text)))
-        scope, unit = self.split(text)
+        scope, unit = self._county_zone(text, context) or self.split(text)
         if context is not None and self._same_level(text, context):
             # "泰州市委常委、市政府常务副市长", "在莘县历任副县长，县委常委": the 市 (县) the chain has named
             scope, unit = context.scope, unit if scope else text[1:]
@@ -1051,6 +1051,17 @@ class OrgResolver:
         ):
             scope = self.paper_scope()  # 政协, 人大常委会, 宣传部 written bare mean the paper's own
         return self.build(scope, unit, text)
+
+    def _county_zone(self, text: str, context: Org | None) -> tuple[str, str] | None:
+        """A zone written bare after a county's post ("沭阳县委书记、经开区党工委书记"): the county's zone
+        (沭阳经开区), not the city's."""
+        county = self.gazetteer.resolve(context.scope) if context is not None and context.scope else None
+        if county is None or county.level != 3:
+            return None
+        alias = next((a for a in sorted(_aliases(), key=len, reverse=True) if text.startswith(a)), None)
+        if alias is None or len(text) == len(alias):
+            return None
+        return _aliases()[alias].format(city=self.gazetteer.short_name(county)), text[len(alias) :]
 
     def _scope_of_chain(self, unit: str, context: Org) -> str:
         """The place a bare unit takes from the body before it in the chain, or "": "渤海新区党工委书记、
