@@ -54,6 +54,8 @@ def test_a_writer_credited_on_the_page_is_an_author() -> None:
     assert _segment(page).articles[0].authors == ["吴建国", "马立"]
     page = "县政协召开常委会议\n来源:某某网 作者:佚名\n本报讯 1月14日,县政协召开常委会议。\n"
     assert _segment(page).articles[0].authors == []  # 佚名: anonymous
+    page = "区委召开常委会议\n作者:区委办  阅读数:250\n本报讯 1月14日,区委召开常委会议。\n"
+    assert _segment(page).articles[0].authors == []  # a body credited (区 is a surname too)
 
 
 def test_a_web_pages_source_hits_and_time_under_its_headline_are_one_article() -> None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from kg.input.clean import HEADLINE_MAX, above_particulars, credit_labels, headline_shaped, particulars_line
 from kg.language.dates import dateline
 from kg.language.lexicon import lexicon_cache, surnames, table, title_pattern, word_list
+from kg.language.recognise import BODY_ENDINGS
 from kg.model import Article, Document, Sentence
 
 _OPENER = re.compile(r"^[■\s]*(本报讯|据新华社|本报记者|[\u4e00-\u9fff]{2,4}讯(?![息员录号])|■)")
@@ -352,8 +353,8 @@ def _names_of(run: str) -> list[str]:
 def _name_shaped(word: str) -> bool:
     """A surname and one or two characters, or a surname of two and two ("佚名", "文章" are none; "刘彬蒋葵",
     two names run together, is none either)."""
-    if word in word_list("byline_roles.txt"):
-        return False
+    if word in word_list("byline_roles.txt") or word[-1] in BODY_ENDINGS:
+        return False  # "作者:区委办": 区 is a surname, 区委办 the body that wrote it
     return (2 <= len(word) <= 3 and word[0] in surnames()) or (len(word) == 4 and word[:2] in surnames())
 
 
