@@ -943,6 +943,15 @@ def test_a_brand_the_model_reads_as_a_name_inside_a_projects_name_keeps_the_even
     assert "吴建国书记调研城市建设重点项目" not in _article_events(engine, text)[0]
 
 
+def test_a_party_congress_named_with_its_place_and_number_is_an_event(engine) -> None:
+    text = (
+        "标题\n5月25日上午，中共某区委一届十二次全体会议召开。会上，区委副书记吴建国作中国共产党某市某区"
+        "第二次代表大会筹备工作情况的报告；讨论区委向区第二次党代会所作的工作报告。\n"
+    )
+    events, _ = _article_events(engine, text)
+    assert "中国共产党某市某区第二次代表大会" in events
+
+
 def test_a_meetings_roster_under_its_label_gives_who_sat_in(engine) -> None:
     """A government's record of a meeting ends with its roster ("列席人员:" over lines of names padded to
     one width): they sat in (列席) on the meeting the page records."""

@@ -553,7 +553,7 @@ class EventReader:
             event.in_passing = True
             self._date_after(event, text[match.end() :])
             found += [event, *_joined_sitting(event, text, match.end())]
-        return found + _plenaries(sentence)
+        return found + _plenaries(sentence) + _party_congresses(sentence)
 
     def _date_after(self, event: EventMention, after: str) -> None:
         """ "X常委会第二次会议于2017年6月21日决定：…", "…第二十六次会议3月29日决定…": the sitting's day."""
@@ -1646,6 +1646,7 @@ _PLENARY = _pattern("plenary")
 _JOINED_SITTING = _pattern("joined_sitting")
 _NTH_SITTING_AT_END = _pattern("nth_sitting_at_end")
 _PARTY = _pattern("party")
+_PARTY_CONGRESS = _pattern("party_congress")
 
 
 def _plenaries(sentence: Sentence) -> list[EventMention]:
@@ -1665,6 +1666,17 @@ def _plenaries(sentence: Sentence) -> list[EventMention]:
             sentence.start + start,
             sentence.start + match.end(),
         )
+        event.in_passing = True
+        found.append(event)
+    return found
+
+
+def _party_congresses(sentence: Sentence) -> list[EventMention]:
+    """ "中国共产党X区第二次代表大会", "区第二次党代会": a Party congress named, held or to be held."""
+    found = []
+    for match in _PARTY_CONGRESS.finditer(sentence.text):
+        begin, end = sentence.start + match.start(), sentence.start + match.end()
+        event = EventMention(match.group(), "conference", sentence, begin, end)
         event.in_passing = True
         found.append(event)
     return found
