@@ -188,7 +188,6 @@ _PINYIN_GLOSS = re.compile(
 # ("吴建国   马立新   王    勇   孙立平"); a label with nothing after its colon heads it ("列席人员:")
 _ROSTER_LINE = re.compile(r"[ \u3000]*[\u4e00-\u9fff]{1,4}(?:[ \u3000]+[\u4e00-\u9fff]{1,4}){3,}[ \u3000]*")
 _ROSTER_LABEL = re.compile(r"[ \u3000]*[\u4e00-\u9fff]{2,6}[:：][ \u3000]*")
-_WHITESPACE = re.compile(r"\s+")
 
 
 def _roster_spacing(text: str) -> dict[int, tuple[int, str]]:
@@ -215,7 +214,7 @@ def _roster_spacing(text: str) -> dict[int, tuple[int, str]]:
 def _names_spaced(line: re.Match[str]) -> dict[int, tuple[int, str]]:
     """The runs between a roster line's words: a single character and the single one after it are one
     name ("王   勇"), all else separates two names."""
-    words = [m for m in re.finditer(r"[\u4e00-\u9fff]+", line.group())]
+    words = list(re.finditer(r"[\u4e00-\u9fff]+", line.group()))
     spacing = {}
     for left, right in zip(words, words[1:], strict=False):
         joined = len(left.group()) == 1 and len(right.group()) == 1 and not _ends_pair(words, left)

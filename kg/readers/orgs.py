@@ -501,13 +501,15 @@ def _own_county_named_once(
     text: str, counties: Counter[str], county: Division | None, gazetteer: Gazetteer
 ) -> bool:
     """A county's news names its county seldom ("…旺苍分会场…在我县…"): one county of the city named
-    once, in a page that speaks as a county (or, for a county-level city, says 我市 and names no other
-    city: "来我市考察…在松滋投资"), is the page's."""
+    once, in a page that speaks as a county (or, for a county-level city, says 我市 or names itself in its
+    byline, "邓州网讯", and names no other city: "来我市考察…在松滋投资"), is the page's."""
     if sum(1 for n in counties.values() if n) != 1:
         return False
-    own_city = county is not None and county.name.endswith("市")
-    if own_city and county is not None and not _OUR_CITY.search(text):
-        own_city = _byline_of(text, gazetteer.short_name(county))  # "邓州网讯…市委书记X"
+    own_city = (
+        county is not None
+        and county.name.endswith("市")
+        and (bool(_OUR_CITY.search(text)) or _byline_of(text, gazetteer.short_name(county)))  # "邓州网讯"
+    )
     return _speaks_as_county(text) or (own_city and not any(city_counts(text, gazetteer).values()))
 
 
@@ -699,8 +701,8 @@ def _bodies_of(name: str, former: bool) -> re.Pattern[str]:
 def _short_names_alone(text: str, gazetteer: Gazetteer) -> Counter[str]:
     """A page that names nothing else: a county's short name written twice or more ("在台山碧桂园…"), or
     a 县's written once in a page that speaks as a county ("县长X…立足德清发展实际"), or a county-level
-    city's once, after 在, in a page that says 我市 ("来我市考察…在松滋投资"; a district's short name once
-    is too often a word: 振兴)."""
+    city's once in a page that speaks as a city, where it names the city (`_city_named_as_itself`; a
+    district's short name once is too often a word: 振兴)."""
     as_county, as_city = _speaks_as_county(text), bool(_CITY_VOICE.search(text))
     counts: Counter[str] = Counter()
     for name, code in _unique_county_names(gazetteer).items():
