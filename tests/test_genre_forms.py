@@ -620,6 +620,14 @@ def test_a_body_that_begins_with_a_surname_before_an_acting_title_is_no_name(eng
     assert persons == {"吴建国"}
 
 
+def test_two_levels_written_before_one_body_name_no_body(engine) -> None:
+    # "省市委全会": the province's and the city's committees' plenaries, no body "河北省市委"
+    text = "凝心聚力促发展,全面落实党的二十届四中全会、省市委全会和区委三届九次全会精神。"
+    docs = analyse([Document("x.txt", text)], engine, Locale.for_city("石家庄市"))
+    orgs = {m.text for s in docs[0].articles[0].sentences for m in s.mentions if m.type == "ORG"}
+    assert "省市委" not in orgs and "区委" in orgs
+
+
 def test_a_surname_read_as_a_word_of_its_own_is_mended() -> None:
     """ "主席祝|学军|率调研组": a surname the model read as a verb (祝, "to wish") and a two-character
     given name, between a title and a visitor's verb, are one name; "县长于|会上|强调" is no name."""

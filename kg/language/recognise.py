@@ -797,6 +797,9 @@ def _long_name_in_list(tokens: list[Token], i: int) -> str | None:
     return "PERSON" if before or after else None
 
 
+_LEVELS_JOINED = re.compile("[省市县区][市县区乡镇](?:委|政府|人大|政协)")
+
+
 def _entity_type(token: Token) -> str | None:
     """The model's entity type, or None where the token cannot be one (a slip of the model)."""
     if token.tag not in ENTITY_TAGS:
@@ -804,8 +807,8 @@ def _entity_type(token: Token) -> str | None:
     if token.tag == "PERSON":
         return "PERSON" if plausible_name(token.text) else None
     if token.tag == "ORG":
-        if len(token.text) < 2:
-            return None
+        if len(token.text) < 2 or _LEVELS_JOINED.match(token.text):
+            return None  # "省市委全会": the province's and the city's committees, no body of its own
         return "PLACE" if Gazetteer.default().lookup(token.text) else "ORG"  # 东昌府区 typed ORG
     return token.tag
 
