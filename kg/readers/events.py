@@ -847,7 +847,7 @@ def _word_of_a_projects_name(sentence: Sentence, person: Mention, end: int) -> b
 
 
 _NAME_WORD_TAGS = ("NOUN", "PROPER", "ADJ")
-_STEM_BREAKS = re.compile(r"[，,、。；;和与及]")
+_STEM_BREAKS = _pattern("stem_breaks")
 
 
 @dataclass
