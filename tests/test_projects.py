@@ -831,3 +831,12 @@ def test_every_item_of_a_list_the_sentence_says_started_is_a_project(engine) -> 
         "生物医药产业园一期",
         "空港综保物流分拨中心一区",
     } <= set(projects)
+
+
+def test_what_a_place_is_built_for_stays_in_the_projects_name(engine) -> None:
+    # the model reads 度假 and 研学 as verbs: inside a project's name they are its words
+    text = "标题\n其中，绿源芳香度假小镇项目总投资25亿元，青峰山研学基地项目总投资3亿元。\n"
+    docs = analyse([Document("x.txt", text)], engine, Locale.for_city("台州市"))
+    found = {p.name: p.investment for a in docs[0].articles for p in a.projects}
+    assert found.get("绿源芳香度假小镇项目") == 2_500_000_000
+    assert "青峰山研学基地项目" in found
