@@ -192,8 +192,9 @@ _ROSTER_LABEL = re.compile(r"[ \u3000]*[\u4e00-\u9fff]{2,6}[:：][ \u3000]*")
 
 def _roster_spacing(text: str) -> dict[int, tuple[int, str]]:
     """The whitespace runs of a page's rosters, by where they start: where each ends and what it
-    becomes, "、" between two names, nothing inside a padded name or after the roster's label; so a
-    roster reads as a list ("列席人员:吴建国、马立新、王勇、孙立平")."""
+    becomes, one space between two names, nothing inside a padded name or after the roster's label; so
+    a roster reads as one line of names ("列席人员:吴建国 马立新 王勇 孙立平"). Only whitespace changes: the
+    cleaner adds no character of its own."""
     spacing: dict[int, tuple[int, str]] = {}
     previous: re.Match[str] | None = None  # the roster's label or last line, while the roster goes on
     for line in re.finditer(r"[^\n]+", text):
@@ -205,7 +206,7 @@ def _roster_spacing(text: str) -> dict[int, tuple[int, str]]:
         if previous is not None:  # the roster goes on from its label or its line before
             ended = previous.group().rstrip()
             begins = line.start() + len(line.group()) - len(line.group().lstrip())
-            spacing[previous.start() + len(ended)] = (begins, "" if ended[-1] in ":：" else "、")
+            spacing[previous.start() + len(ended)] = (begins, "" if ended[-1] in ":：" else " ")
         spacing.update(_names_spaced(line))
         previous = line
     return spacing
@@ -218,7 +219,7 @@ def _names_spaced(line: re.Match[str]) -> dict[int, tuple[int, str]]:
     spacing = {}
     for left, right in zip(words, words[1:], strict=False):
         joined = len(left.group()) == 1 and len(right.group()) == 1 and not _ends_pair(words, left)
-        spacing[line.start() + left.end()] = (line.start() + right.start(), "" if joined else "、")
+        spacing[line.start() + left.end()] = (line.start() + right.start(), "" if joined else " ")
     return spacing
 
 
