@@ -217,20 +217,11 @@ def _names_spaced(line: re.Match[str]) -> dict[int, tuple[int, str]]:
     name ("王   勇"), all else separates two names."""
     words = list(re.finditer(r"[\u4e00-\u9fff]+", line.group()))
     spacing = {}
+    paired = False  # the word on the left closes a pair already ("王 勇 张 勇" is two names)
     for left, right in zip(words, words[1:], strict=False):
-        joined = len(left.group()) == 1 and len(right.group()) == 1 and not _ends_pair(words, left)
-        spacing[line.start() + left.end()] = (line.start() + right.start(), "" if joined else " ")
+        paired = not paired and len(left.group()) == 1 and len(right.group()) == 1
+        spacing[line.start() + left.end()] = (line.start() + right.start(), "" if paired else " ")
     return spacing
-
-
-def _ends_pair(words: list[re.Match[str]], word: re.Match[str]) -> bool:
-    """A single character that is the second of a pair of single characters before it."""
-    singles = 0
-    for w in words:
-        if w is word:
-            return singles % 2 == 1
-        singles = singles + 1 if len(w.group()) == 1 else 0
-    return False
 
 
 def clean(text: str) -> tuple[str, list[int]]:

@@ -835,11 +835,11 @@ def _word_of_a_projects_name(sentence: Sentence, person: Mention, end: int) -> b
     brand inside a project's name, not a person in the event's."""
     at = person.end - sentence.start
     following = next((t for t in sentence.tokens if t.start == at), None)
-    stem = sentence.text[at:end].split("项目")[0]
+    stem, head, _ = sentence.text[at:end].partition("项目")
     return (
         following is not None
         and following.tag in _NAME_WORD_TAGS
-        and "项目" in sentence.text[at:end]
+        and bool(head)
         and not _STEM_BREAKS.search(stem)
         and not title_pattern().search(stem)  # "彭某书记调研…项目": a title and a visit, a person
         and not any(verb in stem for verb in person_verbs())

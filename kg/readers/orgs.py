@@ -1008,7 +1008,9 @@ def _party_departments() -> tuple[str, ...]:
 
 @lexicon_cache
 def _aliases() -> dict[str, str]:
-    return {key: values[0] for key, values in table("place_aliases.tsv").items()}
+    """Zones written short and their names (place_aliases.tsv), longest first (经济技术开发区, 开发区)."""
+    rows = sorted(table("place_aliases.tsv").items(), key=lambda kv: -len(kv[0]))
+    return {key: values[0] for key, values in rows}
 
 
 _LONGEST_DIVISION = 15  # 积石山保安族东乡族撒拉族自治县
@@ -1057,11 +1059,11 @@ class OrgResolver:
     def _county_zone(self, text: str, context: Org | None) -> tuple[str, str] | None:
         """A zone written bare after a county's post ("沭阳县委书记、经开区党工委书记"): the county's zone
         (沭阳经开区), not the city's."""
-        county = self.gazetteer.resolve(context.scope) if context is not None and context.scope else None
-        if county is None or county.level != 3:
+        alias = next((a for a in _aliases() if text.startswith(a)), None)
+        if alias is None or len(text) == len(alias) or context is None or not context.scope:
             return None
-        alias = next((a for a in sorted(_aliases(), key=len, reverse=True) if text.startswith(a)), None)
-        if alias is None or len(text) == len(alias):
+        county = self.gazetteer.resolve(context.scope)
+        if county is None or county.level != 3:
             return None
         return _aliases()[alias].format(city=self.gazetteer.short_name(county)), text[len(alias) :]
 
@@ -1243,7 +1245,7 @@ class OrgResolver:
         city_short = self.locale.city_short
         if not city_short:
             return None
-        for alias, full in sorted(_aliases().items(), key=lambda kv: -len(kv[0])):
+        for alias, full in _aliases().items():
             for written in (alias, city_short + alias, self.locale.city + alias):
                 if text.startswith(written):
                     return full.format(city=city_short), text[len(written) :]
