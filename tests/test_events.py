@@ -381,6 +381,23 @@ def test_an_oath_to_the_constitution_is_an_event_of_its_own(engine) -> None:
     assert ("吴建国", "宪法宣誓仪式", "监誓") in roles
 
 
+def test_those_newly_elected_to_the_titles_listed_swear_the_oath(engine) -> None:
+    """ "新当选的区人大常委会主任、区人民政府区长进行宪法宣誓": the persons the article elected to those
+    titles swore, on the day of the sitting; one elected to a title not listed did not."""
+    text = (
+        "区人大举行会议\n"
+        "1月9日，柯桥区第九届人民代表大会第五次会议举行第三次全体会议。会议选举吴建国为区人大常委会主任，"
+        "选举马立新为柯桥区人民政府区长，选举孙立平为柯桥区人民政府副区长。"
+        "新当选的区人大常委会主任、区人民政府区长举行单独宪法宣誓。\n"
+    )
+    docs = analyse([Document("oath.txt", text)], engine, Locale.for_city("绍兴市"))
+    article = docs[0].articles[0]
+    sworn = {p.person for p in article.participations if p.role == "宣誓"}
+    assert sworn == {"吴建国", "马立新"}
+    oath = next(e for e in article.events if e.name == "宪法宣誓")
+    assert oath.date == "--01-09"
+
+
 def test_a_party_plenary_named_by_its_term(engine) -> None:
     text = "本报讯 1月1日，中共莆田市委举行新闻发布会，介绍莆田市委八届九次全会有关情况。会议要求学习贯彻党的二十届三中全会精神。\n"
     docs = analyse([Document("x.txt", text)], engine, Locale.for_city("莆田市"))

@@ -284,6 +284,7 @@ class EventReader:
                     _add_participation(article, seen, Participation(leader, event, led, event.sentence))
         self._parts_in_sentences(article, events, main, seen)
         _elected_after(article, seen)
+        _sworn_newly(article, events, seen)
 
     def _parts_in_sentences(
         self,
@@ -1463,6 +1464,32 @@ def _elected_after(article: Article, seen: set[tuple[str, int, str]]) -> None:
             _add_participation(article, seen, Participation(position.person, at, "当选", position.sentence))
 
 
+_SWORN_NEWLY = _pattern("sworn_newly")
+_NEW_IN_POST = ("elected", "appointed", "acting")  # Position.change of one who takes the oath
+
+
+def _sworn_newly(article: Article, events: list[EventMention], seen: set[tuple[str, int, str]]) -> None:
+    """ "新当选的区长、区监察委员会主任进行了宪法宣誓": those the article elects or appoints (to the titles
+    the sentence lists, when it lists any) swear at the oath written in that sentence, or at the
+    article's oath ceremony ("会议举行了宪法宣誓仪式。新当选的…宣誓")."""
+    for sentence in article.sentences:
+        match = _SWORN_NEWLY.search(sentence.text)
+        oath = match and _oath_of(sentence, events)
+        if not (match and oath):
+            continue
+        new = [
+            p for p in article.positions if p.change in _NEW_IN_POST and p.sentence.start <= sentence.start
+        ]
+        listed = [p for p in new if p.title in match["titles"]]
+        for position in listed:
+            _add_participation(article, seen, Participation(position.person, oath, "宣誓", sentence))
+
+
+def _oath_of(sentence: Sentence, events: list[EventMention]) -> EventMention | None:
+    oaths = [e for e in events if e.type == "ceremony" and "宣誓" in e.name]
+    return next((e for e in oaths if e.sentence is sentence), oaths[0] if oaths else None)
+
+
 def _elected_next(sentence: Sentence, persons: list[Mention], at: int) -> list[tuple[int, int]]:
     """ "选举A为主任，B、C为副主任": the clauses after an election that list only names, each before 为."""
     spans = []
@@ -1909,9 +1936,14 @@ def _dates_of_the_day(
     take the lead's date when they have none (an event only reported, "据了解…", does not)."""
     for event in events:
         next_to_lead = lead is not None and event.sentence.start == lead.end and _held_there(event)
-        same_day = event is main or next_to_lead or _SAME_DAY.match(event.sentence.text)
+        same_day = event is main or next_to_lead or _SAME_DAY.match(event.sentence.text) or _an_act(event)
         if event.date is None and lead_date and same_day and not _reported(event) and not event.cited:
             event.date, event.end_date = lead_date.start, lead_date.end
+
+
+def _an_act(event: EventMention) -> bool:
+    """An act of event_acts.tsv ("新当选人员进行了宪法宣誓") is an item of the day the article reports."""
+    return any(event.name == name for name, *_ in _acts())
 
 
 _HOLDING_VERB = _pattern("holding_verb")
