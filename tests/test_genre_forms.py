@@ -380,6 +380,18 @@ def test_two_titles_written_as_one_and_a_county_that_speaks_for_its_city(engine)
     assert document_locale(page, Locale()).city == "楚雄彝族自治州"
 
 
+def test_a_visitors_party_is_read_in_its_own_line() -> None:
+    """ "州长X到绿春县调研" above "…州长X率州政府调研组到我县调研": the visitors' party that came is read
+    in the body's line, so the county its headline names, the page's own, is not taken for theirs."""
+    from kg.readers.orgs import document_locale
+
+    page = (
+        "州委副书记 州长吴建国到绿春县调研\n\n来源:县政府办 发布日期:2017-12-18\n\n"
+        "12月14日,州委副书记、州长吴建国率州政府调研组到我县调研。县委书记马立新陪同调研。吴建国要求抢抓红河谷开发机遇。"
+    )
+    assert document_locale(page, Locale()).county == "绿春县"
+
+
 @pytest.mark.parametrize(
     "text, city, post",
     [
@@ -674,6 +686,31 @@ def test_a_place_word_in_a_long_list_of_names_is_a_name() -> None:
         ("广州", "PLACE"),
     )
     assert not [t for t in repair_names(places) if t.tag == "PERSON"]
+
+
+def test_a_name_cut_into_words_that_closes_a_list_with_deng_is_a_name() -> None:
+    """ "吴建国、马立新、周子|平等市领导和…企业负责人出席": the item before 等 after names is a name the
+    model cut into words; "吴建国、马立新、企业等" is no name, nor is an item after no names."""
+    from kg.language.recognise import repair_names
+
+    def listed(*words: tuple[str, str]) -> list[str]:
+        head = (("吴建国", "PERSON"), ("、", "PUNCT"), ("马立新", "PERSON"), ("、", "PUNCT"))
+        return [t.text for t in repair_names(_words(*head, *words)) if t.tag == "PERSON"]
+
+    rest = (
+        ("等", "PART"),
+        ("市", "NOUN"),
+        ("领导", "NOUN"),
+        ("和", "CONJ"),
+        ("龙辰公司", "ORG"),
+        ("出席", "VERB"),
+    )
+    assert listed(("周子", "NOUN"), ("平", "VERB"), *rest)[-1] == "周子平"
+    assert listed(("企业", "NOUN"), *rest)[-1] == "马立新"
+    after_places = _words(
+        ("北京", "PLACE"), ("、", "PUNCT"), ("上海", "PLACE"), ("、", "PUNCT"), ("周子", "NOUN")
+    )
+    assert not [t for t in repair_names([*after_places, *_words(("平", "VERB"), *rest)]) if t.tag == "PERSON"]
 
 
 def test_a_districts_session_keeps_the_city_written_before_it(engine) -> None:

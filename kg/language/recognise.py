@@ -431,7 +431,28 @@ def _list_members(tokens: list[Token]) -> list[Token]:
     missed = [
         (first, last) for k, (first, last) in enumerate(items) if _item_is_missed_name(tokens, items, k)
     ]
+    missed += _names_closed_by_deng(tokens, items, missed)
     return _joined(tokens, {first: (last, _as_name(tokens[first : last + 1])) for first, last in missed})
+
+
+def _names_closed_by_deng(
+    tokens: list[Token], items: list[tuple[int, int]], missed: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """ "A、B、周子|平等市领导和…出席": the item that closes a run of names with 等, cut by the model
+    into words of no entity, is a name when it looks like one. Its run is the words before 等."""
+    found = []
+    for k in range(2, len(items)):
+        first = items[k][0]
+        if first in {m[0] for m in missed} or any(
+            tokens[items[j][1]].tag != "PERSON" for j in (k - 2, k - 1)
+        ):
+            continue
+        deng = next(
+            (i for i in range(first + 1, min(first + 3, len(tokens))) if tokens[i].text == "等"), None
+        )
+        if deng is not None and not (deng == first + 1 and tokens[first].tag == "PERSON"):
+            found += [(first, deng - 1)] if _missed_name(tokens[first:deng]) else []
+    return found
 
 
 def _long_names_cut(tokens: list[Token]) -> dict[int, tuple[int, Token]]:
