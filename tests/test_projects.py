@@ -439,6 +439,18 @@ def test_names_in_a_list_keep_their_quotes_brackets_and_first_words(engine) -> N
     assert not [n for n in names if "金鸡归巢" in n or "六稳" in n or "政府投资" in n]  # kinds, a note
 
 
+def test_a_list_of_what_is_done_to_projects_names_none(engine) -> None:
+    """ "天天谋项目、天天抓项目": a verb right before 项目 with no proper word in the item is something done
+    to projects; an item that holds a company's name stays a project though the walk stops at a verb."""
+    text = (
+        "本报讯 要天天谋项目、天天抓项目、天天盯项目，做到高起点谋划项目、超常规引进项目、大力度落实项目。"
+        "5月11日，国华太平风光同场建设项目、通辽荣达光电有限公司5万千瓦固定建筑屋顶光伏发电项目举行开工仪式。\n"
+    )
+    names = set(_article_projects(engine, text, "通辽市"))
+    assert not [n for n in names if "天天" in n or "力度" in n]
+    assert "通辽荣达光电有限公司5万千瓦固定建筑屋顶光伏发电项目" in names
+
+
 def test_a_numbered_list_of_priced_projects_and_a_project_named_again(engine) -> None:
     text = (
         "本报讯 当天签约的8个项目分别是：1、上海东方希望畜牧有限公司投资10亿元建设年出栏60万头生猪一体化产业项目；"

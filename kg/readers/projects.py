@@ -496,7 +496,7 @@ def _name_start(tokens: list[Token], last: int) -> tuple[int, str | None]:
             break
         first -= 1
     first = _past_leading_words(tokens, _after_an_official(tokens, first, last), last)
-    return _from_list_mark(tokens, first), _company_prefix(tokens[first])
+    return _from_list_mark(tokens, first, last), _company_prefix(tokens[first])
 
 
 _A_RATE = _pattern("a_rate")
@@ -551,17 +551,23 @@ def _opening_of(tokens: list[Token], close: int, head: int) -> int | None:
 _FUNDING = _pattern("funding")
 
 
-def _from_list_mark(tokens: list[Token], first: int) -> int:
+_PROPER_TAGS = ("ORG", "PROPER", "PLACE", "PERSON", "NUM", "WORK")
+
+
+def _from_list_mark(tokens: list[Token], first: int, head: int) -> int:
     """An item of a list of projects begins right after its mark ("…项目、惠升制药胰岛素二期项目"): the
     words the walk stopped at (a name the segmenter read as a verb, 惠升; "中医院医养结合中心项目")
-    belong to the name, unless the item opens with a verb ("…项目、加快推进X项目")."""
+    belong to the name, unless the item opens with a verb ("…项目、加快推进X项目"), or the walk took no
+    word and the item holds no proper word: a verb right before 项目 then does something to projects
+    ("天天谋项目、天天抓项目", "大力度落实项目"; but "…项目、某某光电有限公司5万千瓦…发电项目")."""
     for i in range(first - 1, max(first - 8, 0) - 1, -1):
         token = tokens[i]
         if token.text == "、":
             before = tokens[i - 1].text if i else ""
             short = sum(len(t.text) for t in tokens[i + 1 : first]) <= 3
             named = short or tokens[i + 1].tag not in _BEFORE_A_NAME
-            return i + 1 if before.endswith("项目") and named else first
+            done_to_projects = first == head and not any(t.tag in _PROPER_TAGS for t in tokens[i + 1 : first])
+            return i + 1 if before.endswith("项目") and named and not done_to_projects else first
         if (token.tag == "PUNCT" and token.text not in "()（）") or token.tag in ("PART", "PREP"):
             return first
     return first
