@@ -522,6 +522,37 @@ def test_a_branch_venue_keeps_its_events_type_and_place(engine) -> None:
     assert (event.type, event.place) == ("press_conference", "福州")
 
 
+def test_a_countys_scene_of_a_citys_ceremony_is_the_ceremony_its_headline_names(engine) -> None:
+    """ "…项目集中开工仪式宁武现场活动": a county's scene of the city's ceremony is a ceremony, the one the
+    headline names in short, and those who attended "开工仪式" attended it."""
+    text = (
+        "宁武县举行重点项目集中开工仪式\n"
+        "4月20日，忻州市2018年“转型项目建设年”项目集中开工仪式宁武现场活动在宁武县新能源节能环保产业园隆重举行。"
+        "县委书记吴建国出席了开工仪式。\n"
+    )
+    docs = analyse([Document("x.txt", text)], engine, Locale.for_city("忻州市"))
+    (event,) = [e for a in docs[0].articles for e in a.events]
+    assert event.name == "忻州市2018年“转型项目建设年”项目集中开工仪式宁武现场活动"
+    assert event.type == "ceremony"
+    assert [(p.person, p.role) for a in docs[0].articles for p in a.participations] == [("吴建国", "出席")]
+
+
+def test_the_leads_event_the_headline_names_in_short_is_the_one_reported(engine) -> None:
+    """A lead that names the city's event and then the county's ("新乡市举行X活动，我市同步举行X暨Y开工
+    仪式"): the one the headline names ("参加我市Y开工仪式") is what the article reports, so "出席开工仪式"
+    is its."""
+    text = (
+        "市委副书记吴建国参加我市辉吴路灾后重建项目开工仪式\n"
+        "2月26日上午，新乡市举行交通、水利、城建项目集中开工活动，"
+        "我市同步举行交通、水利、城建项目集中开工暨辉吴路灾后重建项目开工仪式。\n"
+        "市领导马立新、孙立平等出席开工仪式。\n"
+    )
+    docs = analyse([Document("x.txt", text)], engine, Locale.for_city("新乡市"))
+    roles = {(p.person, p.event.name, p.role) for a in docs[0].articles for p in a.participations}
+    ceremony = "交通、水利、城建项目集中开工暨辉吴路灾后重建项目开工仪式"
+    assert {("马立新", ceremony, "出席"), ("吴建国", ceremony, "参加")} <= roles
+
+
 def test_a_meeting_during_a_visit_is_where_the_visit_went_and_on_its_day(engine) -> None:
     text = (
         "本报讯 8月1日下午，某研究院院长吴建国率队来莆考察，市长马立新会见吴建国一行。\n"

@@ -942,9 +942,12 @@ _THE_SESSION = _pattern("the_session")
 
 
 def _in_headline(event: EventMention, lead: Sentence | None) -> bool:
-    """Named in the article's headline: a line without a stop before the lead, not a subheading
-    further down ("(…主席团第一次会议推定)")."""
-    return event.sentence.headline and (lead is None or event.sentence.start < lead.start)
+    """Named in the article's headline (or named again there, in short): a line without a stop before
+    the lead, not a subheading further down ("(…主席团第一次会议推定)")."""
+    return any(
+        sentence.headline and (lead is None or sentence.start < lead.start)
+        for sentence in (event.sentence, *(named for named, _ in event.named_again))
+    )
 
 
 def _shares_name(event: EventMention, sentence: Sentence) -> bool:
@@ -1212,6 +1215,7 @@ def _join_headline_event(events: list[EventMention], lead: Sentence | None) -> N
         events.remove(in_lead)
         return
     fill_from(in_lead, headline, ("date", "place"))
+    in_lead.named_again.append((headline.sentence, headline.start))  # the article is about it
     events.remove(headline)
 
 
