@@ -553,6 +553,24 @@ def test_the_leads_event_the_headline_names_in_short_is_the_one_reported(engine)
     assert {("马立新", ceremony, "出席"), ("吴建国", ceremony, "参加")} <= roles
 
 
+def test_an_event_named_only_where_the_roles_were_taken(engine) -> None:
+    """ "在X仪式暨Y活动中，…。县委书记A出席并宣布开工": X is the event, held that day; "在市会议中心"
+    names a venue."""
+    text = (
+        "蓝山县项目开工\n"
+        "3月29日，在全省第二批重大项目集中开工仪式暨全市第二次重大项目集中开工签约活动中，蓝山县开工项目2个。"
+        "县委书记吴建国出席并宣布项目开工。\n"
+    )
+    events, roles = _article_events(engine, text)
+    name = "全省第二批重大项目集中开工仪式暨全市第二次重大项目集中开工签约活动"
+    assert events == {name}
+    assert {("吴建国", name, "出席"), ("吴建国", name, "宣布")} <= roles
+    events, _ = _article_events(
+        engine, "县委召开会议\n3月2日，马立新在市会议中心传达了习近平总书记在中央经济工作会议上的讲话精神。\n"
+    )
+    assert not [e for e in events if "会议中" in e]
+
+
 def test_a_meeting_during_a_visit_is_where_the_visit_went_and_on_its_day(engine) -> None:
     text = (
         "本报讯 8月1日下午，某研究院院长吴建国率队来莆考察，市长马立新会见吴建国一行。\n"

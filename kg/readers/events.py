@@ -63,6 +63,7 @@ _SIGNED = _pattern("signed")
 _SPEECH_AS_NOUN = _pattern("speech_as_noun")
 _SPEECH_RECALLED = _pattern("speech_recalled")
 _DURING = _pattern("during")
+_HELD_WHERE_SAID = _pattern("held_where_said")
 _PLANNED = _pattern("planned")
 _HEARING = _pattern("hearing")
 _TERM = _pattern("term")
@@ -322,6 +323,7 @@ class EventReader:
         found += self._hosting_events(sentence, found)
         found += self._held_at(sentence, found)
         found += _not_overlapping(self._learned_at(sentence), found)
+        found += _not_overlapping(self._held_where_said(sentence), found)
         if sentence.headline and not found:
             found += self._headline_name(sentence) or self._headline_visit(sentence)
         cited = _cited(sentence)  # "传达学习了省委X全会、市委Y全会精神": held before, not today
@@ -474,6 +476,17 @@ class EventReader:
             for m in _LEARNED_AT.finditer(sentence.text)
         )
         return [e for e in events if e]
+
+    def _held_where_said(self, sentence: Sentence) -> list[EventMention]:
+        """ "在X开工仪式上，A宣布…": X is where the sentence's roles were taken, held on its day. X is
+        the shortest span after 在 that names an event before 上 or 中 ("…集中开工…" goes on); "在X会议上的
+        讲话精神" is cited, not attended."""
+        found = []
+        for match in _HELD_WHERE_SAID.finditer(sentence.text):
+            end = _at_event_end(sentence.text, match.end())
+            event = self._event(sentence, match.end(), end, None) if end else None
+            found += [event] if event else []
+        return found
 
     def _held_at(self, sentence: Sentence, earlier: list[EventMention]) -> list[EventMention]:
         """ "XX现场会主会场设在P现场": the event, held at P; "X活动在固安召开，主会场设在P现场": the
@@ -772,6 +785,22 @@ def _acted(sentence: Sentence) -> list[EventMention]:
             if not any(_overlap(event, f) for f in found):
                 found.append(event)
     return found
+
+
+_AT_EVENT_END = re.compile(r"[上中](?![心旬央的])(?=[，,]|[\u4e00-\u9fff]{2})")  # no 会议中心
+
+
+def _at_event_end(text: str, start: int) -> int | None:
+    """Where the event named after 在 ends: the first 上 or 中 after a name of an event of six characters
+    or more."""
+    limit = min(len(text), start + 60)
+    clause = next((m.start() for m in _CLAUSE.finditer(text, start, limit)), limit)
+    for match in _AT_EVENT_END.finditer(text, start + 4, clause + 1):  # the mark after 上 is seen
+        name = text[start : match.start()]
+        # a bare kind ("在开工仪式上") is the event reported, named before; a bracket is a venue's
+        if len(name) >= 6 and event_type(name) and not re.search(r"[(（]", name):
+            return match.start()
+    return None
 
 
 def _trim_quotes(name: str) -> str:
