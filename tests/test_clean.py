@@ -107,6 +107,13 @@ def test_a_roster_of_names_set_apart_by_spaces_reads_as_a_list_under_its_label()
     assert clean("刘五任市委书记 赵六任代市长\n")[0] == "刘五任市委书记 赵六任代市长\n"
 
 
+def test_a_roster_under_a_long_label_ends_with_its_line() -> None:
+    """ "市民代表、媒体等列席情况:" heads a roster too; the line after the roster ("会议内容:") is no name."""
+    raw = "市民代表、媒体、利益相关方等列席情况:\n\n吴建国  马立新  孙立平  周子平\n\n会议内容:\n\n10月16日,会议召开。\n"
+    cleaned, _ = clean(raw)
+    assert "列席情况:吴建国 马立新 孙立平 周子平\n会议内容:" in cleaned
+
+
 def test_a_line_that_opens_with_ji_goes_on_from_the_line_before() -> None:
     """暨 ("and, as part of it") opens no sentence: a phone's layout broke one event's name in two."""
     body = (

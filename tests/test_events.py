@@ -1030,6 +1030,20 @@ def test_a_meetings_roster_under_its_label_gives_who_sat_in(engine) -> None:
     assert {("孙立平", meeting, "列席"), ("周子平", meeting, "列席"), ("王勇", meeting, "列席")} <= roles
 
 
+def test_a_meeting_records_particulars_name_its_day_and_who_sat_in(engine) -> None:
+    """ "会议时间: 10月16日" dates the meeting; "市民代表、媒体等列席情况:" over a roster: they sat in."""
+    text = (
+        "市政府第22次常务会议召开\n会议时间: 10月16日\n\n市民代表、媒体、利益相关方等列席情况:\n\n"
+        "孙立平  周子平  张建军  李卫东\n\n会议内容:\n\n10月16日,市长吴建国主持召开市政府常务会议。\n"
+    )
+    docs = analyse([Document("x.txt", text)], engine, Locale.for_city("聊城市"))
+    article = docs[0].articles[0]
+    roles = {(p.person, p.role) for p in article.participations}
+    assert {("孙立平", "列席"), ("周子平", "列席"), ("吴建国", "主持")} <= roles
+    assert ("孙立平", "主持") not in roles
+    assert article.events[0].date == "--10-16"
+
+
 def test_a_visit_is_named_with_what_it_looks_into(engine) -> None:
     text = "本报讯 6月21日，省委政研室二级巡视员吴建国一行来寿光市调研乡村振兴工作，副市长马立新陪同。\n"
     events, roles = _article_events(engine, text)
@@ -1883,6 +1897,29 @@ def test_visitors_listed_with_their_titles_looking_into_a_matter(engine) -> None
     events, roles = _article_events(engine, text)
     visit = next(e for e in events if e.endswith("就城市建设工作开展调研"))
     assert {(p, visit, "调研") for p in ("吴建国", "孙立平", "马立新")} <= roles
+
+
+def test_a_group_led_by_a_visitor_that_inspects_what_it_names(engine) -> None:
+    """ "由处长A带领的督查组一行，对崇信县2016省列观摩项目进行督查": A's visit, with those who accompanied it."""
+    text = (
+        "本报讯 5月17日，由甘肃省发改委收费处处长吴建国带领的督查组一行，对崇信县2016省列观摩项目进行督查。"
+        "县委书记马立新陪同。\n"
+    )
+    events, roles = _article_events(engine, text)
+    visit = next(e for e in events if e.startswith("吴建国") and e.endswith("进行督查"))
+    assert {("吴建国", visit, "督查"), ("马立新", visit, "陪同")} <= roles
+
+
+def test_a_groups_visit_on_a_topic_with_those_who_took_part(engine) -> None:
+    """ "县人大常委会调研组对全县茶产业发展情况进行专题调研，主任A，副主任B等参加调研": the group's visit."""
+    text = (
+        "本报讯 近日，某县人大常委会调研组对全县生态茶产业发展情况进行专题调研，县人大常委会主任吴建国，"
+        "副主任马立新、孙立平等参加调研。\n"
+    )
+    events, roles = _article_events(engine, text)
+    visit = "某县人大常委会调研组对全县生态茶产业发展情况专题调研"
+    assert visit in events
+    assert {(p, visit, "参加") for p in ("吴建国", "马立新", "孙立平")} <= roles
 
 
 def test_a_visitor_with_staff_and_hosts_who_accompanied_the_inspection(engine) -> None:

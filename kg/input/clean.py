@@ -187,7 +187,7 @@ _PINYIN_GLOSS = re.compile(
 # a roster: a line of names set apart by spaces, a name of two characters padded to the width of three
 # ("吴建国   马立新   王    勇   孙立平"); a label with nothing after its colon heads it ("列席人员:")
 _ROSTER_LINE = re.compile(r"[ \u3000]*[\u4e00-\u9fff]{1,4}(?:[ \u3000]+[\u4e00-\u9fff]{1,4}){3,}[ \u3000]*")
-_ROSTER_LABEL = re.compile(r"[ \u3000]*[\u4e00-\u9fff]{2,6}[:：][ \u3000]*")
+_ROSTER_LABEL = re.compile(r"[ \u3000]*[\u4e00-\u9fff、]{2,24}[:：][ \u3000]*")  # "市民代表、媒体等列席情况:"
 
 
 def _roster_spacing(text: str) -> dict[int, tuple[int, str]]:
@@ -201,6 +201,8 @@ def _roster_spacing(text: str) -> dict[int, tuple[int, str]]:
         if not line.group().strip():
             continue
         if not _ROSTER_LINE.fullmatch(line.group()):
+            if previous is not None and _ROSTER_LINE.fullmatch(previous.group()):
+                spacing.update(_line_break_after(previous, line))  # the roster ends with its line
             previous = line if _ROSTER_LABEL.fullmatch(line.group()) else None
             continue
         if previous is not None:  # the roster goes on from its label or its line before
@@ -210,6 +212,14 @@ def _roster_spacing(text: str) -> dict[int, tuple[int, str]]:
         spacing.update(_names_spaced(line))
         previous = line
     return spacing
+
+
+def _line_break_after(roster: re.Match[str], following: re.Match[str]) -> dict[int, tuple[int, str]]:
+    """The whitespace between a roster's last line and the line after it stays one line break: the
+    next line ("会议内容:") is no name of the roster."""
+    ended = roster.start() + len(roster.group().rstrip())
+    begins = following.start() + len(following.group()) - len(following.group().lstrip())
+    return {ended: (begins, "\n")}
 
 
 def _names_spaced(line: re.Match[str]) -> dict[int, tuple[int, str]]:

@@ -894,7 +894,10 @@ class _Particular:
 @lexicon_cache
 def _particular_line() -> re.Pattern[str]:
     keys = alternation(tuple(table("particular_lines.tsv")))
-    return re.compile(rf"^\s*(?P<key>{keys})\s*[：:]\s*(?P<value>\S.*?)\s*[;；。]?$")
+    # "会议时间：", "市民代表、媒体等列席情况：": a key may follow what it is of
+    return re.compile(
+        rf"^\s*(?:会议|[\u4e00-\u9fff、]{{0,16}}?等)?(?P<key>{keys})\s*[：:]\s*(?P<value>\S.*?)\s*[;；。]?$"
+    )
 
 
 def _particulars(article: Article) -> list[_Particular]:
