@@ -380,6 +380,33 @@ def test_two_titles_written_as_one_and_a_county_that_speaks_for_its_city(engine)
     assert document_locale(page, Locale()).city == "楚雄彝族自治州"
 
 
+def test_our_city_in_a_chain_is_the_papers_not_the_city_named_before_in_the_chain(engine) -> None:
+    text = "永安市政协会议开幕\n12月31日，政协第十四届永安市委员会第二次会议开幕。三明市政协副主席、我市市委书记吴建国在会上讲话。\n"
+    posts = _posts(engine, text, "永安市")
+    assert ("吴建国", "书记", "中共永安市委员会") in posts
+    assert ("吴建国", "副主席", "中国人民政治协商会议三明市委员会") in posts
+
+
+def test_a_surname_and_a_title_in_an_address_name_no_one(engine) -> None:
+    """ "郭区长和徐副区长肯定了…": a surname with a title is an address, and 和 after it no surname."""
+    text = (
+        "马立新到片区调研\n各部门给予解答后，郭区长和徐副区长肯定了片区的工作成果，吴建国指出调研很有成效。\n"
+    )
+    docs = analyse([Document("x.txt", text)], engine, Locale.for_city("黄石市"))
+    persons = {m.text for a in docs[0].articles for m in a.mentions if m.type == "PERSON"}
+    assert not [p for p in persons if "副" in p]
+    assert "吴建国" in persons
+
+
+def test_a_district_whose_name_two_cities_have_is_told_by_its_towns() -> None:
+    """长安区 is a district of 西安 and of 石家庄: the towns the page names (滦镇, 鸣犊街道) tell which."""
+    from kg.readers.orgs import document_locale
+
+    page = "5月14日上午，长安区委书记吴建国在滦镇、子午、鸣犊街道调研生态环境保护工作。副区长马立新陪同调研。"
+    found = document_locale(page, Locale())
+    assert (found.city, found.county) == ("西安市", "长安区")
+
+
 def test_a_visitors_party_is_read_in_its_own_line() -> None:
     """ "州长X到绿春县调研" above "…州长X率州政府调研组到我县调研": the visitors' party that came is read
     in the body's line, so the county its headline names, the page's own, is not taken for theirs."""

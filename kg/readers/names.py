@@ -220,13 +220,8 @@ def _add_noted_names(sentence: Sentence) -> None:
 
 def _add_names_after_titles(sentence: Sentence, body_before_title: BodyBeforeTitle) -> None:
     """Names the model missed right after a title: 主任江河 (江河 is also a noun)."""
-    starts = {m.start for m in sentence.mentions if m.type == "PERSON"}
     tokens = sentence.tokens
-    by_start = {t.start: i for i, t in enumerate(tokens)}
-    for match in titles_anywhere().finditer(sentence.text):
-        i = by_start.get(match.end())
-        if i is None or sentence.start + match.end() in starts:
-            continue
+    for end, i in _words_after_titles(sentence):
         following = tokens[i + 1] if i + 1 < len(tokens) else None
         after = tokens[i + 2].text if i + 2 < len(tokens) else "。"
         # "局长向|小焰" is a split name, "主席由|张三" the preposition 由 (rare as a surname) before one
@@ -238,11 +233,24 @@ def _add_names_after_titles(sentence: Sentence, body_before_title: BodyBeforeTit
             and _given_name(following, after)
         ):
             _join_split_name(sentence, name, following)
-        elif _missed_name(sentence, match.end(), name, body_before_title):
+        elif _missed_name(sentence, end, name, body_before_title):
             start = sentence.start + name.start
             text = name.text + _third_character(name, following, tokens[i + 2 : i + 3])
             sentence.mentions.append(Mention(start, start + len(text), text, "PERSON", source="pattern"))
     sentence.mentions.sort(key=lambda m: (m.start, -m.end))
+
+
+def _words_after_titles(sentence: Sentence) -> list[tuple[int, int]]:
+    """Where each title of the sentence ends and the index of the word right after it, unless a name the
+    model found begins there or the title ends a form of address ("郭区长和徐副区长": 和 is no surname)."""
+    starts = {m.start - sentence.start for m in sentence.mentions if m.type == "PERSON"}
+    by_start = {t.start: i for i, t in enumerate(sentence.tokens)}
+    addressed = {t.end for t in sentence.tokens if t.tag == "PERSON"}
+    return [
+        (match.end(), by_start[match.end()])
+        for match in titles_anywhere().finditer(sentence.text)
+        if match.end() in by_start and match.end() not in starts and match.end() not in addressed
+    ]
 
 
 def _third_character(name: Token, following: Token | None, after: list[Token]) -> str:

@@ -683,7 +683,7 @@ def _city_of_named_county(text: str, gazetteer: Gazetteer) -> Locale:
             counts[code] += len(_bodies_of(name, _is_former(gazetteer.get(code))).findall(text))
     if not any(counts.values()):
         counts = _short_names_alone(text, gazetteer)
-    return _locale_of_county_counts(counts, gazetteer)
+    return _locale_of_county_counts(counts, gazetteer, text)
 
 
 def _is_former(division: Division | None) -> bool:
@@ -738,19 +738,27 @@ def _byline_of(text: str, name: str) -> bool:
     return any(_NEWS_AFTER_NAME.match(text, m.end()) for m in re.finditer(re.escape(name), text))
 
 
-def _locale_of_county_counts(counts: Counter[str], gazetteer: Gazetteer) -> Locale:
+def _locale_of_county_counts(counts: Counter[str], gazetteer: Gazetteer, text: str = "") -> Locale:
     best = [(code, n) for code, n in counts.most_common(2) if n]
     if not best:
         return Locale()
     county = gazetteer.get(best[0][0])
     if len(best) > 1 and best[0][1] == best[1][1]:
-        tied = _tied_locale(
-            [d for code, n in counts.items() if n == best[0][1] and (d := gazetteer.get(code))], gazetteer
-        )
-        if tied is not None:
-            return tied
+        tied = [d for code, n in counts.items() if n == best[0][1] and (d := gazetteer.get(code))]
+        by_towns = _of_its_towns(tied, text, gazetteer)
+        found = None if by_towns else _tied_locale(tied, gazetteer)
+        if found is not None:
+            return found
+        county = by_towns or county
     parent = gazetteer.parent(county) if county else None
     return Locale.for_city(parent.name, gazetteer) if parent else Locale()
+
+
+def _of_its_towns(tied: list[Division], text: str, gazetteer: Gazetteer) -> Division | None:
+    """Of counties named equally often (长安区 of 西安 and of 石家庄), the one the towns the text names are
+    in ("长安区委书记X在滦镇、子午、鸣犊街道调研")."""
+    county = _county_of_named_towns(text, gazetteer) if text else None
+    return county if county in tied else None
 
 
 def _tied_locale(tied: list[Division], gazetteer: Gazetteer) -> Locale | None:

@@ -506,6 +506,8 @@ class PositionReader:
     def _written_org(self, org_text: str, title: str, context: Org | None) -> Org | None:
         """The organisation a chain's segment writes before its title: one named before ("该院"), a
         place whose head the title is ("秦皇岛" 市长), or a body resolved in the chain's context."""
+        if org_text[:1] in "我本" and org_text[1:2] in "市县区":
+            context = None  # "三明市政协副主席、我市市委书记X": the paper's own 市委, not the chain's city's
         org_text = _this_place(org_text)
         if org_text in _OWN_BODY:  # "我院党组书记": the court (procuratorate) the article names most
             return self._times_named.most_common(1)[0][0] if self._times_named else self._implied(title)
