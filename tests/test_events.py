@@ -1922,6 +1922,14 @@ def test_a_groups_visit_on_a_topic_with_those_who_took_part(engine) -> None:
     assert {(p, visit, "参加") for p in ("吴建国", "马立新", "孙立平")} <= roles
 
 
+def test_a_visit_to_a_place_written_by_one_character_after_li(engine) -> None:
+    """ "组长A带队莅饶调研我县重点项目建设情况": 莅 and a one-character short name report a visit."""
+    text = "本报讯 11月14日，省委第三巡回指导组组长吴建国带队莅饶调研我县重点项目建设情况。\n"
+    events, roles = _article_events(engine, text)
+    visit = next(e for e in events if e.startswith("吴建国"))
+    assert {("吴建国", visit, "调研"), ("吴建国", visit, "带队")} <= roles
+
+
 def test_a_visitor_with_staff_and_hosts_who_accompanied_the_inspection(engine) -> None:
     text = (
         "本报讯 4月12日，市长吴建国与市发改委、财政局相关负责人来城关镇，就重大项目推进情况进行现场办公。"
