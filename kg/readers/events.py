@@ -42,7 +42,7 @@ _BEFORE_TRIGGER = _pattern("before_trigger")
 _PLACE_BEFORE_TRIGGER = _pattern("place_before_trigger")
 _ORGANIZERS = _pattern("organizers")
 _CO_ORGANIZERS = _pattern("co_organizers")
-_LIST = re.compile(r"[、和及与]")
+_LIST = _pattern("list_parts")
 _PREDICATE = _pattern("predicate")
 _COUNTED = _pattern("counted")
 _DONE_FOR = _pattern("done_for")
@@ -787,7 +787,7 @@ def _acted(sentence: Sentence) -> list[EventMention]:
     return found
 
 
-_AT_EVENT_END = re.compile(r"[上中](?![心旬央的])(?=[，,]|[\u4e00-\u9fff]{2})")  # no 会议中心
+_AT_EVENT_END = _pattern("at_event_end")
 
 
 def _at_event_end(text: str, start: int) -> int | None:
@@ -1896,9 +1896,7 @@ def _hosts(text: str, base: int, persons: list[Mention]) -> list[Mention]:
     return hosts
 
 
-_HOST_GAP = re.compile(
-    r"和|及|[、，,]" + "(?:" + r"[^，,。；;、]{0,16}?" + "[、，,])*" + r"[^，,。；;、]{0,16}?"
-)
+_HOST_GAP = _pattern("host_gap")
 
 
 def _named_earlier(sentence: Sentence, events: list[EventMention], position: int) -> EventMention | None:
