@@ -1930,6 +1930,16 @@ def test_a_visit_to_a_place_written_by_one_character_after_li(engine) -> None:
     assert {("吴建国", visit, "调研"), ("吴建国", visit, "带队")} <= roles
 
 
+def test_an_important_speech_given_is_a_part_taken_one_studied_is_not(engine) -> None:
+    text = (
+        "县人代会闭幕\n1月10日，某县第十四届人民代表大会第六次会议闭幕。县委书记吴建国作重要讲话。"
+        "会议传达学习了马立新重要讲话精神。\n"
+    )
+    _, roles = _article_events(engine, text)
+    assert ("吴建国", "讲话") in {(p, r) for p, _, r in roles}
+    assert "马立新" not in {p for p, _, _ in roles}
+
+
 def test_a_visitor_with_staff_and_hosts_who_accompanied_the_inspection(engine) -> None:
     text = (
         "本报讯 4月12日，市长吴建国与市发改委、财政局相关负责人来城关镇，就重大项目推进情况进行现场办公。"
