@@ -1940,6 +1940,19 @@ def test_an_important_speech_given_is_a_part_taken_one_studied_is_not(engine) ->
     assert "马立新" not in {p for p, _, _ in roles}
 
 
+def test_a_verb_joined_to_one_of_attending_is_what_was_attended(engine) -> None:
+    """ "A等参加调研或座谈": 参加 is A's part, 调研 and 座谈 what A attended; "B陪同考察或参加座谈": 陪同 and
+    参加 are both B's."""
+    text = (
+        "本报讯 5月2日，某县人大常委会调研组对全县茶产业发展情况进行专题调研，县人大常委会主任吴建国等参加调研或座谈，"
+        "副县长马立新陪同考察或参加座谈。\n"
+    )
+    _, roles = _article_events(engine, text)
+    parts = {(p, r) for p, _, r in roles}
+    assert {("吴建国", "参加"), ("马立新", "陪同"), ("马立新", "参加")} <= parts
+    assert ("吴建国", "座谈") not in parts
+
+
 def test_a_visitor_with_staff_and_hosts_who_accompanied_the_inspection(engine) -> None:
     text = (
         "本报讯 4月12日，市长吴建国与市发改委、财政局相关负责人来城关镇，就重大项目推进情况进行现场办公。"

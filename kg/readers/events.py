@@ -1391,8 +1391,11 @@ def _participations(
     reading = _RoleReading()
     for verb in _roles().finditer(sentence.text):
         role, role_class = _role_of(verb)
-        if verb.start() == reading.previous_end and reading.previous_role in word_list("joining_roles.txt"):
-            continue  # "陪同调研", "参加考察": the others' part is 陪同, the visit is the visitor's
+        if _joined_to_joining_role(sentence.text[reading.previous_end : verb.start()], reading, role):
+            # "陪同调研", "参加考察": the others' part is 陪同, the visit is the visitor's; so is a verb
+            # joined to that one ("参加调研或座谈"), unless it is a part of its own ("陪同考察或参加座谈")
+            reading.previous_end = verb.end()
+            continue
         if _modifier(sentence, verb, role_class):
             continue  # "A、B等参会的各位乡友进行了交流发言": a modifier; the part is the verb after
         reading.previous_role = role
@@ -1412,6 +1415,13 @@ def _participations(
             clause_end = _CLAUSE.search(sentence.text, verb.end())
             reading.previous_end = clause_end.start() if clause_end else len(sentence.text)
     return found + _listed_after(sentence, persons, events, main) + _elected(sentence, persons, events, main)
+
+
+def _joined_to_joining_role(gap: str, reading: _RoleReading, role: str) -> bool:
+    joining = word_list("joining_roles.txt")
+    return reading.previous_role in joining and (
+        gap == "" or (gap in ("或", "和", "及") and role not in joining)
+    )
 
 
 def _listed_for_later(sentence: Sentence) -> list[Mention]:
