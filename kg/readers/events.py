@@ -798,7 +798,7 @@ def _at_event_end(text: str, start: int) -> int | None:
     for match in _AT_EVENT_END.finditer(text, start + 4, clause + 1):  # the mark after 上 is seen
         name = text[start : match.start()]
         # a bare kind ("在开工仪式上") is the event reported, named before; a bracket is a venue's
-        if len(name) >= 6 and event_type(name) and not re.search(r"[(（]", name):
+        if len(name) >= 6 and event_type(name) and not any(bracket in name for bracket in "(（"):
             return match.start()
     return None
 
@@ -894,10 +894,8 @@ class _Particular:
 @lexicon_cache
 def _particular_line() -> re.Pattern[str]:
     keys = alternation(tuple(table("particular_lines.tsv")))
-    # "会议时间：", "市民代表、媒体等列席情况：": a key may follow what it is of
-    return re.compile(
-        rf"^\s*(?:会议|[\u4e00-\u9fff、]{{0,16}}?等)?(?P<key>{keys})\s*[：:]\s*(?P<value>\S.*?)\s*[;；。]?$"
-    )
+    of = _pattern("particular_of").pattern  # "会议时间：", "市民代表、媒体等列席情况："
+    return re.compile(rf"^\s*(?:{of})?(?P<key>{keys})\s*[：:]\s*(?P<value>\S.*?)\s*[;；。]?$")
 
 
 def _particulars(article: Article) -> list[_Particular]:
@@ -1419,9 +1417,11 @@ def _participations(
 
 def _joined_to_joining_role(gap: str, reading: _RoleReading, role: str) -> bool:
     joining = word_list("joining_roles.txt")
-    return reading.previous_role in joining and (
-        gap == "" or (gap in ("或", "和", "及") and role not in joining)
-    )
+    joined = _VERBS_JOINED.fullmatch(gap) is not None and role not in joining
+    return reading.previous_role in joining and (gap == "" or joined)
+
+
+_VERBS_JOINED = _pattern("verbs_joined")
 
 
 def _listed_for_later(sentence: Sentence) -> list[Mention]:
@@ -1515,9 +1515,10 @@ _NEW_IN_POST = ("elected", "appointed", "acting")  # Position.change of one who 
 
 
 def _sworn_newly(article: Article, events: list[EventMention], seen: set[tuple[str, int, str]]) -> None:
-    """ "新当选的区长、区监察委员会主任进行了宪法宣誓": those the article elects or appoints (to the titles
-    the sentence lists, when it lists any) swear at the oath written in that sentence, or at the
-    article's oath ceremony ("会议举行了宪法宣誓仪式。新当选的…宣誓")."""
+    """ "新当选的区长、区监察委员会主任进行了宪法宣誓": those the article elects or appoints to the titles
+    the sentence lists swear at the oath written in that sentence, or at the article's oath ceremony
+    ("会议举行了宪法宣誓仪式。新当选的…宣誓"). "新当选人员进行了宪法宣誓" lists none: the gold of real pages
+    names all those elected as often as it names none, so kg names none."""
     for sentence in article.sentences:
         match = _SWORN_NEWLY.search(sentence.text)
         oath = match and _oath_of(sentence, events)

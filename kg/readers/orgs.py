@@ -746,8 +746,7 @@ def _locale_of_county_counts(counts: Counter[str], gazetteer: Gazetteer, text: s
     if len(best) > 1 and best[0][1] == best[1][1]:
         tied = [d for code, n in counts.items() if n == best[0][1] and (d := gazetteer.get(code))]
         by_towns = _of_its_towns(tied, text, gazetteer)
-        found = None if by_towns else _tied_locale(tied, gazetteer)
-        if found is not None:
+        if by_towns is None and (found := _tied_locale(tied, gazetteer)) is not None:
             return found
         county = by_towns or county
     parent = gazetteer.parent(county) if county else None

@@ -506,7 +506,7 @@ class PositionReader:
     def _written_org(self, org_text: str, title: str, context: Org | None) -> Org | None:
         """The organisation a chain's segment writes before its title: one named before ("该院"), a
         place whose head the title is ("秦皇岛" 市长), or a body resolved in the chain's context."""
-        if org_text[:1] in "我本" and org_text[1:2] in "市县区":
+        if _the_papers_own(org_text):
             context = None  # "三明市政协副主席、我市市委书记X": the paper's own 市委, not the chain's city's
         org_text = _this_place(org_text)
         if org_text in _OWN_BODY:  # "我院党组书记": the court (procuratorate) the article names most
@@ -919,6 +919,11 @@ def _this_place(org_text: str) -> str:
     if len(org_text) <= 2 or org_text[0] not in "该我本" or org_text[1] not in "市县区":
         return org_text
     return org_text[2:] if org_text[2] == org_text[1] else org_text[1:]
+
+
+def _the_papers_own(org_text: str) -> bool:
+    """ "我市市委", "本县公安局": a body of the paper's own place."""
+    return len(org_text) > 2 and org_text[0] in "我本" and org_text[1] in "市县区"
 
 
 def _named_bodies(sentence: Sentence) -> dict[str, str]:
