@@ -387,6 +387,15 @@ def test_our_city_in_a_chain_is_the_papers_not_the_city_named_before_in_the_chai
     assert ("吴建国", "副主席", "中国人民政治协商会议三明市委员会") in posts
 
 
+def test_member_units_after_a_groups_members_are_no_person(engine) -> None:
+    """ "领导小组成员单位主要负责人参加": 成员 is a title but 单位 (单 a surname) is a word, no name."""
+    text = (
+        "县里开工\n4月20日，县委书记吴建国，县转型项目建设年工作领导小组成员单位主要负责人参加了开工仪式。\n"
+    )
+    posts = _posts(engine, text, "忻州市")
+    assert not [p for p in posts if p[0] == "单位"]
+
+
 def test_a_surname_and_a_title_in_an_address_name_no_one(engine) -> None:
     """ "郭区长和徐副区长肯定了…": a surname with a title is an address, and 和 after it no surname."""
     text = (

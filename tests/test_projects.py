@@ -448,6 +448,8 @@ def test_a_list_of_what_is_done_to_projects_names_none(engine) -> None:
     )
     names = set(_article_projects(engine, text, "通辽市"))
     assert not [n for n in names if "天天" in n or "力度" in n]
+    transition = "本报讯 这标志着某县转型项目建设迎来了新的开端。\n"  # 转型, like 重点, only classifies
+    assert not _article_projects(engine, transition, "通辽市")
     assert "通辽荣达光电有限公司5万千瓦固定建筑屋顶光伏发电项目" in names
 
 
