@@ -202,24 +202,22 @@ def _roster_spacing(text: str) -> dict[int, tuple[int, str]]:
             continue
         if not _ROSTER_LINE.fullmatch(line.group()):
             if previous is not None and _ROSTER_LINE.fullmatch(previous.group()):
-                spacing.update(_line_break_after(previous, line))  # the roster ends with its line
+                spacing.update(_between(previous, line, "\n"))  # the roster ends with its line
             previous = line if _ROSTER_LABEL.fullmatch(line.group()) else None
             continue
         if previous is not None:  # the roster goes on from its label or its line before
-            ended = previous.group().rstrip()
-            begins = line.start() + len(line.group()) - len(line.group().lstrip())
-            spacing[previous.start() + len(ended)] = (begins, "" if ended[-1] in ":：" else " ")
+            spacing.update(_between(previous, line, "" if previous.group().rstrip()[-1] in ":：" else " "))
         spacing.update(_names_spaced(line))
         previous = line
     return spacing
 
 
-def _line_break_after(roster: re.Match[str], following: re.Match[str]) -> dict[int, tuple[int, str]]:
-    """The whitespace between a roster's last line and the line after it stays one line break: the
-    next line ("会议内容:") is no name of the roster."""
-    ended = roster.start() + len(roster.group().rstrip())
+def _between(line: re.Match[str], following: re.Match[str], mark: str) -> dict[int, tuple[int, str]]:
+    """The whitespace from the end of a line's words to the first word of a following line, made `mark`:
+    "" after a roster's label, " " between its lines, a line break after its last ("会议内容:" is no name)."""
+    ended = line.start() + len(line.group().rstrip())
     begins = following.start() + len(following.group()) - len(following.group().lstrip())
-    return {ended: (begins, "\n")}
+    return {ended: (begins, mark)}
 
 
 def _names_spaced(line: re.Match[str]) -> dict[int, tuple[int, str]]:

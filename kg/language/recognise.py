@@ -440,12 +440,10 @@ def _names_closed_by_deng(
 ) -> list[tuple[int, int]]:
     """ "A、B、周子|平等市领导和…出席": the item that closes a run of names with 等, cut by the model
     into words of no entity, is a name when it looks like one. Its run is the words before 等."""
-    found = []
+    found, taken = [], {first for first, _ in missed}
     for k in range(2, len(items)):
         first = items[k][0]
-        if first in {m[0] for m in missed} or any(
-            tokens[items[j][1]].tag != "PERSON" for j in (k - 2, k - 1)
-        ):
+        if first in taken or any(tokens[items[j][1]].tag != "PERSON" for j in (k - 2, k - 1)):
             continue
         deng = next(
             (i for i in range(first + 1, min(first + 3, len(tokens))) if tokens[i].text == "等"), None
