@@ -43,7 +43,7 @@ eval-heldout: install
 
 # real pages of many cities' papers (tests/real): each part read in one run, each page in its own city
 eval-real: install
-	@for part in dev heldout heldout2 heldout3 heldout4 heldout5 heldout6 heldout7 heldout8 heldout9 heldout10 heldout11 heldout12 heldout13 heldout14 heldout15 heldout16 heldout17 heldout18 heldout19 heldout20 heldout21 heldout22 heldout23 heldout24 heldout25 heldout26 heldout27 heldout28 heldout29 heldout30 heldout31 heldout32 heldout33; do \
+	@for part in dev heldout heldout2 heldout3 heldout4 heldout5 heldout6 heldout7 heldout8 heldout9 heldout10 heldout11 heldout12 heldout13 heldout14 heldout15 heldout16 heldout17 heldout18 heldout19 heldout20 heldout21 heldout22 heldout23 heldout24 heldout25 heldout26 heldout27 heldout28 heldout29 heldout30 heldout31 heldout32 heldout33 heldout34; do \
 		echo "== tests/real/$$part (what each part is: tests/real/README.md)"; \
 		$(BIN)/kg eval tests/real/$$part/gold --input tests/real/$$part/pages || exit 1; \
 	done
