@@ -274,3 +274,31 @@ def test_a_page_with_no_headline_but_credits_is_headed_by_its_first_words() -> N
     article = _segment(page).articles[0]
     assert article.headline.startswith("泸溪融媒3月29日讯")
     assert article.editors == ["唐军", "宋丽梅"]
+
+
+def test_a_headline_shaped_caption_above_a_line_that_refers_back_splits_no_article() -> None:
+    page = (
+        "某县召开创城工作动员大会\n\n"
+        "8月23日下午,某县召开创城工作动员大会。全体在家县领导,各乡镇党委书记、乡镇长,县直各单位负责同志,"
+        "受表彰单位代表近300人参加会议。\n\n"
+        "县领导为先进单位和先进个人代表颁发荣誉证书\n\n"
+        "会议由县委副书记、县长马立新主持。会上,县委常委孙立平宣读表扬决定。最后县委书记吴建国讲话,"
+        "他强调,创城成绩来之不易,要巩固成果。\n"
+    )
+    doc = _segment(page)
+    assert [a.headline for a in doc.articles] == ["某县召开创城工作动员大会"]
+    captions = [s.text for s in doc.articles[0].sentences if s.caption]
+    assert captions == ["县领导为先进单位和先进个人代表颁发荣誉证书"]
+    # a line that opens as articles do still opens one
+    other = page + "某县举办农民丰收节\n9月23日,丰收节开幕。\n"
+    assert len(_segment(other).articles) == 2
+
+
+def test_the_only_headline_of_an_article_below_its_lead_is_its_headline() -> None:
+    page = (
+        "4月22日上午,某市政府新闻办公室邀请新闻媒体召开新闻发布会。\n"
+        "某市政府召开新闻发布会讲述抗疫故事\n"
+        "会上,副市长马立新介绍了全市疫情防控工作情况。\n"
+    )
+    doc = _segment(page)
+    assert [a.headline for a in doc.articles] == ["某市政府召开新闻发布会讲述抗疫故事"]

@@ -174,8 +174,7 @@ def _drafts(lines: list[_Line]) -> list[_Draft]:
         if block:
             pending.append(block)
             block = []
-        if single and pending and _continues(line, drafts):
-            drafts[-1].headlines.extend(pending)  # captions and subheads inside the article
+        if _taken_inside(line, drafts, pending, single):
             pending = []
         if _starts_article(line, drafts, pending):
             drafts.append(_Draft([line], [], pending))
@@ -220,6 +219,36 @@ def _continues(line: _Line, drafts: list[_Draft]) -> bool:
     """Body text below captions or subheads of a one-article page ("会议现场", "X主持开幕式") goes on
     with the article, unless it begins as an article does."""
     return bool(drafts) and line.kind == "body" and not _ARTICLE_START.match(line.text)
+
+
+def _taken_inside(line: _Line, drafts: list[_Draft], pending: list[list[_Line]], single: bool) -> bool:
+    """Give the headline blocks above `line` to the article above them when they stand inside it:
+    captions and subheads of a one-article page, or lines above one that refers back to the article."""
+    if not (pending and drafts):
+        return False
+    if single and _continues(line, drafts):
+        drafts[-1].headlines.extend(pending)
+        return True
+    if _goes_on(line):
+        _fold_in(drafts[-1], pending)
+        return True
+    return False
+
+
+def _goes_on(line: _Line) -> bool:
+    """A body line that refers back to the article above it ("会议由X主持", "会上"): no article's first."""
+    return line.kind == "body" and line.text.strip().startswith(tuple(word_list("continuing_openers.txt")))
+
+
+def _fold_in(draft: _Draft, blocks: list[list[_Line]]) -> None:
+    """Headline-shaped lines inside an article: its headline when it has none above it, else captions."""
+    if not draft.headlines and not draft.before:
+        draft.headlines.extend(blocks)
+        return
+    for block in blocks:
+        for line in block:
+            line.kind = "credit"
+            draft.body.append(line)
 
 
 def _only_credits(draft: _Draft) -> bool:
