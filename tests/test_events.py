@@ -2088,3 +2088,33 @@ def test_speakers_whose_speeches_are_relayed_take_no_part(engine) -> None:
     _, roles = _article_events(engine, text)
     assert not any(person in ("马立新", "孙立平", "周子平") for person, _, _ in roles)
     assert ("吴建国", "2020年第三十次区委常委会会议", "主持") in roles
+
+
+def test_what_a_meeting_urges_is_no_ceremony_held(engine) -> None:
+    # "确保X仪式顺利举行", "推动X项目开工建设": what the meeting asks for, not events of the day
+    text = (
+        "本报讯 4月30日，市长吴建国主持召开全市项目开工筹备工作会议。5月6日，各县市区将同步举行项目集中启动仪式。\n"
+        "会议强调，要全力做好保障工作，确保项目集中启动仪式顺利举行。会议要求，推动全市重点项目开工建设。\n"
+    )
+    events, _ = _article_events(engine, text)
+    assert "全市项目开工筹备工作会议" in events
+    assert not any(name.startswith(("确保", "推动")) for name in events)
+    held = "本报讯 3月2日，莆田市高新技术产业园项目开工建设。市长吴建国出席。\n"
+    assert "莆田市高新技术产业园项目开工建设" in _article_events(engine, held)[0]
+
+
+def test_an_event_held_in_step_at_many_places_is_held_there(engine) -> None:
+    text = "本报讯 5月6日，在莆田市各县区同步举行项目集中启动仪式。市长吴建国出席。\n"
+    events = _events_by_name(engine, text, Locale.for_city("莆田市"))
+    assert events["项目集中启动仪式"].place == "莆田市各县区"
+
+
+def test_a_visit_into_a_long_list_of_what_it_looks_into(engine) -> None:
+    # "来到我县,对A、B、C及D等项工作进行调研": the 对 clause may be long
+    text = (
+        "本报讯 省委书记吴建国带领省直相关部门领导来到我县,对黑蜂产业园区、口岸建设、楼体综合改造项目、现代农业"
+        "示范园区及新农村建设等项工作进行调研。县委书记马立新陪同调研。\n"
+    )
+    _, roles = _article_events(engine, text)
+    assert any(person == "吴建国" and role == "调研" for person, _, role in roles)
+    assert any(person == "马立新" and role == "陪同" for person, _, role in roles)

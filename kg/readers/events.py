@@ -47,6 +47,7 @@ _PREDICATE = _pattern("predicate")
 _COUNTED = _pattern("counted")
 _DONE_FOR = _pattern("done_for")
 _COLLECTIVE_LEAD = _pattern("collective_lead")
+_URGED_WORKS = _pattern("urged_works")
 _JOINED = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")  # layout spaces inside a name
 _SAME_DAY = _pattern("same_day")
 _NOT_A_NAME = _pattern("not_a_name")
@@ -398,7 +399,7 @@ class EventReader:
         attended = next((v for v in word_list("attending_verbs.txt") if subject.startswith(v)), "")
         ceremony = _CEREMONY_AFTER.match(sentence.text, trigger.end()) if attended else None
         subject = _DONE_FOR.sub("", subject[len(attended) :] if ceremony else subject)
-        if not _names_works(subject) or _has_person(sentence, start, end):
+        if not _names_works(subject) or _has_person(sentence, start, end) or _URGED_WORKS.match(subject):
             return None  # "项目开工" says nothing of which project; "副市长X宣布项目开工" is no name
         name = subject + trigger.group() + (ceremony.group() if ceremony else "")
         base = sentence.start
