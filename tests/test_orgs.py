@@ -544,3 +544,32 @@ def test_the_party_committee_of_a_former_prefecture_is_the_prefectures_by_its_fo
     changdu = OrgResolver(Locale.for_city("昌都市"))
     assert changdu.resolve("地委").name == "中共昌都地区委员会"
     assert OrgResolver(Locale.for_city("阿里地区")).resolve("地委").name == "中共阿里地区委员会"
+
+
+def test_of_cities_named_as_often_the_one_whose_county_the_page_names() -> None:
+    # 佛山市 in a chamber of commerce counts as much as 化州市 named once in full for 茂名; 化州 (茂名's) is
+    # named again and again as the page's own
+    page = (
+        "9月16日,官桥镇举行招商引资项目集中签约仪式。副市长吴建国,佛山市化州商会名誉会长马立新出席仪式。"
+        "化州市委正大力实施优化营商环境行动,亲清化州护企安商。化州将持续优化服务。"
+    )
+    assert document_locale(page, Locale()).city == "化州市"
+
+
+def test_a_citys_short_name_the_page_writes_as_a_town_is_the_towns() -> None:
+    # 九江镇 is a town of 南海区: "九江海寿岛" is that town's island, not 九江市's
+    page = (
+        "昨日,市委常委、南海区委书记吴建国深入九江海寿岛、桂城叠滘水乡调研。区委常委马立新参加调研。"
+        "吴建国来到九江镇政府值班室,随后到九江海寿码头检查渡口安全工作。九江海寿岛游客众多。"
+    )
+    found = document_locale(page, Locale())
+    assert (found.city, found.county) == ("佛山市", "南海区")
+
+
+def test_a_district_speaking_as_itself_in_a_city_of_one_district() -> None:
+    page = "10月23日,华亭市党政考察团来我区考察学习。区委副书记吴建国陪同考察。考察团实地考察了平凉中心城区供水保障工程。"
+    found = document_locale(page, Locale())
+    assert (found.city, found.county) == ("平凉市", "崆峒区")
+    # a county of a city of many districts is named by none of them
+    many = "10月23日,某县党政考察团来我区考察学习。区委副书记吴建国陪同考察。考察团实地考察了苏州工业园区。"
+    assert document_locale(many, Locale()).county == ""

@@ -315,7 +315,7 @@ def _short_name_written(code: str, text: str, gazetteer: Gazetteer) -> bool:
 
 def _locale_of_text(text: str, fallback: Locale, gazetteer: Gazetteer) -> Locale:
     cities = city_counts(text, gazetteer)
-    found = locale_of_counts(cities, gazetteer)
+    found = _city_of_its_counties(cities, text, gazetteer) or locale_of_counts(cities, gazetteer)
     if not found.city:
         found = _city_of_named_county(text, gazetteer)
     if not found.city:
@@ -331,8 +331,41 @@ def _locale_of_text(text: str, fallback: Locale, gazetteer: Gazetteer) -> Locale
     if trip is not None:
         return trip
     if county is None:
-        return _county_named_over(text, found, cities, gazetteer) or replace(found, per_document=True)
+        over = _county_named_over(text, found, cities, gazetteer)
+        return over or _its_only_district(text, found, gazetteer) or replace(found, per_document=True)
     return _county_locale(text, found, county, count, gazetteer)
+
+
+_OUR_DISTRICT = _pattern("our_district")
+
+
+def _its_only_district(text: str, found: Locale, gazetteer: Gazetteer) -> Locale | None:
+    """A district's news that never names its district ("来我区考察…区委副书记X陪同"), in a city of one
+    district (平凉: 崆峒区): that district."""
+    city = gazetteer.get(found.city_code)
+    if city is None or not _OUR_DISTRICT.search(text):
+        return None
+    districts = [d for d in gazetteer.counties_in(city) if d.name.endswith("区")]
+    return replace(found, county=districts[0].name, per_document=True) if len(districts) == 1 else None
+
+
+def _city_of_its_counties(cities: Counter[str], text: str, gazetteer: Gazetteer) -> Locale | None:
+    """Of cities named equally often ("佛山市化州商会…茂名"), the one whose county the page names most
+    ("化州市委…亲清化州")."""
+    most = max(cities.values(), default=0)
+    tied = {code for code, n in cities.items() if n == most}
+    if most == 0 or len(tied) < 2:
+        return None
+    counties = _short_names_alone(text, gazetteer)
+    in_tied = Counter(
+        {
+            code: n
+            for code, n in counties.items()
+            if (county := gazetteer.get(code)) and (city := gazetteer.parent(county)) and city.code in tied
+        }
+    )
+    found = _locale_of_county_counts(in_tied, gazetteer, text)
+    return found if found.city else None
 
 
 def _trip_home(text: str, found: Locale, county: Division | None, gazetteer: Gazetteer) -> Locale | None:
@@ -867,7 +900,9 @@ def _prefecture_named(text: str, division: Division, gazetteer: Gazetteer) -> in
     own = _without(text, _longer_prefecture_names().get(division.code, ()))
     # "海南" alone is the province's (海南自由贸易港), not 海南藏族自治州's (吉林 is 吉林市's too)
     province_named = short in _province_shorts() and division.name != short + "市"
-    alone = 0 if province_named else own.count(short) - own.count(short + "省")
+    # "九江镇…九江海寿岛": a page that names a town of the city's short name means the town by it alone
+    town_named = re.search(f"{re.escape(short)}(?:{_town_ends().pattern})", own) is not None
+    alone = 0 if province_named or town_named else own.count(short) - own.count(short + "省")
     return own.count(division.name) + alone
 
 
@@ -980,6 +1015,10 @@ def locale_of_counts(counts: Counter[str], gazetteer: Gazetteer | None = None) -
     division = gazetteer.get(code)
     assert division is not None
     return Locale.for_city(division.name, gazetteer)
+
+
+# 市政 that is no 市政府 nor 市政协: municipal works ("市政集团", "市政工程公司"), no city's body
+_MUNICIPAL_WORKS = re.compile("市政(?!府|协)")
 
 
 @dataclass(frozen=True)
@@ -1174,7 +1213,8 @@ class OrgResolver:
 
     def trim(self, text: str) -> str:
         """Drop words run in from a neighbouring column:
-        "推动传统产业绿市工业和信息化局" → "市工业和信息化局"."""
+        "推动传统产业绿市工业和信息化局" → "市工业和信息化局" (but not "中国电建市政集团": 市政 is
+        municipal works)."""
         text = self._short_form(text)
         if self.split(text)[0] or text.startswith(
             (*word_list("democratic_parties.txt"), *_NAMED_BEFORE_PLACE)
@@ -1184,6 +1224,7 @@ class OrgResolver:
             if (
                 text[i] in "市省"
                 and text[i - 1 : i + 1] not in word_list("level_ending_words.txt")
+                and not _MUNICIPAL_WORKS.match(text, i)
                 and self.split(text[i:])[0]
                 and self.gazetteer.resolve(text[: i + 1]) is None
             ):
