@@ -143,3 +143,31 @@ def test_a_bare_body_of_another_level_is_the_one_the_sentence_names(engine) -> N
     docs = analyse([Document("x.txt", text)], engine, Locale.for_city("久治县"))
     posts = {(p.person, p.organization) for a in docs[0].articles for p in a.positions}
     assert {("李四", "中共城中区委员会"), ("王五", "城中区人民政府")} <= posts
+
+
+def _posts_in(engine, text: str, city: str) -> set[tuple[str, str, str, bool]]:
+    docs = analyse([Document("x.txt", text)], engine, Locale.for_city(city))
+    return {(p.person, p.title, p.organization, p.former) for a in docs[0].articles for p in a.positions}
+
+
+def test_a_former_post_said_between_a_body_and_its_title(engine) -> None:
+    text = "本报讯 广州军区原司令员、国防大学原校长吴建国上将出席签约仪式。\n"
+    posts = _posts_in(engine, text, "潮州市")
+    assert ("吴建国", "司令员", "广州军区", True) in posts
+    assert ("吴建国", "校长", "国防大学", True) in posts
+
+
+def test_municipal_works_in_a_companys_name_are_no_citys_body(engine) -> None:
+    text = "本报讯 3月19日,县委书记马立新与中国电建市政集团轨道公司总经理吴建国一行举行工作会谈。\n"
+    posts = _posts_in(engine, text, "邢台市")
+    assert ("吴建国", "总经理", "中国电建市政集团轨道公司", False) in posts
+
+
+def test_the_body_after_a_groups_preposition_and_the_body_headed_by_its_title(engine) -> None:
+    text = (
+        "本报讯 4月19日,红河州政府督查室以主任吴建国为组长的州政府检查组到蒙自市检查。"
+        "上午,调研组在县政协主席马立新的带领下,先后到物流园区实地察看。\n"
+    )
+    posts = {(p, t, o) for p, t, o, _ in _posts_in(engine, text, "红河哈尼族彝族自治州")}
+    assert ("吴建国", "主任", "红河哈尼族彝族自治州人民政府督查室") in posts
+    assert not any(org.startswith(("调研组", "红河州政府督查室以")) for _, _, org in posts)

@@ -49,6 +49,9 @@ def _lead_junk() -> re.Pattern[str]:
 # "市政府在代理市长张三的带领下": the words before a preposition right before the title are a clause
 _BEFORE_PREPOSITION = re.compile(r".*[在由向对从将把被](?=$)")
 _PREPOSITIONS = "以在向对为据从和及与受到"  # and the conjunctions: "张三和红安县长李四"
+_LEVEL_BODY = re.compile("[省市县区旗州](?:委|政府|人大|政协)")
+# "X督查室以主任Y为组长的检查组": 以 between a body and its own title
+_HEADED_BY = re.compile("(?<=[会委局院办厅部府司处所校社室馆站心])以$")
 # meetings, and the bylines that open a report ("本报讯 院长张三出席", "东昌府讯")
 _NOT_ORGS = re.compile(rf"(大会|会议|会场|会上|分会场|班子)$|^(?:本报讯|[\u4e00-\u9fff]{{2,4}}{_NEWS})$")
 _VERB = re.compile(r"(当选为?|担任过?|出任|兼任|(?<![主责信担连就拟])任(?![务何职期命用意]))")
@@ -57,8 +60,9 @@ _MEMBERS_BODY = re.compile(r"[省市县区旗州]?(?:政协|人大)")  # "5位�
 _NEXT_DECISION = re.compile(r"、(?:选举|补选|增选|选出|任命|决定)")
 # A chain that begins with 原/前任/往届 is a post held before ("原市财政局局长X", "往届县政协主席X").
 _FORMER = re.compile(r"^(?:原任|原|前任|往届|历届)")
-# …or says it between the body and the title: "市人大常委会原副主任X" (not 太原, 中原: a body ends before it)
-_FORMER_AFTER_BODY = re.compile(r"(?<=[会委局院办厅部府司处所校社室馆站心])(?:原|前任)$")
+# …or says it between the body and the title: "市人大常委会原副主任X", "广州军区原司令员" (not 太原, 中原: a
+# body ends before it)
+_FORMER_AFTER_BODY = re.compile(r"(?<=[会委局院办厅部府司处所校社室馆站心区学团行])(?:原|前任)$")
 _ACTING = re.compile(r"^(?:代理|代)(?=.)")
 # The session an article reports: 聊城市第十八届人民代表大会第三次会议, 政协第十四届X市委员会第二次会议.
 _NUMBER = "[一二三四五六七八九十百\\d]+"
@@ -444,15 +448,19 @@ class PositionReader:
         former_after = _FORMER_AFTER_BODY.search(org_text)  # "襄阳市人大常委会原副主任"
         if former_after:
             org_text = org_text[: former_after.start()]
+        org_text = _HEADED_BY.sub("", org_text)  # "督查室以主任X为组长": the body headed by its 主任
         return org_text, bool(junk), bool(former or former_after)
 
     def _without_preposition(self, org_text: str) -> str:
         """ "以丽江市委", "在传达学习", "和红安": a preposition or conjunction before the organisation
         is not part of it (but 从化区 and 对外经济贸易大学 begin with one)."""
         gazetteer = self.resolver.gazetteer
-        inner = org_text.rfind("在", 1)  # "县党政考察团在通州区": the place after 在 is the body's
-        if inner > 0 and any(gazetteer.lookup(org_text[inner + 1 : inner + 1 + n]) for n in (2, 3)):
-            return org_text[inner + 1 :]
+        inner = org_text.rfind(
+            "在", 1
+        )  # "县党政考察团在通州区", "调研组在县政协": after 在, the body's words
+        after = org_text[inner + 1 :]
+        if inner > 0 and (any(gazetteer.lookup(after[:n]) for n in (2, 3)) or _LEVEL_BODY.match(after)):
+            return after
         if len(org_text) < 3 or org_text[0] not in _PREPOSITIONS or org_text.startswith("对外"):
             return org_text
         if any(gazetteer.lookup(org_text[:n]) for n in (2, 3)):
