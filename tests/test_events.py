@@ -2118,3 +2118,23 @@ def test_a_visit_into_a_long_list_of_what_it_looks_into(engine) -> None:
     _, roles = _article_events(engine, text)
     assert any(person == "吴建国" and role == "调研" for person, _, role in roles)
     assert any(person == "马立新" and role == "陪同" for person, _, role in roles)
+
+
+def test_talks_held_are_talks_not_a_meeting_named_before_their_tan(engine) -> None:
+    # "举行工作会谈": 会 of 会谈 ends no meeting's name ("工作会")
+    text = "本报讯 3月19日,县委书记吴建国与中国电建集团总经理马立新一行举行工作会谈,双方深入交流。\n"
+    events, roles = _article_events(engine, text)
+    assert "工作会" not in events
+    assert {("吴建国", "会谈"), ("马立新", "会谈")} <= {(person, role) for person, _, role in roles}
+
+
+def test_a_two_character_name_listed_among_names_is_a_name_wherever_the_article_writes_it(engine) -> None:
+    # 白鹤 is a crane too: listed between names, it is a person in "大会由白鹤主持" and "白鹤宣布大会开幕"
+    text = (
+        "2月18日,某区第七届人民代表大会第三次会议在区影剧院隆重开幕。\n"
+        "吴建国、马立新、李考玉、白鹤、孙立平、周子平在主席台前排就座。大会由白鹤主持。\n"
+        "上午,白鹤宣布大会开幕。全体起立,奏唱国歌。\n"
+    )
+    events, roles = _article_events(engine, text)
+    assert not any(name.startswith("白鹤") for name in events)
+    assert {("白鹤", "主持"), ("白鹤", "宣布")} <= {(person, role) for person, _, role in roles}

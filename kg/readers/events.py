@@ -120,12 +120,12 @@ def _last_event_end(piece: str) -> int:
     """Where the last event's name in `piece` ends (after its head and a venue's part), or -1:
     "…新闻发布会莱州市专场——凝心聚力谋发展" ends after 专场, not after 发展 (a word that ends like a
     head: non_event_endings.txt)."""
-    # a head's 会 in a venue's 会场 ("…活动(仁化分会场)") ends no name
+    # a head's 会 in a venue's 会场 ("…活动(仁化分会场)") ends no name, nor in talks, 会谈 ("举行工作会谈")
     ends = {
         m.end()
         for head, _ in _heads()
         for m in re.finditer(re.escape(head), piece)
-        if piece[m.end() : m.end() + 1] != "场"
+        if piece[m.end() : m.end() + 1] not in ("场", "谈")
     }
     end = max((end for end in ends if event_type(piece[:end])), default=-1)
     venue = _VENUE_PART_AFTER.match(piece, end) if end > 0 else None

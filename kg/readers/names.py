@@ -345,13 +345,30 @@ def _names_written_again(article: Article) -> None:
         m.text
         for s in article.sentences
         for m in s.mentions
-        if m.type == "PERSON" and (m.source == "pattern" or _unambiguous_name(m.text))
+        if m.type == "PERSON" and (m.source == "pattern" or _unambiguous_name(m.text) or _listed_name(s, m))
     }
     for sentence in article.sentences if names else []:
         for name in names:
             for at in (m.start() for m in re.finditer(re.escape(name), sentence.text)):
                 _name_at(sentence, name, sentence.start + at)
         sentence.mentions.sort(key=lambda m: (m.start, -m.end))
+
+
+def _listed_name(sentence: Sentence, name: Mention) -> bool:
+    """A name of two characters the model found between names of a list ("吴建国、江河、马立新"): a name,
+    though the same word may be a noun (江河, rivers)."""
+    persons = {(m.start, m.end) for m in sentence.mentions if m.type == "PERSON"}
+    before = {end for _, end in persons if end == name.start - 1}
+    after = {start for start, _ in persons if start == name.end + 1}
+    text, base = sentence.text, sentence.start
+    return (
+        len(name.text) == 2
+        and name.text[0] in surnames()
+        and bool(before)
+        and bool(after)
+        and text[name.start - base - 1] == "、"
+        and text[name.end - base : name.end - base + 1] == "、"
+    )
 
 
 def _name_at(sentence: Sentence, name: str, start: int) -> None:
